@@ -1,0 +1,290 @@
+/**
+ * The WRES report: every indicator derived from counts by the generic evaluators, in the shape `mirror wres`
+ * prints as JSON and the API returns. Percentages are 0–100 and rates 0–1; each ci95 is in the unit of the value
+ * beside it.
+ */
+import type { WresGroup } from '../ethnicity/classifications.ts';
+import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
+import { addCounts, NO_EVENTS, type CategoryCounts } from '../indicators/characteristic.ts';
+import type { RatioDefinition } from '../indicators/definition.ts';
+import { evaluateProportion, type ProportionResult } from '../indicators/evaluate-proportion.ts';
+import {
+  evaluateDimension,
+  evaluateRatioHeadline,
+  evaluateSpecificComparisons,
+  type RatioBreakdownRow,
+  type RatioHeadline,
+} from '../indicators/evaluate-ratio.ts';
+import {
+  representation,
+  representationGap,
+  type GroupShare,
+  type Headcounts,
+  type RepresentationGap,
+} from '../indicators/evaluate-representation.ts';
+import { formatPct } from '../indicators/wording.ts';
+import type { SourceFile, SurveyIndicator } from '../records.ts';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../stats/disclosure.ts';
+import { AFC_BANDS, MEDICAL_SUB_GROUP_LABELS, MEDICAL_SUB_GROUPS } from '../workforce/pay-band.ts';
+import { CLUSTER_LABELS, STAFF_GROUPS, type Cluster } from '../workforce/staff-group.ts';
+import { NOT_IN_STAFF_FILE, NOT_RECORDED, type RatioCounts, type RatioDimension, type WresCounts } from './count.ts';
+import { WRES_1, WRES_2, WRES_3, WRES_4, WRES_5, WRES_6, WRES_7, WRES_8, WRES_9 } from './definitions.ts';
+
+export interface WresReportOptions {
+  readonly policy?: DisclosurePolicy;
+  /** Apply disclosure control to breakdowns below organisation level (default true). */
+  readonly suppressBreakdowns?: boolean;
+  /** The previous year's counts, for the two-year rolling figure of indicator 3. */
+  readonly previous?: WresCounts | null;
+  readonly sources?: readonly SourceFile[];
+}
+
+interface IndicatorHeader {
+  readonly id: string;
+  readonly title: string;
+  readonly returnLabel: string;
+}
+
+export interface Unavailable extends IndicatorHeader {
+  readonly available: false;
+  readonly reason: string;
+}
+
+export interface UnknownShare extends GroupShare {
+  /** Z: asked and chose not to say. */
+  readonly notStated: number;
+  /** 99: not asked or not able to be asked. */
+  readonly notKnown: number;
+  /** Blank in the file. */
+  readonly missing: number;
+}
+
+export interface WresShares {
+  readonly total: number;
+  readonly white: GroupShare;
+  readonly ethnicMinority: GroupShare;
+  readonly unknown: UnknownShare;
+}
+
+export interface Indicator1 extends IndicatorHeader {
+  readonly available: true;
+  readonly overall: WresShares;
+  readonly rows: readonly (WresShares & { readonly cluster: Cluster; readonly clusterLabel: string; readonly row: string })[];
+  readonly bankOnlyExcluded: number;
+  readonly statement: string;
+}
+
+export type RatioBreakdowns = Readonly<Partial<Record<'ethnicCategory' | 'aggregatedEthnicGroup' | RatioDimension, readonly RatioBreakdownRow[]>>>;
+
+export interface RatioIndicator extends IndicatorHeader, RatioHeadline<WresGroup> {
+  readonly available: true;
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly breakdowns: RatioBreakdowns;
+}
+
+export type RollingFigure =
+  | ({ readonly available: true; readonly years: readonly [number, number] } & RatioHeadline<WresGroup>)
+  | { readonly available: false; readonly reason: string };
+
+export interface Indicator3 extends RatioIndicator {
+  readonly rollingTwoYear: RollingFigure;
+}
+
+export interface SurveyIndicatorResult extends IndicatorHeader, ProportionResult<'white' | 'ethnicMinority'> {
+  readonly available: true;
+}
+
+export interface BoardGap extends RepresentationGap {
+  readonly statement: string;
+}
+
+export interface Indicator9 extends IndicatorHeader {
+  readonly available: true;
+  readonly voting: BoardGap;
+  readonly executive: BoardGap;
+  readonly board: { readonly voting: WresShares; readonly executive: WresShares; readonly all: WresShares };
+}
+
+export interface WresReport {
+  readonly standard: 'WRES';
+  readonly year: number;
+  readonly period: { readonly start: string; readonly end: string; readonly snapshot: string };
+  readonly disclosure: DisclosurePolicy & { readonly breakdownsSuppressed: boolean };
+  readonly sources: readonly SourceFile[];
+  readonly indicators: {
+    readonly '1': Indicator1;
+    readonly '2': RatioIndicator | Unavailable;
+    readonly '3': Indicator3 | Unavailable;
+    readonly '4': RatioIndicator | Unavailable;
+    readonly '5': SurveyIndicatorResult | Unavailable;
+    readonly '6': SurveyIndicatorResult | Unavailable;
+    readonly '7': SurveyIndicatorResult | Unavailable;
+    readonly '8': SurveyIndicatorResult | Unavailable;
+    readonly '9': Indicator9 | Unavailable;
+  };
+  readonly notes: readonly string[];
+}
+
+function header(definition: IndicatorHeader): IndicatorHeader {
+  return { id: definition.id, title: definition.title, returnLabel: definition.returnLabel };
+}
+
+function unavailable(definition: IndicatorHeader, file: string): Unavailable {
+  return { ...header(definition), available: false, reason: `${file} was not supplied, so this indicator is not available` };
+}
+
+function wresShares(headcounts: Headcounts): WresShares {
+  const shares = representation(headcounts, WRES_ETHNICITY);
+  return {
+    total: shares.total,
+    white: shares.groups.white,
+    ethnicMinority: shares.groups.ethnicMinority,
+    unknown: {
+      ...shares.groups.unknown,
+      notStated: headcounts['Z'] ?? 0,
+      notKnown: headcounts['99'] ?? 0,
+      missing: headcounts['missing'] ?? 0,
+    },
+  };
+}
+
+function indicator1(counts: WresCounts): Indicator1 {
+  const overall = wresShares(counts.workforce.overall);
+  const statement = overall.ethnicMinority.pct === null
+    ? 'There are no staff in the workforce file.'
+    : `${formatPct(overall.ethnicMinority.pct)} of the workforce are from ethnic minority groups, ` +
+      `${formatPct(overall.white.pct ?? 0)} are White and the ethnicity of ${formatPct(overall.unknown.pct ?? 0)} is not known.`;
+  return {
+    ...header(WRES_1),
+    available: true,
+    overall,
+    rows: counts.workforce.rows.map((r) => ({
+      cluster: r.cluster, clusterLabel: CLUSTER_LABELS[r.cluster], row: r.row, ...wresShares(r.headcounts),
+    })),
+    bankOnlyExcluded: counts.workforce.bankOnlyExcluded,
+    statement,
+  };
+}
+
+const DIMENSION_ORDER: Readonly<Record<RatioDimension, readonly string[] | undefined>> = {
+  staffGroup: [...STAFF_GROUPS, NOT_RECORDED, NOT_IN_STAFF_FILE],
+  payBand: [...AFC_BANDS, 'VSM', ...MEDICAL_SUB_GROUPS.map((g) => MEDICAL_SUB_GROUP_LABELS[g]), NOT_RECORDED, NOT_IN_STAFF_FILE],
+  directorate: undefined,
+  internationalRecruit: ['Internationally recruited', 'Not internationally recruited', NOT_RECORDED, NOT_IN_STAFF_FILE],
+};
+
+function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy, suppress: boolean): RatioIndicator {
+  const options = { suppress };
+  const breakdowns: Partial<Record<string, readonly RatioBreakdownRow[]>> = {
+    ethnicCategory: evaluateSpecificComparisons(definition, counts.overall, WRES_ETHNICITY, WRES_ETHNICITY.specificSets, policy, options),
+    aggregatedEthnicGroup: evaluateSpecificComparisons(definition, counts.overall, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, options),
+  };
+  for (const [dimension, byValue] of Object.entries(counts.byDimension) as [RatioDimension, Record<string, CategoryCounts>][]) {
+    breakdowns[dimension] = evaluateDimension(definition, byValue, WRES_ETHNICITY, policy, options, DIMENSION_ORDER[dimension]);
+  }
+  return {
+    ...header(definition),
+    available: true,
+    ...evaluateRatioHeadline(definition, counts.overall, WRES_ETHNICITY, policy),
+    excluded: counts.excluded,
+    breakdowns,
+  };
+}
+
+/**
+ * Two-year rolling figure: the two years' events and headcounts are pooled per group before the rates are taken,
+ * which equals the average of the two years' counts over the average of the two years' headcounts.
+ */
+export function poolCounts(a: CategoryCounts, b: CategoryCounts): CategoryCounts {
+  const pooled: Record<string, { events: number; population: number }> = {};
+  for (const category of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    pooled[category] = addCounts(a[category] ?? NO_EVENTS, b[category] ?? NO_EVENTS);
+  }
+  return pooled;
+}
+
+function rollingIndicator3(counts: WresCounts, previous: WresCounts | null | undefined, policy: DisclosurePolicy): RollingFigure {
+  if (!counts.disciplinary) return { available: false, reason: 'disciplinary.csv was not supplied' };
+  if (!previous) return { available: false, reason: `the previous year's (${counts.period.year - 1}) files were not supplied` };
+  if (!previous.disciplinary) return { available: false, reason: `the previous year's (${previous.period.year}) disciplinary.csv was not supplied` };
+  if (previous.period.year !== counts.period.year - 1) {
+    return { available: false, reason: `the previous year's files are for ${previous.period.year}, not ${counts.period.year - 1}` };
+  }
+  const pooled = poolCounts(previous.disciplinary.overall, counts.disciplinary.overall);
+  return {
+    available: true,
+    years: [previous.period.year, counts.period.year],
+    ...evaluateRatioHeadline(WRES_3, pooled, WRES_ETHNICITY, policy),
+  };
+}
+
+const SURVEY_DEFINITIONS = { '5': WRES_5, '6': WRES_6, '7': WRES_7, '8': WRES_8 } as const;
+
+function surveyIndicator(item: SurveyIndicator, counts: WresCounts, policy: DisclosurePolicy): SurveyIndicatorResult | Unavailable {
+  const definition = SURVEY_DEFINITIONS[item];
+  if (!counts.survey) return unavailable(definition, 'survey.csv');
+  const groupCounts = counts.survey[item];
+  if (!groupCounts.white && !groupCounts.ethnicMinority) {
+    return { ...header(definition), available: false, reason: `survey.csv has no results for indicator ${item}` };
+  }
+  return { ...header(definition), available: true, ...evaluateProportion(definition, groupCounts, WRES_ETHNICITY, policy) };
+}
+
+function boardGap(body: WresShares, workforce: WresShares, label: string): BoardGap {
+  const gap = representationGap(
+    { total: body.total, groups: body, byCategory: {} },
+    { total: workforce.total, groups: workforce, byCategory: {} },
+    'ethnicMinority',
+  );
+  let statement: string;
+  if (gap.bodyPct === null || gap.workforcePct === null || gap.differencePp === null) {
+    statement = `There are no ${label.toLowerCase()} in board.csv.`;
+  } else {
+    const direction = gap.differencePp < 0 ? 'lower than' : gap.differencePp > 0 ? 'higher than' : 'the same as';
+    const size = gap.differencePp === 0 ? '' : `${Math.abs(gap.differencePp).toFixed(1)} percentage points `;
+    statement = `${gap.bodyCount} of ${gap.bodyTotal} ${label.toLowerCase()} (${formatPct(gap.bodyPct)}) are from ethnic minority groups, ` +
+      `${size}${direction} the ethnic minority share of the workforce (${formatPct(gap.workforcePct)}).`;
+  }
+  return { ...gap, statement };
+}
+
+function indicator9(counts: WresCounts): Indicator9 | Unavailable {
+  if (!counts.board) return unavailable(WRES_9, 'board.csv');
+  const workforce = wresShares(counts.workforce.overall);
+  const voting = wresShares(counts.board.voting);
+  const executive = wresShares(counts.board.executive);
+  return {
+    ...header(WRES_9),
+    available: true,
+    voting: boardGap(voting, workforce, 'Voting board members'),
+    executive: boardGap(executive, workforce, 'Executive board members'),
+    board: { voting, executive, all: wresShares(counts.board.all) },
+  };
+}
+
+export function buildWresReport(counts: WresCounts, options: WresReportOptions = {}): WresReport {
+  const policy = options.policy ?? DEFAULT_DISCLOSURE_POLICY;
+  const suppress = options.suppressBreakdowns ?? true;
+  const indicator3: Indicator3 | Unavailable = counts.disciplinary
+    ? { ...ratioIndicator(WRES_3, counts.disciplinary, policy, suppress), rollingTwoYear: rollingIndicator3(counts, options.previous, policy) }
+    : unavailable(WRES_3, 'disciplinary.csv');
+  return {
+    standard: 'WRES',
+    year: counts.period.year,
+    period: { start: counts.period.start, end: counts.period.end, snapshot: counts.period.end },
+    disclosure: { ...policy, breakdownsSuppressed: suppress },
+    sources: options.sources ?? [],
+    indicators: {
+      '1': indicator1(counts),
+      '2': counts.appointment ? ratioIndicator(WRES_2, counts.appointment, policy, suppress) : unavailable(WRES_2, 'applications.csv'),
+      '3': indicator3,
+      '4': counts.training ? ratioIndicator(WRES_4, counts.training, policy, suppress) : unavailable(WRES_4, 'training.csv'),
+      '5': surveyIndicator('5', counts, policy),
+      '6': surveyIndicator('6', counts, policy),
+      '7': surveyIndicator('7', counts, policy),
+      '8': surveyIndicator('8', counts, policy),
+      '9': indicator9(counts),
+    },
+    notes: counts.notes,
+  };
+}
