@@ -22,6 +22,7 @@ import {
   type Headcounts,
   type RepresentationGap,
 } from '../indicators/evaluate-representation.ts';
+import { BOTH_SIDES, protectSums, type RowSize } from '../indicators/secondary-suppression.ts';
 import { formatPct } from '../indicators/wording.ts';
 import type { SourceFile, SurveyIndicator } from '../records.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../stats/disclosure.ts';
@@ -175,12 +176,10 @@ const DIMENSION_ORDER: Readonly<Record<RatioDimension, readonly string[] | undef
 
 function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy, suppress: boolean): RatioIndicator {
   const options = { suppress };
-  const breakdowns: Partial<Record<string, readonly RatioBreakdownRow[]>> = {
-    ethnicCategory: evaluateSpecificComparisons(definition, counts.overall, WRES_ETHNICITY, WRES_ETHNICITY.specificSets, policy, options),
-    aggregatedEthnicGroup: evaluateSpecificComparisons(definition, counts.overall, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, options),
-  };
+  const breakdowns: Partial<Record<string, readonly RatioBreakdownRow[]>> = ethnicBreakdowns(definition, counts.overall, policy, suppress);
   for (const [dimension, byValue] of Object.entries(counts.byDimension) as [RatioDimension, Record<string, CategoryCounts>][]) {
-    breakdowns[dimension] = evaluateDimension(definition, byValue, WRES_ETHNICITY, policy, options, DIMENSION_ORDER[dimension]);
+    const rows = evaluateDimension(definition, byValue, WRES_ETHNICITY, policy, options, DIMENSION_ORDER[dimension]);
+    breakdowns[dimension] = suppress ? protectRows(rows, (row) => row.key, [rows.map((row) => row.key)]) : rows;
   }
   return {
     ...header(definition),
@@ -188,6 +187,45 @@ function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCou
     ...evaluateRatioHeadline(definition, counts.overall, WRES_ETHNICITY, policy),
     excluded: counts.excluded,
     breakdowns,
+  };
+}
+
+/** Applies secondary suppression to rows identified by `id`, keeping their order. */
+function protectRows(
+  rows: readonly RatioBreakdownRow[],
+  id: (row: RatioBreakdownRow) => string,
+  constraints: readonly (readonly string[])[],
+  size: RowSize = BOTH_SIDES,
+): RatioBreakdownRow[] {
+  const protectedRows = protectSums(new Map(rows.map((row) => [id(row), row])), constraints, size);
+  return rows.map((row) => protectedRows.get(id(row)) ?? row);
+}
+
+/**
+ * Each specific ethnic group and each aggregated group against White. The specific groups add up to the ethnic
+ * minority total and to their aggregated group, and the aggregated groups to the total, so all three sums are
+ * protected together.
+ */
+function ethnicBreakdowns(definition: RatioDefinition<WresGroup>, counts: CategoryCounts, policy: DisclosurePolicy, suppress: boolean) {
+  const options = { suppress };
+  const specific = evaluateSpecificComparisons(definition, counts, WRES_ETHNICITY, WRES_ETHNICITY.specificSets, policy, options);
+  const aggregated = evaluateSpecificComparisons(definition, counts, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, options);
+  if (!suppress) return { ethnicCategory: specific, aggregatedEthnicGroup: aggregated };
+  const all = [...specific.map((row) => ({ ...row, key: `specific:${row.key}` })), ...aggregated.map((row) => ({ ...row, key: `aggregated:${row.key}` }))];
+  const constraints = [
+    specific.map((row) => `specific:${row.key}`),
+    aggregated.map((row) => `aggregated:${row.key}`),
+    ...WRES_ETHNICITY.aggregatedSets.map((set) => [`aggregated:${set.key}`, ...set.categories.map((c) => `specific:${c}`)]),
+  ];
+  // White is the same in every row, so a row's size is that of its specific group alone.
+  const specificSide: RowSize = definition.numeratorGroup === WRES_ETHNICITY.referenceGroup
+    ? (row) => row.denominator?.population ?? 0
+    : (row) => row.numerator?.population ?? 0;
+  const protectedRows = protectRows(all, (row) => row.key, constraints, specificSide);
+  const unprefixed = (row: RatioBreakdownRow) => ({ ...row, key: row.key.slice(row.key.indexOf(':') + 1) });
+  return {
+    ethnicCategory: protectedRows.slice(0, specific.length).map(unprefixed),
+    aggregatedEthnicGroup: protectedRows.slice(specific.length).map(unprefixed),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   survey,
   training,
 } from '../../../test/support/builders.ts';
+import { SECONDARY_REASON } from '../indicators/secondary-suppression.ts';
 import { Z_95 } from '../stats/normal.ts';
 import type { WorkforceDataset } from '../records.ts';
 import { countWres, type WresCounts } from './count.ts';
@@ -103,8 +104,14 @@ function close(actual: number | null | undefined, expected: number, tolerance = 
   assert.ok(typeof actual === 'number' && Math.abs(actual - expected) <= tolerance, `expected ${expected}, got ${actual}`);
 }
 
-function ratio(r: WresReport, id: '2' | '3' | '4') {
+function ratio(r: WresReport, id: '2' | '4') {
   const indicator = r.indicators[id];
+  assert.ok(indicator.available);
+  return indicator;
+}
+
+function indicator3(r: WresReport) {
+  const indicator = r.indicators['3'];
   assert.ok(indicator.available);
   return indicator;
 }
@@ -158,17 +165,27 @@ describe('WRES indicator 2', () => {
     assert.match(i2.statement, /^White applicants were 2\.00 times as likely as ethnic minority applicants to be appointed from shortlisting\./);
   });
 
-  test('each specific group against White, small cells suppressed with their counts', () => {
-    const indian = i2.breakdowns.ethnicCategory!.find((row) => row.key === 'H')!;
-    close(indian.value, 0.3 / (10 / 60));
-    assert.equal(indian.numerator!.label, 'White');
-    assert.equal(indian.denominator!.events, 10);
+  test('each specific group against White, small cells suppressed with their counts, and the last other group too', () => {
     const african = i2.breakdowns.ethnicCategory!.find((row) => row.key === 'N')!;
     assert.equal(african.suppressed, true);
+    assert.match(african.suppressionReason!, /fewer than 8 people/);
     assert.equal(african.value, null);
     assert.equal(african.denominator, null);
+    // Indian is the only other group with applicants: shown, it would give Black African away by subtraction.
+    const indian = i2.breakdowns.ethnicCategory!.find((row) => row.key === 'H')!;
+    assert.equal(indian.suppressed, true);
+    assert.equal(indian.suppressionReason, SECONDARY_REASON);
+    const aggregated = Object.fromEntries(i2.breakdowns.aggregatedEthnicGroup!.map((row) => [row.key, row]));
+    assert.equal(aggregated['black']!.suppressed, true);
+    assert.equal(aggregated['asian']!.suppressed, true);
+    assert.equal(aggregated['mixed']!.suppressed, false);
+    assert.equal(aggregated['mixed']!.undefinedReason, 'noDenominatorPopulation');
     const unsuppressed = ratio(report(trust(), { suppressBreakdowns: false }), '2');
     close(unsuppressed.breakdowns.ethnicCategory!.find((row) => row.key === 'N')!.value, 0.3 / (5 / 40));
+    const unsuppressedIndian = unsuppressed.breakdowns.ethnicCategory!.find((row) => row.key === 'H')!;
+    close(unsuppressedIndian.value, 0.3 / (10 / 60));
+    assert.equal(unsuppressedIndian.numerator!.label, 'White');
+    assert.equal(unsuppressedIndian.denominator!.events, 10);
     const black = unsuppressed.breakdowns.aggregatedEthnicGroup!.find((row) => row.key === 'black')!;
     close(black.value, 0.3 / (5 / 40));
     const pakistani = unsuppressed.breakdowns.ethnicCategory!.find((row) => row.key === 'J')!;
@@ -185,7 +202,7 @@ describe('WRES indicator 2', () => {
 });
 
 describe('WRES indicator 3', () => {
-  const i3 = ratio(report(), '3');
+  const i3 = indicator3(report());
 
   test('ethnic minority rate ÷ White rate over non-bank headcount, a person once, out-of-year and bank cases left out', () => {
     assert.deepEqual(i3.orientation, { numerator: 'ethnicMinority', denominator: 'white' });
@@ -214,7 +231,7 @@ describe('WRES indicator 3', () => {
         ...MINORITY.slice(10, 12).map((id, i) => disciplinary(`Q${i}`, id, '2023-08-01')),
       ],
     });
-    const withPrevious = ratio(buildWresReport(counts(trust()), { previous: counts(previousYear, 2024) }), '3');
+    const withPrevious = indicator3(buildWresReport(counts(trust()), { previous: counts(previousYear, 2024) }));
     const rolling = withPrevious.rollingTwoYear;
     assert.ok(rolling.available);
     assert.deepEqual(rolling.years, [2024, 2025]);

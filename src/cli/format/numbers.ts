@@ -1,0 +1,30 @@
+/** Number formatting for people: thousands separators, fixed decimals, and a dash for "no figure". */
+import type { Interval } from '../../core/stats/normal.ts';
+
+export const NO_FIGURE = '–';
+
+export function count(n: number | null | undefined): string {
+  return n === null || n === undefined ? NO_FIGURE : n.toLocaleString('en-GB');
+}
+
+export function pct(n: number | null | undefined, digits = 1): string {
+  return n === null || n === undefined ? NO_FIGURE : `${n.toFixed(digits)}%`;
+}
+
+export function ratio(n: number | null | undefined): string {
+  return n === null || n === undefined ? NO_FIGURE : n.toFixed(2);
+}
+
+export function rateAsPct(n: number | null | undefined): string {
+  return n === null || n === undefined ? NO_FIGURE : `${(n * 100).toFixed(1)}%`;
+}
+
+export function interval(ci: Interval | null | undefined, format: (n: number) => string = (n) => n.toFixed(2)): string {
+  return ci ? `${format(ci[0])} to ${format(ci[1])}` : NO_FIGURE;
+}
+
+export function points(n: number | null | undefined): string {
+  if (n === null || n === undefined) return NO_FIGURE;
+  const sign = n > 0 ? '+' : n < 0 ? '−' : '';
+  return `${sign}${Math.abs(n).toFixed(1)} points`;
+}

@@ -1,0 +1,219 @@
+/**
+ * The WRES report as a person reads it in a terminal: each indicator with its figure, interval, the counts behind
+ * it, a plain-language reading and any caution, then its breakdowns.
+ */
+import type { RatioBreakdownRow } from '../../core/indicators/evaluate-ratio.ts';
+import type {
+  Indicator1,
+  Indicator9,
+  RatioIndicator,
+  SurveyIndicatorResult,
+  Unavailable,
+  WresReport,
+  WresShares,
+} from '../../core/wres/report.ts';
+import { count, interval, pct, points, rateAsPct, ratio } from './numbers.ts';
+import { textTable } from './text-table.ts';
+
+const BREAKDOWN_TITLES: Readonly<Record<string, string>> = {
+  aggregatedEthnicGroup: 'By aggregated ethnic group, each against White staff as a whole',
+  ethnicCategory: 'By specific ethnic group, each against White staff as a whole',
+  staffGroup: 'By staff group',
+  payBand: 'By pay band',
+  directorate: 'By directorate',
+  internationalRecruit: 'By international recruitment',
+};
+
+function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+function heading(id: string, title: string): string {
+  return `\nIndicator ${id}: ${title}`;
+}
+
+function unavailableText(indicator: Unavailable): string {
+  return `${heading(indicator.id, indicator.title)}\n  Not available: ${indicator.reason}.`;
+}
+
+function share(s: { count: number; pct: number | null }): string {
+  return `${count(s.count)} (${pct(s.pct)})`;
+}
+
+function unknownDetail(shares: WresShares): string {
+  const u = shares.unknown;
+  return `${count(u.notStated)} not stated, ${count(u.notKnown)} not known, ${count(u.missing)} blank`;
+}
+
+function indicator1Text(i1: Indicator1): string {
+  const rows = i1.rows.filter((r) => r.total > 0);
+  const table = textTable(
+    [
+      { heading: 'Staff' }, { heading: 'Band' }, { heading: 'White', align: 'right' },
+      { heading: 'Ethnic minority', align: 'right' }, { heading: 'Unknown', align: 'right' }, { heading: 'Total', align: 'right' },
+    ],
+    [
+      ...rows.map((r) => [r.clusterLabel, r.row, share(r.white), share(r.ethnicMinority), share(r.unknown), count(r.total)]),
+      ['Overall workforce', '', share(i1.overall.white), share(i1.overall.ethnicMinority), share(i1.overall.unknown), count(i1.overall.total)],
+    ],
+  );
+  const omitted = i1.rows.length - rows.length;
+  return [
+    heading(i1.id, i1.title),
+    `  ${i1.statement}`,
+    `  Unknown ethnicity: ${unknownDetail(i1.overall)}. Bank-only staff left out: ${count(i1.bankOnlyExcluded)}.`,
+    table,
+    omitted > 0 ? `  (${omitted} rows of the national template with no staff are not shown here; they are in the JSON and CSV.)` : '',
+  ].filter(Boolean).join('\n');
+}
+
+function verdict(r: { withinNonAdverseRange: boolean | null; smallNumbers: boolean }): string[] {
+  const lines: string[] = [];
+  if (r.withinNonAdverseRange !== null) {
+    lines.push(r.withinNonAdverseRange
+      ? 'Inside the non-adverse range of 0.80 to 1.25.'
+      : 'Outside the non-adverse range of 0.80 to 1.25.');
+  }
+  if (r.smallNumbers) lines.push('Based on small numbers (fewer than 10 events in a group): treat with caution.');
+  return lines;
+}
+
+function breakdownTable(rows: readonly RatioBreakdownRow[], eventHeading: string, populationHeading: string): string {
+  return textTable(
+    [
+      { heading: 'Group' }, { heading: 'Ratio', align: 'right' }, { heading: '95% interval' },
+      { heading: `Numerator group ${eventHeading}/${populationHeading}`, align: 'right' },
+      { heading: `Comparison group ${eventHeading}/${populationHeading}`, align: 'right' }, { heading: 'Note' },
+    ],
+    rows.map((row) => {
+      if (row.suppressed) return [row.label, 'withheld', '', '', '', `fewer than the minimum cell size`];
+      const note = row.undefinedExplanation ?? (row.smallNumbers ? 'small numbers' : '');
+      return [
+        row.label, ratio(row.value), interval(row.ci95),
+        `${count(row.numerator?.events)}/${count(row.numerator?.population)}`,
+        `${count(row.denominator?.events)}/${count(row.denominator?.population)}`,
+        note,
+      ];
+    }),
+  );
+}
+
+const EVENT_HEADINGS: Readonly<Record<string, [string, string]>> = {
+  '2': ['appointed', 'shortlisted'],
+  '3': ['entered', 'headcount'],
+  '4': ['accessed', 'headcount'],
+};
+
+function ratioText(indicator: RatioIndicator, extra: string[] = []): string {
+  const [eventHeading, populationHeading] = EVENT_HEADINGS[indicator.id] ?? ['events', 'population'];
+  const groups = textTable(
+    [
+      { heading: 'Group' }, { heading: capitalise(eventHeading), align: 'right' },
+      { heading: capitalise(populationHeading), align: 'right' }, { heading: 'Rate', align: 'right' }, { heading: '95% interval' },
+    ],
+    [
+      ['White', indicator.groups.white],
+      ['Ethnic minority', indicator.groups.ethnicMinority],
+      ['Unknown ethnicity (not in the ratio)', indicator.groups.unknown],
+    ].map(([label, g]) => {
+      const rate = g as RatioIndicator['groups']['white'];
+      return [label as string, count(rate.events), count(rate.population), rateAsPct(rate.rate), interval(rate.ci95, (n) => `${(n * 100).toFixed(1)}%`)];
+    }),
+  );
+  const excluded = Object.entries(indicator.excluded).map(([reason, n]) => `${count(n)} ${reason}`);
+  const lines = [
+    heading(indicator.id, indicator.title),
+    `  Relative likelihood: ${ratio(indicator.value)} (95% interval ${interval(indicator.ci95)})`,
+    `  ${indicator.statement}`,
+    ...verdict(indicator).map((l) => `  ${l}`),
+    groups,
+    excluded.length > 0 ? `  Left out: ${excluded.join('; ')}.` : '',
+    ...extra,
+  ];
+  for (const [key, rows] of Object.entries(indicator.breakdowns)) {
+    if (!rows || rows.length === 0) continue;
+    lines.push(`\n  ${BREAKDOWN_TITLES[key] ?? key}:`, breakdownTable(rows, eventHeading, populationHeading));
+  }
+  return lines.filter(Boolean).join('\n');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function surveyText(indicator: SurveyIndicatorResult): string {
+  const table = textTable(
+    [
+      { heading: 'Group' }, { heading: 'Positive', align: 'right' }, { heading: 'Respondents', align: 'right' },
+      { heading: 'Percentage', align: 'right' }, { heading: '95% interval' }, { heading: 'Note' },
+    ],
+    (['white', 'ethnicMinority'] as const).map((g) => {
+      const r = indicator.groups[g];
+      return [
+        g === 'white' ? 'White' : 'Ethnic minority', count(r.positive), count(r.respondents), pct(r.pct),
+        interval(r.ci95, (n) => `${n.toFixed(1)}%`), r.smallNumbers ? 'fewer than 11 respondents' : '',
+      ];
+    }),
+  );
+  return [
+    heading(indicator.id, indicator.title),
+    `  ${indicator.statement}`,
+    indicator.differencePp === null ? '' : `  Difference (ethnic minority less White): ${points(indicator.differencePp)}.`,
+    table,
+  ].filter(Boolean).join('\n');
+}
+
+function indicator9Text(i9: Indicator9): string {
+  const table = textTable(
+    [
+      { heading: 'Board members' }, { heading: 'Ethnic minority', align: 'right' }, { heading: 'Of', align: 'right' },
+      { heading: 'Board share', align: 'right' }, { heading: 'Workforce share', align: 'right' }, { heading: 'Difference', align: 'right' },
+    ],
+    [
+      ['Voting', i9.voting],
+      ['Executive', i9.executive],
+    ].map(([label, g]) => {
+      const gap = g as Indicator9['voting'];
+      return [label as string, count(gap.bodyCount), count(gap.bodyTotal), pct(gap.bodyPct), pct(gap.workforcePct), points(gap.differencePp)];
+    }),
+  );
+  return [heading(i9.id, i9.title), `  ${i9.voting.statement}`, `  ${i9.executive.statement}`, table].join('\n');
+}
+
+export function wresText(report: WresReport, organisation?: string): string {
+  const { indicators: i } = report;
+  const out: string[] = [
+    `Workforce Race Equality Standard ${report.year}${organisation ? `: ${organisation}` : ''}`,
+    `Workforce at ${longDate(report.period.snapshot)}; recruitment, disciplinary and training from ${longDate(report.period.start)} to ${longDate(report.period.end)}.`,
+    'Ethnic minority means every stated ethnic category other than White (NHS codes D to S); White means codes A, B and C.',
+  ];
+  if (report.sources.length > 0) {
+    out.push(`Files: ${report.sources.map((s) => `${s.file} (${count(s.rows)} rows)`).join(', ')}.`);
+  }
+  out.push(report.disclosure.breakdownsSuppressed
+    ? `Breakdowns withhold any figure resting on fewer than ${report.disclosure.minimumCellSize} people.`
+    : 'Breakdowns are NOT suppressed: for the analyst\'s own use only, not for sharing or publication.');
+  out.push(indicator1Text(i['1']));
+  for (const id of ['2', '3', '4'] as const) {
+    const indicator = i[id];
+    if (!indicator.available) {
+      out.push(unavailableText(indicator));
+      continue;
+    }
+    const extra: string[] = [];
+    if (id === '3' && 'rollingTwoYear' in indicator) {
+      const rolling = indicator.rollingTwoYear;
+      extra.push(rolling.available
+        ? `  Two-year figure (${rolling.years[0]} and ${rolling.years[1]} pooled): ${ratio(rolling.value)} (95% interval ${interval(rolling.ci95)}). ${rolling.statement}`
+        : `  Two-year figure: not available, because ${rolling.reason}.`);
+    }
+    out.push(ratioText(indicator, extra));
+  }
+  for (const id of ['5', '6', '7', '8'] as const) {
+    const indicator = i[id];
+    out.push(indicator.available ? surveyText(indicator) : unavailableText(indicator));
+  }
+  out.push(i['9'].available ? indicator9Text(i['9']) : unavailableText(i['9']));
+  if (report.notes.length > 0) out.push('\nNotes on the data:', ...report.notes.map((n) => `  - ${n}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,138 @@
+/**
+ * `npx mirror`: the command line. Commands are thin: parse options, call a service, print. Problems with the user's
+ * data go to stderr one per line with file, row, column and value; the exit code is 1 for data problems and 2 for
+ * a mistaken command. A stack trace is never shown for anything a user can cause.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Problem } from '../core/problem.ts';
+import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
+import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
+import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
+import { formatProblem, sortByRow } from '../ingest/problem.ts';
+import { wresFromFolder } from '../services/wres-from-folder.ts';
+import { wresCsv } from './format/wres-csv.ts';
+import { wresText } from './format/wres-text.ts';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export const EXIT_OK = 0;
+export const EXIT_DATA_PROBLEM = 1;
+export const EXIT_USAGE = 2;
+
+function wholeNumber(name: string, min: number, max: number) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+const parseYear = wholeNumber('The year', 2000, 2100);
+
+function reportProblems(io: Io, problems: readonly Problem[]): number {
+  const sorted = sortByRow(problems);
+  io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
+  for (const problem of sorted) io.err(`${formatProblem(problem)}\n`);
+  return EXIT_DATA_PROBLEM;
+}
+
+async function emit(io: Io, text: string, output: string | undefined): Promise<void> {
+  if (output) await writeFile(output, text);
+  else io.out(text);
+}
+
+function yearFromFolderName(folder: string): number | null {
+  const match = /(?:^|[\\/])(\d{4})[\\/]?$/.exec(folder);
+  return match ? Number(match[1]) : null;
+}
+
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('mirror')
+    .description('Mirror: workforce race equality for NHS organisations, exact to the national definitions.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run "mirror --help" for the commands)');
+
+  program
+    .command('wres')
+    .description('Calculate the nine WRES indicators from a folder of one reporting year\'s files.')
+    .argument('<folder>', 'folder holding staff.csv and any of applications, disciplinary, training, board and survey (.csv or .xlsx)')
+    .option('--year <year>', 'reporting year: 2025 means the workforce at 31 March 2025 and activity from 1 April 2024 (defaults to the folder name if it is a year)', parseYear)
+    .option('--previous <folder>', "the previous year's folder, for indicator 3's two-year figure (defaults to a sibling folder named after the year before)")
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--output <file>', 'write to this file instead of the terminal')
+    .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
+    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
+    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean }) => {
+      const year = options.year ?? yearFromFolderName(resolve(folder));
+      if (year === null) {
+        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
+        setExitCode(EXIT_USAGE);
+        return;
+      }
+      const result = await wresFromFolder(resolve(folder), {
+        year,
+        previousFolder: options.previous ? resolve(options.previous) : undefined,
+        policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell },
+        suppressBreakdowns: !options.unsuppressed,
+      });
+      if (!result.ok) {
+        setExitCode(reportProblems(io, result.problems));
+        return;
+      }
+      const text = options.format === 'json'
+        ? `${JSON.stringify(result.report, null, 2)}\n`
+        : options.format === 'csv' ? wresCsv(result.report) : wresText(result.report);
+      await emit(io, text, options.output);
+      setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('demo')
+    .description('Write a synthetic demonstration trust (clearly labelled as synthetic) in the canonical file formats.')
+    .argument('<folder>', 'folder to write the files into')
+    .requiredOption('--year <year>', 'reporting year of the files', parseYear)
+    .option('--seed <n>', 'random seed: the same seed always gives the same trust', wholeNumber('The seed', 0, 2 ** 31 - 1), 1)
+    .option('--staff <n>', 'number of staff', wholeNumber('The number of staff', 50, 1_000_000))
+    .option('--applications <n>', 'number of applications (default about 7.5 per member of staff)', wholeNumber('The number of applications', 0, 10_000_000))
+    .action(async (folder: string, options: { year: number; seed: number; staff?: number; applications?: number }) => {
+      const { files } = await writeSyntheticTrust(resolve(folder), {
+        year: options.year, seed: options.seed,
+        ...(options.staff !== undefined ? { staff: options.staff } : {}),
+        ...(options.applications !== undefined ? { applications: options.applications } : {}),
+      });
+      io.out(`Wrote ${SYNTHETIC_ORGANISATION.name} (synthetic, not real people) for ${options.year} to ${resolve(folder)}:\n`);
+      for (const file of files) io.out(`  ${file}\n`);
+      setExitCode(EXIT_OK);
+    });
+
+  return program;
+}
+
+/** Runs the command line and returns the exit code, so tests can call it in-process. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    io.err(`Mirror stopped because of an unexpected fault: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 70;
+  }
+}

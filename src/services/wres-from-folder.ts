@@ -1,0 +1,63 @@
+/**
+ * The WRES pipeline from a folder of canonical files: read and check every file, count, and build the report.
+ * Used by the command line now and by the importer later; nothing here prints or exits.
+ */
+import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Problem } from '../core/problem.ts';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../core/stats/disclosure.ts';
+import { countWres, type WresCounts } from '../core/wres/count.ts';
+import { buildWresReport, type WresReport } from '../core/wres/report.ts';
+import { reportingPeriod } from '../core/wres/reporting-period.ts';
+import { loadWorkforceFolder } from '../ingest/load-folder.ts';
+
+export interface WresFromFolderOptions {
+  readonly year: number;
+  /** Folder of the previous year's files, for indicator 3's two-year figure. */
+  readonly previousFolder?: string | null;
+  readonly policy?: DisclosurePolicy;
+  readonly suppressBreakdowns?: boolean;
+}
+
+export type WresFromFolderResult =
+  | { readonly ok: true; readonly report: WresReport; readonly counts: WresCounts }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+async function countFolder(folder: string, year: number): Promise<{ ok: true; counts: WresCounts; notes: string[]; sources: WresReport['sources'] } | { ok: false; problems: readonly Problem[] }> {
+  const loaded = await loadWorkforceFolder(folder);
+  if (!loaded.ok) return loaded;
+  const counted = countWres(loaded.dataset, reportingPeriod(year));
+  if (!counted.ok) return { ok: false, problems: counted.problems };
+  return { ok: true, counts: counted.value, notes: loaded.notes, sources: loaded.dataset.sources };
+}
+
+/**
+ * Where the folder is named after its year (".../2025"), a sibling named after the year before (".../2024") is taken
+ * as the previous year, so the two-year figure appears without extra options.
+ */
+export function siblingPreviousYearFolder(folder: string, year: number): string | null {
+  if (basename(folder) !== String(year)) return null;
+  const sibling = join(dirname(folder), String(year - 1));
+  return existsSync(sibling) ? sibling : null;
+}
+
+export async function wresFromFolder(folder: string, options: WresFromFolderOptions): Promise<WresFromFolderResult> {
+  const current = await countFolder(folder, options.year);
+  const previousFolder = options.previousFolder === undefined ? siblingPreviousYearFolder(folder, options.year) : options.previousFolder;
+  const previous = previousFolder ? await countFolder(previousFolder, options.year - 1) : null;
+  const problems = [...(current.ok ? [] : current.problems), ...(previous && !previous.ok ? previous.problems.map((p) => ({ ...p, file: join(previousFolder ?? '', p.file) })) : [])];
+  if (!current.ok || (previous && !previous.ok)) return { ok: false, problems };
+
+  const notes = [...current.notes];
+  if (previous?.ok) notes.push(`The previous year's files were read from ${previousFolder} for the two-year figure of indicator 3.`);
+  const report = buildWresReport(
+    { ...current.counts, notes: [...current.counts.notes, ...notes] },
+    {
+      policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
+      suppressBreakdowns: options.suppressBreakdowns ?? true,
+      previous: previous?.ok ? previous.counts : null,
+      sources: current.sources,
+    },
+  );
+  return { ok: true, report, counts: current.counts };
+}
