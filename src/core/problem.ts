@@ -9,6 +9,11 @@ export interface Problem {
   readonly value?: string;
   readonly message: string;
   readonly expected?: string;
+  /**
+   * How many rows carry this problem when one problem stands for many (e.g. one unrecognised ethnicity value used
+   * on several rows). `row` is then the first of them and the message lists the rest.
+   */
+  readonly occurrences?: number;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };

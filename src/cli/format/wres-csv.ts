@@ -123,9 +123,9 @@ export function wresRows(report: WresReport): Row[] {
     for (const body of ['voting', 'executive'] as const) {
       const gap = i9[body];
       rows.push(
-        ['9', body, '', 'ethnicMinority', 'board_count', gap.bodyCount],
-        ['9', body, '', 'all', 'board_count', gap.bodyTotal],
-        ['9', body, '', 'ethnicMinority', 'board_pct', gap.bodyPct],
+        ['9', body, '', 'ethnicMinority', 'board_count', gap.boardCount],
+        ['9', body, '', 'all', 'board_count', gap.boardTotal],
+        ['9', body, '', 'ethnicMinority', 'board_pct', gap.boardPct],
         ['9', body, '', 'ethnicMinority', 'workforce_pct', gap.workforcePct],
         ['9', body, '', 'ethnicMinority', 'difference_pp', gap.differencePp],
       );

@@ -78,15 +78,16 @@ function verdict(r: { withinNonAdverseRange: boolean | null; smallNumbers: boole
   return lines;
 }
 
-function breakdownTable(rows: readonly RatioBreakdownRow[], eventHeading: string, populationHeading: string): string {
+function breakdownTable(rows: readonly RatioBreakdownRow[], sides: readonly [string, string], eventHeading: string, populationHeading: string): string {
+  const fraction = `${eventHeading}/${populationHeading}`;
   return textTable(
     [
-      { heading: 'Group' }, { heading: 'Ratio', align: 'right' }, { heading: '95% interval' },
-      { heading: `Numerator group ${eventHeading}/${populationHeading}`, align: 'right' },
-      { heading: `Comparison group ${eventHeading}/${populationHeading}`, align: 'right' }, { heading: 'Note' },
+      { heading: 'Breakdown' }, { heading: 'Ratio', align: 'right' }, { heading: '95% interval' },
+      { heading: `${sides[0]} ${fraction}`, align: 'right' },
+      { heading: `${sides[1]} ${fraction}`, align: 'right' }, { heading: 'Note' },
     ],
     rows.map((row) => {
-      if (row.suppressed) return [row.label, 'withheld', '', '', '', `fewer than the minimum cell size`];
+      if (row.suppressed) return [row.label, 'withheld', '', '', '', row.suppressionReason ?? ''];
       const note = row.undefinedExplanation ?? (row.smallNumbers ? 'small numbers' : '');
       return [
         row.label, ratio(row.value), interval(row.ci95),
@@ -123,16 +124,20 @@ function ratioText(indicator: RatioIndicator, extra: string[] = []): string {
   const excluded = Object.entries(indicator.excluded).map(([reason, n]) => `${count(n)} ${reason}`);
   const lines = [
     heading(indicator.id, indicator.title),
-    `  Relative likelihood: ${ratio(indicator.value)} (95% interval ${interval(indicator.ci95)})`,
+    `  Relative likelihood: ${ratio(indicator.value)}`,
     `  ${indicator.statement}`,
     ...verdict(indicator).map((l) => `  ${l}`),
     groups,
     excluded.length > 0 ? `  Left out: ${excluded.join('; ')}.` : '',
     ...extra,
   ];
+  const whiteFirst = indicator.orientation.numerator === 'white';
+  const groupSides: [string, string] = whiteFirst ? ['White', 'Group'] : ['Group', 'White'];
+  const wresSides: [string, string] = whiteFirst ? ['White', 'Ethnic minority'] : ['Ethnic minority', 'White'];
   for (const [key, rows] of Object.entries(indicator.breakdowns)) {
     if (!rows || rows.length === 0) continue;
-    lines.push(`\n  ${BREAKDOWN_TITLES[key] ?? key}:`, breakdownTable(rows, eventHeading, populationHeading));
+    const sides = key === 'ethnicCategory' || key === 'aggregatedEthnicGroup' ? groupSides : wresSides;
+    lines.push(`\n  ${BREAKDOWN_TITLES[key] ?? key}:`, breakdownTable(rows, sides, eventHeading, populationHeading));
   }
   return lines.filter(Boolean).join('\n');
 }
@@ -144,7 +149,7 @@ function capitalise(text: string): string {
 function surveyText(indicator: SurveyIndicatorResult): string {
   const table = textTable(
     [
-      { heading: 'Group' }, { heading: 'Positive', align: 'right' }, { heading: 'Respondents', align: 'right' },
+      { heading: 'Group' }, { heading: indicator.countHeading, align: 'right' }, { heading: 'Respondents', align: 'right' },
       { heading: 'Percentage', align: 'right' }, { heading: '95% interval' }, { heading: 'Note' },
     ],
     (['white', 'ethnicMinority'] as const).map((g) => {
@@ -174,7 +179,7 @@ function indicator9Text(i9: Indicator9): string {
       ['Executive', i9.executive],
     ].map(([label, g]) => {
       const gap = g as Indicator9['voting'];
-      return [label as string, count(gap.bodyCount), count(gap.bodyTotal), pct(gap.bodyPct), pct(gap.workforcePct), points(gap.differencePp)];
+      return [label as string, count(gap.boardCount), count(gap.boardTotal), pct(gap.boardPct), pct(gap.workforcePct), points(gap.differencePp)];
     }),
   );
   return [heading(i9.id, i9.title), `  ${i9.voting.statement}`, `  ${i9.executive.statement}`, table].join('\n');
@@ -204,7 +209,7 @@ export function wresText(report: WresReport, organisation?: string): string {
     if (id === '3' && 'rollingTwoYear' in indicator) {
       const rolling = indicator.rollingTwoYear;
       extra.push(rolling.available
-        ? `  Two-year figure (${rolling.years[0]} and ${rolling.years[1]} pooled): ${ratio(rolling.value)} (95% interval ${interval(rolling.ci95)}). ${rolling.statement}`
+        ? `  Two-year figure (${rolling.years[0]} and ${rolling.years[1]} pooled): ${ratio(rolling.value)}. ${rolling.statement}`
         : `  Two-year figure: not available, because ${rolling.reason}.`);
     }
     out.push(ratioText(indicator, extra));

@@ -52,6 +52,8 @@ export interface ProportionDefinition<G extends string> extends IndicatorBase {
   readonly event: EventPolarity;
   /** Completes "x% of White staff …", e.g. "experienced harassment, bullying or abuse from patients". */
   readonly statement: string;
+  /** Heading for the count of positive answers in tables: "Experienced", "Believed". */
+  readonly countHeading: string;
   /** Key in the survey source, e.g. "5". */
   readonly surveyItem: string;
 }

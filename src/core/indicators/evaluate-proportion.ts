@@ -23,6 +23,7 @@ export interface GroupProportion extends SurveyCount {
 }
 
 export interface ProportionResult<G extends string> {
+  readonly countHeading: string;
   readonly groups: Readonly<Record<G, GroupProportion>>;
   /** Second group's percentage minus the first's (ethnic minority minus White for WRES), in percentage points. */
   readonly differencePp: number | null;
@@ -59,5 +60,5 @@ export function evaluateProportion<G extends string>(
     .filter((g) => groups[g].pct !== null)
     .map((g) => `${formatPct(groups[g].pct ?? 0)} of ${characteristic.adjective(g)} staff`);
   const statement = described.length > 0 ? `${described.join(' and ')} ${definition.statement}.` : 'No survey responses were supplied.';
-  return { groups, differencePp, statement };
+  return { countHeading: definition.countHeading, groups, differencePp, statement };
 }

@@ -80,7 +80,7 @@ for (const band of AFC_BANDS) {
 AFC_INDEX.set(normaliseLabel('Below Band 1'), 'Under Band 1');
 AFC_INDEX.set(normaliseLabel('Pre-Band 1'), 'Under Band 1');
 
-const VSM_SPELLINGS = new Set(['VSM', 'Very Senior Manager', 'Very Senior Managers', 'Executive', 'Exec'].map(normaliseLabel));
+const VSM_SPELLINGS = new Set(['VSM', 'Very Senior Manager', 'Very Senior Managers', 'Very Senior Management'].map(normaliseLabel));
 
 /** Reads a pay band or medical grade; null when it is neither. */
 export function parsePayBand(raw: string): PayBand | null {

@@ -29,9 +29,9 @@ export const CLUSTER_LABELS: Readonly<Record<Cluster, string>> = {
 const NON_CLINICAL: ReadonlySet<StaffGroup> = new Set(['Administrative and Clerical', 'Estates and Ancillary']);
 
 const ALIASES: Readonly<Record<StaffGroup, readonly string[]>> = {
-  'Add Prof Scientific and Technic': ['Additional Professional Scientific and Technical', 'Add Prof Scientific and Technical', 'AHP Scientific and Technical', 'ST&T'],
+  'Add Prof Scientific and Technic': ['Additional Professional Scientific and Technical', 'Add Prof Scientific and Technical', 'Add Prof Scientific & Technic', 'ST&T'],
   'Additional Clinical Services': ['Additional Clinical Services', 'Healthcare Assistants', 'Clinical Support'],
-  'Administrative and Clerical': ['Admin and Clerical', 'Administrative & Clerical', 'Admin & Clerical', 'A&C'],
+  'Administrative and Clerical': ['Admin and Clerical', 'Administrative & Clerical', 'Admin & Clerical', 'A&C', 'Admin'],
   'Allied Health Professionals': ['AHP', 'AHPs', 'Allied Health Professional'],
   'Estates and Ancillary': ['Estates & Ancillary', 'Estates', 'Ancillary'],
   'Healthcare Scientists': ['Healthcare Scientist', 'Health Care Scientists'],

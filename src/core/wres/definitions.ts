@@ -79,10 +79,11 @@ function surveyIndicator(
   returnLabel: string,
   event: 'favourable' | 'adverse',
   statement: string,
+  countHeading: string,
 ): ProportionDefinition<Exclude<WresGroup, 'unknown'>> {
   return {
     standard: STANDARD, id, kind: 'proportion', title, returnLabel, sources: ['survey'],
-    groups: ['white', 'ethnicMinority'], event, statement, surveyItem: id,
+    groups: ['white', 'ethnicMinority'], event, statement, countHeading, surveyItem: id,
   };
 }
 
@@ -92,6 +93,7 @@ export const WRES_5 = surveyIndicator(
   'Percentage of staff experiencing harassment, bullying or abuse from patients, relatives or the public in last 12 months',
   'adverse',
   'experienced harassment, bullying or abuse from patients, relatives or the public',
+  'Experienced',
 );
 
 export const WRES_6 = surveyIndicator(
@@ -100,6 +102,7 @@ export const WRES_6 = surveyIndicator(
   'Percentage of staff experiencing harassment, bullying or abuse from staff in last 12 months',
   'adverse',
   'experienced harassment, bullying or abuse from other staff',
+  'Experienced',
 );
 
 export const WRES_7 = surveyIndicator(
@@ -108,6 +111,7 @@ export const WRES_7 = surveyIndicator(
   'Percentage believing that trust provides equal opportunities for career progression or promotion',
   'favourable',
   'believed the organisation provides equal opportunities for career progression or promotion',
+  'Believed',
 );
 
 export const WRES_8 = surveyIndicator(
@@ -116,6 +120,7 @@ export const WRES_8 = surveyIndicator(
   'In the last 12 months have you personally experienced discrimination at work from any of the following? b) Manager/team leader or other colleagues',
   'adverse',
   'experienced discrimination at work from a manager, team leader or other colleagues',
+  'Experienced',
 );
 
 export const WRES_9: RepresentationGapDefinition<WresGroup> = {

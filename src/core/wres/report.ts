@@ -20,7 +20,6 @@ import {
   representationGap,
   type GroupShare,
   type Headcounts,
-  type RepresentationGap,
 } from '../indicators/evaluate-representation.ts';
 import { BOTH_SIDES, protectSums, type RowSize } from '../indicators/secondary-suppression.ts';
 import { formatPct } from '../indicators/wording.ts';
@@ -95,7 +94,15 @@ export interface SurveyIndicatorResult extends IndicatorHeader, ProportionResult
   readonly available: true;
 }
 
-export interface BoardGap extends RepresentationGap {
+/** One body of the board against the workforce, in the national return's terms. */
+export interface BoardGap {
+  readonly boardCount: number;
+  readonly boardTotal: number;
+  /** Ethnic minority share of the body, 0–100, over every member including unknown ethnicity. */
+  readonly boardPct: number | null;
+  readonly workforcePct: number | null;
+  /** boardPct − workforcePct in percentage points; negative means under-represented on the board. */
+  readonly differencePp: number | null;
   readonly statement: string;
 }
 
@@ -283,7 +290,10 @@ function boardGap(body: WresShares, workforce: WresShares, label: string): Board
     statement = `${gap.bodyCount} of ${gap.bodyTotal} ${label.toLowerCase()} (${formatPct(gap.bodyPct)}) are from ethnic minority groups, ` +
       `${size}${direction} the ethnic minority share of the workforce (${formatPct(gap.workforcePct)}).`;
   }
-  return { ...gap, statement };
+  return {
+    boardCount: gap.bodyCount, boardTotal: gap.bodyTotal, boardPct: gap.bodyPct, workforcePct: gap.workforcePct,
+    differencePp: gap.differencePp, statement,
+  };
 }
 
 function indicator9(counts: WresCounts): Indicator9 | Unavailable {

@@ -336,10 +336,10 @@ describe('WRES indicators 5 to 8 and 9', () => {
   test('board shares over all members including unknown, less the workforce share, in points', () => {
     const i9 = r.indicators['9'];
     assert.ok(i9.available);
-    assert.equal(i9.voting.bodyPct, 10);
+    assert.equal(i9.voting.boardPct, 10);
     assert.equal(i9.voting.workforcePct, 31.25);
     close(i9.voting.differencePp, -21.25);
-    assert.equal(i9.executive.bodyPct, 40);
+    assert.equal(i9.executive.boardPct, 40);
     close(i9.executive.differencePp, 8.75);
     assert.match(i9.voting.statement, /^1 of 10 voting board members \(10\.0%\) are from ethnic minority groups, 21\.3 percentage points lower than/);
   });

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { main, type Io } from './main.ts';
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+  };
+  return io;
+}
+
+async function run(...argv: string[]) {
+  const io = capture();
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe('mirror wres on the synthetic trust', () => {
+  let root = '';
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'mirror-cli-'));
+    assert.equal((await run('demo', join(root, '2024'), '--year', '2024', '--seed', '7', '--staff', '600')).code, 0);
+    assert.equal((await run('demo', join(root, '2025'), '--year', '2025', '--seed', '7', '--staff', '600')).code, 0);
+  });
+
+  test('JSON has the documented shape, with the two-year figure from the sibling folder', async () => {
+    const { code, stdout, stderr } = await run('wres', join(root, '2025'), '--year', '2025', '--format', 'json');
+    assert.equal(code, 0, stderr);
+    const report = JSON.parse(stdout);
+    const i = report.indicators;
+    for (const group of ['white', 'ethnicMinority', 'unknown']) {
+      assert.equal(typeof i['1'].overall[group].count, 'number');
+      assert.ok(i['1'].overall[group].pct >= 0 && i['1'].overall[group].pct <= 100);
+    }
+    for (const id of ['2', '3', '4']) {
+      assert.equal(typeof i[id].value, 'number', id);
+      assert.equal(i[id].ci95.length, 2);
+      assert.ok(i[id].ci95[0] <= i[id].value && i[id].value <= i[id].ci95[1]);
+      for (const group of ['white', 'ethnicMinority', 'unknown']) {
+        const g = i[id].groups[group];
+        assert.ok(Number.isInteger(g.events) && Number.isInteger(g.population));
+        assert.ok(g.rate === null || (g.rate >= 0 && g.rate <= 1));
+      }
+      // The ratio follows from its own counts.
+      const [num, den] = id === '3' ? ['ethnicMinority', 'white'] : ['white', 'ethnicMinority'];
+      const n = i[id].groups[num];
+      const d = i[id].groups[den];
+      assert.ok(Math.abs(i[id].value - n.events / n.population / (d.events / d.population)) < 1e-12);
+    }
+    assert.equal(i['3'].rollingTwoYear.available, true, JSON.stringify(i['3'].rollingTwoYear));
+    assert.deepEqual(i['3'].rollingTwoYear.years, [2024, 2025]);
+    for (const id of ['5', '6', '7', '8']) {
+      for (const group of ['white', 'ethnicMinority']) {
+        const g = i[id].groups[group];
+        assert.ok(Number.isInteger(g.respondents) && Number.isInteger(g.positive));
+        assert.ok(Math.abs(g.pct - (g.positive / g.respondents) * 100) < 1e-9);
+      }
+    }
+    for (const body of ['voting', 'executive']) {
+      const gap = i['9'][body];
+      assert.ok(Math.abs(gap.differencePp - (gap.boardPct - gap.workforcePct)) < 1e-9);
+      assert.ok(Math.abs(gap.workforcePct - i['1'].overall.ethnicMinority.pct) < 1e-9);
+    }
+    assert.equal(report.sources.length, 6);
+    assert.match(report.sources[0].sha256, /^[0-9a-f]{64}$/);
+  });
+
+  test('the table reads in plain language and the CSV carries the same ratio', async () => {
+    const table = await run('wres', join(root, '2025'));
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /White applicants were \d+\.\d\d times as likely as ethnic minority applicants to be appointed from shortlisting/);
+    assert.doesNotMatch(table.stdout, /\bBA?ME\b/);
+    const json = JSON.parse((await run('wres', join(root, '2025'), '--format', 'json')).stdout);
+    const csv = await run('wres', join(root, '2025'), '--format', 'csv');
+    const rows: Record<string, string>[] = parse(csv.stdout, { columns: true });
+    const ratio = rows.find((r) => r['indicator'] === '2' && r['section'] === 'headline' && r['measure'] === 'relative_likelihood');
+    assert.equal(Number(ratio?.['value']), json.indicators['2'].value);
+  });
+
+  test('--output writes the file and prints nothing', async () => {
+    const file = join(root, 'wres.json');
+    const { code, stdout } = await run('wres', join(root, '2025'), '--format', 'json', '--output', file);
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).year, 2025);
+  });
+});
+
+describe('mirror wres with bad input', () => {
+  test('each problem on its own line with file, row, column and value; exit 1; nothing on stdout', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mirror-cli-bad-'));
+    writeFileSync(join(folder, 'staff.csv'), [
+      'staff_id,ethnic_category,pay_band,staff_group,assignment_category',
+      'S1,White - British,Band 5,Nursing and Midwifery Registered,Permanent',
+      'S2,Whte British,Band 5,Nursing and Midwifery Registered,Permanent',
+      'S3,A,Band 55,Nursing and Midwifery Registered,Permanent',
+    ].join('\n'));
+    const { code, stdout, stderr } = await run('wres', folder, '--year', '2025');
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /staff\.csv.*column "ethnic_category", value "Whte British"/);
+    assert.match(stderr, /staff\.csv, row 4, column "pay_band", value "Band 55"/);
+    assert.doesNotMatch(stderr, /\n\s+at /);
+  });
+
+  test('a missing folder, a missing year and an unknown format are refused clearly', async () => {
+    const missing = await run('wres', '/nonexistent/mirror', '--year', '2025');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nonexistent/);
+    const folder = mkdtempSync(join(tmpdir(), 'mirror-cli-noyear-'));
+    const noYear = await run('wres', folder);
+    assert.equal(noYear.code, 2);
+    assert.match(noYear.stderr, /--year/);
+    const badFormat = await run('wres', folder, '--year', '2025', '--format', 'pdf');
+    assert.equal(badFormat.code, 2);
+    const badYear = await run('wres', folder, '--year', 'twenty');
+    assert.equal(badYear.code, 2);
+  });
+});
+
+describe('npx mirror', () => {
+  test('the bin script runs the command line as a user would', () => {
+    const result = spawnSync(process.execPath, ['bin/mirror.js', '--help'], { encoding: 'utf8' });
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /wres/);
+    assert.match(result.stdout, /demo/);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * board.csv: one row per board member, for WRES indicator 9 (board representation, voting and executive).
+ */
+import type { BoardMemberRecord } from '../core/records.ts';
+import type { ColumnSpec } from './columns.ts';
+import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { Table } from './table.ts';
+
+export const BOARD_COLUMNS = {
+  required: ['member_id', 'ethnic_category', 'voting', 'executive'],
+  optional: [],
+} as const satisfies ColumnSpec;
+
+export function readBoard(table: Table): ReadRecordsResult<BoardMemberRecord> {
+  return readRecords(table, BOARD_COLUMNS, readBoardRow);
+}
+
+function readBoardRow(row: RowReader): BoardMemberRecord | undefined {
+  const fields = complete({
+    memberId: row.id('member_id'),
+    ethnicity: row.ethnicity('ethnic_category'),
+    voting: row.requiredYesNo('voting'),
+    executive: row.requiredYesNo('executive'),
+  });
+  return fields && { ...fields, source: row.source };
+}

@@ -1,0 +1,151 @@
+/**
+ * Pure parsers for single cell values. Each returns the value or what was expected, never throws, and leaves the
+ * question of whether a blank is allowed to the caller (blank → null unless a parser says otherwise).
+ */
+import type { DisabilityStatus } from '../core/records.ts';
+
+export type FieldResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      /** What would have been accepted, e.g. "yes or no". */
+      readonly expected: string;
+      /** Why this value in particular is wrong, when that says more than "not valid". */
+      readonly reason?: string;
+    };
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const fail = <T>(expected: string, reason?: string): FieldResult<T> =>
+  reason === undefined ? { ok: false, expected } : { ok: false, expected, reason };
+
+/** Lower-case letters and digits only, so "Prefer not to say" and "prefer-not-to-say" compare equal. */
+function squash(raw: string): string {
+  return raw.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+// ---------------------------------------------------------------- yes / no
+
+export const YES_NO_EXPECTED = 'yes or no; Y/N, true/false and 1/0 also work';
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+export function parseYesNo(raw: string): FieldResult<boolean | null> {
+  const key = raw.trim().toLowerCase();
+  if (key === '') return ok(null);
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
+  return fail(YES_NO_EXPECTED);
+}
+
+// ---------------------------------------------------------------- dates
+
+export const DATE_EXPECTED = 'a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2025-03-31 or 31/03/2025';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}.*)?$/;
+/** Day first, one separator used twice, optional time as some exports add "00:00". */
+const UK_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** "31-Mar-2025" as ESR writes it, or "31 March 2025". */
+const NAMED_MONTH_DATE = /^(\d{1,2})[-\s/]([a-z]+)[-\s/](\d{4})$/i;
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** "mar", "march" and "sept" → month number. */
+const MONTH_NUMBERS = new Map<string, number>([
+  ...MONTH_NAMES.map((name, i) => [name, i + 1] as const),
+  ...MONTH_NAMES.map((name, i) => [name.slice(0, 3), i + 1] as const),
+  ['sept', 9],
+]);
+
+/** Dates outside this range are almost certainly typing errors. */
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2100;
+
+export function parseDate(raw: string): FieldResult<string | null> {
+  const text = raw.trim();
+  if (text === '') return ok(null);
+  const iso = ISO_DATE.exec(text);
+  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), text);
+  const uk = UK_DATE.exec(text);
+  if (uk) return ukDate(uk[1] ?? '', uk[3] ?? '', uk[4] ?? '', text);
+  const named = NAMED_MONTH_DATE.exec(text);
+  if (named) return namedMonthDate(named[1] ?? '', named[2] ?? '', named[3] ?? '', text);
+  return fail(DATE_EXPECTED);
+}
+
+function ukDate(day: string, month: string, year: string, text: string): FieldResult<string | null> {
+  if (year.length !== 4) return fail(DATE_EXPECTED, 'the year must be written in full (four digits)');
+  if (Number(month) > 12 && Number(day) <= 12) {
+    return fail(DATE_EXPECTED, `there is no month ${Number(month)}: dates are read day first, so this looks like a US-style date`);
+  }
+  return calendarDate(Number(year), Number(month), Number(day), text);
+}
+
+function namedMonthDate(day: string, monthName: string, year: string, text: string): FieldResult<string | null> {
+  const month = MONTH_NUMBERS.get(monthName.toLowerCase());
+  if (month === undefined) return fail(DATE_EXPECTED, `"${monthName}" is not a month`);
+  return calendarDate(Number(year), month, Number(day), text);
+}
+
+function calendarDate(year: number, month: number, day: number, text: string): FieldResult<string | null> {
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return fail(DATE_EXPECTED, `the year ${year} is out of range`);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return fail(DATE_EXPECTED, `${text} is not a date in the calendar`);
+  }
+  return ok(`${year}-${pad2(month)}-${pad2(day)}`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------- numbers
+
+export interface NumberOptions {
+  /** Negative values are accepted only where they make sense. */
+  readonly allowNegative?: boolean;
+}
+
+/** An optional sign (before or after £), then digits with optional thousands commas and decimals. */
+const NUMBER = /^([-+]?)£?([-+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$/;
+
+export function parseNumber(raw: string, options: NumberOptions = {}): FieldResult<number | null> {
+  const text = raw.trim().replace(/^([-+]?)£\s+/, '$1£');
+  const expected = options.allowNegative
+    ? 'a number, e.g. 12.50, 1,234.50 or -3'
+    : 'a number of zero or more, e.g. 12.50 or 1,234.50';
+  if (text === '') return ok(null);
+  const match = NUMBER.exec(text);
+  if (!match || (match[1] && match[2])) return fail(expected);
+  const negative = match[1] === '-' || match[2] === '-';
+  const value = Number((match[3] ?? '').replace(/,/g, '')) * (negative ? -1 : 1);
+  if (value < 0 && !options.allowNegative) return fail(expected, 'negative values are not allowed here');
+  return ok(value === 0 ? 0 : value);
+}
+
+export const COUNT_EXPECTED = 'a whole number of zero or more, e.g. 120';
+
+export function parseCount(raw: string): FieldResult<number | null> {
+  const number = parseNumber(raw);
+  if (!number.ok) return fail(COUNT_EXPECTED);
+  if (number.value !== null && !Number.isInteger(number.value)) return fail(COUNT_EXPECTED, 'not a whole number');
+  return number;
+}
+
+// ---------------------------------------------------------------- disability
+
+export const DISABILITY_EXPECTED = 'yes, no, "Not declared" or "Prefer not to say", or blank if not recorded';
+const NOT_DECLARED = new Set(
+  ['Not declared', 'Prefer not to say', 'Prefer not to answer', 'Not stated', 'Unknown', 'Not known', 'Unspecified', 'Not disclosed']
+    .map(squash),
+);
+
+export function parseDisability(raw: string): FieldResult<DisabilityStatus> {
+  const key = raw.trim().toLowerCase();
+  if (key === '') return ok('missing');
+  if (YES.has(key)) return ok('yes');
+  if (NO.has(key)) return ok('no');
+  if (NOT_DECLARED.has(squash(key))) return ok('notDeclared');
+  return fail(DISABILITY_EXPECTED);
+}

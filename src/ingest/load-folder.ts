@@ -1,0 +1,142 @@
+/**
+ * Loads one reporting year's folder of canonical files into a WorkforceDataset. Every file present is read and
+ * every problem from every file is returned together, so a user can fix them all in one pass; a dataset is
+ * returned only when there are none (all-or-nothing).
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset } from '../core/records.ts';
+import { readApplications } from './applications.ts';
+import { readBoard } from './board.ts';
+import { readDisciplinary } from './disciplinary.ts';
+import type { Problem } from './problem.ts';
+import { describeFsError, readTable } from './read-table.ts';
+import type { ReadRecordsResult } from './row-reader.ts';
+import { readStaff } from './staff.ts';
+import { readSurvey } from './survey.ts';
+import type { Table } from './table.ts';
+import { readTraining } from './training.ts';
+
+export type LoadFolderResult =
+  | { ok: true; dataset: WorkforceDataset; notes: string[] }
+  | { ok: false; problems: Problem[] };
+
+const EXTENSIONS = ['.csv', '.xlsx'] as const;
+
+export async function loadWorkforceFolder(folder: string): Promise<LoadFolderResult> {
+  const listing = await listFolder(folder);
+  if (!listing.ok) return listing;
+  const { found, problems, notes } = findKindFiles(folder, listing.files);
+  const loader = new FolderLoader(folder, found, problems, notes);
+
+  const staff = await loader.load('staff', readStaff);
+  const applications = await loader.load('applications', readApplications);
+  const disciplinary = await loader.load('disciplinary', readDisciplinary);
+  const training = await loader.load('training', readTraining);
+  const board = await loader.load('board', readBoard);
+  const survey = await loader.load('survey', readSurvey);
+  if (survey && survey.excludedUnknownEthnicity > 0) {
+    notes.push(
+      `${found.get('survey')}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
+        '(Z, 99 or blank) left out of the survey indicators',
+    );
+  }
+  if (staff && staff.records.length === 0) {
+    problems.push({ file: found.get('staff') ?? 'staff', message: 'the staff file has no data rows' });
+  }
+  if (problems.length > 0 || !staff) return { ok: false, problems };
+  const dataset: WorkforceDataset = {
+    staff: staff.records,
+    applications: applications?.records ?? null,
+    disciplinary: disciplinary?.records ?? null,
+    training: training?.records ?? null,
+    board: board?.records ?? null,
+    survey: survey?.records ?? null,
+    sources: loader.sources,
+  };
+  return { ok: true, dataset, notes };
+}
+
+type Listing = { ok: true; files: string[] } | { ok: false; problems: Problem[] };
+
+async function listFolder(folder: string): Promise<Listing> {
+  try {
+    if (!(await stat(folder)).isDirectory()) {
+      return { ok: false, problems: [{ file: folder, message: 'this is a file, not a folder of workforce files' }] };
+    }
+    const entries = await readdir(folder, { withFileTypes: true });
+    return { ok: true, files: entries.filter((e) => e.isFile()).map((e) => e.name).sort() };
+  } catch (error) {
+    return { ok: false, problems: [{ file: folder, message: `the folder could not be read (${describeFsError(error)})` }] };
+  }
+}
+
+/** "Staff.CSV" → staff; a name that is no kind, or a hidden/lock file, → null. */
+function kindOf(fileName: string): SourceKind | null {
+  const extension = extname(fileName).toLowerCase();
+  if (!(EXTENSIONS as readonly string[]).includes(extension)) return null;
+  const stem = fileName.slice(0, -extension.length).toLowerCase();
+  return SOURCE_KINDS.find((kind) => kind === stem) ?? null;
+}
+
+/** Which file holds each kind. A kind with both a .csv and a .xlsx is a problem and neither is read. */
+function findKindFiles(folder: string, files: readonly string[]) {
+  const candidates = new Map<SourceKind, string[]>();
+  const ignored: string[] = [];
+  for (const file of files) {
+    const kind = kindOf(file);
+    if (kind !== null) candidates.set(kind, [...(candidates.get(kind) ?? []), file]);
+    else if (!file.startsWith('.') && !file.startsWith('~$')) ignored.push(file);
+  }
+  const found = new Map<SourceKind, string>();
+  const problems: Problem[] = [];
+  for (const [kind, names] of candidates) {
+    if (names.length === 1 && names[0] !== undefined) found.set(kind, names[0]);
+    else problems.push({ file: names.join(', '), message: `both ${names.join(' and ')} are present; keep one ${kind} file so it is clear which to use` });
+  }
+  if (!candidates.has('staff')) {
+    const listed = files.length > 0 ? files.join(', ') : 'no files';
+    problems.push({ file: folder, message: `no staff file (staff.csv or staff.xlsx) in the folder; it has: ${listed}` });
+  }
+  const notes = ignored.length > 0 ? [`Ignored files that are not workforce files: ${ignored.join(', ')}`] : [];
+  return { found, problems, notes };
+}
+
+/** Reads one kind's file at a time, collecting problems, provenance and notes across the folder. */
+class FolderLoader {
+  readonly sources: SourceFile[] = [];
+
+  constructor(
+    private readonly folder: string,
+    private readonly found: ReadonlyMap<SourceKind, string>,
+    private readonly problems: Problem[],
+    private readonly notes: string[],
+  ) {}
+
+  /** The reader's result, or null when the kind is absent or its file has problems (recorded). */
+  async load<R extends ReadRecordsResult<unknown>>(kind: SourceKind, read: (table: Table) => R): Promise<Extract<R, { ok: true }> | null> {
+    const file = this.found.get(kind);
+    if (file === undefined) return null;
+    const table = await readTable(join(this.folder, file));
+    if (!table.ok) {
+      this.problems.push(...table.problems);
+      return null;
+    }
+    const result = read(table.table);
+    if (!result.ok) {
+      this.problems.push(...result.problems);
+      return null;
+    }
+    this.record(kind, table.table);
+    return result as Extract<R, { ok: true }>;
+  }
+
+  private record(kind: SourceKind, table: Table): void {
+    const { file, sha256, encoding } = table;
+    this.sources.push({ kind, file, sha256, rows: table.rows.length, encoding });
+    if (encoding === 'windows-1252' || encoding.startsWith('utf-16')) {
+      this.notes.push(`${file}: read as ${encoding.toUpperCase()} (not UTF-8)`);
+    }
+    if (table.emptyRowsSkipped > 0) this.notes.push(`${file}: ${table.emptyRowsSkipped} empty row(s) skipped`);
+  }
+}

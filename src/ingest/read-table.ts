@@ -1,0 +1,44 @@
+/**
+ * Reads one workforce file (.csv or .xlsx) into a table of strings. Returns problems instead of throwing for
+ * anything a user's file can cause: missing file, unsupported format, malformed CSV, spreadsheet error cells.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { readCsvBytes } from './read-csv.ts';
+import { readXlsxBytes } from './read-xlsx.ts';
+import type { ReadTableResult } from './table.ts';
+
+export type { ReadTableResult, Table, TableRow } from './table.ts';
+
+const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
+  '.xls': 'older Excel (.xls) files are not read; save it as .xlsx or CSV',
+  '.ods': 'OpenDocument spreadsheets are not read; save it as .xlsx or CSV',
+  '.txt': 'text files are not read; save it as CSV',
+};
+
+export async function readTable(path: string): Promise<ReadTableResult> {
+  const file = basename(path);
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.csv' && extension !== '.xlsx') {
+    const hint = UNSUPPORTED_HINTS[extension] ?? 'only .csv and .xlsx files are read';
+    return { ok: false, problems: [{ file, message: `unsupported file type "${extension || '(none)'}": ${hint}` }] };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, problems: [{ file, message: `the file could not be read (${describeFsError(error)})` }] };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return extension === '.csv' ? readCsvBytes(file, sha256, bytes) : readXlsxBytes(file, sha256, bytes);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EBUSY') return 'it is open in another program';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,69 @@
+/**
+ * Excel workbooks: one worksheet read as strings, row numbers as Excel shows them. Cell values are written the way
+ * a person would type them into a CSV: dates as YYYY-MM-DD, whole numbers without ".0", formulas as their result.
+ */
+import ExcelJS from 'exceljs';
+import { normaliseHeader } from './columns.ts';
+import { buildTable, type RawCell, type RawRow, type ReadTableResult } from './table.ts';
+
+export async function readXlsxBytes(file: string, sha256: string, bytes: Uint8Array): Promise<ReadTableResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares its own Buffer type; a Node Buffer is what it actually reads.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch {
+    return {
+      ok: false,
+      problems: [{ file, message: 'the file could not be opened as an Excel workbook (.xlsx); it may be damaged or another format' }],
+    };
+  }
+  const sheet = chooseWorksheet(workbook, file);
+  if (!sheet) return { ok: false, problems: [{ file, message: 'the workbook has no worksheets' }] };
+  return buildTable({ file, sha256, encoding: 'xlsx', rows: readRows(sheet) });
+}
+
+/** The sheet named like the file ("staff" in staff.xlsx) if there is one, otherwise the first. */
+function chooseWorksheet(workbook: ExcelJS.Workbook, file: string): ExcelJS.Worksheet | undefined {
+  const kind = normaliseHeader(file.replace(/\.[^.]*$/, ''));
+  return workbook.worksheets.find((sheet) => normaliseHeader(sheet.name) === kind) ?? workbook.worksheets[0];
+}
+
+function readRows(sheet: ExcelJS.Worksheet): RawRow[] {
+  const rows: RawRow[] = [];
+  for (let r = 1; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r);
+    const cells: RawCell[] = [];
+    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value));
+    rows.push({ row: r, cells });
+  }
+  return rows;
+}
+
+/** A cell's value as text; formula results, hyperlinks and rich text are unwrapped to what the cell shows. */
+export function cellText(value: unknown): RawCell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: 'invalid date' } : value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return objectCellText(value as Record<string, unknown>);
+  return String(value);
+}
+
+function objectCellText(value: Record<string, unknown>): RawCell {
+  if ('error' in value) return { error: String(value['error']) };
+  if (Array.isArray(value['richText'])) {
+    return value['richText'].map((run: unknown) => String((run as { text?: unknown }).text ?? '')).join('');
+  }
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value['result']);
+  if ('hyperlink' in value || 'text' in value) return cellText(value['text']);
+  return String(value);
+}
+
+/**
+ * Whole numbers as integers; other numbers rounded to 15 significant digits, as Excel displays them, so 0.1 + 0.2
+ * reads "0.3" rather than "0.30000000000000004".
+ */
+function numberText(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+}

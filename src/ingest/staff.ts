@@ -1,0 +1,59 @@
+/**
+ * staff.csv: one row per person (or assignment) in post at the snapshot date. Mandatory in every folder.
+ */
+import type { StaffRecord } from '../core/records.ts';
+import type { PayBand } from '../core/workforce/pay-band.ts';
+import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
+import type { ColumnSpec } from './columns.ts';
+import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { Table } from './table.ts';
+
+export const STAFF_COLUMNS = {
+  required: ['staff_id', 'ethnic_category', 'pay_band', 'staff_group', 'assignment_category'],
+  optional: [
+    'directorate', 'occupation_code', 'gender', 'disability', 'fte', 'hourly_pay', 'start_date', 'international_recruit',
+  ],
+} as const satisfies ColumnSpec;
+
+/** "Bank", "Bank only", "Bank staff": assignment categories for people who work only on the bank. */
+const BANK_CATEGORIES: ReadonlySet<string> = new Set(['bank', 'bankonly', 'bankstaff']);
+
+export function isBankOnly(assignmentCategory: string): boolean {
+  return BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+export function readStaff(table: Table): ReadRecordsResult<StaffRecord> {
+  return readRecords(table, STAFF_COLUMNS, readStaffRow);
+}
+
+function readStaffRow(row: RowReader): StaffRecord | undefined {
+  const payBand = row.payBand('pay_band');
+  const staffGroup = row.staffGroup('staff_group');
+  const gradeFits = payBand && staffGroup ? checkGradeFitsGroup(row, payBand, staffGroup) : undefined;
+  const fields = complete({
+    staffId: row.id('staff_id'),
+    ethnicity: row.ethnicity('ethnic_category'),
+    payBand: gradeFits && payBand,
+    staffGroup: gradeFits && staffGroup,
+    assignmentCategory: row.requiredText('assignment_category', 'an ESR assignment category, e.g. "Permanent", "Fixed Term Temp" or "Bank"'),
+    directorate: row.optionalText('directorate'),
+    occupationCode: row.optionalText('occupation_code'),
+    gender: row.optionalText('gender'),
+    disability: row.disability('disability'),
+    fte: row.number('fte'),
+    hourlyPay: row.number('hourly_pay'),
+    startDate: row.date('start_date'),
+    internationalRecruit: row.yesNo('international_recruit'),
+  });
+  return fields && { ...fields, bankOnly: isBankOnly(fields.assignmentCategory), source: row.source };
+}
+
+/** Doctors may hold AfC or VSM posts, but a medical grade outside Medical and Dental is a coding error. */
+function checkGradeFitsGroup(row: RowReader, payBand: PayBand, staffGroup: StaffGroup): true | undefined {
+  if (payBand.kind !== 'medical' || isMedical(staffGroup)) return true;
+  return row.problem(
+    'pay_band',
+    `medical grade on a non-medical staff group ("${staffGroup}")`,
+    'an Agenda for Change band or VSM, or staff group "Medical and Dental" for a medical grade',
+  );
+}
