@@ -22,7 +22,7 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

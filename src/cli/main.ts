@@ -4,6 +4,7 @@
  * a mistaken command. A stack trace is never shown for anything a user can cause.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Problem } from '../core/problem.ts';
@@ -116,7 +117,34 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       setExitCode(EXIT_OK);
     });
 
+  program
+    .command('start')
+    .description('Show the synthetic demonstration trust: writes it under MIRROR_DATA_DIR (default ./data) on first run, then prints its WRES report.')
+    .option('--year <year>', 'reporting year to show (default: the latest year whose 31 March has passed)', parseYear)
+    .action(async (options: { year?: number }) => {
+      const year = options.year ?? latestReportingYear(new Date());
+      const root = resolve(process.env['MIRROR_DATA_DIR'] ?? 'data', 'demo');
+      for (const y of [year - 1, year]) {
+        const folder = resolve(root, String(y));
+        if (!existsSync(resolve(folder, 'staff.csv'))) await writeSyntheticTrust(folder, { year: y, seed: 1 });
+      }
+      const result = await wresFromFolder(resolve(root, String(year)), { year });
+      if (!result.ok) {
+        setExitCode(reportProblems(io, result.problems));
+        return;
+      }
+      io.out(`${wresText(result.report, `${SYNTHETIC_ORGANISATION.name} (synthetic data, not real people)`)}\n`);
+      io.out(`The demonstration files are in ${resolve(root, String(year))}.\n`);
+      io.out('To calculate your own organisation\'s figures: npx mirror wres <folder> --year <year>  (see docs/data-formats.md)\n');
+      setExitCode(EXIT_OK);
+    });
+
   return program;
+}
+
+/** The latest WRES year whose snapshot date (31 March) has passed. */
+export function latestReportingYear(today: Date): number {
+  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
 }
 
 /** Runs the command line and returns the exit code, so tests can call it in-process. */
