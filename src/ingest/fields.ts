@@ -2,6 +2,7 @@
  * Pure parsers for single cell values. Each returns the value or what was expected, never throws, and leaves the
  * question of whether a blank is allowed to the caller (blank → null unless a parser says otherwise).
  */
+import { memoise } from '../core/util/memoise.ts';
 import type { DisabilityStatus } from '../core/records.ts';
 
 export type FieldResult<T> =
@@ -58,7 +59,10 @@ const MONTH_NUMBERS = new Map<string, number>([
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2100;
 
-export function parseDate(raw: string): FieldResult<string | null> {
+/** Memoised: a year's file repeats the same few hundred dates on every row. */
+export const parseDate = memoise(readDate);
+
+function readDate(raw: string): FieldResult<string | null> {
   const text = raw.trim();
   if (text === '') return ok(null);
   const iso = ISO_DATE.exec(text);

@@ -5,6 +5,7 @@
  */
 import { CENSUS_2021_GROUPS, CENSUS_BY_NATIONAL_CODE, CENSUS_LABEL_CODES } from './census-2021.ts';
 import { MISSING, type Ethnicity } from './classifications.ts';
+import { memoise } from '../util/memoise.ts';
 import { NATIONAL_CATEGORIES, SUB_CODES, type NationalCode, type NhsEthnicGroup } from './nhs-ethnic-category.ts';
 
 /** Lower-case letters and digits only: "White – British " → "whitebritish". */
@@ -80,7 +81,12 @@ const CODE_THEN_LABEL = /^\s*([A-Za-z][A-Za-z0-9]?|99)\s*[-–—:.)|]?\s+(.+)$/
  * a code and a label in the same value disagree.
  */
 export function matchEthnicity(raw: string | null | undefined): Ethnicity | null {
-  if (raw === null || raw === undefined || raw.trim() === '') return MISSING;
+  if (raw === null || raw === undefined) return MISSING;
+  return matchNonNull(raw);
+}
+
+const matchNonNull = memoise((raw: string): Ethnicity | null => {
+  if (raw.trim() === '') return MISSING;
   const direct = INDEX.get(normaliseLabel(raw));
   if (direct) return direct;
 
@@ -93,7 +99,7 @@ export function matchEthnicity(raw: string | null | undefined): Ethnicity | null
     }
   }
   return null;
-}
+});
 
 /** Every spelling the matcher accepts, for documentation and tests. */
 export function acceptedSpellings(): ReadonlyMap<string, Ethnicity> {

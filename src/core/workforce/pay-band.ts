@@ -4,6 +4,7 @@
  * unrecognised value is returned as null so the caller can raise a located error.
  */
 import { normaliseLabel } from '../ethnicity/match.ts';
+import { memoise } from '../util/memoise.ts';
 
 export const AFC_BANDS = [
   'Under Band 1', 'Band 1', 'Band 2', 'Band 3', 'Band 4', 'Band 5', 'Band 6', 'Band 7',
@@ -83,7 +84,7 @@ AFC_INDEX.set(normaliseLabel('Pre-Band 1'), 'Under Band 1');
 const VSM_SPELLINGS = new Set(['VSM', 'Very Senior Manager', 'Very Senior Managers', 'Very Senior Management'].map(normaliseLabel));
 
 /** Reads a pay band or medical grade; null when it is neither. */
-export function parsePayBand(raw: string): PayBand | null {
+export const parsePayBand = memoise((raw: string): PayBand | null => {
   const key = normaliseLabel(raw);
   if (key === '') return null;
   const afc = AFC_INDEX.get(key);
@@ -92,4 +93,4 @@ export function parsePayBand(raw: string): PayBand | null {
   const medical = MEDICAL_INDEX.get(key);
   if (medical) return { kind: 'medical', subGroup: medical };
   return null;
-}
+});

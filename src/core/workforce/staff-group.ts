@@ -4,6 +4,7 @@
  * reported in its own sub-groups (see pay-band.ts). The split is documented in docs/methodology.md.
  */
 import { normaliseLabel } from '../ethnicity/match.ts';
+import { memoise } from '../util/memoise.ts';
 
 export const STAFF_GROUPS = [
   'Add Prof Scientific and Technic',
@@ -45,9 +46,8 @@ for (const group of STAFF_GROUPS) {
   for (const spelling of [group, ...ALIASES[group]]) INDEX.set(normaliseLabel(spelling), group);
 }
 
-export function parseStaffGroup(raw: string): StaffGroup | null {
-  return INDEX.get(normaliseLabel(raw)) ?? null;
-}
+/** Reads an ESR staff group or a common spelling of one; null when it is not one. */
+export const parseStaffGroup = memoise((raw: string): StaffGroup | null => INDEX.get(normaliseLabel(raw)) ?? null);
 
 export function isClinical(group: StaffGroup): boolean {
   return !NON_CLINICAL.has(group);
