@@ -115,6 +115,25 @@ describe('mirror wres with bad input', () => {
     assert.doesNotMatch(stderr, /\n\s+at /);
   });
 
+  test('a long list is cut on the terminal and written whole, spreadsheet-safe, with --problems', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mirror-cli-many-'));
+    const rows = Array.from({ length: 150 }, (_, i) => `S${i},=HYPERLINK("x"),Band 5,Nursing and Midwifery Registered,Permanent`);
+    rows.push(...Array.from({ length: 120 }, (_, i) => `T${i},A,Band 8,Nursing and Midwifery Registered,Permanent`));
+    writeFileSync(join(folder, 'staff.csv'), ['staff_id,ethnic_category,pay_band,staff_group,assignment_category', ...rows].join('\n'));
+    const cut = await run('wres', folder, '--year', '2025');
+    assert.equal(cut.code, 1);
+    assert.match(cut.stderr, /Mirror found 121 problems/);
+    assert.match(cut.stderr, /… and 21 more\. Add --problems/);
+    const file = join(folder, 'problems.csv');
+    const whole = await run('wres', folder, '--year', '2025', '--problems', file);
+    assert.equal(whole.code, 1);
+    const listed: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true });
+    assert.equal(listed.length, 121);
+    const formula = listed.find((p) => p['column'] === 'ethnic_category');
+    assert.equal(formula?.['value'], `'=HYPERLINK("x")`);
+    assert.equal(listed.filter((p) => p['column'] === 'pay_band').length, 120);
+  });
+
   test('a missing folder, a missing year and an unknown format are refused clearly', async () => {
     const missing = await run('wres', '/nonexistent/mirror', '--year', '2025');
     assert.equal(missing.code, 1);

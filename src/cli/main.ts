@@ -11,7 +11,7 @@ import type { Problem } from '../core/problem.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
-import { formatProblem, sortByRow } from '../ingest/problem.ts';
+import { formatProblem, problemsCsv, sortByRow } from '../ingest/problem.ts';
 import { wresFromFolder } from '../services/wres-from-folder.ts';
 import { wresCsv } from './format/wres-csv.ts';
 import { wresText } from './format/wres-text.ts';
@@ -40,10 +40,19 @@ function wholeNumber(name: string, min: number, max: number) {
 
 const parseYear = wholeNumber('The year', 2000, 2100);
 
-function reportProblems(io: Io, problems: readonly Problem[]): number {
+/** Problems shown on the terminal before the rest are summarised; all of them go to --problems when given. */
+const PROBLEMS_SHOWN = 100;
+
+async function reportProblems(io: Io, problems: readonly Problem[], problemsFile?: string): Promise<number> {
   const sorted = sortByRow(problems);
   io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
-  for (const problem of sorted) io.err(`${formatProblem(problem)}\n`);
+  for (const problem of sorted.slice(0, PROBLEMS_SHOWN)) io.err(`${formatProblem(problem)}\n`);
+  if (problemsFile) {
+    await writeFile(problemsFile, problemsCsv(sorted));
+    io.err(`Every problem is listed in ${problemsFile}.\n`);
+  } else if (sorted.length > PROBLEMS_SHOWN) {
+    io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more. Add --problems problems.csv to get every problem as a spreadsheet.\n`);
+  }
   return EXIT_DATA_PROBLEM;
 }
 
@@ -74,7 +83,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--output <file>', 'write to this file instead of the terminal')
     .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
     .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
-    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean }) => {
+    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
+    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean; problems?: string }) => {
       const year = options.year ?? yearFromFolderName(resolve(folder));
       if (year === null) {
         io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
@@ -88,7 +98,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         suppressBreakdowns: !options.unsuppressed,
       });
       if (!result.ok) {
-        setExitCode(reportProblems(io, result.problems));
+        setExitCode(await reportProblems(io, result.problems, options.problems));
         return;
       }
       const text = options.format === 'json'
@@ -130,7 +140,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       }
       const result = await wresFromFolder(resolve(root, String(year)), { year });
       if (!result.ok) {
-        setExitCode(reportProblems(io, result.problems));
+        setExitCode(await reportProblems(io, result.problems));
         return;
       }
       io.out(`${wresText(result.report, `${SYNTHETIC_ORGANISATION.name} (synthetic data, not real people)`)}\n`);

@@ -3,7 +3,9 @@
  * anything a user's file can cause; it returns these so every problem in a folder can be shown at once.
  */
 
+import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../core/problem.ts';
+import { neutraliseFormula } from '../core/util/spreadsheet-safe.ts';
 
 export type { Problem };
 
@@ -36,4 +38,15 @@ export function listRows(rows: readonly number[], max = 5): string {
   const shown = rows.slice(0, max).join(', ');
   const more = rows.length > max ? ', …' : '';
   return `${rows.length === 1 ? 'row' : 'rows'} ${shown}${more}`;
+}
+
+/** Every problem as CSV (file, row, column, value, problem, expected), safe to open in a spreadsheet. */
+export function problemsCsv(problems: readonly Problem[]): string {
+  const header = ['file', 'row', 'column', 'value', 'problem', 'expected'];
+  const rows = sortByRow(problems).map((p) =>
+    [p.file, p.row ?? '', p.column ?? '', p.value ?? '', p.message, p.expected ?? ''].map((cell) =>
+      typeof cell === 'string' ? neutraliseFormula(cell) : cell,
+    ),
+  );
+  return stringify([header, ...rows]);
 }

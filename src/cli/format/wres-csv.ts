@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RatioBreakdownRow, RatioHeadline } from '../../core/indicators/evaluate-ratio.ts';
 import type { WresGroup } from '../../core/ethnicity/classifications.ts';
+import { neutraliseFormula } from '../../core/util/spreadsheet-safe.ts';
 import type { WresReport, WresShares } from '../../core/wres/report.ts';
 
 type Cell = string | number | boolean | null;
@@ -13,10 +14,6 @@ type Row = [indicator: string, section: string, item: string, group: string, mea
 
 export const CSV_HEADER = ['indicator', 'section', 'item', 'group', 'measure', 'value'] as const;
 
-/** A leading =, +, -, @, tab or carriage return makes spreadsheets evaluate text as a formula. */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 function sharesRows(indicator: string, section: string, item: string, shares: WresShares): Row[] {
   const rows: Row[] = [[indicator, section, item, 'all', 'count', shares.total]];
