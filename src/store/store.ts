@@ -1,0 +1,200 @@
+/**
+ * The store's contract: what the rest of Mirror may ask of persistence. One implementation over Kysely serves
+ * SQLite (embedded default) and PostgreSQL (when DATABASE_URL is set). Nothing outside src/store touches SQL.
+ *
+ * Rules every implementation keeps:
+ * - raw staff identifiers are never stored: records carry a keyed HMAC pseudonym made at import;
+ * - an import is written in one transaction, or not at all;
+ * - counts are stored so that pages never recompute from records;
+ * - every read of equality data that reaches a person is audited by the caller (services), not here.
+ */
+import type { SourceFile, SourceKind } from '../core/records.ts';
+import type { WresCounts } from '../core/wres/count.ts';
+
+export type Role = 'analyst' | 'viewer';
+
+export interface Organisation {
+  readonly id: number;
+  /** ODS-style code, e.g. "RXX" or "SYN01"; unique. */
+  readonly code: string;
+  readonly name: string;
+  readonly region: string | null;
+  /** e.g. "Acute trust", "Mental health trust". */
+  readonly type: string | null;
+  /** True for the synthetic demonstration trust, which every page labels as synthetic. */
+  readonly synthetic: boolean;
+}
+
+export interface NewOrganisation {
+  readonly code: string;
+  readonly name: string;
+  readonly region?: string | null;
+  readonly type?: string | null;
+  readonly synthetic?: boolean;
+}
+
+/** One version of one organisation's reporting year: a whole folder of files imported together. */
+export interface ImportVersion {
+  readonly id: number;
+  readonly organisationId: number;
+  readonly year: number;
+  /** 1 for the first import of that year, then 2, 3 … ; only the latest is current. */
+  readonly version: number;
+  readonly current: boolean;
+  readonly importedAt: Date;
+  /** User id, or null for imports by the command line or the demonstration loader. */
+  readonly importedBy: number | null;
+  /** "web", "cli" or "demo". */
+  readonly channel: string;
+  readonly sources: readonly SourceFile[];
+  readonly notes: readonly string[];
+}
+
+/** Pseudonymised records as stored: the same shapes the engine counts, with staff_id replaced by a pseudonym. */
+export interface StoredRecords {
+  readonly staff: readonly {
+    readonly pseudonym: string; readonly ethnicCode: string; readonly subCode: string | null; readonly census2021: string | null;
+    readonly payBand: string; readonly staffGroup: string; readonly bankOnly: boolean; readonly directorate: string | null;
+    readonly gender: string | null; readonly disability: string; readonly fte: number | null; readonly hourlyPay: number | null;
+    readonly startDate: string | null; readonly internationalRecruit: boolean | null; readonly sourceRow: number;
+  }[];
+  readonly applications: readonly {
+    readonly ethnicCode: string; readonly subCode: string | null; readonly shortlisted: boolean; readonly appointed: boolean;
+    readonly payBand: string | null; readonly staffGroup: string | null; readonly internal: boolean | null;
+    readonly internationalRecruit: boolean | null; readonly date: string | null; readonly disability: string; readonly sourceRow: number;
+  }[];
+  readonly disciplinary: readonly { readonly pseudonym: string; readonly ethnicCode: string | null; readonly startDate: string; readonly sourceRow: number }[];
+  readonly training: readonly {
+    readonly pseudonym: string; readonly ethnicCode: string | null; readonly mandatory: boolean; readonly startDate: string; readonly sourceRow: number;
+  }[];
+  readonly board: readonly { readonly ethnicCode: string; readonly voting: boolean; readonly executive: boolean; readonly sourceRow: number }[];
+  readonly survey: readonly { readonly indicator: string; readonly group: string; readonly respondents: number; readonly positive: number }[];
+}
+
+export interface NewImport {
+  readonly organisation: NewOrganisation;
+  readonly year: number;
+  readonly importedBy: number | null;
+  readonly channel: 'web' | 'cli' | 'demo';
+  readonly sources: readonly SourceFile[];
+  readonly notes: readonly string[];
+  readonly records: StoredRecords;
+  /** The counts the pages read; stored as computed by the engine. */
+  readonly counts: WresCounts;
+}
+
+export interface User {
+  readonly id: number;
+  readonly email: string;
+  readonly displayName: string;
+  readonly administrator: boolean;
+  /** False until the person has set a password (a first administrator signs in with a link first). */
+  readonly hasPassword: boolean;
+  readonly active: boolean;
+  readonly createdAt: Date;
+}
+
+export interface Membership {
+  readonly organisation: Organisation;
+  readonly role: Role;
+}
+
+export interface Session {
+  readonly id: number;
+  readonly userId: number;
+  readonly expiresAt: Date;
+  /** Secret for this session's CSRF tokens. */
+  readonly csrfSecret: string;
+}
+
+export type AuditAction =
+  | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-in-link-created' | 'sign-in-link-used' | 'password-set'
+  | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
+  | 'api-token-created' | 'audit-viewed';
+
+export interface AuditEvent {
+  readonly id: number;
+  readonly at: Date;
+  readonly userId: number | null;
+  readonly action: AuditAction;
+  readonly organisationId: number | null;
+  /** What was acted on, e.g. "wres/2025/indicator/2" or "import/17"; never personal data. */
+  readonly subject: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface NewAuditEvent {
+  readonly userId: number | null;
+  readonly action: AuditAction;
+  readonly organisationId?: number | null;
+  readonly subject: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  /** Runs every pending migration; called at start. Returns the names applied. */
+  migrate(): Promise<readonly string[]>;
+  close(): Promise<void>;
+
+  organisations: {
+    byCode(code: string): Promise<Organisation | null>;
+    all(): Promise<readonly Organisation[]>;
+    /** Reporting years with a current import, newest first. */
+    years(organisationId: number): Promise<readonly number[]>;
+  };
+
+  imports: {
+    /** Writes organisation (created or updated), version, records and counts in one transaction. */
+    create(newImport: NewImport): Promise<ImportVersion>;
+    current(organisationId: number, year: number): Promise<ImportVersion | null>;
+    history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
+    /** The stored counts of the current version of a year, or null. */
+    counts(organisationId: number, year: number): Promise<WresCounts | null>;
+  };
+
+  columnMappings: {
+    /** Saved header → canonical column mapping for an organisation and file kind. */
+    get(organisationId: number, kind: SourceKind): Promise<Readonly<Record<string, string>> | null>;
+    save(organisationId: number, kind: SourceKind, mapping: Readonly<Record<string, string>>): Promise<void>;
+  };
+
+  users: {
+    count(): Promise<number>;
+    create(user: { email: string; displayName: string; administrator: boolean }): Promise<User>;
+    byId(id: number): Promise<User | null>;
+    byEmail(email: string): Promise<User | null>;
+    all(): Promise<readonly User[]>;
+    passwordHash(id: number): Promise<string | null>;
+    setPasswordHash(id: number, hash: string): Promise<void>;
+    memberships(userId: number): Promise<readonly Membership[]>;
+    setMembership(userId: number, organisationId: number, role: Role | null): Promise<void>;
+  };
+
+  /** One-time sign-in links: only a hash of the token is kept. */
+  signInLinks: {
+    create(tokenHash: string, expiresAt: Date, userId: number | null): Promise<void>;
+    /** Marks the link used and returns it, or null if unknown, used or expired. Atomic: a link works once. */
+    consume(tokenHash: string, now: Date): Promise<{ userId: number | null } | null>;
+  };
+
+  sessions: {
+    create(tokenHash: string, userId: number, expiresAt: Date, csrfSecret: string): Promise<Session>;
+    byTokenHash(tokenHash: string, now: Date): Promise<Session | null>;
+    delete(tokenHash: string): Promise<void>;
+    deleteForUser(userId: number): Promise<void>;
+  };
+
+  apiTokens: {
+    create(userId: number, name: string, tokenHash: string): Promise<void>;
+    /** The user a token belongs to, recording its use, or null. */
+    use(tokenHash: string, now: Date): Promise<number | null>;
+  };
+
+  audit: {
+    record(event: NewAuditEvent): Promise<void>;
+    /** Newest first. */
+    list(options: { limit: number; offset: number }): Promise<readonly AuditEvent[]>;
+  };
+}
