@@ -52,6 +52,7 @@ function missingColumnProblem(table: Table, column: string): Problem {
     file: table.file,
     row: table.headerRow,
     message: `missing required column "${column}"; the header row has: ${found}`,
+    missingColumn: { column, headers: table.headers.filter((h) => h !== '') },
   };
 }
 
@@ -63,4 +64,17 @@ function duplicateColumnProblem(table: Table, column: string, positions: readonl
     column,
     message: `the column appears more than once: ${where}; keep one so it is clear which to use`,
   };
+}
+
+/** Header text as written in a file → the canonical column it stands for, e.g. { "Ethnic Origin": "ethnic_category" }. */
+export type HeaderMapping = Readonly<Record<string, string>>;
+
+/**
+ * Renames the headers an organisation has mapped to canonical columns, so files whose headings differ from the
+ * canonical names read without editing them. A mapped header that the file does not have changes nothing.
+ */
+export function applyHeaderMapping(table: Table, mapping: HeaderMapping | undefined): Table {
+  if (!mapping || Object.keys(mapping).length === 0) return table;
+  const byNormalised = new Map(Object.entries(mapping).map(([header, column]) => [normaliseHeader(header), column]));
+  return { ...table, headers: table.headers.map((h) => byNormalised.get(normaliseHeader(h)) ?? h) };
 }

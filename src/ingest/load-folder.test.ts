@@ -129,4 +129,26 @@ describe('loadWorkforceFolder', () => {
     const result = await loadWorkforceFolder(dir);
     assert.deepEqual(result.ok ? [] : result.problems.map(formatProblem), ['staff.csv: the staff file has no data rows']);
   });
+
+  test('a missing column names the file kind and its headers; a remembered header mapping then reads the file', async (t) => {
+    const dir = tempDir(t);
+    writeFixture(dir, 'staff.csv', csv(
+      'Employee Number,Ethnic Origin,Grade,Staff Group,Assignment Category',
+      'S1,White - British,Band 5,Nursing,Permanent',
+    ));
+    const unmapped = await loadWorkforceFolder(dir);
+    assert.equal(unmapped.ok, false);
+    if (unmapped.ok) return;
+    const missing = unmapped.problems.filter((p) => p.missingColumn).map((p) => p.missingColumn!);
+    assert.deepEqual(missing.map((m) => m.column).sort(), ['ethnic_category', 'pay_band', 'staff_id']);
+    assert.ok(missing.every((m) => m.kind === 'staff'));
+    assert.deepEqual(missing[0]!.headers, ['Employee Number', 'Ethnic Origin', 'Grade', 'Staff Group', 'Assignment Category']);
+
+    const mapped = await loadWorkforceFolder(dir, {
+      headerMappings: { staff: { 'employee number': 'staff_id', 'ETHNIC ORIGIN': 'ethnic_category', Grade: 'pay_band' } },
+    });
+    assert.ok(mapped.ok, mapped.ok ? '' : JSON.stringify(mapped.problems));
+    assert.equal(mapped.dataset.staff[0]!.staffId, 'S1');
+    assert.equal(mapped.dataset.staff[0]!.ethnicity.code, 'A');
+  });
 });

@@ -9,6 +9,7 @@ import { SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset }
 import { readApplications } from './applications.ts';
 import { readBoard } from './board.ts';
 import { readDisciplinary } from './disciplinary.ts';
+import { applyHeaderMapping, type HeaderMapping } from './columns.ts';
 import type { Problem } from './problem.ts';
 import { describeFsError, readTable } from './read-table.ts';
 import type { ReadRecordsResult } from './row-reader.ts';
@@ -23,11 +24,16 @@ export type LoadFolderResult =
 
 const EXTENSIONS = ['.csv', '.xlsx'] as const;
 
-export async function loadWorkforceFolder(folder: string): Promise<LoadFolderResult> {
+export interface LoadFolderOptions {
+  /** Per file kind, headers this organisation uses for canonical columns (remembered from an earlier import). */
+  readonly headerMappings?: Readonly<Partial<Record<SourceKind, HeaderMapping>>>;
+}
+
+export async function loadWorkforceFolder(folder: string, options: LoadFolderOptions = {}): Promise<LoadFolderResult> {
   const listing = await listFolder(folder);
   if (!listing.ok) return listing;
   const { found, problems, notes } = findKindFiles(folder, listing.files);
-  const loader = new FolderLoader(folder, found, problems, notes);
+  const loader = new FolderLoader(folder, found, problems, notes, options.headerMappings ?? {});
 
   const staff = await loader.load('staff', readStaff);
   const applications = await loader.load('applications', readApplications);
@@ -111,6 +117,7 @@ class FolderLoader {
     private readonly found: ReadonlyMap<SourceKind, string>,
     private readonly problems: Problem[],
     private readonly notes: string[],
+    private readonly headerMappings: Readonly<Partial<Record<SourceKind, HeaderMapping>>>,
   ) {}
 
   /** The reader's result, or null when the kind is absent or its file has problems (recorded). */
@@ -122,9 +129,10 @@ class FolderLoader {
       this.problems.push(...table.problems);
       return null;
     }
-    const result = read(table.table);
+    const result = read(applyHeaderMapping(table.table, this.headerMappings[kind]));
     if (!result.ok) {
-      this.problems.push(...result.problems);
+      // Name the file kind on missing-column problems so an importer can offer a mapping for it.
+      this.problems.push(...result.problems.map((p) => (p.missingColumn ? { ...p, missingColumn: { ...p.missingColumn, kind } } : p)));
       return null;
     }
     this.record(kind, table.table);

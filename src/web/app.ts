@@ -1,0 +1,115 @@
+/**
+ * The web application's composition root: security headers, body parsing, static assets, authentication and every
+ * route, in that order, each a small function. Routes are thin: check access, audit, call a service, render.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import type { Store } from '../store/store.ts';
+import { registerAssets } from './assets.ts';
+import type { Renderer } from './render.ts';
+
+export interface AppConfig {
+  /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
+  readonly baseUrl: string;
+  /** Show details of unexpected faults (development only). */
+  readonly showFaultDetails: boolean;
+  /** Log level for structured logs. */
+  readonly logLevel: string;
+}
+
+export interface Services {
+  readonly store: Store;
+  readonly render: Renderer;
+  readonly clock: () => Date;
+  readonly pseudonymKey: Buffer;
+  readonly dataDir: string;
+}
+
+/** Fields that could carry personal or secret data never reach the logs. */
+export const LOG_REDACTIONS = [
+  'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.query.token', 'req.body',
+];
+
+export async function createApp(services: Services, config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: LOG_REDACTIONS, censor: '[withheld]' },
+      // Only the path is logged, never the query string, which may hold a sign-in token.
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  });
+
+  await registerSecurityHeaders(app, config);
+  await app.register(formbody);
+  await registerAssets(app);
+  registerHealth(app, services);
+  registerErrorHandling(app, services, config);
+  return app;
+}
+
+async function registerSecurityHeaders(app: FastifyInstance, config: AppConfig): Promise<void> {
+  const secure = config.baseUrl.startsWith('https://');
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: secure,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+function registerHealth(app: FastifyInstance, services: Services): void {
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await services.store.organisations.all();
+      return reply.send({ status: 'ok' });
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+}
+
+/** The nonce helmet made for this response, for the design system's inline script and our module scripts. */
+export function cspNonce(reply: FastifyReply): string {
+  return (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? '';
+}
+
+function registerErrorHandling(app: FastifyInstance, services: Services, config: AppConfig): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' });
+    return reply.code(404).type('text/html').send(services.render('pages/not-found.njk', { title: 'Page not found', cspNonce: cspNonce(reply) }));
+  });
+  app.setErrorHandler((fault: unknown, request, reply) => {
+    const error = fault instanceof Error ? fault : new Error(String(fault));
+    const status = (fault as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'unexpected fault');
+    if (request.url.startsWith('/api/')) return reply.code(status).send({ error: status >= 500 ? 'unexpected fault' : error.message });
+    const detail = config.showFaultDetails && status >= 500 ? error.stack ?? error.message : null;
+    const template = status >= 500 ? 'pages/fault.njk' : 'pages/request-problem.njk';
+    return reply
+      .code(status)
+      .type('text/html')
+      .send(services.render(template, { title: status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request', detail, message: error.message, cspNonce: cspNonce(reply) }));
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The dashboard's view of a WRES report: one row per indicator with its headline figure, interval, which way is
+ * worse, the non-adverse range where it applies, the small-number flag and the change since last year. Pure: it
+ * only rearranges what the report already holds.
+ */
+import type { WresReport } from '../../core/wres/report.ts';
+
+export type IndicatorId = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
+export const INDICATOR_IDS: readonly IndicatorId[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+export interface DashboardRow {
+  readonly id: IndicatorId;
+  readonly title: string;
+  readonly available: boolean;
+  readonly unavailableReason: string | null;
+  /** The headline figure as people read it, e.g. "1.52", "28.7%", "−13.3 points". */
+  readonly figure: string;
+  /** What the figure is, e.g. "relative likelihood", "of ethnic minority staff". */
+  readonly figureLabel: string;
+  readonly interval: string | null;
+  readonly worseWhen: string;
+  readonly nonAdverse: 'inside' | 'outside' | null;
+  readonly smallNumbers: boolean;
+  readonly change: string | null;
+  readonly statement: string;
+}
+
+const WORSE_WHEN: Readonly<Record<IndicatorId, string>> = {
+  '1': 'Compare each band with the whole workforce',
+  '2': 'Above 1: ethnic minority applicants less likely to be appointed',
+  '3': 'Above 1: ethnic minority staff more likely to enter the process',
+  '4': 'Above 1: ethnic minority staff less likely to access training',
+  '5': 'Higher is worse',
+  '6': 'Higher is worse',
+  '7': 'Lower is worse',
+  '8': 'Higher is worse',
+  '9': 'Below 0: ethnic minority people under-represented on the board',
+};
+
+const ratio = (n: number | null) => (n === null ? '–' : n.toFixed(2));
+const pct = (n: number | null) => (n === null ? '–' : `${n.toFixed(1)}%`);
+const points = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n).toFixed(1)} points`);
+
+/** The single number each indicator is judged by, for the change since last year. */
+export function headlineValue(report: WresReport, id: IndicatorId): number | null {
+  const indicator = report.indicators[id];
+  if (!indicator.available) return null;
+  switch (id) {
+    case '1':
+      return report.indicators['1'].overall.ethnicMinority.pct;
+    case '2':
+    case '3':
+    case '4': {
+      const i = report.indicators[id];
+      return i.available ? i.value : null;
+    }
+    case '9': {
+      const i = report.indicators['9'];
+      return i.available ? i.voting.differencePp : null;
+    }
+    default: {
+      const i = report.indicators[id];
+      return i.available ? i.groups.ethnicMinority.pct : null;
+    }
+  }
+}
+
+function change(id: IndicatorId, now: number | null, before: number | null, previousYear: number): string | null {
+  if (now === null || before === null) return null;
+  const delta = now - before;
+  const kind = id === '2' || id === '3' || id === '4' ? ratio(Math.abs(delta)) : `${Math.abs(delta).toFixed(1)} points`;
+  if (Math.abs(delta) < 0.005) return `No change since ${previousYear}`;
+  return `${delta > 0 ? 'Up' : 'Down'} ${kind} since ${previousYear}`;
+}
+
+export function dashboardRows(report: WresReport, previous: WresReport | null): DashboardRow[] {
+  return INDICATOR_IDS.map((id) => {
+    const indicator = report.indicators[id];
+    const base = {
+      id, title: indicator.title, worseWhen: WORSE_WHEN[id],
+      change: previous ? change(id, headlineValue(report, id), headlineValue(previous, id), previous.year) : null,
+    };
+    if (!indicator.available) {
+      return {
+        ...base, available: false, unavailableReason: indicator.reason, figure: 'Not available', figureLabel: '',
+        interval: null, nonAdverse: null, smallNumbers: false, statement: '',
+      };
+    }
+    return { ...base, available: true, unavailableReason: null, ...figureOf(report, id) };
+  });
+}
+
+function figureOf(report: WresReport, id: IndicatorId): Pick<DashboardRow, 'figure' | 'figureLabel' | 'interval' | 'nonAdverse' | 'smallNumbers' | 'statement'> {
+  const { indicators } = report;
+  if (id === '1') {
+    const i = indicators['1'];
+    return {
+      figure: pct(i.overall.ethnicMinority.pct), figureLabel: 'of the workforce are from ethnic minority groups',
+      interval: null, nonAdverse: null, smallNumbers: false, statement: i.statement,
+    };
+  }
+  if (id === '2' || id === '3' || id === '4') {
+    const i = indicators[id];
+    if (!i.available) throw new Error('unreachable');
+    return {
+      figure: ratio(i.value), figureLabel: 'relative likelihood',
+      interval: i.ci95 ? `${ratio(i.ci95[0])} to ${ratio(i.ci95[1])}` : null,
+      nonAdverse: i.withinNonAdverseRange === null ? null : i.withinNonAdverseRange ? 'inside' : 'outside',
+      smallNumbers: i.smallNumbers, statement: i.statement,
+    };
+  }
+  if (id === '9') {
+    const i = indicators['9'];
+    if (!i.available) throw new Error('unreachable');
+    return {
+      figure: points(i.voting.differencePp), figureLabel: 'voting board members compared with the workforce',
+      interval: null, nonAdverse: null, smallNumbers: i.voting.boardTotal < 10, statement: i.voting.statement,
+    };
+  }
+  const i = indicators[id];
+  if (!i.available) throw new Error('unreachable');
+  const em = i.groups.ethnicMinority;
+  return {
+    figure: pct(em.pct), figureLabel: `of ethnic minority staff (White staff ${pct(i.groups.white.pct)})`,
+    interval: em.ci95 ? `${em.ci95[0].toFixed(1)}% to ${em.ci95[1].toFixed(1)}%` : null,
+    nonAdverse: null, smallNumbers: em.smallNumbers || i.groups.white.smallNumbers, statement: i.statement,
+  };
+}
