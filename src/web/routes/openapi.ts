@@ -1,0 +1,126 @@
+/**
+ * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Kept beside the routes it describes; a
+ * test checks every documented path answers.
+ */
+const interval = { type: ['array', 'null'], items: { type: 'number' }, minItems: 2, maxItems: 2, description: '95% interval, in the unit of the value beside it' } as const;
+
+const groupRate = {
+  type: 'object',
+  required: ['events', 'population', 'rate', 'ci95'],
+  properties: {
+    events: { type: 'integer' },
+    population: { type: 'integer' },
+    rate: { type: ['number', 'null'], description: 'events ÷ population, 0–1' },
+    ci95: interval,
+  },
+} as const;
+
+const ratioIndicator = {
+  type: 'object',
+  required: ['id', 'title', 'available'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    available: { type: 'boolean' },
+    reason: { type: 'string', description: 'Why the indicator is not available (when available is false)' },
+    value: { type: ['number', 'null'], description: 'Relative likelihood; null when undefined (see undefinedReason)' },
+    ci95: interval,
+    undefinedReason: { type: ['string', 'null'], enum: ['noNumeratorPopulation', 'noDenominatorPopulation', 'noDenominatorEvents', null] },
+    withinNonAdverseRange: { type: ['boolean', 'null'] },
+    significant: { type: ['boolean', 'null'] },
+    smallNumbers: { type: 'boolean' },
+    orientation: { type: 'object', properties: { numerator: { type: 'string' }, denominator: { type: 'string' } } },
+    statement: { type: 'string' },
+    groups: {
+      type: 'object',
+      properties: { white: groupRate, ethnicMinority: groupRate, unknown: groupRate },
+    },
+    breakdowns: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } } },
+  },
+} as const;
+
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Mirror API',
+    version: '1',
+    description:
+      'Workforce Race Equality Standard figures for the organisations you belong to. Authenticate with your session or ' +
+      'an API token (Authorization: Bearer <token>, created on your account page). Percentages are 0–100 and rates 0–1. ' +
+      'Breakdowns have disclosure control applied. Every read is audited.',
+  },
+  servers: [{ url: '/' }],
+  components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'An API token from your account page' },
+      session: { type: 'apiKey', in: 'cookie', name: 'mirror_session' },
+    },
+    schemas: {
+      Organisation: {
+        type: 'object',
+        required: ['code', 'name', 'synthetic', 'years'],
+        properties: {
+          code: { type: 'string' },
+          name: { type: 'string' },
+          synthetic: { type: 'boolean', description: 'True for the synthetic demonstration trust' },
+          years: { type: 'array', items: { type: 'integer' }, description: 'Reporting years loaded, newest first' },
+        },
+      },
+      WresReport: {
+        type: 'object',
+        description: 'Exactly the JSON that `npx mirror wres <folder> --format json` prints for the same files.',
+        required: ['standard', 'year', 'period', 'disclosure', 'sources', 'indicators', 'notes'],
+        properties: {
+          standard: { const: 'WRES' },
+          year: { type: 'integer' },
+          period: { type: 'object', properties: { start: { type: 'string', format: 'date' }, end: { type: 'string', format: 'date' }, snapshot: { type: 'string', format: 'date' } } },
+          disclosure: { type: 'object' },
+          sources: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, file: { type: 'string' }, sha256: { type: 'string' }, rows: { type: 'integer' }, encoding: { type: 'string' } } } },
+          notes: { type: 'array', items: { type: 'string' } },
+          indicators: {
+            type: 'object',
+            properties: {
+              '1': { type: 'object', description: 'overall.{white,ethnicMinority,unknown}.{count,pct} and rows by band' },
+              '2': ratioIndicator,
+              '3': ratioIndicator,
+              '4': ratioIndicator,
+              '5': { type: 'object', description: 'groups.{white,ethnicMinority}.{respondents,positive,pct,ci95,smallNumbers}' },
+              '6': { type: 'object' },
+              '7': { type: 'object' },
+              '8': { type: 'object' },
+              '9': { type: 'object', description: 'voting and executive, each {boardCount, boardTotal, boardPct, workforcePct, differencePp}' },
+            },
+          },
+        },
+      },
+      Error: { type: 'object', properties: { error: { type: 'string' } } },
+    },
+  },
+  security: [{ bearer: [] }, { session: [] }],
+  paths: {
+    '/api/v1/organisations': {
+      get: {
+        summary: 'Organisations you belong to, with their loaded years',
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } } } } },
+          '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/api/v1/organisations/{code}/wres/{year}': {
+      get: {
+        summary: 'The WRES report for one organisation and reporting year',
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'path', required: true, schema: { type: 'integer' }, description: '2025 means the workforce at 31 March 2025' },
+        ],
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/WresReport' } } } },
+          '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': { description: 'No such organisation or year, or you do not belong to it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
+  },
+} as const;
