@@ -1,15 +1,17 @@
 /**
  * The WRES pipeline from a folder of canonical files: read and check every file, count, and build the report.
- * Used by the command line now and by the importer later; nothing here prints or exits.
+ * Used by the command line; nothing here prints or exits. The report is assembled by the same function as the
+ * report of a stored import (wres-report-service.ts), so both give the same JSON for the same files.
  */
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Problem } from '../core/problem.ts';
-import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../core/stats/disclosure.ts';
+import type { DisclosurePolicy } from '../core/stats/disclosure.ts';
 import { countWres, type WresCounts } from '../core/wres/count.ts';
-import { buildWresReport, type WresReport } from '../core/wres/report.ts';
+import type { WresReport } from '../core/wres/report.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder } from '../ingest/load-folder.ts';
+import { assembleWresReport } from './wres-report-service.ts';
 
 export interface WresFromFolderOptions {
   readonly year: number;
@@ -48,16 +50,9 @@ export async function wresFromFolder(folder: string, options: WresFromFolderOpti
   const problems = [...(current.ok ? [] : current.problems), ...(previous && !previous.ok ? previous.problems.map((p) => ({ ...p, file: join(previousFolder ?? '', p.file) })) : [])];
   if (!current.ok || (previous && !previous.ok)) return { ok: false, problems };
 
-  const notes = [...current.notes];
-  if (previous?.ok) notes.push(`The previous year's files were read from ${previousFolder} for the two-year figure of indicator 3.`);
-  const report = buildWresReport(
-    { ...current.counts, notes: [...current.counts.notes, ...notes] },
-    {
-      policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
-      suppressBreakdowns: options.suppressBreakdowns ?? true,
-      previous: previous?.ok ? previous.counts : null,
-      sources: current.sources,
-    },
+  const report = assembleWresReport(
+    { counts: current.counts, fileNotes: current.notes, sources: current.sources, previous: previous?.ok ? previous.counts : null },
+    { policy: options.policy, suppressBreakdowns: options.suppressBreakdowns },
   );
   return { ok: true, report, counts: current.counts };
 }

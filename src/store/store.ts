@@ -83,6 +83,10 @@ export interface NewImport {
   readonly counts: WresCounts;
 }
 
+export interface ImportWriteOptions {
+  readonly onProgress?: (written: number, total: number) => void;
+}
+
 export interface User {
   readonly id: number;
   readonly email: string;
@@ -139,6 +143,7 @@ export interface Store {
   close(): Promise<void>;
 
   organisations: {
+    byId(id: number): Promise<Organisation | null>;
     byCode(code: string): Promise<Organisation | null>;
     all(): Promise<readonly Organisation[]>;
     /** Reporting years with a current import, newest first. */
@@ -146,12 +151,18 @@ export interface Store {
   };
 
   imports: {
-    /** Writes organisation (created or updated), version, records and counts in one transaction. */
-    create(newImport: NewImport): Promise<ImportVersion>;
+    /**
+     * Writes organisation (created, or its name, region, type and synthetic flag updated where given), a new version
+     * that becomes current, records and counts in one transaction: on any failure nothing is written.
+     * `onProgress` is told how many records have been written, for a progress bar.
+     */
+    create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
     /** The stored counts of the current version of a year, or null. */
     counts(organisationId: number, year: number): Promise<WresCounts | null>;
+    /** The stored counts of one version (current or not), or null. */
+    countsOf(importVersionId: number): Promise<WresCounts | null>;
   };
 
   columnMappings: {
@@ -162,6 +173,10 @@ export interface Store {
 
   users: {
     count(): Promise<number>;
+    /**
+     * Emails are kept trimmed and in lower case, and looked up the same way, so "A@x.nhs.uk" and "a@x.nhs.uk" are
+     * one person. Throws if the email is already taken: check byEmail first.
+     */
     create(user: { email: string; displayName: string; administrator: boolean }): Promise<User>;
     byId(id: number): Promise<User | null>;
     byEmail(email: string): Promise<User | null>;

@@ -1,0 +1,68 @@
+/**
+ * Imports one reporting year's folder into the store: every file is read and checked and the counts made first;
+ * only when all of that succeeds are staff ids pseudonymised and everything written, in one transaction. So a
+ * folder with problems writes nothing, and the problems come back located, as the command line shows them.
+ */
+import type { Problem } from '../core/problem.ts';
+import { countWres } from '../core/wres/count.ts';
+import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
+import { loadWorkforceFolder } from '../ingest/load-folder.ts';
+import type { ImportVersion, NewImport, NewOrganisation, Store } from '../store/store.ts';
+import { pseudonymiser } from './pseudonym.ts';
+import { toStoredRecords } from './stored-records.ts';
+
+export type ImportStage = 'reading files' | 'counting' | 'writing';
+
+export interface ImportFolderOptions {
+  readonly organisation: NewOrganisation;
+  readonly year: number;
+  readonly channel: NewImport['channel'];
+  /** User id, or null for the command line and the demonstration loader. */
+  readonly importedBy: number | null;
+  /** The pseudonym key (see pseudonym.ts). */
+  readonly key: Uint8Array;
+  /** Told of each stage's progress, for a progress bar or page; `done` of `total` (files, steps or records). */
+  readonly onProgress?: (stage: ImportStage, done: number, total: number) => void;
+}
+
+export type ImportFolderResult =
+  | { readonly ok: true; readonly version: ImportVersion }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export async function importFolder(store: Store, folder: string, options: ImportFolderOptions): Promise<ImportFolderResult> {
+  const progress = options.onProgress ?? (() => {});
+  const period = periodOf(options.year);
+  if (!period) return { ok: false, problems: [{ file: folder, value: String(options.year), message: 'this is not a reporting year', expected: 'a year from 2000 to 2100' }] };
+
+  progress('reading files', 0, 1);
+  const loaded = await loadWorkforceFolder(folder);
+  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  progress('reading files', 1, 1);
+
+  progress('counting', 0, 1);
+  const counted = countWres(loaded.dataset, period);
+  if (!counted.ok) return { ok: false, problems: counted.problems };
+  progress('counting', 1, 1);
+
+  const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
+  const newImport: NewImport = {
+    organisation: options.organisation,
+    year: options.year,
+    importedBy: options.importedBy,
+    channel: options.channel,
+    sources: loaded.dataset.sources,
+    notes: loaded.notes,
+    records,
+    counts: counted.value,
+  };
+  const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
+  return { ok: true, version };
+}
+
+function periodOf(year: number): ReportingPeriod | null {
+  try {
+    return reportingPeriod(year);
+  } catch {
+    return null;
+  }
+}

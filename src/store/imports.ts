@@ -1,0 +1,102 @@
+/**
+ * Import versions: each import of a reporting year's files is a new version with its records and counts, and the
+ * newest becomes current. Everything one import writes is written in one transaction or not at all.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { WresCounts } from '../core/wres/count.ts';
+import { BATCH_LIMITS } from './batches.ts';
+import { recordCount, writeRecords } from './import-records.ts';
+import type { SqlDialect } from './migrations/column-types.ts';
+import { upsertOrganisation } from './organisations.ts';
+import type { Database, ImportVersionsTable } from './schema.ts';
+import type { ImportVersion, NewImport, Store } from './store.ts';
+import { toBoolean, toDate } from './values.ts';
+
+function toImportVersion(row: Selectable<ImportVersionsTable>): ImportVersion {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    year: row.year,
+    version: row.version,
+    current: toBoolean(row.is_current),
+    importedAt: toDate(row.imported_at),
+    importedBy: row.imported_by,
+    channel: row.channel,
+    sources: JSON.parse(row.sources),
+    notes: JSON.parse(row.notes),
+  };
+}
+
+async function nextVersion(db: Kysely<Database>, organisationId: number, year: number): Promise<number> {
+  const row = await db.selectFrom('import_versions')
+    .select((eb) => eb.fn.max('version').as('latest'))
+    .where('organisation_id', '=', organisationId).where('year', '=', year)
+    .executeTakeFirst();
+  return Number(row?.latest ?? 0) + 1;
+}
+
+export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): Store['imports'] {
+  const limits = BATCH_LIMITS[dialect];
+
+  return {
+    async create(newImport, options = {}) {
+      const total = recordCount(newImport.records);
+      let written = 0;
+      const progress = (count: number) => {
+        written += count;
+        options.onProgress?.(written, total);
+      };
+      progress(0);
+      return db.transaction().execute(async (trx) => {
+        const organisation = await upsertOrganisation(trx, newImport.organisation);
+        const version = await nextVersion(trx, organisation.id, newImport.year);
+        await trx.updateTable('import_versions').set({ is_current: false })
+          .where('organisation_id', '=', organisation.id).where('year', '=', newImport.year).where('is_current', '=', true)
+          .execute();
+        const row = await trx.insertInto('import_versions').values({
+          organisation_id: organisation.id,
+          year: newImport.year,
+          version,
+          is_current: true,
+          imported_at: new Date(),
+          imported_by: newImport.importedBy,
+          channel: newImport.channel,
+          sources: JSON.stringify(newImport.sources),
+          notes: JSON.stringify(newImport.notes),
+        }).returningAll().executeTakeFirstOrThrow();
+        await writeRecords(trx, row.id, newImport.records, limits, progress);
+        await trx.insertInto('wres_counts').values({ import_version_id: row.id, counts: JSON.stringify(newImport.counts) }).execute();
+        return toImportVersion(row);
+      });
+    },
+
+    async current(organisationId, year) {
+      const row = await db.selectFrom('import_versions').selectAll()
+        .where('organisation_id', '=', organisationId).where('year', '=', year).where('is_current', '=', true)
+        .executeTakeFirst();
+      return row ? toImportVersion(row) : null;
+    },
+
+    async history(organisationId, year) {
+      const rows = await db.selectFrom('import_versions').selectAll()
+        .where('organisation_id', '=', organisationId).where('year', '=', year)
+        .orderBy('version', 'desc').execute();
+      return rows.map(toImportVersion);
+    },
+
+    async counts(organisationId, year) {
+      const row = await db.selectFrom('wres_counts')
+        .innerJoin('import_versions', 'import_versions.id', 'wres_counts.import_version_id')
+        .select('wres_counts.counts')
+        .where('import_versions.organisation_id', '=', organisationId).where('import_versions.year', '=', year)
+        .where('import_versions.is_current', '=', true)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.counts) as WresCounts) : null;
+    },
+
+    async countsOf(importVersionId) {
+      const row = await db.selectFrom('wres_counts').select('counts').where('import_version_id', '=', importVersionId).executeTakeFirst();
+      return row ? (JSON.parse(row.counts) as WresCounts) : null;
+    },
+  };
+}

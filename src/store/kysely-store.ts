@@ -1,0 +1,51 @@
+/** The Store over Kysely: one implementation for SQLite and PostgreSQL, assembled from one repository per concern. */
+import type { Kysely } from 'kysely';
+import { apiTokensRepository } from './api-tokens.ts';
+import { auditRepository } from './audit.ts';
+import { columnMappingsRepository } from './column-mappings.ts';
+import type { OpenDatabase } from './database.ts';
+import { importsRepository } from './imports.ts';
+import { runMigrations } from './migrate.ts';
+import { migrationsFor } from './migrations/index.ts';
+import type { SqlDialect } from './migrations/column-types.ts';
+import { organisationsRepository } from './organisations.ts';
+import type { Database } from './schema.ts';
+import { sessionsRepository } from './sessions.ts';
+import { signInLinksRepository } from './sign-in-links.ts';
+import type { Store } from './store.ts';
+import { usersRepository } from './users.ts';
+
+export class KyselyStore implements Store {
+  readonly dialect: SqlDialect;
+  /** For tests and maintenance scripts; the rest of Mirror uses the repositories. */
+  readonly db: Kysely<Database>;
+  readonly organisations: Store['organisations'];
+  readonly imports: Store['imports'];
+  readonly columnMappings: Store['columnMappings'];
+  readonly users: Store['users'];
+  readonly signInLinks: Store['signInLinks'];
+  readonly sessions: Store['sessions'];
+  readonly apiTokens: Store['apiTokens'];
+  readonly audit: Store['audit'];
+
+  constructor({ db, dialect }: OpenDatabase) {
+    this.db = db;
+    this.dialect = dialect;
+    this.organisations = organisationsRepository(db);
+    this.imports = importsRepository(db, dialect);
+    this.columnMappings = columnMappingsRepository(db);
+    this.users = usersRepository(db);
+    this.signInLinks = signInLinksRepository(db);
+    this.sessions = sessionsRepository(db);
+    this.apiTokens = apiTokensRepository(db);
+    this.audit = auditRepository(db);
+  }
+
+  migrate(): Promise<readonly string[]> {
+    return runMigrations(this.db, migrationsFor(this.dialect));
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order, given in code rather than found by globbing files, so the set applied cannot depend
+ * on what happens to be on disk. Names sort in the order they run; add the next as "0002-…".
+ */
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.ts';
+import { dialectColumns, type SqlDialect } from './column-types.ts';
+
+export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
+  const columns = dialectColumns(dialect);
+  return {
+    '0001-initial': { up: (db) => initial.up(db, columns), down: (db) => initial.down(db) },
+  };
+}

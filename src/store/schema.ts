@@ -1,0 +1,191 @@
+/**
+ * The tables as Kysely sees them. One schema serves SQLite and PostgreSQL, so each column type says what either
+ * database may hand back: SQLite has no boolean or timestamp type and returns 0/1 and ISO text, which the
+ * repositories turn back into booleans and Dates (values.ts). JSON is kept as text on both, so it reads back
+ * exactly as written.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** Written as a boolean (the SQLite plugin turns it into 0/1); read as a boolean or 0/1. */
+export type BooleanColumn = ColumnType<boolean | number, boolean, boolean>;
+export type NullableBooleanColumn = ColumnType<boolean | number | null, boolean | null, boolean | null>;
+/** Written as a Date (ISO text on SQLite, timestamptz on PostgreSQL); read as a Date or ISO text. */
+export type TimestampColumn = ColumnType<Date | string, Date, Date>;
+export type NullableTimestampColumn = ColumnType<Date | string | null, Date | null, Date | null>;
+/** JSON as text. */
+export type JsonColumn = string;
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  region: string | null;
+  type: string | null;
+  synthetic: BooleanColumn;
+}
+
+export interface ImportVersionsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  version: number;
+  is_current: BooleanColumn;
+  imported_at: TimestampColumn;
+  imported_by: number | null;
+  channel: string;
+  sources: JsonColumn;
+  notes: JsonColumn;
+}
+
+interface RecordOfImport {
+  id: Generated<number>;
+  import_version_id: number;
+  source_row: number;
+}
+
+export interface StaffRecordsTable extends RecordOfImport {
+  pseudonym: string;
+  ethnic_code: string;
+  sub_code: string | null;
+  census_2021: string | null;
+  pay_band: string;
+  staff_group: string;
+  bank_only: BooleanColumn;
+  directorate: string | null;
+  gender: string | null;
+  disability: string;
+  fte: number | null;
+  hourly_pay: number | null;
+  start_date: string | null;
+  international_recruit: NullableBooleanColumn;
+}
+
+export interface ApplicationRecordsTable extends RecordOfImport {
+  ethnic_code: string;
+  sub_code: string | null;
+  shortlisted: BooleanColumn;
+  appointed: BooleanColumn;
+  pay_band: string | null;
+  staff_group: string | null;
+  internal: NullableBooleanColumn;
+  international_recruit: NullableBooleanColumn;
+  application_date: string | null;
+  disability: string;
+}
+
+export interface DisciplinaryRecordsTable extends RecordOfImport {
+  pseudonym: string;
+  ethnic_code: string | null;
+  start_date: string;
+}
+
+export interface TrainingRecordsTable extends RecordOfImport {
+  pseudonym: string;
+  ethnic_code: string | null;
+  mandatory: BooleanColumn;
+  start_date: string;
+}
+
+export interface BoardRecordsTable extends RecordOfImport {
+  ethnic_code: string;
+  voting: BooleanColumn;
+  executive: BooleanColumn;
+}
+
+export interface SurveyResultsTable {
+  id: Generated<number>;
+  import_version_id: number;
+  indicator: string;
+  ethnic_group: string;
+  respondents: number;
+  positive: number;
+}
+
+export interface WresCountsTable {
+  import_version_id: number;
+  counts: JsonColumn;
+}
+
+export interface ColumnMappingsTable {
+  organisation_id: number;
+  kind: string;
+  mapping: JsonColumn;
+  updated_at: TimestampColumn;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  administrator: BooleanColumn;
+  password_hash: string | null;
+  active: BooleanColumn;
+  created_at: TimestampColumn;
+}
+
+export interface MembershipsTable {
+  user_id: number;
+  organisation_id: number;
+  role: string;
+}
+
+export interface SignInLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number | null;
+  expires_at: TimestampColumn;
+  used_at: NullableTimestampColumn;
+  created_at: TimestampColumn;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  expires_at: TimestampColumn;
+  csrf_secret: string;
+  created_at: TimestampColumn;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: TimestampColumn;
+  last_used_at: NullableTimestampColumn;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: TimestampColumn;
+  user_id: number | null;
+  action: string;
+  organisation_id: number | null;
+  subject: string;
+  details: JsonColumn;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  import_versions: ImportVersionsTable;
+  staff_records: StaffRecordsTable;
+  application_records: ApplicationRecordsTable;
+  disciplinary_records: DisciplinaryRecordsTable;
+  training_records: TrainingRecordsTable;
+  board_records: BoardRecordsTable;
+  survey_results: SurveyResultsTable;
+  wres_counts: WresCountsTable;
+  column_mappings: ColumnMappingsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sign_in_links: SignInLinksTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+}
+
+/** The tables holding an import's pseudonymised records. */
+export const RECORD_TABLES = [
+  'staff_records', 'application_records', 'disciplinary_records', 'training_records', 'board_records', 'survey_results',
+] as const satisfies readonly (keyof Database)[];

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { RECORD_TABLES } from '../../src/store/schema.ts';
+import type { KyselyStore } from '../../src/store/kysely-store.ts';
+import { ORGANISATION, sampleImport } from './fixtures.ts';
+import { testEachDialect } from './each-dialect.ts';
+
+async function rowCounts(store: KyselyStore): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of [...RECORD_TABLES, 'import_versions', 'wres_counts', 'organisations'] as const) {
+    const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+testEachDialect('an import creates the organisation, a current version, its records and counts', async ({ store }) => {
+  const written = sampleImport(2025);
+  const version = await store.imports.create(written);
+  assert.equal(version.year, 2025);
+  assert.equal(version.version, 1);
+  assert.equal(version.current, true);
+  assert.equal(version.channel, 'cli');
+  assert.equal(version.importedBy, null);
+  assert.ok(version.importedAt instanceof Date && Math.abs(version.importedAt.getTime() - Date.now()) < 60_000);
+  assert.deepEqual(version.sources, written.sources);
+  assert.deepEqual(version.notes, written.notes);
+
+  const organisation = await store.organisations.byCode('RXX');
+  assert.deepEqual(organisation, { id: version.organisationId, code: 'RXX', name: 'Test NHS Trust', region: 'London', type: 'Acute trust', synthetic: false });
+  assert.deepEqual(await store.organisations.byId(version.organisationId), organisation);
+  assert.equal(await store.organisations.byCode('NOPE'), null);
+  assert.equal(await store.organisations.byId(9999), null);
+
+  assert.deepEqual(await store.imports.current(version.organisationId, 2025), version);
+  assert.deepEqual(await store.imports.counts(version.organisationId, 2025), written.counts, 'counts read back exactly as written');
+  assert.deepEqual(await store.imports.countsOf(version.id), written.counts);
+  assert.equal(await store.imports.current(version.organisationId, 2024), null);
+  assert.equal(await store.imports.counts(version.organisationId, 2024), null);
+
+  const counts = await rowCounts(store);
+  assert.equal(counts['staff_records'], written.records.staff.length);
+  assert.equal(counts['application_records'], written.records.applications.length);
+  assert.equal(counts['disciplinary_records'], written.records.disciplinary.length);
+  assert.equal(counts['training_records'], written.records.training.length);
+  assert.equal(counts['board_records'], written.records.board.length);
+  assert.equal(counts['survey_results'], written.records.survey.length);
+});
+
+testEachDialect('records keep pseudonyms, never staff ids, and their values round-trip', async ({ store }) => {
+  const written = sampleImport(2025);
+  const version = await store.imports.create(written);
+  const staff = await store.db.selectFrom('staff_records').selectAll().where('import_version_id', '=', version.id).orderBy('id').execute();
+  for (const row of staff) assert.match(row.pseudonym, /^[0-9a-f]{64}$/);
+  const stored = staff.map((row) => ({
+    pseudonym: row.pseudonym, ethnicCode: row.ethnic_code, subCode: row.sub_code, census2021: row.census_2021, payBand: row.pay_band,
+    staffGroup: row.staff_group, bankOnly: Boolean(row.bank_only), directorate: row.directorate, gender: row.gender,
+    disability: row.disability, fte: row.fte, hourlyPay: row.hourly_pay, startDate: row.start_date,
+    internationalRecruit: row.international_recruit === null ? null : Boolean(row.international_recruit), sourceRow: row.source_row,
+  }));
+  assert.deepEqual(stored, written.records.staff);
+});
+
+testEachDialect('a second import of a year is a new current version; the first stays in the history', async ({ store }) => {
+  const first = await store.imports.create(sampleImport(2025));
+  const second = await store.imports.create(sampleImport(2025, { channel: 'web', notes: ['second'] }));
+  const other = await store.imports.create(sampleImport(2024));
+  assert.equal(second.version, 2);
+  assert.equal(other.version, 1, 'versions are numbered per year');
+  assert.equal((await store.imports.current(first.organisationId, 2025))?.id, second.id);
+  const history = await store.imports.history(first.organisationId, 2025);
+  assert.deepEqual(history.map((v) => [v.version, v.current, v.channel]), [[2, true, 'web'], [1, false, 'cli']]);
+  assert.deepEqual(await store.organisations.years(first.organisationId), [2025, 2024]);
+  assert.equal((await store.organisations.all()).length, 1);
+});
+
+testEachDialect('the organisation is updated by an import with the fields it gives', async ({ store }) => {
+  await store.imports.create(sampleImport(2025));
+  await store.imports.create(sampleImport(2025, { organisation: { code: 'RXX', name: 'Renamed NHS Trust', synthetic: true } }));
+  const organisation = await store.organisations.byCode('RXX');
+  assert.deepEqual(
+    { name: organisation?.name, region: organisation?.region, type: organisation?.type, synthetic: organisation?.synthetic },
+    { name: 'Renamed NHS Trust', region: 'London', type: 'Acute trust', synthetic: true },
+  );
+  await store.imports.create(sampleImport(2025, { organisation: { code: 'AAA', name: 'A Trust' } }));
+  assert.deepEqual((await store.organisations.all()).map((o) => o.code), ['AAA', 'RXX'], 'ordered by name');
+});
+
+testEachDialect('a failure part-way through an import leaves the store exactly as it was', async ({ store }) => {
+  const first = await store.imports.create(sampleImport(2025));
+  const before = await rowCounts(store);
+  const good = sampleImport(2025, { organisation: { ...ORGANISATION, name: 'Should not be saved' } });
+  const applications = Array.from({ length: 5_000 }, (_, i) => good.records.applications[i % good.records.applications.length]!);
+  // The very last record breaks a NOT NULL constraint, after thousands of rows have been written.
+  const broken = { ...applications[0]!, ethnicCode: null as unknown as string };
+  const failing = { ...good, records: { ...good.records, applications: [...applications, broken] } };
+  await assert.rejects(store.imports.create(failing));
+
+  assert.deepEqual(await rowCounts(store), before);
+  assert.equal((await store.organisations.byCode('RXX'))?.name, 'Test NHS Trust');
+  assert.deepEqual(await store.imports.current(first.organisationId, 2025), first);
+  assert.deepEqual((await store.imports.history(first.organisationId, 2025)).map((v) => v.id), [first.id]);
+});
+
+testEachDialect('large imports are written in batches, reporting progress', async ({ store }) => {
+  const sample = sampleImport(2025);
+  const applications = Array.from({ length: 12_345 }, (_, i) => ({ ...sample.records.applications[i % 3]!, sourceRow: i + 2 }));
+  const progress: [number, number][] = [];
+  await store.imports.create({ ...sample, records: { ...sample.records, applications } }, { onProgress: (done, total) => progress.push([done, total]) });
+  const total = applications.length + sample.records.staff.length + sample.records.disciplinary.length + sample.records.training.length +
+    sample.records.board.length + sample.records.survey.length;
+  assert.ok(progress.length > 6, 'several batches');
+  assert.deepEqual(progress.at(-1), [total, total]);
+  const rows = await store.db.selectFrom('application_records').select('source_row').orderBy('id').execute();
+  assert.deepEqual(rows.map((r) => r.source_row), applications.map((a) => a.sourceRow));
+});
+
+// On PostgreSQL the two run on separate connections at once; on SQLite, which has one writer, they take turns.
+testEachDialect('imports of one year at the same time each get their own version, and one stays current', async ({ store }) => {
+  const results = await Promise.all([store.imports.create(sampleImport(2025)), store.imports.create(sampleImport(2025))]);
+  assert.deepEqual(results.map((v) => v.version).sort(), [1, 2]);
+  const history = await store.imports.history(results[0].organisationId, 2025);
+  assert.deepEqual(history.map((v) => v.current), [true, false]);
+});
