@@ -13,6 +13,13 @@ import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../ingest/problem.ts';
 import { wresFromFolder } from '../services/wres-from-folder.ts';
+import { importFolder } from '../services/import-service.ts';
+import { loadPseudonymKey } from '../services/pseudonym.ts';
+import { createSignInLink, firstRunSignInLink } from '../services/sign-in-links.ts';
+import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
+import { webSettingsFromEnv } from '../web/config.ts';
+import { closeOnSignals, latestReportingYear, startServer } from '../web/server.ts';
+import { Presets, SingleBar } from 'cli-progress';
 import { wresCsv } from './format/wres-csv.ts';
 import { wresText } from './format/wres-text.ts';
 
@@ -128,8 +135,40 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     });
 
   program
-    .command('start')
-    .description('Show the synthetic demonstration trust: writes it under MIRROR_DATA_DIR (default ./data) on first run, then prints its WRES report.')
+    .command('serve')
+    .description('Run the web application (what `npm start` does): PORT, HOST, MIRROR_DATA_DIR and DATABASE_URL configure it.')
+    .action(async () => {
+      const server = await startServer(process.env, (line) => io.out(`${line}\n`));
+      closeOnSignals(server, (line) => io.out(`${line}\n`));
+      setExitCode(EXIT_OK);
+      await new Promise<never>(() => {});
+    });
+
+  program
+    .command('import')
+    .description("Import one reporting year's folder into the store (SQLite under MIRROR_DATA_DIR, or PostgreSQL at DATABASE_URL).")
+    .argument('<folder>', 'folder holding staff.csv and any of the other files')
+    .requiredOption('--org <code>', 'organisation code, for example RXX')
+    .option('--name <name>', 'organisation name (required the first time an organisation is imported)')
+    .option('--region <region>', 'region, for comparisons')
+    .option('--type <type>', 'organisation type, for example "Acute trust"')
+    .requiredOption('--year <year>', 'reporting year', parseYear)
+    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
+    .action(async (folder: string, options: { org: string; name?: string; region?: string; type?: string; year: number; problems?: string }) => {
+      setExitCode(await importCommand(io, resolve(folder), options));
+    });
+
+  program
+    .command('sign-in-link')
+    .description('Print a one-time sign-in link: for the first administrator while nobody has an account, otherwise for --email.')
+    .option('--email <email>', 'the person to sign in (default: the first administrator)')
+    .action(async (options: { email?: string }) => {
+      setExitCode(await signInLinkCommand(io, options.email));
+    });
+
+  program
+    .command('demo-report')
+    .description('Print the synthetic demonstration trust\'s WRES report in the terminal, writing its files under MIRROR_DATA_DIR first if needed.')
     .option('--year <year>', 'reporting year to show (default: the latest year whose 31 March has passed)', parseYear)
     .action(async (options: { year?: number }) => {
       const year = options.year ?? latestReportingYear(new Date());
@@ -145,16 +184,75 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       }
       io.out(`${wresText(result.report, `${SYNTHETIC_ORGANISATION.name} (synthetic data, not real people)`)}\n`);
       io.out(`The demonstration files are in ${resolve(root, String(year))}.\n`);
-      io.out('To calculate your own organisation\'s figures: npx mirror wres <folder> --year <year>  (see docs/data-formats.md)\n');
       setExitCode(EXIT_OK);
     });
 
   return program;
 }
 
-/** The latest WRES year whose snapshot date (31 March) has passed. */
-export function latestReportingYear(today: Date): number {
-  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+async function importCommand(
+  io: Io,
+  folder: string,
+  options: { org: string; name?: string; region?: string; type?: string; year: number; problems?: string },
+): Promise<number> {
+  const store = createStore(storeConfigFromEnv(process.env));
+  try {
+    await store.migrate();
+    const existing = await store.organisations.byCode(options.org);
+    const name = options.name ?? existing?.name;
+    if (!name) {
+      io.err(`Organisation ${options.org} is new: give its name with --name "…".\n`);
+      return EXIT_USAGE;
+    }
+    const bar = new SingleBar({ format: '  {stage} [{bar}] {percentage}%', noTTYOutput: false, stream: process.stderr }, Presets.shades_classic);
+    let stage = '';
+    const result = await importFolder(store, folder, {
+      organisation: { code: options.org, name, region: options.region ?? null, type: options.type ?? null },
+      year: options.year, channel: 'cli', importedBy: null, key: await loadPseudonymKey(process.env),
+      onProgress: (next, done, total) => {
+        if (next !== stage) {
+          if (stage) bar.stop();
+          stage = next;
+          bar.start(Math.max(total, 1), done, { stage: next.padEnd(13) });
+        } else bar.update(done);
+      },
+    });
+    if (stage) bar.stop();
+    const organisation = await store.organisations.byCode(options.org);
+    if (!result.ok) {
+      await store.audit.record({ userId: null, action: 'import-rejected', organisationId: organisation?.id ?? null, subject: `import/${options.year}`, details: { channel: 'cli', problems: result.problems.length } });
+      return await reportProblems(io, result.problems, options.problems);
+    }
+    await store.audit.record({ userId: null, action: 'import', organisationId: organisation?.id ?? null, subject: `import/${result.version.id}`, details: { channel: 'cli', year: options.year, version: result.version.version } });
+    io.out(`Imported ${name} (${options.org}) for ${options.year}: version ${result.version.version}, ${result.version.sources.map((s) => `${s.file} ${s.rows} rows`).join(', ')}.\n`);
+    return EXIT_OK;
+  } finally {
+    await store.close();
+  }
+}
+
+async function signInLinkCommand(io: Io, email: string | undefined): Promise<number> {
+  const settings = webSettingsFromEnv(process.env);
+  const store = createStore(storeConfigFromEnv({ ...process.env, MIRROR_DATA_DIR: settings.dataDir }));
+  try {
+    await store.migrate();
+    const now = new Date();
+    if ((await store.users.count()) === 0) {
+      const link = await firstRunSignInLink(store, { baseUrl: settings.baseUrl, now });
+      io.out(`Nobody has an account yet. This link signs in the first administrator (once, within 60 minutes):\n${link}\n`);
+      return EXIT_OK;
+    }
+    const user = email ? await store.users.byEmail(email) : (await store.users.all()).find((u) => u.administrator && u.active);
+    if (!user) {
+      io.err(email ? 'There is no account with that email address.\n' : 'There is no active administrator; give --email.\n');
+      return EXIT_USAGE;
+    }
+    const link = await createSignInLink(store, { baseUrl: settings.baseUrl, userId: user.id, now });
+    io.out(`This link signs in ${user.displayName} (once, within 60 minutes):\n${link}\n`);
+    return EXIT_OK;
+  } finally {
+    await store.close();
+  }
 }
 
 /** Runs the command line and returns the exit code, so tests can call it in-process. */

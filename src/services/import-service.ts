@@ -6,7 +6,7 @@
 import type { Problem } from '../core/problem.ts';
 import { countWres } from '../core/wres/count.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
-import { loadWorkforceFolder } from '../ingest/load-folder.ts';
+import { loadWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
 import type { ImportVersion, NewImport, NewOrganisation, Store } from '../store/store.ts';
 import { pseudonymiser } from './pseudonym.ts';
 import { toStoredRecords } from './stored-records.ts';
@@ -21,6 +21,8 @@ export interface ImportFolderOptions {
   readonly importedBy: number | null;
   /** The pseudonym key (see pseudonym.ts). */
   readonly key: Uint8Array;
+  /** Headers this organisation uses for canonical columns, per file kind (from the column-mapping page). */
+  readonly headerMappings?: LoadFolderOptions['headerMappings'];
   /** Told of each stage's progress, for a progress bar or page; `done` of `total` (files, steps or records). */
   readonly onProgress?: (stage: ImportStage, done: number, total: number) => void;
 }
@@ -35,7 +37,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   if (!period) return { ok: false, problems: [{ file: folder, value: String(options.year), message: 'this is not a reporting year', expected: 'a year from 2000 to 2100' }] };
 
   progress('reading files', 0, 1);
-  const loaded = await loadWorkforceFolder(folder);
+  const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   progress('reading files', 1, 1);
 

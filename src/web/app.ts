@@ -5,9 +5,16 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { ImportJobs } from '../services/import-jobs.ts';
 import type { Store } from '../store/store.ts';
 import { registerAssets } from './assets.ts';
+import { registerAuth } from './auth/plugin.ts';
 import type { Renderer } from './render.ts';
+import { registerApiRoutes } from './routes/api.ts';
+import { registerImportRoutes } from './routes/import.ts';
+import { registerInformationRoutes } from './routes/information.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 
 export interface AppConfig {
   /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
@@ -48,7 +55,13 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   await registerSecurityHeaders(app, config);
   await app.register(formbody);
   await registerAssets(app);
+  await registerAuth(app, services, config);
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 6, fields: 20 } });
   registerHealth(app, services);
+  registerInformationRoutes(app, services);
+  registerReportRoutes(app, services);
+  registerApiRoutes(app, services);
+  registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
   registerErrorHandling(app, services, config);
   return app;
 }

@@ -35,5 +35,9 @@ export function createRenderer(options: { watch?: boolean } = {}): Renderer {
     const f = (n: number) => (unit === 'rate' ? `${(n * 100).toFixed(1)}%` : unit === 'pct' ? `${n.toFixed(1)}%` : n.toFixed(2));
     return `${f(lo)} to ${f(hi)}`;
   });
+  env.addFilter('longDate', (iso: unknown) =>
+    typeof iso === 'string'
+      ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      : '–');
   return (template, context) => env.render(template, context);
 }

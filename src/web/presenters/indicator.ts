@@ -3,7 +3,6 @@
  * breakdowns available, the trend across loaded years and a short account of the method. Pure functions; the
  * charts are drawn from exactly the rows given to the tables, so picture and table always agree.
  */
-import type { RatioBreakdownRow } from '../../core/indicators/evaluate-ratio.ts';
 import type { WresReport } from '../../core/wres/report.ts';
 import { headlineValue, type IndicatorId } from './dashboard.ts';
 
@@ -91,14 +90,4 @@ export function trend(reports: readonly WresReport[], id: IndicatorId): TrendPoi
       }
     }
   });
-}
-
-/** Rows for a forest plot and its table: the same objects, so they cannot disagree. */
-export function forestRows(rows: readonly RatioBreakdownRow[]) {
-  return rows.map((row) => ({
-    label: row.label,
-    value: row.value,
-    ci95: row.ci95 ? ([row.ci95[0], row.ci95[1]] as [number, number]) : null,
-    note: row.suppressed ? 'withheld' : row.undefinedExplanation ? 'not calculable' : undefined,
-  }));
 }

@@ -1,0 +1,688 @@
+/**
+ * Authentication end to end: the real app from createApp (which registers authentication) over a real SQLite store
+ * in a temporary folder, driven with app.inject and a cookie-keeping browser.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import * as client from 'openid-client';
+import type { FastifyInstance } from 'fastify';
+import { createSignInLink } from '../../services/sign-in-links.ts';
+import type { AuditAction, AuditEvent } from '../../store/store.ts';
+import { sampleImport } from '../../../test/store/fixtures.ts';
+import { addUser, Browser, codeById, createHarness, type Harness } from './test-harness.ts';
+import { registerAuth, requireMembership, verifyCsrf } from './plugin.ts';
+import { hashToken } from './tokens.ts';
+
+const PASSWORD = 'correct horse battery staple';
+
+function path(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname}${url.search}`;
+}
+
+async function auditActions(h: Harness): Promise<AuditAction[]> {
+  return (await h.store.audit.list({ limit: 1000, offset: 0 })).map((e) => e.action);
+}
+
+async function auditEvents(h: Harness, action: AuditAction): Promise<AuditEvent[]> {
+  return (await h.store.audit.list({ limit: 1000, offset: 0 })).filter((e) => e.action === action);
+}
+
+async function signIn(browser: Browser, email: string, password = PASSWORD) {
+  await browser.get('/sign-in');
+  return browser.post('/sign-in', { email, password });
+}
+
+/** Test routes: who am I over the API, a page that needs a membership, and a manual-CSRF route. */
+function testRoutes(app: FastifyInstance) {
+  app.get('/api/v1/whoami', async (request) => ({ id: request.currentUser?.id, displayName: request.currentUser?.displayName }));
+  app.post('/api/v1/echo', async () => ({ ok: true }));
+  app.get<{ Params: { code: string } }>('/test/organisations/:code', async (request, reply) => {
+    const membership = requireMembership(request, reply, request.params.code);
+    if (!membership) return reply;
+    return { organisation: membership.organisation.code, role: membership.role };
+  });
+  app.get<{ Params: { code: string } }>('/test/organisations/:code/import', async (request, reply) => {
+    const membership = requireMembership(request, reply, request.params.code, ['analyst']);
+    if (!membership) return reply;
+    return { ok: true };
+  });
+  app.post('/test/upload', { config: { csrf: 'manual' } }, async (request, reply) => {
+    const field = (request.body as Record<string, unknown> | undefined)?.['_csrf'];
+    if (!verifyCsrf(request, field)) return reply.code(403).send({ refused: true });
+    return { accepted: true };
+  });
+}
+
+describe('first run', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(async () => h.close());
+
+  test('a first-run link leads to setting up the first administrator, who is then signed in', async () => {
+    const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: null, now: new Date() });
+    assert.match(link, /^http:\/\/127\.0\.0\.1:3000\/sign-in\/link\?token=[A-Za-z0-9_-]{43}$/);
+    const browser = new Browser(h.app);
+
+    const used = await browser.get(path(link));
+    assert.equal(used.statusCode, 303);
+    assert.equal(used.headers.location, '/account/setup');
+    assert.equal(await h.store.users.count(), 0, 'no account exists until the form is completed');
+
+    const form = await browser.get('/account/setup');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Set up your administrator account/);
+    assert.match(form.body, /autocomplete="name"/);
+    assert.match(form.body, /autocomplete="email"/);
+    assert.match(form.body, /autocomplete="new-password"/);
+
+    const invalid = await browser.post('/account/setup', { displayName: '', email: 'not-an-email', password: 'aaaaaaaaaaaaaaa' });
+    assert.equal(invalid.statusCode, 400);
+    assert.match(invalid.body, /<title>Error: Set up your administrator account/);
+    assert.match(invalid.body, /href="#displayName"[\s\S]*Enter a full name/);
+    assert.match(invalid.body, /href="#email"[\s\S]*Enter an email address in the correct format/);
+    assert.match(invalid.body, /href="#password"[\s\S]*Password must not be the same character repeated/);
+    assert.doesNotMatch(invalid.body, /aaaaaaaaaaaaaaa/, 'a password is never shown back');
+
+    const done = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: PASSWORD });
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, '/');
+    assert.ok(browser.cookie('mirror_session'));
+    const user = await h.store.users.byEmail('ada@trust.nhs.uk');
+    assert.equal(user?.administrator, true);
+    assert.equal(user?.hasPassword, true);
+
+    const account = await browser.get('/account');
+    assert.equal(account.statusCode, 200);
+    assert.match(account.body, /Ada Admin/);
+    assert.match(account.body, /href="\/admin\/users"/, 'administrators see Administration in the header');
+
+    const actions = await auditActions(h);
+    for (const action of ['sign-in-link-created', 'sign-in-link-used', 'user-created', 'password-set', 'sign-in'] as const) {
+      assert.ok(actions.includes(action), action);
+    }
+  });
+
+  test('the setup page cannot be used again once someone has an account', async () => {
+    const browser = new Browser(h.app);
+    const page = await browser.get('/account/setup');
+    assert.equal(page.statusCode, 303);
+    const post = await browser.post('/account/setup', { displayName: 'Eve', email: 'eve@example.com', password: PASSWORD });
+    assert.equal(post.statusCode, 403);
+    assert.equal(await h.store.users.byEmail('eve@example.com'), null);
+  });
+
+  test('a first-run link made before setup is refused after it', async () => {
+    const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: null, now: new Date() });
+    const response = await new Browser(h.app).get(path(link));
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /already been set up/);
+  });
+});
+
+describe('sign-in links', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+  });
+  after(async () => h.close());
+
+  test('a link works once, signs its person in, and sends someone without a password to create one', async () => {
+    const user = await addUser(h.store, { email: 'new@trust.nhs.uk' });
+    const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
+    const browser = new Browser(h.app);
+    const first = await browser.get(path(link));
+    assert.equal(first.statusCode, 303);
+    assert.equal(first.headers.location, '/account/password');
+    assert.equal(first.headers['cache-control'], 'no-store');
+
+    const page = await browser.get('/account/password');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Create a password/);
+    assert.doesNotMatch(page.body, /Current password/);
+    const weak = await browser.post('/account/password', { newPassword: 'short' });
+    assert.equal(weak.statusCode, 400);
+    assert.match(weak.body, /href="#newPassword"[\s\S]*Password must be 12 characters or more/);
+    const saved = await browser.post('/account/password', { newPassword: PASSWORD });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, '/account?saved=password');
+    assert.equal((await h.store.users.byId(user.id))?.hasPassword, true);
+    assert.ok((await auditActions(h)).includes('password-set'));
+
+    const second = await new Browser(h.app).get(path(link));
+    assert.equal(second.statusCode, 400);
+    assert.match(second.body, /This sign-in link cannot be used/);
+
+    const signedIn = await signIn(new Browser(h.app), 'new@trust.nhs.uk');
+    assert.equal(signedIn.statusCode, 303);
+  });
+
+  test('an expired link is refused', async () => {
+    const user = await addUser(h.store, { email: 'late@trust.nhs.uk' });
+    const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date(Date.now() - 2 * 60 * 60_000), lifetimeMinutes: 60 });
+    const browser = new Browser(h.app);
+    const response = await browser.get(path(link));
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /expired/);
+    assert.equal(browser.cookie('mirror_session'), undefined);
+  });
+
+  test('an unknown or malformed token is refused, and the failure is audited', async () => {
+    for (const url of ['/sign-in/link?token=' + 'A'.repeat(43), '/sign-in/link?token=nonsense', '/sign-in/link']) {
+      const response = await new Browser(h.app).get(url);
+      assert.equal(response.statusCode, 400, url);
+    }
+    const failures = await auditEvents(h, 'sign-in-failed');
+    assert.ok(failures.some((e) => e.details['method'] === 'link'));
+  });
+
+  test('a person with a password goes to the start page, and changing it needs the current one', async () => {
+    const user = await addUser(h.store, { email: 'has@trust.nhs.uk', password: PASSWORD });
+    const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
+    const browser = new Browser(h.app);
+    const used = await browser.get(path(link));
+    assert.equal(used.headers.location, '/');
+
+    const other = new Browser(h.app);
+    await signIn(other, 'has@trust.nhs.uk');
+    assert.equal((await other.get('/account')).statusCode, 200);
+
+    await browser.get('/account/password');
+    const wrong = await browser.post('/account/password', { currentPassword: 'not my password', newPassword: 'a brand new passphrase' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /href="#currentPassword"[\s\S]*Your current password is not correct/);
+    const changed = await browser.post('/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+    assert.equal(changed.statusCode, 303);
+    assert.equal((await browser.get('/account')).statusCode, 200, 'still signed in here, with a new session');
+    assert.equal((await other.get('/account')).statusCode, 303, 'signed out everywhere else');
+  });
+});
+
+describe('signing in and out', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+    await addUser(h.store, { email: 'ada@trust.nhs.uk', displayName: 'Ada', password: PASSWORD });
+  });
+  after(async () => h.close());
+
+  test('the sign-in page is a labelled form with autocomplete and a CSRF token', async () => {
+    const browser = new Browser(h.app);
+    const page = await browser.get('/sign-in');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<label class="nhsuk-label" for="email">/);
+    assert.match(page.body, /<label class="nhsuk-label" for="password">/);
+    assert.match(page.body, /autocomplete="email"/);
+    assert.match(page.body, /autocomplete="current-password"/);
+    assert.match(page.body, /name="_csrf" value="[A-Za-z0-9_-]{43}"/);
+    assert.doesNotMatch(page.body, /organisation account/, 'no OIDC button unless configured');
+    const cookie = page.cookies.find((c) => c.name === 'mirror_csrf');
+    assert.ok(cookie?.httpOnly);
+  });
+
+  test('a correct email and password sign in, with a fresh session cookie each time', async () => {
+    const browser = new Browser(h.app);
+    await browser.get('/sign-in?next=%2Faccount');
+    const response = await browser.post('/sign-in', { email: ' ADA@trust.nhs.uk ', password: PASSWORD, next: '/account' });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/account');
+    const cookie = response.cookies.find((c) => c.name === 'mirror_session');
+    assert.ok(cookie);
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Lax');
+    assert.equal(cookie.path, '/');
+    assert.equal(cookie.secure, undefined, 'not Secure over http');
+    assert.equal(cookie.maxAge, 8 * 60 * 60);
+    const first = cookie.value;
+
+    const page = await browser.get('/account');
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.headers['cache-control'], 'no-store');
+
+    // Signing in again (for example after a planted cookie) replaces the session: no fixation.
+    const again = await browser.post('/sign-in', { email: 'ada@trust.nhs.uk', password: PASSWORD });
+    assert.equal(again.statusCode, 303);
+    const second = browser.cookie('mirror_session');
+    assert.ok(second && second !== first);
+    assert.equal(await h.store.sessions.byTokenHash(hashToken(first), new Date()), null, 'the old session is gone');
+  });
+
+  test('an unsafe next address is ignored', async () => {
+    const browser = new Browser(h.app);
+    await browser.get('/sign-in');
+    const response = await browser.post('/sign-in', { email: 'ada@trust.nhs.uk', password: PASSWORD, next: '//evil.example/' });
+    assert.equal(response.headers.location, '/');
+  });
+
+  test('a wrong password and an unknown email get the same message, and both are audited without personal data', async () => {
+    const browser = new Browser(h.app);
+    await browser.get('/sign-in');
+    const wrong = await browser.post('/sign-in', { email: 'ada@trust.nhs.uk', password: 'not the password' });
+    const unknown = await browser.post('/sign-in', { email: 'nobody@trust.nhs.uk', password: 'not the password' });
+    for (const response of [wrong, unknown]) {
+      assert.equal(response.statusCode, 401);
+      assert.match(response.body, /Enter a correct email address and password/);
+      assert.match(response.body, /href="#email"/);
+      assert.doesNotMatch(response.body, /not the password/);
+      assert.equal(response.cookies.find((c) => c.name === 'mirror_session'), undefined);
+    }
+    const failures = await auditEvents(h, 'sign-in-failed');
+    assert.ok(failures.length >= 2);
+    const text = JSON.stringify(failures);
+    assert.doesNotMatch(text, /trust\.nhs\.uk|not the password/);
+  });
+
+  test('empty fields get their own messages', async () => {
+    const browser = new Browser(h.app);
+    await browser.get('/sign-in');
+    const response = await browser.post('/sign-in', { email: '', password: '' });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /href="#email"[\s\S]*Enter your email address/);
+    assert.match(response.body, /href="#password"[\s\S]*Enter your password/);
+  });
+
+  test('signing out deletes the session, so the old cookie no longer works', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'ada@trust.nhs.uk');
+    const token = browser.cookie('mirror_session')!;
+    await browser.get('/account');
+    const out = await browser.post('/sign-out');
+    assert.equal(out.statusCode, 303);
+    assert.equal(out.headers.location, '/sign-in');
+    assert.equal(browser.cookie('mirror_session'), undefined);
+    assert.equal(await h.store.sessions.byTokenHash(hashToken(token), new Date()), null);
+    const replay = await h.app.inject({ method: 'GET', url: '/account', cookies: { mirror_session: token } });
+    assert.equal(replay.statusCode, 303);
+    assert.equal(replay.headers.location, '/sign-in?next=%2Faccount');
+    assert.ok((await auditActions(h)).includes('sign-out'));
+  });
+
+  test('a session ends after 8 hours', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'ada@trust.nhs.uk');
+    h.setNow(new Date(Date.now() + 8 * 60 * 60_000 + 1000));
+    try {
+      assert.equal((await browser.get('/account')).statusCode, 303);
+    } finally {
+      h.setNow(new Date());
+    }
+  });
+});
+
+describe('sign-in attempts are limited', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness();
+    await addUser(h.store, { email: 'target@trust.nhs.uk', password: PASSWORD });
+  });
+  after(async () => h.close());
+
+  test('at most 10 attempts per email address in 15 minutes, from any address', async () => {
+    for (let i = 1; i <= 10; i++) {
+      const browser = new Browser(h.app, `10.0.0.${i}`);
+      await browser.get('/sign-in');
+      const response = await browser.post('/sign-in', { email: 'target@trust.nhs.uk', password: `guess number ${i}` });
+      assert.equal(response.statusCode, 401, `attempt ${i}`);
+    }
+    const browser = new Browser(h.app, '10.0.1.1');
+    await browser.get('/sign-in');
+    const refused = await browser.post('/sign-in', { email: 'TARGET@trust.nhs.uk', password: PASSWORD });
+    assert.equal(refused.statusCode, 429);
+    assert.match(refused.body, /You have tried to sign in too many times/);
+    assert.match(refused.body, /Wait 15 minutes/);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.equal(browser.cookie('mirror_session'), undefined, 'even the right password waits');
+  });
+
+  test('at most 10 attempts per network address in 15 minutes, whatever the email', async () => {
+    const browser = new Browser(h.app, '192.0.2.7');
+    await browser.get('/sign-in');
+    for (let i = 1; i <= 10; i++) {
+      const response = await browser.post('/sign-in', { email: `person${i}@trust.nhs.uk`, password: 'a wrong password' });
+      assert.equal(response.statusCode, 401, `attempt ${i}`);
+    }
+    const refused = await browser.post('/sign-in', { email: 'someone.else@trust.nhs.uk', password: 'a wrong password' });
+    assert.equal(refused.statusCode, 429);
+    const elsewhere = new Browser(h.app, '192.0.2.8');
+    await elsewhere.get('/sign-in');
+    assert.equal((await elsewhere.post('/sign-in', { email: 'someone.else@trust.nhs.uk', password: 'a wrong password' })).statusCode, 401);
+  });
+});
+
+describe('CSRF protection', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness({ beforeReady: testRoutes });
+    await addUser(h.store, { email: 'ada@trust.nhs.uk', password: PASSWORD });
+  });
+  after(async () => h.close());
+
+  test('a signed-out form without the token, or with a wrong one, is refused with 403', async () => {
+    const browser = new Browser(h.app);
+    await browser.get('/sign-in');
+    const missing = await browser.post('/sign-in', { email: 'ada@trust.nhs.uk', password: PASSWORD }, { withCsrf: false });
+    assert.equal(missing.statusCode, 403);
+    assert.match(missing.body, /This form has expired/);
+    const wrong = await browser.post('/sign-in', { _csrf: 'A'.repeat(43), email: 'ada@trust.nhs.uk', password: PASSWORD });
+    assert.equal(wrong.statusCode, 403);
+    // The right value in the form but no cookie: a forged cross-site post.
+    const token = browser.lastCsrf;
+    const noCookie = await h.app.inject({
+      method: 'POST', url: '/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: token, email: 'ada@trust.nhs.uk', password: PASSWORD }).toString(),
+    });
+    assert.equal(noCookie.statusCode, 403);
+  });
+
+  test('a signed-in form needs the session token: not missing, not wrong, not the signed-out one', async () => {
+    const browser = new Browser(h.app);
+    await browser.get('/sign-in');
+    const signedOutToken = browser.lastCsrf;
+    await browser.post('/sign-in', { email: 'ada@trust.nhs.uk', password: PASSWORD });
+    assert.equal((await browser.post('/sign-out', {}, { withCsrf: false })).statusCode, 403);
+    assert.equal((await browser.post('/sign-out', { _csrf: signedOutToken })).statusCode, 403);
+    assert.ok(browser.cookie('mirror_session'), 'still signed in');
+    await browser.get('/account');
+    assert.notEqual(browser.lastCsrf, signedOutToken);
+    assert.equal((await browser.post('/sign-out', {}, { headers: {} })).statusCode, 303);
+  });
+
+  test('the header x-csrf-token is accepted in place of the form field', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'ada@trust.nhs.uk');
+    await browser.get('/account');
+    const response = await browser.post('/sign-out', {}, { withCsrf: false, headers: { 'x-csrf-token': browser.lastCsrf } });
+    assert.equal(response.statusCode, 303);
+  });
+
+  test('a route declared csrf: manual checks the token itself with verifyCsrf (multipart uploads)', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'ada@trust.nhs.uk');
+    await browser.get('/account');
+    const send = (token: string) =>
+      browser.send('POST', '/test/upload', JSON.stringify({ _csrf: token }), { 'content-type': 'application/json' });
+    assert.equal((await send(browser.lastCsrf)).statusCode, 200);
+    assert.equal((await send('wrong')).statusCode, 403);
+  });
+
+  test('API requests with the session cookie must send the header; bearer tokens need none', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'ada@trust.nhs.uk');
+    await browser.get('/account');
+    const withoutHeader = await browser.send('POST', '/api/v1/echo', '{}', { 'content-type': 'application/json' });
+    assert.equal(withoutHeader.statusCode, 403);
+    const withHeader = await browser.send('POST', '/api/v1/echo', '{}', { 'content-type': 'application/json', 'x-csrf-token': browser.lastCsrf });
+    assert.equal(withHeader.statusCode, 200);
+  });
+});
+
+describe('roles and access', () => {
+  let h: Harness;
+  let rxx: number;
+  before(async () => {
+    h = await createHarness({ beforeReady: testRoutes });
+    rxx = (await h.store.imports.create(sampleImport(2025))).organisationId;
+    await h.store.imports.create(sampleImport(2025, { organisation: { code: 'AAA', name: 'Another NHS Trust' } }));
+    await addUser(h.store, { email: 'admin@trust.nhs.uk', displayName: 'Ada Admin', administrator: true, password: PASSWORD });
+    await addUser(h.store, { email: 'viewer@trust.nhs.uk', displayName: 'Vic Viewer', password: PASSWORD, memberships: [[rxx, 'viewer']] });
+    await addUser(h.store, { email: 'analyst@trust.nhs.uk', displayName: 'Ana Analyst', password: PASSWORD, memberships: [[rxx, 'analyst']] });
+  });
+  after(async () => h.close());
+
+  test('signed out, pages send you to sign in and come back afterwards', async () => {
+    const response = await new Browser(h.app).get('/admin/users');
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/sign-in?next=%2Fadmin%2Fusers');
+  });
+
+  test('a viewer cannot reach administration: 403', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'viewer@trust.nhs.uk');
+    for (const url of ['/admin/users', '/admin/audit', '/admin/users/1']) {
+      const response = await browser.get(url);
+      assert.equal(response.statusCode, 403, url);
+      assert.match(response.body, /You do not have permission to see this page/);
+    }
+    await browser.get('/account');
+    const post = await browser.post('/admin/users', { email: 'x@trust.nhs.uk', displayName: 'X' });
+    assert.equal(post.statusCode, 403);
+    assert.equal(await h.store.users.byEmail('x@trust.nhs.uk'), null);
+  });
+
+  test('navigation shows Import to analysts and Administration to administrators only', async () => {
+    const viewer = new Browser(h.app);
+    await signIn(viewer, 'viewer@trust.nhs.uk');
+    const viewerPage = (await viewer.get('/account')).body;
+    assert.match(viewerPage, /href="\/"[^>]*>\s*Organisations/);
+    assert.doesNotMatch(viewerPage, /href="\/import"/);
+    assert.doesNotMatch(viewerPage, /href="\/admin\/users"/);
+    const analyst = new Browser(h.app);
+    await signIn(analyst, 'analyst@trust.nhs.uk');
+    const analystPage = (await analyst.get('/account')).body;
+    assert.match(analystPage, /href="\/import"/);
+    assert.doesNotMatch(analystPage, /href="\/admin\/users"/);
+  });
+
+  test('membership of another organisation, or of none that exists, answers 404', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'viewer@trust.nhs.uk');
+    const own = await browser.get('/test/organisations/RXX');
+    assert.equal(own.statusCode, 200);
+    assert.deepEqual(JSON.parse(own.body), { organisation: 'RXX', role: 'viewer' });
+    const other = await browser.get('/test/organisations/AAA');
+    const missing = await browser.get('/test/organisations/ZZZ');
+    assert.equal(other.statusCode, 404);
+    assert.equal(missing.statusCode, 404);
+    assert.equal(other.body.replace(/nonce="[^"]*"|value="[^"]*"/g, ''), missing.body.replace(/nonce="[^"]*"|value="[^"]*"/g, ''), 'the two cannot be told apart');
+    assert.equal((await browser.get('/test/organisations/RXX/import')).statusCode, 404, 'a viewer is not an analyst');
+    const analyst = new Browser(h.app);
+    await signIn(analyst, 'analyst@trust.nhs.uk');
+    assert.equal((await analyst.get('/test/organisations/RXX/import')).statusCode, 200);
+  });
+
+  test('an administrator adds a person, gets a one-time link for them, and sets their access', async () => {
+    const admin = new Browser(h.app);
+    await signIn(admin, 'admin@trust.nhs.uk');
+    const list = await admin.get('/admin/users');
+    assert.equal(list.statusCode, 200);
+    assert.match(list.body, /Vic Viewer/);
+    assert.match(list.body, /Test NHS Trust \(RXX\): Viewer/);
+
+    const invalid = await admin.post('/admin/users', { email: 'viewer@trust.nhs.uk', displayName: 'Someone' });
+    assert.equal(invalid.statusCode, 400);
+    assert.match(invalid.body, /href="#email"[\s\S]*already has an account/);
+
+    const created = await admin.post('/admin/users', { email: 'Nia@Trust.NHS.uk', displayName: 'Nia New', administrator: 'yes' });
+    assert.equal(created.statusCode, 200);
+    assert.equal(created.headers['cache-control'], 'no-store');
+    const link = codeById(created.body, 'sign-in-link');
+    const nia = await h.store.users.byEmail('nia@trust.nhs.uk');
+    assert.equal(nia?.administrator, true);
+    assert.equal(nia?.hasPassword, false);
+
+    const page = await admin.get(`/admin/users/${nia!.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<label class="nhsuk-label" for="organisation">/);
+    const badRole = await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'owner' });
+    assert.equal(badRole.statusCode, 400);
+    assert.match(badRole.body, /href="#role"/);
+    const set = await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'analyst' });
+    assert.equal(set.statusCode, 303);
+    assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'analyst']]);
+    await admin.get(`/admin/users/${nia!.id}`);
+    await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'none' });
+    assert.deepEqual(await h.store.users.memberships(nia!.id), []);
+    assert.equal((await admin.get('/admin/users/99999')).statusCode, 404);
+
+    const changes = await auditEvents(h, 'membership-changed');
+    assert.equal(changes.length, 2);
+    assert.equal(changes[0]?.organisationId, rxx);
+    assert.ok((await auditActions(h)).includes('user-created'));
+
+    const nias = new Browser(h.app);
+    const used = await nias.get(path(link));
+    assert.equal(used.headers.location, '/account/password');
+  });
+
+  test('the audit log is paged, newest first, and viewing it is audited', async () => {
+    const admin = new Browser(h.app);
+    await signIn(admin, 'admin@trust.nhs.uk');
+    const page = await admin.get('/admin/audit');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Audit log/);
+    const newest = (await h.store.audit.list({ limit: 1, offset: 0 }))[0];
+    assert.equal(newest?.action, 'audit-viewed');
+    const rows = [...page.body.matchAll(/<td[^>]*>[\s\S]*?(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/g)].map((m) => m[1]!);
+    assert.ok(rows.length > 1);
+    assert.deepEqual(rows, [...rows].sort().reverse());
+    assert.doesNotMatch(page.body, new RegExp(PASSWORD));
+    const total = (await h.store.audit.list({ limit: 10_000, offset: 0 })).length;
+    if (total > 50) {
+      assert.match(page.body, /href="\/admin\/audit\?page=2"/);
+      assert.equal((await admin.get('/admin/audit?page=2')).statusCode, 200);
+    }
+  });
+});
+
+describe('the API', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness({ beforeReady: testRoutes });
+    await addUser(h.store, { email: 'api@trust.nhs.uk', displayName: 'Api Person', password: PASSWORD });
+  });
+  after(async () => h.close());
+
+  test('without credentials, or with a wrong token, the API answers 401 JSON', async () => {
+    const none = await h.app.inject({ method: 'GET', url: '/api/v1/whoami' });
+    assert.equal(none.statusCode, 401);
+    assert.deepEqual(JSON.parse(none.body), { error: 'authentication required' });
+    assert.equal(none.headers['www-authenticate'], 'Bearer');
+    const wrong = await h.app.inject({ method: 'GET', url: '/api/v1/whoami', headers: { authorization: `Bearer ${'x'.repeat(43)}` } });
+    assert.equal(wrong.statusCode, 401);
+    const odd = await h.app.inject({ method: 'GET', url: '/api/v1/whoami', headers: { authorization: 'Basic YTpi' } });
+    assert.equal(odd.statusCode, 401);
+  });
+
+  test('a token made on the account page reads the API, and is shown only once', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'api@trust.nhs.uk');
+    await browser.get('/account');
+    const empty = await browser.post('/account/api-tokens', { tokenName: '' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /href="#tokenName"[\s\S]*Enter a name for the token/);
+    const created = await browser.post('/account/api-tokens', { tokenName: 'Power BI' });
+    assert.equal(created.statusCode, 200);
+    assert.equal(created.headers['cache-control'], 'no-store');
+    const token = codeById(created.body, 'api-token');
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+    assert.doesNotMatch((await browser.get('/account')).body, new RegExp(token));
+
+    const me = await h.app.inject({ method: 'GET', url: '/api/v1/whoami', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(me.statusCode, 200);
+    assert.equal(JSON.parse(me.body).displayName, 'Api Person');
+    const lower = await h.app.inject({ method: 'GET', url: '/api/v1/whoami', headers: { authorization: `bearer ${token}` } });
+    assert.equal(lower.statusCode, 200, 'the scheme name is case-insensitive');
+    const post = await h.app.inject({ method: 'POST', url: '/api/v1/echo', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{}' });
+    assert.equal(post.statusCode, 200, 'a bearer token needs no CSRF token');
+    assert.ok((await auditActions(h)).includes('api-token-created'));
+  });
+
+  test('the session cookie also works for the API', async () => {
+    const browser = new Browser(h.app);
+    await signIn(browser, 'api@trust.nhs.uk');
+    const me = await browser.get('/api/v1/whoami');
+    assert.equal(me.statusCode, 200);
+    assert.equal(JSON.parse(me.body).displayName, 'Api Person');
+  });
+});
+
+describe('cookies over https', () => {
+  test('the session cookie is Secure when the service is reached over https', async () => {
+    const h = await createHarness({ baseUrl: 'https://mirror.example.nhs.uk' });
+    try {
+      await addUser(h.store, { email: 'ada@trust.nhs.uk', password: PASSWORD });
+      const browser = new Browser(h.app);
+      const page = await browser.get('/sign-in');
+      assert.equal(page.cookies.find((c) => c.name === 'mirror_csrf')?.secure, true);
+      const response = await browser.post('/sign-in', { email: 'ada@trust.nhs.uk', password: PASSWORD });
+      const cookie = response.cookies.find((c) => c.name === 'mirror_session');
+      assert.equal(cookie?.secure, true);
+      assert.equal(cookie?.httpOnly, true);
+      assert.equal(cookie?.sameSite, 'Lax');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('OIDC sign-in', () => {
+  const env = {
+    MIRROR_OIDC_ISSUER: 'https://login.example.nhs.uk/tenant/v2.0',
+    MIRROR_OIDC_CLIENT_ID: 'mirror-client',
+    MIRROR_OIDC_CLIENT_SECRET: 'mirror-secret',
+  };
+  const configuration = new client.Configuration(
+    {
+      issuer: env.MIRROR_OIDC_ISSUER,
+      authorization_endpoint: 'https://login.example.nhs.uk/tenant/oauth2/v2.0/authorize',
+      token_endpoint: 'https://login.example.nhs.uk/tenant/oauth2/v2.0/token',
+      jwks_uri: 'https://login.example.nhs.uk/tenant/discovery/v2.0/keys',
+    },
+    env.MIRROR_OIDC_CLIENT_ID,
+    env.MIRROR_OIDC_CLIENT_SECRET,
+  );
+
+  test('partly configured, the app refuses to start', async () => {
+    const h = await createHarness();
+    try {
+      const app = await import('fastify').then((f) => f.default());
+      await assert.rejects(registerAuth(app, h.services, h.config, { env: { MIRROR_OIDC_ISSUER: env.MIRROR_OIDC_ISSUER } }), /MIRROR_OIDC_CLIENT_ID/);
+      await app.close();
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('configured, the sign-in page offers it, and starting sends the browser to the provider with PKCE and state', async () => {
+    const h = await createHarness();
+    try {
+      // An app with OIDC switched on through registerAuth's options, and the provider's metadata given, not fetched.
+      const Fastify = (await import('fastify')).default;
+      const oidcApp = Fastify();
+      await oidcApp.register((await import('@fastify/formbody')).default);
+      await registerAuth(oidcApp, h.services, h.config, { env, oidcConfiguration: async () => configuration });
+      await oidcApp.ready();
+      const browser = new Browser(oidcApp);
+      const page = await browser.get('/sign-in?next=%2Faccount');
+      assert.match(page.body, /Sign in with your organisation account/);
+      assert.match(page.body, /href="\/auth\/oidc\/start\?next=%2Faccount"/);
+
+      const start = await browser.get('/auth/oidc/start?next=%2Faccount');
+      assert.equal(start.statusCode, 303);
+      const location = new URL(String(start.headers.location));
+      assert.equal(`${location.origin}${location.pathname}`, 'https://login.example.nhs.uk/tenant/oauth2/v2.0/authorize');
+      assert.equal(location.searchParams.get('redirect_uri'), 'http://127.0.0.1:3000/auth/oidc/callback');
+      assert.equal(location.searchParams.get('code_challenge_method'), 'S256');
+      assert.ok(location.searchParams.get('state'));
+      assert.ok(location.searchParams.get('nonce'));
+      const cookie = start.cookies.find((c) => c.name === 'mirror_oidc');
+      assert.equal(cookie?.httpOnly, true);
+      assert.equal(cookie?.path, '/auth/oidc');
+      assert.ok(!cookie?.value.includes(location.searchParams.get('state')!), 'the state cookie is encoded and signed');
+
+      // A callback without the cookie (another browser, or too late) is refused clearly.
+      const stray = await new Browser(oidcApp).get(`/auth/oidc/callback?code=abc&state=${location.searchParams.get('state')}`);
+      assert.equal(stray.statusCode, 400);
+      assert.match(stray.body, /Your sign-in timed out/);
+      // The provider reporting an error (the person cancelled) is refused clearly too.
+      const cancelled = await browser.get(`/auth/oidc/callback?error=access_denied&state=${location.searchParams.get('state')}`);
+      assert.equal(cancelled.statusCode, 400);
+      assert.match(cancelled.body, /You did not finish signing in/);
+      await oidcApp.close();
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * For the authentication tests: a real SQLite store in a temporary folder, the real app from createApp (which
+ * registers authentication), and a small browser that keeps cookies between requests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createStore } from '../../store/create-store.ts';
+import type { Role, Store, User } from '../../store/store.ts';
+import { createApp, type AppConfig, type Services } from '../app.ts';
+import { createRenderer } from '../render.ts';
+import { hashPassword } from './passwords.ts';
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly services: Services;
+  readonly config: AppConfig;
+  /** Moves the app's clock. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+export async function createHarness(
+  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void } = {},
+): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'mirror-auth-'));
+  const store = createStore({ dialect: 'sqlite', file: join(dir, 'mirror.sqlite') });
+  await store.migrate();
+  let now: Date | null = null;
+  const services: Services = {
+    store,
+    render: createRenderer(),
+    clock: () => now ?? new Date(),
+    pseudonymKey: randomBytes(32),
+    dataDir: dir,
+  };
+  const config: AppConfig = { baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000', showFaultDetails: true, logLevel: options.logLevel ?? 'silent' };
+  const app = await createApp(services, config);
+  options.beforeReady?.(app);
+  await app.ready();
+  return {
+    app,
+    store,
+    services,
+    config,
+    setNow: (date) => {
+      now = date;
+    },
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a person with a password and, optionally, memberships by organisation id. */
+export async function addUser(
+  store: Store,
+  person: { email: string; displayName?: string; administrator?: boolean; password?: string; memberships?: [number, Role][] },
+): Promise<User> {
+  const user = await store.users.create({ email: person.email, displayName: person.displayName ?? 'Test Person', administrator: person.administrator ?? false });
+  if (person.password) await store.users.setPasswordHash(user.id, await hashPassword(person.password));
+  for (const [organisationId, role] of person.memberships ?? []) await store.users.setMembership(user.id, organisationId, role);
+  return (await store.users.byId(user.id))!;
+}
+
+interface StoredCookie {
+  value: string;
+  path: string;
+}
+
+/** Keeps cookies as a browser would (by name and path), and finds the CSRF token in the last page. */
+export class Browser {
+  readonly cookies = new Map<string, StoredCookie>();
+  lastCsrf = '';
+
+  constructor(private readonly app: FastifyInstance, private readonly remoteAddress = '127.0.0.1') {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name)?.value;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.send('GET', url, undefined, headers);
+  }
+
+  /** Posts a form; `_csrf` is added from the last page unless the form says otherwise. */
+  async post(url: string, form: Record<string, string> = {}, options: { withCsrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    const fields = options.withCsrf === false || '_csrf' in form ? form : { _csrf: this.lastCsrf, ...form };
+    return this.send('POST', url, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded', ...options.headers });
+  }
+
+  async send(method: 'GET' | 'POST', url: string, payload: string | undefined, headers: Record<string, string>): Promise<LightMyRequestResponse> {
+    const path = url.split('?')[0] ?? '/';
+    const cookieHeader = [...this.cookies.entries()]
+      .filter(([, c]) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/')
+      .map(([name, c]) => `${name}=${c.value}`)
+      .join('; ');
+    const response = await this.app.inject({
+      method,
+      url,
+      headers: { ...(cookieHeader ? { cookie: cookieHeader } : {}), ...headers },
+      ...(payload !== undefined ? { payload } : {}),
+      remoteAddress: this.remoteAddress,
+    });
+    for (const c of response.cookies as { name: string; value: string; path?: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now());
+      if (expired || c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, { value: c.value, path: c.path ?? '/' });
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.lastCsrf = token;
+    return response;
+  }
+}
+
+/** The value of a `<code id="…">` on a page (a new token or link). */
+export function codeById(html: string, id: string): string {
+  const match = new RegExp(`<code[^>]*id="${id}"[^>]*>([^<]+)</code>`).exec(html);
+  if (!match?.[1]) throw new Error(`no <code id="${id}"> on the page`);
+  return match[1].replaceAll('&amp;', '&');
+}

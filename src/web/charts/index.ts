@@ -1,0 +1,19 @@
+/**
+ * Charts as pure functions from data to a standalone, accessible SVG string (role="img" with <title> and <desc>,
+ * no scripts, no styles, no external references). Each chart is meant to sit between a heading and a table of the
+ * same numbers; see each module for what it shows.
+ */
+export { chartId, CHART_ID_PATTERN } from './chart-id.ts';
+export type { ChartOptions } from './render.ts';
+export { COLOUR, DEFAULT_WIDTH, FONT_FAMILY } from './theme.ts';
+export { describeForest, forestPlot, NON_ADVERSE, type ForestPlotOptions, type ForestRow } from './forest-plot.ts';
+export { describeRates, rateComparison, type RateComparisonOptions, type RateGroup } from './rate-comparison.ts';
+export {
+  describeRepresentation,
+  representationByBand,
+  type BandShare,
+  type HeadcountShare,
+  type RepresentationByBandOptions,
+} from './representation-by-band.ts';
+export { describeTrend, trendChart, type TrendChartOptions, type TrendPoint, type TrendUnit } from './trend-chart.ts';
+export { bandSharesFromIndicator1, forestRowsFromBreakdown, rateGroupsFromRatio, rateGroupsFromSurvey } from './adapters.ts';

@@ -1,0 +1,170 @@
+/**
+ * The view of one indicator page and of one breakdown page: the chart and the table are built from the same rows,
+ * so the picture and the numbers always agree.
+ */
+import type { WresReport } from '../../core/wres/report.ts';
+import {
+  bandSharesFromIndicator1,
+  chartId,
+  forestPlot,
+  forestRowsFromBreakdown,
+  rateComparison,
+  rateGroupsFromRatio,
+  rateGroupsFromSurvey,
+  representationByBand,
+  trendChart,
+} from '../charts/index.ts';
+import type { IndicatorId } from './dashboard.ts';
+import { METHOD, trend, type BreakdownKey } from './indicator.ts';
+
+const RATIO_HEADINGS: Readonly<Record<'2' | '3' | '4', { event: string; population: string; people: string }>> = {
+  '2': { event: 'Appointed', population: 'Shortlisted', people: 'applicants' },
+  '3': { event: 'Entered the process', population: 'Headcount', people: 'staff' },
+  '4': { event: 'Accessed training', population: 'Headcount', people: 'staff' },
+};
+
+const GROUP_LABELS = { white: 'White', ethnicMinority: 'Ethnic minority', unknown: 'Unknown ethnicity (not in the ratio)' } as const;
+
+function verdicts(r: { withinNonAdverseRange: boolean | null; smallNumbers: boolean }): string[] {
+  const out: string[] = [];
+  if (r.withinNonAdverseRange !== null) {
+    out.push(r.withinNonAdverseRange
+      ? 'This is inside the range of 0.80 to 1.25 that NHS England treats as non-adverse.'
+      : 'This is outside the range of 0.80 to 1.25 that NHS England treats as non-adverse.');
+  }
+  if (r.smallNumbers) out.push('It rests on small numbers (fewer than 10 events in a group), so treat it with caution.');
+  return out;
+}
+
+function trendView(reports: readonly WresReport[], id: IndicatorId) {
+  if (reports.length < 2) return null;
+  const points = trend(reports, id);
+  const isRatio = id === '2' || id === '3' || id === '4';
+  const unit = isRatio ? 'ratio' : id === '9' ? 'pp' : 'pct';
+  const format = (v: number | null) =>
+    v === null ? '–' : isRatio ? v.toFixed(2) : id === '9' ? `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)} points` : `${v.toFixed(1)}%`;
+  const valueHeading = isRatio ? 'Relative likelihood' : id === '9' ? 'Difference (voting members)' : 'Ethnic minority staff';
+  const chart = trendChart(points.map(({ year, value, ci95 }) => ({ year, value, ci95 })), {
+    id: chartId(`trend${id}`, 'years'),
+    title: `Indicator ${id} by year`,
+    yLabel: valueHeading,
+    unit,
+    ...(isRatio ? { scale: 'log' as const, referenceBand: [0.8, 1.25] as const, referenceBandLabel: 'Non-adverse range', referenceLine: 1, referenceLineLabel: 'Equal likelihood' } : {}),
+    ...(id === '9' ? { referenceLine: 0, referenceLineLabel: 'Same as the workforce' } : {}),
+  });
+  return {
+    chart,
+    valueHeading,
+    caption: `Indicator ${id} in each loaded year`,
+    points: points.map((p) => ({
+      ...p,
+      formatted: format(p.value),
+      interval: p.ci95 ? (isRatio ? `${p.ci95[0].toFixed(2)} to ${p.ci95[1].toFixed(2)}` : `${p.ci95[0].toFixed(1)}% to ${p.ci95[1].toFixed(1)}%`) : '–',
+    })),
+  };
+}
+
+/** Everything the indicator page needs besides the organisation, year and links. */
+export function indicatorView(report: WresReport, id: IndicatorId, reports: readonly WresReport[]) {
+  const indicator = report.indicators[id];
+  const common = {
+    indicatorTitle: indicator.title, returnLabel: indicator.returnLabel, method: METHOD[id],
+    available: indicator.available, unavailableReason: indicator.available ? null : indicator.reason,
+    trendView: indicator.available ? trendView(reports, id) : null,
+  };
+  if (!indicator.available) return { ...common, kind: 'unavailable' };
+
+  if (id === '1') {
+    const i1 = report.indicators['1'];
+    const { rows, workforce } = bandSharesFromIndicator1(i1);
+    return {
+      ...common, kind: 'representation', statement: i1.statement, verdicts: [], headline: null,
+      chartHeading: 'Ethnic minority share of each pay band',
+      chart: representationByBand(rows.filter((r) => r.total > 0), { id: chartId('wres1', 'bands'), title: 'Ethnic minority share by pay band', workforce }),
+      representation: { rows: i1.rows.filter((r) => r.total > 0), overall: i1.overall, bankOnlyExcluded: i1.bankOnlyExcluded },
+    };
+  }
+
+  if (id === '2' || id === '3' || id === '4') {
+    const r = report.indicators[id];
+    if (!r.available) throw new Error('unreachable');
+    const headings = RATIO_HEADINGS[id];
+    const groups = rateGroupsFromRatio(r.groups, GROUP_LABELS);
+    return {
+      ...common, kind: 'ratio', statement: r.statement, verdicts: verdicts(r),
+      headline: r.value === null ? 'Not calculable' : `Relative likelihood ${r.value.toFixed(2)}`,
+      chartHeading: `Rate for each group, with 95% intervals`,
+      chart: rateComparison(groups, { id: chartId(`wres${id}`, 'groups'), title: `Rates behind indicator ${id}`, unit: 'rate' }),
+      ratio: {
+        eventHeading: headings.event, populationHeading: headings.population,
+        groups: (['white', 'ethnicMinority', 'unknown'] as const).map((g) => ({ label: GROUP_LABELS[g], ...r.groups[g] })),
+        excluded: Object.entries(r.excluded).map(([reason, n]) => `${n.toLocaleString('en-GB')} ${reason}`),
+        rolling: 'rollingTwoYear' in r ? r.rollingTwoYear : null,
+      },
+    };
+  }
+
+  if (id === '9') {
+    const b = report.indicators['9'];
+    if (!b.available) throw new Error('unreachable');
+    const board = [
+      { label: 'Voting members', gap: b.voting },
+      { label: 'Executive members', gap: b.executive },
+    ];
+    const workforcePct = b.voting.workforcePct;
+    return {
+      ...common, kind: 'board', statement: `${b.voting.statement} ${b.executive.statement}`, verdicts: [], headline: null,
+      chartHeading: 'Ethnic minority share of the board and of the workforce',
+      chart: rateComparison(
+        [
+          { label: 'Voting board members', value: b.voting.boardPct, ci95: null },
+          { label: 'Executive board members', value: b.executive.boardPct, ci95: null },
+          { label: 'Whole workforce', value: workforcePct, ci95: null },
+        ],
+        { id: chartId('wres9', 'board'), title: 'Board and workforce shares', unit: 'pct' },
+      ),
+      board,
+    };
+  }
+
+  const s = report.indicators[id];
+  if (!s.available) throw new Error('unreachable');
+  const surveyLabels = { white: 'White', ethnicMinority: 'Ethnic minority' } as const;
+  return {
+    ...common, kind: 'survey', statement: s.statement, verdicts: [], headline: null,
+    chartHeading: 'Percentage of each group, with 95% intervals',
+    chart: rateComparison(rateGroupsFromSurvey(s.groups, surveyLabels, ['white', 'ethnicMinority']), {
+      id: chartId(`wres${id}`, 'groups'), title: `Indicator ${id} by group`, unit: 'pct',
+    }),
+    survey: {
+      countHeading: s.countHeading, differencePp: s.differencePp,
+      groups: (['white', 'ethnicMinority'] as const).map((g) => ({ label: surveyLabels[g], ...s.groups[g] })),
+    },
+  };
+}
+
+/** The breakdown page: a forest plot and its table, from the same rows. Null when the indicator has no such breakdown. */
+export function breakdownView(report: WresReport, id: '2' | '3' | '4', breakdown: BreakdownKey) {
+  const indicator = report.indicators[id];
+  if (!indicator.available) return null;
+  const rows = indicator.breakdowns[breakdown];
+  if (!rows || rows.length === 0) return null;
+  const whiteFirst = indicator.orientation.numerator === 'white';
+  const ethnic = breakdown === 'ethnicCategory' || breakdown === 'aggregatedEthnicGroup';
+  const people = RATIO_HEADINGS[id].people;
+  const [numeratorHeading, denominatorHeading] = ethnic
+    ? whiteFirst ? [`White ${people}`, `Group's ${people}`] : [`Group's ${people}`, `White ${people}`]
+    : whiteFirst ? [`White ${people}`, `Ethnic minority ${people}`] : [`Ethnic minority ${people}`, `White ${people}`];
+  return {
+    indicatorShortTitle: indicator.title,
+    rows,
+    itemHeading: ethnic ? 'Ethnic group' : 'Group',
+    numeratorHeading, denominatorHeading,
+    caption: 'The numbers behind the chart',
+    chart: forestPlot(forestRowsFromBreakdown(rows, { flagSmallNumbers: true }), {
+      id: chartId(`wres${id}`, breakdown),
+      title: `Indicator ${id} by ${breakdown}`,
+      axisLabel: 'Relative likelihood (log scale)',
+    }),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Running the web application as a service: open the store and run migrations, load the synthetic demonstration
+ * trust, listen, print a one-time sign-in link while nobody has an account, and shut down gracefully on SIGINT or
+ * SIGTERM (finish requests in flight, then close the store).
+ */
+import type { FastifyInstance } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import { ensureDemoTrust } from '../services/demo-loader.ts';
+import { loadPseudonymKey } from '../services/pseudonym.ts';
+import { firstRunSignInLink } from '../services/sign-in-links.ts';
+import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
+import type { Store } from '../store/store.ts';
+import { createApp } from './app.ts';
+import { webSettingsFromEnv, type Env, type WebSettings } from './config.ts';
+import { createRenderer } from './render.ts';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly settings: WebSettings;
+  /** The address actually listened on (useful when PORT=0). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The latest WRES year whose snapshot date (31 March) has passed. */
+export function latestReportingYear(today: Date): number {
+  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+}
+
+export async function startServer(env: Env, say: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningServer> {
+  const settings = webSettingsFromEnv(env);
+  mkdirSync(settings.dataDir, { recursive: true });
+  const store = createStore(storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir }));
+  await store.migrate();
+  const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const clock = () => new Date();
+
+  if (settings.loadDemo) {
+    const year = latestReportingYear(clock());
+    const loaded = await ensureDemoTrust(store, { dataDir: settings.dataDir, key, years: [year - 1, year] });
+    if (loaded.length > 0) say(`Loaded the synthetic demonstration trust for ${loaded.join(' and ')}.`);
+  }
+
+  const app = await createApp(
+    { store, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir },
+    { baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel },
+  );
+  const address = await app.listen({ host: settings.host, port: settings.port });
+  const port = Number(new URL(address).port);
+  const url = settings.port === 0 ? settings.baseUrl.replace(/:0$/, `:${port}`) : settings.baseUrl;
+  say(`Mirror is running at ${url}`);
+
+  const link = await firstRunSignInLink(store, { baseUrl: url, now: clock() });
+  if (link) {
+    say('Nobody has an account yet. Open this one-time link to sign in as the first administrator (it works once, for 60 minutes):');
+    say(`  ${link}`);
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await app.close();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { app, store, settings, url, close };
+}
+
+/** Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store closes. */
+export function closeOnSignals(server: RunningServer, say: (line: string) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`Received ${signal}; stopping.`);
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
