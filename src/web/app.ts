@@ -25,6 +25,17 @@ export interface AppConfig {
   readonly logLevel: string;
 }
 
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly registeredRoutes: readonly RegisteredRoute[];
+  }
+}
+
 export interface Services {
   readonly store: Store;
   readonly render: Renderer;
@@ -51,6 +62,13 @@ export async function createApp(services: Services, config: AppConfig): Promise<
     trustProxy: false,
     bodyLimit: 1024 * 1024,
   });
+
+  // Every route, as registered, so the access-control test can walk all of them and none is missed.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  app.decorate('registeredRoutes', routes);
 
   await registerSecurityHeaders(app, config);
   await app.register(formbody);

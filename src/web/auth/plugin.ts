@@ -119,7 +119,8 @@ export async function registerAuth(app: FastifyInstance, services: Services, con
       clearSessionCookie(reply, context.secure);
     }
 
-    if (api) return unauthorised(reply);
+    // The API's own description is public, so people can learn how to authenticate.
+    if (api && path !== '/api/v1/openapi.json') return unauthorised(reply);
     const csrf = signedOutCsrf(request, reply, { signer: context.signer, now, secure: context.secure });
     state.expectedCsrf = csrf.expected;
     request.csrfToken = csrf.token;

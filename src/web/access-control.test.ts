@@ -1,0 +1,164 @@
+/**
+ * Walks every registered route with every role and with no session, on two organisations, and checks who gets what.
+ * A route added later without an expectation here fails the test, so none can slip through unchecked.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
+import { importFolder } from '../services/import-service.ts';
+import { addUser, Browser, createHarness, type Harness } from './auth/test-harness.ts';
+
+type Who = 'nobody' | 'viewer' | 'analyst' | 'administrator';
+const PEOPLE: readonly Who[] = ['nobody', 'viewer', 'analyst', 'administrator'];
+const PASSWORD = 'a long enough password';
+
+/**
+ * Expected status of a GET for each person. `own` is organisation A (the viewer and analyst belong to it; the
+ * administrator does not), `other` is organisation B (nobody but its own members). "signin" means a redirect to
+ * the sign-in page; 404 hides whether another organisation exists.
+ */
+type Outcome = number | 'signin';
+interface Case {
+  readonly route: string;
+  readonly url: string;
+  readonly expect: Readonly<Record<Who, Outcome>>;
+}
+
+const everyone = (status: number): Record<Who, Outcome> => ({ nobody: status, viewer: status, analyst: status, administrator: status });
+const signedIn = (status: number): Record<Who, Outcome> => ({ nobody: 'signin', viewer: status, analyst: status, administrator: status });
+const members = (status: number): Record<Who, Outcome> => ({ nobody: 'signin', viewer: status, analyst: status, administrator: 404 });
+const nonMembers: Record<Who, Outcome> = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404 };
+const admins: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 403, administrator: 200 };
+const importers: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 200 };
+const api = (status: number): Record<Who, Outcome> => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
+
+function cases(own: string, other: string, year: number, adminId: number): Case[] {
+  const org = (code: string, path = '') => `/organisations/${code}${path}`;
+  const both = (route: string, path: string, ownStatus: Record<Who, Outcome> = members(200)): Case[] => [
+    { route, url: org(own, path), expect: ownStatus },
+    { route, url: org(other, path), expect: nonMembers },
+  ];
+  return [
+    { route: 'GET /assets/nhsuk-frontend.css', url: '/assets/nhsuk-frontend.css', expect: everyone(200) },
+    { route: 'GET /assets/nhsuk-frontend.min.js', url: '/assets/nhsuk-frontend.min.js', expect: everyone(200) },
+    { route: 'GET /assets/*', url: '/assets/images/favicon.svg', expect: everyone(200) },
+    { route: 'GET /static/*', url: '/static/mirror.css', expect: everyone(200) },
+    { route: 'GET /sign-in', url: '/sign-in', expect: { nobody: 200, viewer: 303, analyst: 303, administrator: 303 } },
+    { route: 'GET /sign-in/link', url: '/sign-in/link?token=not-a-real-token', expect: everyone(400) },
+    // Without the first-run cookie from a one-time link, setup sends everyone to sign in.
+    { route: 'GET /account/setup', url: '/account/setup', expect: { nobody: 'signin', viewer: 'signin', analyst: 'signin', administrator: 'signin' } },
+    { route: 'GET /account/password', url: '/account/password', expect: signedIn(200) },
+    { route: 'GET /account', url: '/account', expect: signedIn(200) },
+    { route: 'GET /admin/users', url: '/admin/users', expect: admins },
+    { route: 'GET /admin/users/:id', url: `/admin/users/${adminId}`, expect: admins },
+    { route: 'GET /admin/audit', url: '/admin/audit', expect: admins },
+    { route: 'GET /healthz', url: '/healthz', expect: everyone(200) },
+    { route: 'GET /methodology', url: '/methodology', expect: everyone(200) },
+    { route: 'GET /accessibility', url: '/accessibility', expect: everyone(200) },
+    { route: 'GET /privacy', url: '/privacy', expect: everyone(200) },
+    { route: 'GET /', url: '/', expect: signedIn(200) },
+    ...both('GET /organisations/:code', '', members(302)),
+    ...both('GET /organisations/:code/:year', `/${year}`),
+    { route: 'GET /organisations/:code/:year', url: org(own, '/1999'), expect: members(404) },
+    ...['1', '2', '3', '4', '5', '6', '7', '8', '9', '2.csv'].flatMap((id) => both('GET /organisations/:code/:year/indicators/:id', `/${year}/indicators/${id}`)),
+    ...['ethnicCategory', 'staffGroup', 'payBand', 'directorate', 'payBand.csv'].flatMap((b) =>
+      both('GET /organisations/:code/:year/indicators/:id/:breakdown', `/${year}/indicators/3/${b}`)),
+    ...both('GET /organisations/:code/:year/wres.csv', `/${year}/wres.csv`),
+    { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
+    { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
+    { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },
+    { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${other}/wres/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
+    { route: 'GET /import', url: '/import', expect: importers },
+    { route: 'GET /import/:id', url: '/import/00000000-0000-0000-0000-000000000000', expect: signedIn(404) },
+    { route: 'GET /import/:id/problems.csv', url: '/import/00000000-0000-0000-0000-000000000000/problems.csv', expect: signedIn(404) },
+  ];
+}
+
+/** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
+const POST_ROUTES = [
+  '/sign-in', '/sign-out', '/account/setup', '/account/password', '/account/api-tokens', '/admin/users',
+  '/admin/users/1/memberships', '/admin/users/1/sign-in-link', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
+];
+
+describe('access control on every route', () => {
+  let harness: Harness;
+  let dir: string;
+  const browsers = new Map<Who, Browser>();
+  let table: Case[] = [];
+
+  before(async () => {
+    harness = await createHarness();
+    dir = mkdtempSync(join(tmpdir(), 'mirror-access-'));
+    const { store } = harness;
+    for (const code of ['ORGA', 'ORGB']) {
+      await writeSyntheticTrust(join(dir, code), { year: 2025, seed: code === 'ORGA' ? 3 : 4, staff: 300 });
+      const result = await importFolder(store, join(dir, code), {
+        organisation: { code, name: `Organisation ${code}` }, year: 2025, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
+      });
+      assert.ok(result.ok);
+    }
+    const a = (await store.organisations.byCode('ORGA'))!;
+    await addUser(store, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[a.id, 'viewer']] });
+    await addUser(store, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[a.id, 'analyst']] });
+    const admin = await addUser(store, { email: 'administrator@example.nhs.uk', password: PASSWORD, administrator: true });
+    for (const who of PEOPLE) {
+      const browser = new Browser(harness.app, `10.0.0.${PEOPLE.indexOf(who) + 1}`);
+      if (who !== 'nobody') {
+        await browser.get('/sign-in');
+        const response = await browser.post('/sign-in', { email: `${who}@example.nhs.uk`, password: PASSWORD });
+        assert.equal(response.statusCode, 303, `${who} signs in`);
+      }
+      browsers.set(who, browser);
+    }
+    table = cases('ORGA', 'ORGB', 2025, admin.id);
+  });
+
+  after(async () => {
+    await harness.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('every GET route has expectations, and every expectation names a real route', () => {
+    const gets = harness.app.registeredRoutes.filter((r) => r.method === 'GET').map((r) => `GET ${r.url}`);
+    const covered = new Set(table.map((c) => c.route));
+    assert.deepEqual(gets.filter((r) => !covered.has(r)), [], 'routes with no access-control expectation');
+    assert.deepEqual([...covered].filter((r) => !gets.includes(r)), [], 'expectations for routes that do not exist');
+    const posts = harness.app.registeredRoutes.filter((r) => r.method === 'POST').map((r) => r.url.replace(/:id$|:id\//, (m) => (m.endsWith('/') ? '1/' : '1')));
+    assert.equal(posts.length, POST_ROUTES.length, `POST routes: ${posts.join(', ')}`);
+  });
+
+  for (const who of PEOPLE) {
+    test(`GET as ${who}`, async () => {
+      const failures: string[] = [];
+      for (const c of table) {
+        const response = await browsers.get(who)!.get(c.url);
+        const wanted = c.expect[who];
+        const ok = wanted === 'signin'
+          ? response.statusCode === 303 && String(response.headers['location']).startsWith('/sign-in')
+          : response.statusCode === wanted;
+        if (!ok) failures.push(`${c.url}: expected ${wanted}, got ${response.statusCode} ${response.headers['location'] ?? ''}`);
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  test('no POST route acts for someone with no session', async () => {
+    const nobody = browsers.get('nobody')!;
+    for (const url of POST_ROUTES) {
+      const response = await nobody.post(url, { email: 'x@example.nhs.uk', password: 'wrong' }, { withCsrf: false });
+      assert.ok([303, 400, 401, 403, 404].includes(response.statusCode) && response.statusCode !== 200, `${url}: ${response.statusCode}`);
+      if (response.statusCode === 303) assert.match(String(response.headers['location']), /^\/sign-in/, url);
+    }
+  });
+
+  test('a viewer cannot import or administer, even with a valid CSRF token', async () => {
+    const viewer = browsers.get('viewer')!;
+    await viewer.get('/account');
+    assert.equal((await viewer.post('/admin/users', { email: 'new@example.nhs.uk', displayName: 'New' })).statusCode, 403);
+    const upload = await viewer.send('POST', '/import', '--x--\r\n', { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': viewer.lastCsrf });
+    assert.equal(upload.statusCode, 403);
+  });
+});
