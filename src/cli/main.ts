@@ -20,6 +20,7 @@ import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
 import { webSettingsFromEnv } from '../web/config.ts';
 import { closeOnSignals, latestReportingYear, startServer } from '../web/server.ts';
 import { Presets, SingleBar } from 'cli-progress';
+import { registerStatisticsCommands } from './commands/statistics.ts';
 import { wresCsv } from './format/wres-csv.ts';
 import { wresText } from './format/wres-text.ts';
 
@@ -186,6 +187,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       io.out(`The demonstration files are in ${resolve(root, String(year))}.\n`);
       setExitCode(EXIT_OK);
     });
+
+  // Commands that live in their own modules (one line each).
+  registerStatisticsCommands(program, io, setExitCode);
 
   return program;
 }
