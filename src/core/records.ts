@@ -29,6 +29,10 @@ export interface StaffRecord {
   readonly disability: DisabilityStatus;
   readonly fte: number | null;
   readonly hourlyPay: number | null;
+  /** Bonus pay in the 12 months to the snapshot date (gender pay gap regulations); null when not given. */
+  readonly bonusPay: number | null;
+  /** A full-pay relevant employee: not on reduced or nil pay because of leave in the pay period (blank = yes). */
+  readonly fullPayRelevant: boolean;
   readonly startDate: string | null;
   readonly internationalRecruit: boolean | null;
   readonly source: RowRef;
@@ -74,11 +78,20 @@ export interface BoardMemberRecord {
   readonly ethnicity: Ethnicity;
   readonly voting: boolean;
   readonly executive: boolean;
+  /** From the optional disability column, for WDES metric 10. */
+  readonly disability: DisabilityStatus;
   readonly source: RowRef;
 }
 
 export const SURVEY_INDICATORS = ['5', '6', '7', '8'] as const;
 export type SurveyIndicator = (typeof SURVEY_INDICATORS)[number];
+
+/**
+ * WDES staff survey metrics: 4a is split into harassment from patients or the public, from managers and from other
+ * colleagues; 8 is asked of Disabled staff only; 9a is the engagement score (0–10), a mean rather than a proportion.
+ */
+export const WDES_SURVEY_METRICS = ['4a_patients', '4a_managers', '4a_colleagues', '4b', '5', '6', '7', '8', '9a'] as const;
+export type WdesSurveyMetric = (typeof WDES_SURVEY_METRICS)[number];
 
 /** One staff survey result as the trust receives it: respondents and positive answers per group. */
 export interface SurveyResult {
@@ -89,7 +102,29 @@ export interface SurveyResult {
   readonly source: RowRef;
 }
 
-export const SOURCE_KINDS = ['staff', 'applications', 'disciplinary', 'training', 'board', 'survey'] as const;
+/** One WDES staff survey result: a proportion (respondents, positive) or, for 9a, a mean engagement score. */
+export interface WdesSurveyResult {
+  readonly metric: WdesSurveyMetric;
+  readonly group: 'disabled' | 'nonDisabled' | 'overall';
+  readonly respondents: number;
+  /** Null for 9a. */
+  readonly positive: number | null;
+  /** The engagement score (0–10) for 9a; null otherwise. */
+  readonly score: number | null;
+  readonly source: RowRef;
+}
+
+/** Entry into the formal capability process (performance, not ill health), for WDES metric 3. */
+export interface CapabilityRecord {
+  readonly caseId: string;
+  readonly staffId: string;
+  /** Null when the file gives none: taken from staff.csv by staff_id. */
+  readonly disability: DisabilityStatus | null;
+  readonly startDate: string;
+  readonly source: RowRef;
+}
+
+export const SOURCE_KINDS = ['staff', 'applications', 'disciplinary', 'training', 'board', 'survey', 'capability'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where one canonical file came from, for provenance in every output. */
@@ -109,5 +144,10 @@ export interface WorkforceDataset {
   readonly training: readonly TrainingRecord[] | null;
   readonly board: readonly BoardMemberRecord[] | null;
   readonly survey: readonly SurveyResult[] | null;
+  /** WDES rows of survey.csv; null when survey.csv is absent. */
+  readonly wdesSurvey: readonly WdesSurveyResult[] | null;
+  readonly capability: readonly CapabilityRecord[] | null;
+  /** WDES metric 9b: whether the organisation has acted to facilitate Disabled staff's voices, with its narrative. */
+  readonly wdesNarrative: { readonly answer: boolean | null; readonly text: string; readonly file: string } | null;
   readonly sources: readonly SourceFile[];
 }

@@ -9,8 +9,8 @@ describe('readBoard', () => {
     assert.deepEqual(readBoard(table), {
       ok: true,
       records: [
-        { memberId: 'B1', ethnicity: { code: 'B' }, voting: true, executive: false, source: { file: 'board.csv', row: 2 } },
-        { memberId: 'B2', ethnicity: { code: 'R' }, voting: true, executive: true, source: { file: 'board.csv', row: 3 } },
+        { memberId: 'B1', ethnicity: { code: 'B' }, voting: true, executive: false, disability: 'missing', source: { file: 'board.csv', row: 2 } },
+        { memberId: 'B2', ethnicity: { code: 'R' }, voting: true, executive: true, disability: 'missing', source: { file: 'board.csv', row: 3 } },
       ],
     });
   });

@@ -1,5 +1,6 @@
 /**
- * board.csv: one row per board member, for WRES indicator 9 (board representation, voting and executive).
+ * board.csv: one row per board member, for WRES indicator 9 and WDES metric 10 (board representation, voting and
+ * executive). Disability is optional; when absent it is recorded as not known.
  */
 import type { BoardMemberRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
@@ -8,7 +9,7 @@ import type { Table } from './table.ts';
 
 export const BOARD_COLUMNS = {
   required: ['member_id', 'ethnic_category', 'voting', 'executive'],
-  optional: [],
+  optional: ['disability'],
 } as const satisfies ColumnSpec;
 
 export function readBoard(table: Table): ReadRecordsResult<BoardMemberRecord> {
@@ -21,6 +22,7 @@ function readBoardRow(row: RowReader): BoardMemberRecord | undefined {
     ethnicity: row.ethnicity('ethnic_category'),
     voting: row.requiredYesNo('voting'),
     executive: row.requiredYesNo('executive'),
+    disability: row.disability('disability'),
   });
   return fields && { ...fields, source: row.source };
 }

@@ -3,13 +3,15 @@
  * every problem from every file is returned together, so a user can fix them all in one pass; a dataset is
  * returned only when there are none (all-or-nothing).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset } from '../core/records.ts';
 import { readApplications } from './applications.ts';
 import { readBoard } from './board.ts';
+import { readCapability } from './capability.ts';
 import { readDisciplinary } from './disciplinary.ts';
 import { applyHeaderMapping, type HeaderMapping } from './columns.ts';
+import { parseYesNo } from './fields.ts';
 import type { Problem } from './problem.ts';
 import { describeFsError, readTable } from './read-table.ts';
 import type { ReadRecordsResult } from './row-reader.ts';
@@ -41,6 +43,8 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   const training = await loader.load('training', readTraining);
   const board = await loader.load('board', readBoard);
   const survey = await loader.load('survey', readSurvey);
+  const capability = await loader.load('capability', readCapability);
+  const wdesNarrative = await readNarrative(folder, listing.files, problems);
   if (survey && survey.excludedUnknownEthnicity > 0) {
     notes.push(
       `${found.get('survey')}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
@@ -58,9 +62,31 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
     training: training?.records ?? null,
     board: board?.records ?? null,
     survey: survey?.records ?? null,
+    wdesSurvey: survey?.wdesRecords ?? null,
+    capability: capability?.records ?? null,
+    wdesNarrative,
     sources: loader.sources,
   };
   return { ok: true, dataset, notes };
+}
+
+/** WDES metric 9b: a text file whose first line is yes or no, followed by the narrative. */
+export const NARRATIVE_FILE = 'wdes_9b.txt';
+
+async function readNarrative(folder: string, files: readonly string[], problems: Problem[]): Promise<WorkforceDataset['wdesNarrative']> {
+  const file = files.find((f) => f.toLowerCase() === NARRATIVE_FILE);
+  if (!file) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(join(folder, file))).replace(/^\uFEFF/, '');
+  } catch {
+    problems.push({ file, message: 'the narrative could not be read as UTF-8 text', expected: 'a plain text file saved as UTF-8' });
+    return null;
+  }
+  const [first = '', ...rest] = text.split(/\r?\n/);
+  const answer = parseYesNo(first.trim());
+  if (answer.ok && answer.value !== null) return { answer: answer.value, text: rest.join('\n').trim(), file };
+  return { answer: null, text: text.trim(), file };
 }
 
 type Listing = { ok: true; files: string[] } | { ok: false; problems: Problem[] };
@@ -92,7 +118,7 @@ function findKindFiles(folder: string, files: readonly string[]) {
   for (const file of files) {
     const kind = kindOf(file);
     if (kind !== null) candidates.set(kind, [...(candidates.get(kind) ?? []), file]);
-    else if (!file.startsWith('.') && !file.startsWith('~$')) ignored.push(file);
+    else if (!file.startsWith('.') && !file.startsWith('~$') && file.toLowerCase() !== NARRATIVE_FILE) ignored.push(file);
   }
   const found = new Map<SourceKind, string>();
   const problems: Problem[] = [];

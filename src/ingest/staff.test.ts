@@ -41,6 +41,8 @@ describe('readStaff', () => {
         disability: 'no',
         fte: 0.8,
         hourlyPay: 18.5,
+        bonusPay: null,
+        fullPayRelevant: true,
         startDate: '2019-04-01',
         internationalRecruit: false,
         bankOnly: false,
@@ -58,6 +60,8 @@ describe('readStaff', () => {
         disability: 'missing',
         fte: null,
         hourlyPay: null,
+        bonusPay: null,
+        fullPayRelevant: true,
         startDate: null,
         internationalRecruit: null,
         bankOnly: true,
@@ -141,6 +145,17 @@ describe('readStaff', () => {
     const found = problems(readStaff(await csvTable(t, csv(HEADER, ...rows), 'staff.csv')));
     assert.equal(found.length, 1);
     assert.match(found[0]?.message ?? '', /; 7 rows \(rows 2, 3, 4, 5, 6, …\)$/);
+  });
+
+  test('bonus_pay and full_pay: money of zero or more, yes/no with blank meaning a full-pay relevant employee', async (t) => {
+    const table = await csvTable(
+      t,
+      csv(`${HEADER},hourly_pay,bonus_pay,full_pay`, 'S1,A,5,Nursing,Permanent,18.50,"£1,200.50",', 'S2,A,5,Nursing,Permanent,,0,No', 'S3,A,5,Nursing,Permanent,,,yes'),
+      'staff.csv',
+    );
+    assert.deepEqual(records(readStaff(table)).map((r) => [r.bonusPay, r.fullPayRelevant]), [[1200.5, true], [0, false], [null, true]]);
+    const bad = await csvTable(t, csv(`${HEADER},bonus_pay,full_pay`, 'S1,A,5,Nursing,Permanent,-5,perhaps'), 'staff.csv');
+    assert.deepEqual(problems(readStaff(bad)).map((p) => [p.row, p.column]), [[2, 'bonus_pay'], [2, 'full_pay']]);
   });
 
   test('a missing required column is named', async (t) => {

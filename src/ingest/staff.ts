@@ -11,7 +11,8 @@ import type { Table } from './table.ts';
 export const STAFF_COLUMNS = {
   required: ['staff_id', 'ethnic_category', 'pay_band', 'staff_group', 'assignment_category'],
   optional: [
-    'directorate', 'occupation_code', 'gender', 'disability', 'fte', 'hourly_pay', 'start_date', 'international_recruit',
+    'directorate', 'occupation_code', 'gender', 'disability', 'fte', 'hourly_pay', 'bonus_pay', 'full_pay', 'start_date',
+    'international_recruit',
   ],
 } as const satisfies ColumnSpec;
 
@@ -27,6 +28,7 @@ export function readStaff(table: Table): ReadRecordsResult<StaffRecord> {
 }
 
 function readStaffRow(row: RowReader): StaffRecord | undefined {
+  const fullPay = row.yesNo('full_pay');
   const payBand = row.payBand('pay_band');
   const staffGroup = row.staffGroup('staff_group');
   const gradeFits = payBand && staffGroup ? checkGradeFitsGroup(row, payBand, staffGroup) : undefined;
@@ -42,6 +44,8 @@ function readStaffRow(row: RowReader): StaffRecord | undefined {
     disability: row.disability('disability'),
     fte: row.number('fte'),
     hourlyPay: row.number('hourly_pay'),
+    bonusPay: row.number('bonus_pay'),
+    fullPayRelevant: fullPay === null ? true : fullPay,
     startDate: row.date('start_date'),
     internationalRecruit: row.yesNo('international_recruit'),
   });

@@ -23,6 +23,7 @@ describe('readSurvey: summary shape', () => {
       ok: true,
       shape: 'summary',
       excludedUnknownEthnicity: 0,
+      wdesRecords: [],
       records: [
         { indicator: '5', group: 'white', respondents: 400, positive: 100, source: source(2) },
         { indicator: '5', group: 'ethnicMinority', respondents: 120, positive: 40, source: source(3) },
@@ -34,9 +35,39 @@ describe('readSurvey: summary shape', () => {
 
   test('indicator spellings', () => {
     for (const [raw, expected] of [['5', '5'], ['8', '8'], ['5.0', '5'], ['WRES 6', '6'], ['Indicator 7', '7'], ['wres_indicator_8', '8']] as const) {
-      assert.deepEqual(parseSurveyIndicator(raw), { ok: true, value: expected }, raw);
+      assert.deepEqual(parseSurveyIndicator(raw), { ok: true, value: { standard: 'WRES', indicator: expected } }, raw);
     }
-    for (const raw of ['4', '9', '55', 'five', 'Q5']) assert.equal(parseSurveyIndicator(raw).ok, false, raw);
+    for (const raw of ['4', '9', '55', 'five', 'Q5', 'WDES 4a', 'WDES 10']) assert.equal(parseSurveyIndicator(raw).ok, false, raw);
+    for (const [raw, metric] of [['WDES 4a patients', '4a_patients'], ['wdes_4a_colleagues', '4a_colleagues'], ['WDES metric 9a', '9a'], ['WDES 5', '5']] as const) {
+      assert.deepEqual(parseSurveyIndicator(raw), { ok: true, value: { standard: 'WDES', metric } }, raw);
+    }
+  });
+
+  test('WDES rows sit beside WRES rows: disability groups, a score for 9a, and wrong pairings reported', async (t) => {
+    const table = await csvTable(
+      t,
+      csv(
+        'indicator,group,respondents,positive,score',
+        'WRES 5,white,400,100,',
+        'WDES 4a patients,disabled,150,45,',
+        'WDES 4a patients,non-disabled,600,150,',
+        'WDES 9a,overall,750,,6.8',
+        'WDES 8,disabled,150,90,',
+      ),
+      'survey.csv',
+    );
+    const result = readSurvey(table);
+    assert.ok(result.ok);
+    assert.equal(result.records.length, 1);
+    assert.deepEqual(result.wdesRecords.map((r) => [r.metric, r.group, r.respondents, r.positive, r.score]), [
+      ['4a_patients', 'disabled', 150, 45, null],
+      ['4a_patients', 'nonDisabled', 600, 150, null],
+      ['9a', 'overall', 750, null, 6.8],
+      ['8', 'disabled', 150, 90, null],
+    ]);
+    const bad = await csvTable(t, csv('indicator,group,respondents,positive,score', 'WDES 5,white,10,2,', 'WRES 6,disabled,10,2,', 'WDES 9a,disabled,10,,11', 'WDES 6,overall,10,2,'), 'survey.csv');
+    const problems = readSurvey(bad);
+    assert.deepEqual(problems.ok ? [] : problems.problems.map((p) => [p.row, p.column]), [[2, 'group'], [3, 'group'], [4, 'score'], [5, 'group']]);
   });
 
   test('bad indicators and groups, positive above respondents and repeated pairs are reported', async (t) => {
@@ -87,6 +118,7 @@ describe('readSurvey: respondent-level shape', () => {
       ok: true,
       shape: 'respondent',
       excludedUnknownEthnicity: 3,
+      wdesRecords: [],
       records: [
         { indicator: '5', group: 'white', respondents: 2, positive: 1, source },
         { indicator: '5', group: 'ethnicMinority', respondents: 2, positive: 1, source },

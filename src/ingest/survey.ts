@@ -8,16 +8,28 @@
  * Respondents of unknown ethnicity (Z, 99, blank) are in neither WRES group, so they are left out and counted.
  */
 import { wresGroup, type WresGroup } from '../core/ethnicity/classifications.ts';
-import { SURVEY_INDICATORS, type SurveyIndicator, type SurveyResult } from '../core/records.ts';
+import {
+  SURVEY_INDICATORS,
+  WDES_SURVEY_METRICS,
+  type SurveyIndicator,
+  type SurveyResult,
+  type WdesSurveyMetric,
+  type WdesSurveyResult,
+} from '../core/records.ts';
 import { hasColumn, resolveColumns, type ColumnSpec } from './columns.ts';
-import { parseYesNo, type FieldResult } from './fields.ts';
+import { COUNT_EXPECTED, parseCount, parseYesNo, type FieldResult } from './fields.ts';
 import type { Problem } from './problem.ts';
 import { complete, readRecords, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
 
+/**
+ * The summary shape carries WRES rows (indicator 5–8, ethnic_group white or ethnic minority, positive) and WDES rows
+ * (indicator "WDES 4a patients" … "WDES 9a", group disabled, non-disabled or overall; positive, or score for 9a).
+ * The group column may be called ethnic_group or group.
+ */
 export const SURVEY_SUMMARY_COLUMNS = {
-  required: ['indicator', 'ethnic_group', 'respondents', 'positive'],
-  optional: [],
+  required: ['indicator', 'respondents'],
+  optional: ['ethnic_group', 'group', 'positive', 'score'],
 } as const satisfies ColumnSpec;
 
 export const SURVEY_RESPONDENT_COLUMNS = {
@@ -32,6 +44,8 @@ export type ReadSurveyResult =
       ok: true;
       shape: SurveyShape;
       records: SurveyResult[];
+      /** WDES rows of a summary file. */
+      wdesRecords: WdesSurveyResult[];
       /** Respondent-level files only: respondents left out because their ethnicity is Z, 99 or blank. */
       excludedUnknownEthnicity: number;
     }
@@ -74,27 +88,43 @@ function unknownShapeProblem(table: Table): Problem {
 
 // ---------------------------------------------------------------- summary shape
 
-const INDICATOR_EXPECTED = 'a WRES staff survey indicator: 5, 6, 7 or 8 (also "WRES 5" or "Indicator 5")';
-const GROUP_EXPECTED = '"white" or "ethnic minority" (also "BME" or "BAME")';
+const INDICATOR_EXPECTED =
+  'a WRES staff survey indicator 5, 6, 7 or 8 (also "WRES 5"), or a WDES metric: "WDES 4a patients", "WDES 4a managers", ' +
+  '"WDES 4a colleagues", "WDES 4b", "WDES 5" to "WDES 8", or "WDES 9a"';
+const GROUP_EXPECTED = '"white" or "ethnic minority" for WRES rows (also "BME" or "BAME"); "disabled", "non-disabled" or "overall" for WDES rows';
 
-/** "5", "5.0", "WRES 5", "Indicator 5", "WRES indicator 5". */
-export function parseSurveyIndicator(raw: string): FieldResult<SurveyIndicator | null> {
-  const key = raw.toLowerCase().replace(/[\s_\-:]+/g, '');
+export type ParsedIndicator = { readonly standard: 'WRES'; readonly indicator: SurveyIndicator } | { readonly standard: 'WDES'; readonly metric: WdesSurveyMetric };
+
+/** "5", "5.0", "WRES 5", "Indicator 5" for WRES; "WDES 4a patients", "wdes_9a", "WDES metric 5" for WDES. */
+export function parseSurveyIndicator(raw: string): FieldResult<ParsedIndicator | null> {
+  const key = raw.toLowerCase().replace(/[\s_\-:()]+/g, '');
   if (key === '') return { ok: true, value: null };
+  const wdes = /^wdes(?:metric)?(.+)$/.exec(key)?.[1];
+  if (wdes !== undefined) {
+    const metric = WDES_SURVEY_METRICS.find((m) => m.replace('_', '') === wdes || m === wdes);
+    return metric ? { ok: true, value: { standard: 'WDES', metric } } : { ok: false, expected: INDICATOR_EXPECTED };
+  }
   const digits = /^(?:wres)?(?:indicator)?(\d+)(?:\.0+)?$/.exec(key)?.[1];
   const indicator = SURVEY_INDICATORS.find((i) => i === digits);
-  return indicator ? { ok: true, value: indicator } : { ok: false, expected: INDICATOR_EXPECTED };
+  return indicator ? { ok: true, value: { standard: 'WRES', indicator } } : { ok: false, expected: INDICATOR_EXPECTED };
 }
 
-const GROUP_SPELLINGS: Readonly<Record<string, SurveyGroup>> = {
+type AnyGroup = SurveyGroup | WdesSurveyResult['group'];
+
+const GROUP_SPELLINGS: Readonly<Record<string, AnyGroup>> = {
   white: 'white',
   ethnicminority: 'ethnicMinority',
   ethnicminorities: 'ethnicMinority',
   bme: 'ethnicMinority',
   bame: 'ethnicMinority',
+  disabled: 'disabled',
+  nondisabled: 'nonDisabled',
+  notdisabled: 'nonDisabled',
+  overall: 'overall',
+  all: 'overall',
 };
 
-export function parseSurveyGroup(raw: string): FieldResult<SurveyGroup | null> {
+export function parseSurveyGroup(raw: string): FieldResult<AnyGroup | null> {
   const key = raw.toLowerCase().replace(/[^a-z]/g, '');
   if (key === '') return { ok: true, value: null };
   const group = GROUP_SPELLINGS[key];
@@ -102,29 +132,56 @@ export function parseSurveyGroup(raw: string): FieldResult<SurveyGroup | null> {
 }
 
 function readSummary(table: Table): ReadSurveyResult {
+  const groupColumn = hasColumn(table, 'ethnic_group') ? 'ethnic_group' : hasColumn(table, 'group') ? 'group' : null;
+  if (!groupColumn) {
+    return { ok: false, problems: [{ file: table.file, row: table.headerRow, message: 'missing the group column', expected: 'a column named ethnic_group or group' }] };
+  }
   const seen = new Map<string, number>();
-  const result = readRecords(table, SURVEY_SUMMARY_COLUMNS, (row) => readSummaryRow(row, seen));
-  return result.ok ? { ok: true, shape: 'summary', records: result.records, excludedUnknownEthnicity: 0 } : result;
+  const result = readRecords(table, SURVEY_SUMMARY_COLUMNS, (row) => readSummaryRow(row, groupColumn, seen));
+  if (!result.ok) return result;
+  const records = result.records.filter((r): r is SurveyResult => 'indicator' in r);
+  const wdesRecords = result.records.filter((r): r is WdesSurveyResult => 'metric' in r);
+  return { ok: true, shape: 'summary', records, wdesRecords, excludedUnknownEthnicity: 0 };
 }
 
-function readSummaryRow(row: RowReader, seen: Map<string, number>): SurveyResult | undefined {
-  const fields = complete({
-    indicator: row.required('indicator', row.field('indicator', parseSurveyIndicator, 'indicator'), INDICATOR_EXPECTED),
-    group: row.required('ethnic_group', row.field('ethnic_group', parseSurveyGroup, 'ethnic group'), GROUP_EXPECTED),
-    respondents: row.requiredCount('respondents'),
-    positive: row.requiredCount('positive'),
-  });
-  if (!fields) return undefined;
-  const pair = `${fields.indicator}/${fields.group}`;
+const SCORE_EXPECTED = 'the engagement score, a number from 0 to 10';
+
+function readSummaryRow(row: RowReader, groupColumn: string, seen: Map<string, number>): SurveyResult | WdesSurveyResult | undefined {
+  // Every cell is read first, so a row with several problems reports them all.
+  const indicator = row.required('indicator', row.field('indicator', parseSurveyIndicator, 'indicator'), INDICATOR_EXPECTED);
+  const group = row.required(groupColumn, row.field(groupColumn, parseSurveyGroup, 'group'), GROUP_EXPECTED);
+  const respondents = row.requiredCount('respondents');
+  const positive = row.field('positive', parseCount, 'whole number');
+  const score = row.number('score');
+  if (indicator === undefined || group === undefined || respondents === undefined || positive === undefined || score === undefined) return undefined;
+
+  const label = indicator.standard === 'WRES' ? `indicator ${indicator.indicator}` : `WDES ${indicator.metric}`;
+  const pair = `${label}/${group}`;
   const firstRow = seen.get(pair);
-  if (firstRow !== undefined) {
-    return row.problem('indicator', `indicator ${fields.indicator} for group "${row.text('ethnic_group')}" is already given on row ${firstRow}`);
-  }
+  if (firstRow !== undefined) return row.problem('indicator', `${label} for group "${row.text(groupColumn)}" is already given on row ${firstRow}`);
   seen.set(pair, row.row);
-  if (fields.positive > fields.respondents) {
-    return row.problem('positive', `more positive answers (${fields.positive}) than respondents (${fields.respondents})`);
+
+  if (indicator.standard === 'WRES') {
+    if (group !== 'white' && group !== 'ethnicMinority') return row.problem(groupColumn, 'a WRES indicator needs an ethnic group', '"white" or "ethnic minority"');
+    const count = withinRespondents(row, positive, respondents);
+    return count === undefined ? undefined : { indicator: indicator.indicator, group, respondents, positive: count, source: row.source };
   }
-  return { ...fields, source: row.source };
+  if (group === 'white' || group === 'ethnicMinority') return row.problem(groupColumn, 'a WDES metric needs a disability group', '"disabled", "non-disabled" or "overall"');
+  if (indicator.metric === '9a') {
+    if (score === null) return row.problem('score', 'the engagement score is required for WDES 9a', SCORE_EXPECTED);
+    if (score < 0 || score > 10) return row.problem('score', 'the engagement score must be from 0 to 10', SCORE_EXPECTED);
+    return { metric: '9a', group, respondents, positive: null, score, source: row.source };
+  }
+  if (group === 'overall') return row.problem(groupColumn, 'only the engagement score (9a) has an overall row', '"disabled" or "non-disabled"');
+  const count = withinRespondents(row, positive, respondents);
+  return count === undefined ? undefined : { metric: indicator.metric, group, respondents, positive: count, score: null, source: row.source };
+}
+
+/** The positive count, which is required and cannot exceed the respondents. */
+function withinRespondents(row: RowReader, positive: number | null, respondents: number): number | undefined {
+  if (positive === null) return row.problem('positive', 'a value is required but the cell is blank', COUNT_EXPECTED);
+  if (positive > respondents) return row.problem('positive', `more positive answers (${positive}) than respondents (${respondents})`);
+  return positive;
 }
 
 // ---------------------------------------------------------------- respondent-level shape
@@ -163,7 +220,7 @@ function readRespondents(table: Table): ReadSurveyResult {
     SURVEY_GROUPS.map((group) => ({ indicator, group, ...tally(result.records, indicator, group), source })),
   );
   const excludedUnknownEthnicity = result.records.filter((r) => r.group === 'unknown').length;
-  return { ok: true, shape: 'respondent', records, excludedUnknownEthnicity };
+  return { ok: true, shape: 'respondent', records, wdesRecords: [], excludedUnknownEthnicity };
 }
 
 function noIndicatorColumnProblems(table: Table): Problem[] {

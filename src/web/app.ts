@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { SOURCE_KINDS } from '../core/records.ts';
 import { ImportJobs } from '../services/import-jobs.ts';
 import type { Store } from '../store/store.ts';
 import { registerAssets } from './assets.ts';
@@ -74,7 +75,8 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   await app.register(formbody);
   await registerAssets(app);
   await registerAuth(app, services, config);
-  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 6, fields: 20 } });
+  // One file per kind the import form offers: a lower limit refuses every upload from the form.
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: SOURCE_KINDS.length, fields: 20 } });
   registerHealth(app, services);
   registerInformationRoutes(app, services);
   registerReportRoutes(app, services);

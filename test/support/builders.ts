@@ -37,7 +37,7 @@ export function staff(
     staffId, ethnicity: ethnicity(ethnic), payBand, staffGroup,
     assignmentCategory: options.bank ? 'Bank' : 'Permanent', bankOnly: options.bank ?? false,
     directorate: options.directorate ?? null, occupationCode: null, gender: null, disability: 'missing', fte: null,
-    hourlyPay: null, startDate: null, internationalRecruit: options.internationalRecruit ?? null, source: nextRow('staff.csv'),
+    hourlyPay: null, bonusPay: null, fullPayRelevant: true, startDate: null, internationalRecruit: options.internationalRecruit ?? null, source: nextRow('staff.csv'),
   };
 }
 
@@ -69,7 +69,7 @@ export function training(staffId: string, startDate: string, options: { mandator
 }
 
 export function boardMember(memberId: string, ethnic: string, voting: boolean, executive: boolean): BoardMemberRecord {
-  return { memberId, ethnicity: ethnicity(ethnic), voting, executive, source: nextRow('board.csv') };
+  return { memberId, ethnicity: ethnicity(ethnic), voting, executive, disability: 'missing', source: nextRow('board.csv') };
 }
 
 export function survey(indicator: SurveyResult['indicator'], group: SurveyResult['group'], respondents: number, positive: number): SurveyResult {
@@ -78,7 +78,8 @@ export function survey(indicator: SurveyResult['indicator'], group: SurveyResult
 
 export function dataset(parts: Partial<WorkforceDataset> & { staff: WorkforceDataset['staff'] }): WorkforceDataset {
   return {
-    applications: null, disciplinary: null, training: null, board: null, survey: null, sources: [], ...parts,
+    applications: null, disciplinary: null, training: null, board: null, survey: null, wdesSurvey: null, capability: null,
+    wdesNarrative: null, sources: [], ...parts,
   };
 }
 

@@ -5,11 +5,10 @@
  */
 import type { WresGroup } from '../ethnicity/classifications.ts';
 import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
-import { addCounts, NO_EVENTS, type CategoryCounts } from '../indicators/characteristic.ts';
+import type { CategoryCounts } from '../indicators/characteristic.ts';
 import type { RatioDefinition } from '../indicators/definition.ts';
 import { evaluateProportion, type ProportionResult } from '../indicators/evaluate-proportion.ts';
 import {
-  evaluateDimension,
   evaluateRatioHeadline,
   evaluateSpecificComparisons,
   type RatioBreakdownRow,
@@ -21,13 +20,13 @@ import {
   type GroupShare,
   type Headcounts,
 } from '../indicators/evaluate-representation.ts';
-import { BOTH_SIDES, protectSums, type RowSize } from '../indicators/secondary-suppression.ts';
+import { dimensionBreakdowns, pooledTwoYears, protectRows } from '../indicators/assemble.ts';
+import type { RowSize } from '../indicators/secondary-suppression.ts';
 import { formatPct } from '../indicators/wording.ts';
 import type { SourceFile, SurveyIndicator } from '../records.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../stats/disclosure.ts';
-import { AFC_BANDS, MEDICAL_SUB_GROUP_LABELS, MEDICAL_SUB_GROUPS } from '../workforce/pay-band.ts';
-import { CLUSTER_LABELS, STAFF_GROUPS, type Cluster } from '../workforce/staff-group.ts';
-import { NOT_IN_STAFF_FILE, NOT_RECORDED, type RatioCounts, type RatioDimension, type WresCounts } from './count.ts';
+import { CLUSTER_LABELS, type Cluster } from '../workforce/staff-group.ts';
+import type { RatioCounts, RatioDimension, WresCounts } from './count.ts';
 import { WRES_1, WRES_2, WRES_3, WRES_4, WRES_5, WRES_6, WRES_7, WRES_8, WRES_9 } from './definitions.ts';
 
 export interface WresReportOptions {
@@ -174,20 +173,9 @@ function indicator1(counts: WresCounts): Indicator1 {
   };
 }
 
-const DIMENSION_ORDER: Readonly<Record<RatioDimension, readonly string[] | undefined>> = {
-  staffGroup: [...STAFF_GROUPS, NOT_RECORDED, NOT_IN_STAFF_FILE],
-  payBand: [...AFC_BANDS, 'VSM', ...MEDICAL_SUB_GROUPS.map((g) => MEDICAL_SUB_GROUP_LABELS[g]), NOT_RECORDED, NOT_IN_STAFF_FILE],
-  directorate: undefined,
-  internationalRecruit: ['Internationally recruited', 'Not internationally recruited', NOT_RECORDED, NOT_IN_STAFF_FILE],
-};
-
 function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy, suppress: boolean): RatioIndicator {
-  const options = { suppress };
   const breakdowns: Partial<Record<string, readonly RatioBreakdownRow[]>> = ethnicBreakdowns(definition, counts.overall, policy, suppress);
-  for (const [dimension, byValue] of Object.entries(counts.byDimension) as [RatioDimension, Record<string, CategoryCounts>][]) {
-    const rows = evaluateDimension(definition, byValue, WRES_ETHNICITY, policy, options, DIMENSION_ORDER[dimension]);
-    breakdowns[dimension] = suppress ? protectRows(rows, (row) => row.key, [rows.map((row) => row.key)]) : rows;
-  }
+  Object.assign(breakdowns, dimensionBreakdowns(definition, counts, WRES_ETHNICITY, policy, suppress));
   return {
     ...header(definition),
     available: true,
@@ -195,17 +183,6 @@ function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCou
     excluded: counts.excluded,
     breakdowns,
   };
-}
-
-/** Applies secondary suppression to rows identified by `id`, keeping their order. */
-function protectRows(
-  rows: readonly RatioBreakdownRow[],
-  id: (row: RatioBreakdownRow) => string,
-  constraints: readonly (readonly string[])[],
-  size: RowSize = BOTH_SIDES,
-): RatioBreakdownRow[] {
-  const protectedRows = protectSums(new Map(rows.map((row) => [id(row), row])), constraints, size);
-  return rows.map((row) => protectedRows.get(id(row)) ?? row);
 }
 
 /**
@@ -236,18 +213,6 @@ function ethnicBreakdowns(definition: RatioDefinition<WresGroup>, counts: Catego
   };
 }
 
-/**
- * Two-year rolling figure: the two years' events and headcounts are pooled per group before the rates are taken,
- * which equals the average of the two years' counts over the average of the two years' headcounts.
- */
-export function poolCounts(a: CategoryCounts, b: CategoryCounts): CategoryCounts {
-  const pooled: Record<string, { events: number; population: number }> = {};
-  for (const category of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    pooled[category] = addCounts(a[category] ?? NO_EVENTS, b[category] ?? NO_EVENTS);
-  }
-  return pooled;
-}
-
 function rollingIndicator3(counts: WresCounts, previous: WresCounts | null | undefined, policy: DisclosurePolicy): RollingFigure {
   if (!counts.disciplinary) return { available: false, reason: 'disciplinary.csv was not supplied' };
   if (!previous) return { available: false, reason: `the previous year's (${counts.period.year - 1}) files were not supplied` };
@@ -255,12 +220,7 @@ function rollingIndicator3(counts: WresCounts, previous: WresCounts | null | und
   if (previous.period.year !== counts.period.year - 1) {
     return { available: false, reason: `the previous year's files are for ${previous.period.year}, not ${counts.period.year - 1}` };
   }
-  const pooled = poolCounts(previous.disciplinary.overall, counts.disciplinary.overall);
-  return {
-    available: true,
-    years: [previous.period.year, counts.period.year],
-    ...evaluateRatioHeadline(WRES_3, pooled, WRES_ETHNICITY, policy),
-  };
+  return pooledTwoYears(WRES_3, previous.disciplinary, counts.disciplinary, [previous.period.year, counts.period.year], WRES_ETHNICITY, policy);
 }
 
 const SURVEY_DEFINITIONS = { '5': WRES_5, '6': WRES_6, '7': WRES_7, '8': WRES_8 } as const;

@@ -25,6 +25,7 @@ const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
   training: 'Training and development',
   board: 'Board members',
   survey: 'Staff survey results',
+  capability: 'Capability process (for the Workforce Disability Equality Standard)',
 };
 
 const PROBLEMS_SHOWN = 200;

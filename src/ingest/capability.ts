@@ -1,0 +1,30 @@
+/**
+ * capability.csv: one row per entry into the formal capability process (performance, not ill health), for WDES
+ * metric 3. Disability may be left out; the engine then takes it from staff.csv by staff_id.
+ */
+import type { CapabilityRecord } from '../core/records.ts';
+import type { ColumnSpec } from './columns.ts';
+import { hasColumn } from './columns.ts';
+import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { Table } from './table.ts';
+
+export const CAPABILITY_COLUMNS = {
+  required: ['case_id', 'staff_id', 'start_date'],
+  optional: ['disability'],
+} as const satisfies ColumnSpec;
+
+export function readCapability(table: Table): ReadRecordsResult<CapabilityRecord> {
+  const givesDisability = hasColumn(table, 'disability');
+  return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability));
+}
+
+function readCapabilityRow(row: RowReader, givesDisability: boolean): CapabilityRecord | undefined {
+  const disability = givesDisability && row.text('disability') !== '' ? row.disability('disability') : null;
+  const fields = complete({
+    caseId: row.id('case_id'),
+    staffId: row.requiredText('staff_id'),
+    startDate: row.requiredDate('start_date'),
+  });
+  if (!fields || disability === undefined) return undefined;
+  return { ...fields, disability, source: row.source };
+}
