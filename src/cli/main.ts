@@ -23,6 +23,9 @@ import { Presets, SingleBar } from 'cli-progress';
 import { registerStatisticsCommands } from './commands/statistics.ts';
 import { wresCsv } from './format/wres-csv.ts';
 import { wresText } from './format/wres-text.ts';
+import { wdesText } from './format/wdes-text.ts';
+import { tidyCsv } from './format/tidy-csv.ts';
+import { wdesFromFolder } from '../services/wdes-from-folder.ts';
 
 export interface Io {
   out(text: string): void;
@@ -112,6 +115,41 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       const text = options.format === 'json'
         ? `${JSON.stringify(result.report, null, 2)}\n`
         : options.format === 'csv' ? wresCsv(result.report) : wresText(result.report);
+      await emit(io, text, options.output);
+      setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('wdes')
+    .description('Calculate the ten WDES metrics from a folder of one reporting year\'s files.')
+    .argument('<folder>', 'folder holding staff.csv and any of applications, capability, board and survey (.csv or .xlsx), and wdes_9b.txt')
+    .option('--year <year>', 'reporting year (defaults to the folder name if it is a year)', parseYear)
+    .option('--previous <folder>', "the previous year's folder, for metric 3's two-year figure (defaults to a sibling folder named after the year before)")
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--output <file>', 'write to this file instead of the terminal')
+    .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
+    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
+    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
+    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean; problems?: string }) => {
+      const year = options.year ?? yearFromFolderName(resolve(folder));
+      if (year === null) {
+        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
+        setExitCode(EXIT_USAGE);
+        return;
+      }
+      const result = await wdesFromFolder(resolve(folder), {
+        year,
+        previousFolder: options.previous ? resolve(options.previous) : undefined,
+        policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell },
+        suppressBreakdowns: !options.unsuppressed,
+      });
+      if (!result.ok) {
+        setExitCode(await reportProblems(io, result.problems, options.problems));
+        return;
+      }
+      const text = options.format === 'json'
+        ? `${JSON.stringify(result.report, null, 2)}\n`
+        : options.format === 'csv' ? tidyCsv(result.report.metrics, 'metric') : wdesText(result.report);
       await emit(io, text, options.output);
       setExitCode(EXIT_OK);
     });

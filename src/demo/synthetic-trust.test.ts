@@ -65,11 +65,12 @@ test('files have the canonical headers, LF line endings and the synthetic organi
   const headers: Record<SyntheticFileKind, string> = {
     staff:
       'staff_id,ethnic_category,pay_band,staff_group,assignment_category,directorate,occupation_code,gender,disability,fte,hourly_pay,start_date,international_recruit',
-    applications: 'application_id,vacancy_id,ethnic_category,shortlisted,appointed,pay_band,staff_group,internal,international_recruit,date',
+    applications: 'application_id,vacancy_id,ethnic_category,shortlisted,appointed,pay_band,staff_group,internal,international_recruit,date,disability',
     disciplinary: 'case_id,staff_id,start_date',
     training: 'staff_id,ethnic_category,course,mandatory,start_date',
-    board: 'member_id,ethnic_category,voting,executive',
-    survey: 'indicator,ethnic_group,respondents,positive',
+    board: 'member_id,ethnic_category,voting,executive,disability',
+    survey: 'indicator,ethnic_group,respondents,positive,score',
+    capability: 'case_id,staff_id,start_date',
   };
   for (const kind of SYNTHETIC_FILE_KINDS) {
     assert.equal(trust.files[kind].split('\n')[0], headers[kind]);
@@ -218,11 +219,16 @@ test('board and survey have the expected shape', () => {
   assert.equal(board.filter((m) => m.voting === 'No').length, 2);
   assert.ok(board.filter((m) => m.voting === 'Yes' && m.executive === 'No').length >= 6);
 
-  const survey = rows(trust, 'survey');
+  const allSurvey = rows(trust, 'survey');
+  const survey = allSurvey.filter((r) => !r.indicator!.startsWith('WDES'));
   assert.deepEqual(
     survey.map((r) => `${r.indicator}/${r.ethnic_group}`),
     ['5', '6', '7', '8'].flatMap((i) => [`${i}/white`, `${i}/ethnic_minority`]),
   );
+  // WDES rows follow: every metric for both groups (8 for Disabled staff only), and the engagement score.
+  const wdes = allSurvey.filter((r) => r.indicator!.startsWith('WDES'));
+  assert.equal(wdes.length, 7 * 2 + 1 + 3);
+  assert.ok(board.filter((m) => m.disability === 'Yes').length === 1);
   const nonBank = staff.filter((s) => !isBank(s));
   const headcount = {
     white: nonBank.filter((s) => group(s.ethnic_category) === 'white').length,
@@ -258,14 +264,14 @@ test('a large trust (20,000 staff, 150,000 applications) is generated', () => {
   assert.ok(lines('training') > 20000);
 });
 
-test('writeSyntheticTrust writes the six files and a README', async () => {
+test('writeSyntheticTrust writes the seven files, the WDES narrative and a README', async () => {
   const folder = join(await mkdtemp(join(tmpdir(), 'mirror-synthetic-')), 'trust');
   try {
     const options = { year: YEAR, seed: 5, staff: 300 };
     const { files } = await writeSyntheticTrust(folder, options);
     assert.deepEqual(
       files.map((f) => f.slice(folder.length + 1)),
-      [...SYNTHETIC_FILE_KINDS.map((k) => `${k}.csv`), 'README.txt'],
+      [...SYNTHETIC_FILE_KINDS.map((k) => `${k}.csv`), 'wdes_9b.txt', 'README.txt'],
     );
     const expected = generateSyntheticTrust(options);
     for (const kind of SYNTHETIC_FILE_KINDS) assert.equal(await readFile(join(folder, `${kind}.csv`), 'utf8'), expected.files[kind]);

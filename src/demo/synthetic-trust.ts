@@ -230,7 +230,7 @@ export const SYNTHETIC_ORGANISATION = { code: 'SYN01', name: 'Synthetic Demonstr
 // Public API
 // ---------------------------------------------------------------------------------------------------------------
 
-export const SYNTHETIC_FILE_KINDS = ['staff', 'applications', 'disciplinary', 'training', 'board', 'survey'] as const;
+export const SYNTHETIC_FILE_KINDS = ['staff', 'applications', 'disciplinary', 'training', 'board', 'survey', 'capability'] as const;
 export type SyntheticFileKind = (typeof SYNTHETIC_FILE_KINDS)[number];
 
 export interface SyntheticTrustOptions {
@@ -246,6 +246,8 @@ export interface SyntheticTrustOptions {
 export interface SyntheticTrust {
   /** CSV text with a header row and LF line endings, one entry per canonical file. */
   readonly files: Readonly<Record<SyntheticFileKind, string>>;
+  /** WDES metric 9b's narrative, written as wdes_9b.txt. */
+  readonly narrative: string;
   readonly organisation: { readonly code: string; readonly name: string };
 }
 
@@ -266,20 +268,24 @@ export function generateSyntheticTrust(options: SyntheticTrustOptions): Syntheti
   const period = reportingPeriod(year);
   // One independent stream per file (jumps of the same generator), so changing the number of applications never
   // changes the staff file, and so on.
-  const streams = independentStreams(mixSeed(seed, year), SYNTHETIC_FILE_KINDS.length);
+  // The disability (WDES) draws come from streams after the WRES files' ones, so adding them changed no WRES file's draws.
+  const streams = independentStreams(mixSeed(seed, year), SYNTHETIC_FILE_KINDS.length + 1);
   const rng = (kind: SyntheticFileKind) => streams[SYNTHETIC_FILE_KINDS.indexOf(kind)] as Random;
+  const disabilityRandom = streams[SYNTHETIC_FILE_KINDS.length] as Random;
   const emTrend = 1 + EM_TREND_PER_YEAR * Math.max(-5, Math.min(5, year - TREND_BASE_YEAR));
 
   const staff = generateStaff(rng('staff'), staffCount, period, emTrend);
   return {
     files: {
       staff: toCsv(STAFF_COLUMNS, staff.map((p) => p.csv)),
-      applications: toCsv(APPLICATION_COLUMNS, generateApplications(rng('applications'), applicationCount, period, emTrend)),
+      applications: toCsv([...APPLICATION_COLUMNS, 'disability'], withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend))),
       disciplinary: toCsv(DISCIPLINARY_COLUMNS, generateDisciplinary(rng('disciplinary'), staff, period)),
       training: toCsv(TRAINING_COLUMNS, generateTraining(rng('training'), staff, period)),
-      board: toCsv(BOARD_COLUMNS, generateBoard(rng('board'))),
-      survey: toCsv(SURVEY_COLUMNS, generateSurvey(rng('survey'), staff)),
+      board: toCsv([...BOARD_COLUMNS, 'disability'], withBoardDisability(disabilityRandom, generateBoard(rng('board')))),
+      survey: toCsv([...SURVEY_COLUMNS, 'score'], [...generateSurvey(rng('survey'), staff).map((r) => [...r, '']), ...generateWdesSurvey(disabilityRandom, staff)]),
+      capability: toCsv(CAPABILITY_COLUMNS, generateCapability(rng('capability'), staff, period)),
     },
+    narrative: NARRATIVE,
     organisation: { code: SYNTHETIC_ORGANISATION.code, name: SYNTHETIC_ORGANISATION.name },
   };
 }
@@ -800,6 +806,89 @@ function generateSurvey(random: Random, staff: readonly Person[]): string[][] {
   }
   return rows;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Disability (WDES)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Applicants' disability answers, drawn after the applications so no WRES figure moves. Disabled applicants are made
+ * rarer among those appointed than among those not, which builds in a WDES metric 2 gap of about 1.3.
+ */
+const APPLICANT_DISABILITY = {
+  appointed: { Yes: 6, No: 86, 'Prefer not to say': 5, '': 3 },
+  notAppointed: { Yes: 8, No: 84, 'Prefer not to say': 5, '': 3 },
+} as const;
+const APPLICANT_DISABILITY_CHOICE = mapValues(APPLICANT_DISABILITY, (mix) => Weighted.of(mix));
+
+function withApplicantDisability(random: Random, rows: string[][]): string[][] {
+  const appointedAt = APPLICATION_COLUMNS.indexOf('appointed');
+  return rows.map((row) => {
+    const appointed = /^y/i.test(row[appointedAt] ?? '');
+    return [...row, APPLICANT_DISABILITY_CHOICE[appointed ? 'appointed' : 'notAppointed'].pick(random)];
+  });
+}
+
+/** One board member Disabled, one not declared, the rest not Disabled. */
+function withBoardDisability(random: Random, rows: string[][]): string[][] {
+  const [disabled, undeclared] = random.sample(rows.map((_, i) => i), 2);
+  return rows.map((row, i) => [...row, i === disabled ? 'Yes' : i === undeclared ? 'Not declared' : 'No']);
+}
+
+const CAPABILITY_COLUMNS = ['case_id', 'staff_id', 'start_date'] as const;
+/** Entry into the formal capability process in the year: about twice as likely for Disabled staff. */
+const CAPABILITY = { disabled: 0.012, other: 0.006 } as const;
+
+function generateCapability(random: Random, staff: readonly Person[], period: Period): string[][] {
+  const rows: string[][] = [];
+  for (const person of staff) {
+    if (person.bank) continue;
+    const disabled = person.csv[STAFF_COLUMNS.indexOf('disability')] === 'Yes';
+    if (!random.chance(disabled ? CAPABILITY.disabled : CAPABILITY.other)) continue;
+    rows.push([`CP${String(rows.length + 1).padStart(5, '0')}`, person.csv[0] ?? '', isoDate(random.int(period.start, period.end))]);
+  }
+  return rows;
+}
+
+/** WDES staff survey rows: about a fifth of respondents say they are Disabled (far more than declare it to ESR). */
+const WDES_SURVEY = {
+  disabledShare: 0.2,
+  positive: {
+    '4a_patients': { disabled: 0.32, nonDisabled: 0.25 },
+    '4a_managers': { disabled: 0.16, nonDisabled: 0.09 },
+    '4a_colleagues': { disabled: 0.25, nonDisabled: 0.17 },
+    '4b': { disabled: 0.45, nonDisabled: 0.47 },
+    '5': { disabled: 0.5, nonDisabled: 0.58 },
+    '6': { disabled: 0.3, nonDisabled: 0.2 },
+    '7': { disabled: 0.35, nonDisabled: 0.45 },
+    '8': { disabled: 0.72 },
+  },
+  engagement: { disabled: 6.6, nonDisabled: 7.0 },
+} as const;
+
+function generateWdesSurvey(random: Random, staff: readonly Person[]): string[][] {
+  const respondents = Math.round(staff.filter((p) => !p.bank).length * (SURVEY.responseRate + random.between(-0.04, 0.04)));
+  const base = { disabled: Math.round(respondents * WDES_SURVEY.disabledShare), nonDisabled: respondents - Math.round(respondents * WDES_SURVEY.disabledShare) };
+  const rows: string[][] = [];
+  for (const [metric, shares] of Object.entries(WDES_SURVEY.positive)) {
+    for (const [group, share] of Object.entries(shares) as ['disabled' | 'nonDisabled', number][]) {
+      const answered = base[group] - random.int(0, Math.round(base[group] * 0.03));
+      const positive = Math.round(answered * Math.max(0, Math.min(1, share + random.between(-0.02, 0.02))));
+      rows.push([`WDES ${metric.replace('_', ' ')}`, group === 'disabled' ? 'disabled' : 'non_disabled', String(answered), String(positive), '']);
+    }
+  }
+  const score = (group: 'disabled' | 'nonDisabled') => (WDES_SURVEY.engagement[group] + random.between(-0.2, 0.2)).toFixed(1);
+  rows.push(['WDES 9a', 'disabled', String(base.disabled), '', score('disabled')]);
+  rows.push(['WDES 9a', 'non_disabled', String(base.nonDisabled), '', score('nonDisabled')]);
+  rows.push(['WDES 9a', 'overall', String(respondents), '', ((WDES_SURVEY.engagement.disabled * 0.2 + WDES_SURVEY.engagement.nonDisabled * 0.8)).toFixed(1)]);
+  return rows;
+}
+
+const NARRATIVE = [
+  'yes',
+  'The Disabled Staff Network meets monthly and its chair attends the People Committee. (Synthetic text: this organisation does not exist.)',
+  '',
+].join('\n');
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -5,11 +5,12 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Problem } from '../core/problem.ts';
+import type { Problem, Result } from '../core/problem.ts';
+import type { SourceFile, WorkforceDataset } from '../core/records.ts';
 import type { DisclosurePolicy } from '../core/stats/disclosure.ts';
 import { countWres, type WresCounts } from '../core/wres/count.ts';
 import type { WresReport } from '../core/wres/report.ts';
-import { reportingPeriod } from '../core/wres/reporting-period.ts';
+import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { assembleWresReport } from './wres-report-service.ts';
 
@@ -25,12 +26,39 @@ export type WresFromFolderResult =
   | { readonly ok: true; readonly report: WresReport; readonly counts: WresCounts }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-async function countFolder(folder: string, year: number): Promise<{ ok: true; counts: WresCounts; notes: string[]; sources: WresReport['sources'] } | { ok: false; problems: readonly Problem[] }> {
+export type CountedFolder<C> =
+  | { readonly ok: true; readonly counts: C; readonly notes: string[]; readonly sources: readonly SourceFile[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Reads a folder and counts it for one standard; any standard's counting function fits. */
+export async function countFolder<C>(
+  folder: string,
+  year: number,
+  count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
+): Promise<CountedFolder<C>> {
   const loaded = await loadWorkforceFolder(folder);
   if (!loaded.ok) return loaded;
-  const counted = countWres(loaded.dataset, reportingPeriod(year));
+  const counted = count(loaded.dataset, reportingPeriod(year));
   if (!counted.ok) return { ok: false, problems: counted.problems };
   return { ok: true, counts: counted.value, notes: loaded.notes, sources: loaded.dataset.sources };
+}
+
+/** This year's and, when there is one, the previous year's folder, counted; problems from both, located. */
+export async function countYearAndPrevious<C>(
+  folder: string,
+  year: number,
+  previousFolder: string | null | undefined,
+  count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
+): Promise<{ ok: true; current: Extract<CountedFolder<C>, { ok: true }>; previous: Extract<CountedFolder<C>, { ok: true }> | null } | { ok: false; problems: readonly Problem[] }> {
+  const current = await countFolder(folder, year, count);
+  const previousPath = previousFolder === undefined ? siblingPreviousYearFolder(folder, year) : previousFolder;
+  const previous = previousPath ? await countFolder(previousPath, year - 1, count) : null;
+  const problems = [
+    ...(current.ok ? [] : current.problems),
+    ...(previous && !previous.ok ? previous.problems.map((p) => ({ ...p, file: join(previousPath ?? '', p.file) })) : []),
+  ];
+  if (!current.ok || (previous && !previous.ok)) return { ok: false, problems };
+  return { ok: true, current, previous: previous && previous.ok ? previous : null };
 }
 
 /**
@@ -44,14 +72,11 @@ export function siblingPreviousYearFolder(folder: string, year: number): string 
 }
 
 export async function wresFromFolder(folder: string, options: WresFromFolderOptions): Promise<WresFromFolderResult> {
-  const current = await countFolder(folder, options.year);
-  const previousFolder = options.previousFolder === undefined ? siblingPreviousYearFolder(folder, options.year) : options.previousFolder;
-  const previous = previousFolder ? await countFolder(previousFolder, options.year - 1) : null;
-  const problems = [...(current.ok ? [] : current.problems), ...(previous && !previous.ok ? previous.problems.map((p) => ({ ...p, file: join(previousFolder ?? '', p.file) })) : [])];
-  if (!current.ok || (previous && !previous.ok)) return { ok: false, problems };
-
+  const counted = await countYearAndPrevious(folder, options.year, options.previousFolder, countWres);
+  if (!counted.ok) return counted;
+  const { current, previous } = counted;
   const report = assembleWresReport(
-    { counts: current.counts, fileNotes: current.notes, sources: current.sources, previous: previous?.ok ? previous.counts : null },
+    { counts: current.counts, fileNotes: current.notes, sources: current.sources, previous: previous?.counts ?? null },
     { policy: options.policy, suppressBreakdowns: options.suppressBreakdowns },
   );
   return { ok: true, report, counts: current.counts };

@@ -25,8 +25,8 @@ export interface WresReportInputs {
 }
 
 /** Says where the two-year figure's other year came from, without any path, so files and store say the same. */
-export function previousYearNote(previousYear: number): string {
-  return `The previous year's (${previousYear}) data were used for the two-year figure of indicator 3.`;
+export function previousYearNote(previousYear: number, figure = 'indicator 3'): string {
+  return `The previous year's (${previousYear}) data were used for the two-year figure of ${figure}.`;
 }
 
 /** The one place a WRES report is put together, whether the counts come from files or from the store. */

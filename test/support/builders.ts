@@ -6,6 +6,9 @@ import { matchEthnicity } from '../../src/core/ethnicity/match.ts';
 import type { Ethnicity } from '../../src/core/ethnicity/classifications.ts';
 import type {
   ApplicationRecord,
+  CapabilityRecord,
+  DisabilityStatus,
+  WdesSurveyResult,
   BoardMemberRecord,
   DisciplinaryRecord,
   StaffRecord,
@@ -28,7 +31,7 @@ export function ethnicity(raw: string): Ethnicity {
 export function staff(
   staffId: string,
   ethnic: string,
-  options: { band?: string; group?: string; bank?: boolean; directorate?: string; internationalRecruit?: boolean } = {},
+  options: { band?: string; group?: string; bank?: boolean; directorate?: string; internationalRecruit?: boolean; disability?: DisabilityStatus } = {},
 ): StaffRecord {
   const payBand = parsePayBand(options.band ?? 'Band 5');
   const staffGroup = parseStaffGroup(options.group ?? 'Nursing and Midwifery Registered');
@@ -36,7 +39,7 @@ export function staff(
   return {
     staffId, ethnicity: ethnicity(ethnic), payBand, staffGroup,
     assignmentCategory: options.bank ? 'Bank' : 'Permanent', bankOnly: options.bank ?? false,
-    directorate: options.directorate ?? null, occupationCode: null, gender: null, disability: 'missing', fte: null,
+    directorate: options.directorate ?? null, occupationCode: null, gender: null, disability: options.disability ?? 'missing', fte: null,
     hourlyPay: null, bonusPay: null, fullPayRelevant: true, startDate: null, internationalRecruit: options.internationalRecruit ?? null, source: nextRow('staff.csv'),
   };
 }
@@ -46,14 +49,14 @@ export function application(
   ethnic: string,
   shortlisted: boolean,
   appointed: boolean,
-  options: { date?: string; band?: string; group?: string; internationalRecruit?: boolean } = {},
+  options: { date?: string; band?: string; group?: string; internationalRecruit?: boolean; disability?: DisabilityStatus } = {},
 ): ApplicationRecord {
   return {
     applicationId, ethnicity: ethnicity(ethnic), shortlisted, appointed, vacancyId: null,
     payBand: options.band ? parsePayBand(options.band) : null,
     staffGroup: options.group ? parseStaffGroup(options.group) : null,
     internal: null, internationalRecruit: options.internationalRecruit ?? null, date: options.date ?? null,
-    disability: 'missing', source: nextRow('applications.csv'),
+    disability: options.disability ?? 'missing', source: nextRow('applications.csv'),
   };
 }
 
@@ -68,8 +71,16 @@ export function training(staffId: string, startDate: string, options: { mandator
   };
 }
 
-export function boardMember(memberId: string, ethnic: string, voting: boolean, executive: boolean): BoardMemberRecord {
-  return { memberId, ethnicity: ethnicity(ethnic), voting, executive, disability: 'missing', source: nextRow('board.csv') };
+export function boardMember(memberId: string, ethnic: string, voting: boolean, executive: boolean, disability: DisabilityStatus = 'missing'): BoardMemberRecord {
+  return { memberId, ethnicity: ethnicity(ethnic), voting, executive, disability, source: nextRow('board.csv') };
+}
+
+export function capability(caseId: string, staffId: string, startDate: string, disability: DisabilityStatus | null = null): CapabilityRecord {
+  return { caseId, staffId, startDate, disability, source: nextRow('capability.csv') };
+}
+
+export function wdesSurvey(metric: WdesSurveyResult['metric'], group: WdesSurveyResult['group'], respondents: number, positive: number | null, score: number | null = null): WdesSurveyResult {
+  return { metric, group, respondents, positive, score, source: nextRow('survey.csv') };
 }
 
 export function survey(indicator: SurveyResult['indicator'], group: SurveyResult['group'], respondents: number, positive: number): SurveyResult {

@@ -2,17 +2,16 @@
  * The WRES report as a person reads it in a terminal: each indicator with its figure, interval, the counts behind
  * it, a plain-language reading and any caution, then its breakdowns.
  */
-import type { RatioBreakdownRow } from '../../core/indicators/evaluate-ratio.ts';
 import type {
   Indicator1,
   Indicator9,
   RatioIndicator,
   SurveyIndicatorResult,
-  Unavailable,
   WresReport,
   WresShares,
 } from '../../core/wres/report.ts';
 import { count, interval, pct, points, rateAsPct, ratio } from './numbers.ts';
+import { breakdownTable, capitalise, heading, longDate, share, unavailableText, verdict } from './sections.ts';
 import { textTable } from './text-table.ts';
 
 const BREAKDOWN_TITLES: Readonly<Record<string, string>> = {
@@ -23,22 +22,6 @@ const BREAKDOWN_TITLES: Readonly<Record<string, string>> = {
   directorate: 'By directorate',
   internationalRecruit: 'By international recruitment',
 };
-
-function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-function heading(id: string, title: string): string {
-  return `\nIndicator ${id}: ${title}`;
-}
-
-function unavailableText(indicator: Unavailable): string {
-  return `${heading(indicator.id, indicator.title)}\n  Not available: ${indicator.reason}.`;
-}
-
-function share(s: { count: number; pct: number | null }): string {
-  return `${count(s.count)} (${pct(s.pct)})`;
-}
 
 function unknownDetail(shares: WresShares): string {
   const u = shares.unknown;
@@ -65,38 +48,6 @@ function indicator1Text(i1: Indicator1): string {
     table,
     omitted > 0 ? `  (${omitted} rows of the national template with no staff are not shown here; they are in the JSON and CSV.)` : '',
   ].filter(Boolean).join('\n');
-}
-
-function verdict(r: { withinNonAdverseRange: boolean | null; smallNumbers: boolean }): string[] {
-  const lines: string[] = [];
-  if (r.withinNonAdverseRange !== null) {
-    lines.push(r.withinNonAdverseRange
-      ? 'Inside the non-adverse range of 0.80 to 1.25.'
-      : 'Outside the non-adverse range of 0.80 to 1.25.');
-  }
-  if (r.smallNumbers) lines.push('Based on small numbers (fewer than 10 events in a group): treat with caution.');
-  return lines;
-}
-
-function breakdownTable(rows: readonly RatioBreakdownRow[], sides: readonly [string, string], eventHeading: string, populationHeading: string): string {
-  const fraction = `${eventHeading}/${populationHeading}`;
-  return textTable(
-    [
-      { heading: 'Breakdown' }, { heading: 'Ratio', align: 'right' }, { heading: '95% interval' },
-      { heading: `${sides[0]} ${fraction}`, align: 'right' },
-      { heading: `${sides[1]} ${fraction}`, align: 'right' }, { heading: 'Note' },
-    ],
-    rows.map((row) => {
-      if (row.suppressed) return [row.label, 'withheld', '', '', '', row.suppressionReason ?? ''];
-      const note = row.undefinedExplanation ?? (row.smallNumbers ? 'small numbers' : '');
-      return [
-        row.label, ratio(row.value), interval(row.ci95),
-        `${count(row.numerator?.events)}/${count(row.numerator?.population)}`,
-        `${count(row.denominator?.events)}/${count(row.denominator?.population)}`,
-        note,
-      ];
-    }),
-  );
 }
 
 const EVENT_HEADINGS: Readonly<Record<string, [string, string]>> = {
@@ -140,10 +91,6 @@ function ratioText(indicator: RatioIndicator, extra: string[] = []): string {
     lines.push(`\n  ${BREAKDOWN_TITLES[key] ?? key}:`, breakdownTable(rows, sides, eventHeading, populationHeading));
   }
   return lines.filter(Boolean).join('\n');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function surveyText(indicator: SurveyIndicatorResult): string {
