@@ -73,7 +73,7 @@ describe('mirror wres on the synthetic trust', () => {
       assert.ok(Math.abs(gap.differencePp - (gap.boardPct - gap.workforcePct)) < 1e-9);
       assert.ok(Math.abs(gap.workforcePct - i['1'].overall.ethnicMinority.pct) < 1e-9);
     }
-    assert.equal(report.sources.length, 6);
+    assert.equal(report.sources.length, 7);
     assert.match(report.sources[0].sha256, /^[0-9a-f]{64}$/);
   });
 

@@ -51,6 +51,8 @@ export interface ApplicationRecord {
   /** ISO date (YYYY-MM-DD) or null when the column is absent or blank. */
   readonly date: string | null;
   readonly disability: DisabilityStatus;
+  /** As written in the optional gender column, for intersections; null when absent or blank. */
+  readonly gender: string | null;
   readonly source: RowRef;
 }
 

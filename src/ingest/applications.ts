@@ -9,7 +9,7 @@ import type { Table } from './table.ts';
 
 export const APPLICATION_COLUMNS = {
   required: ['application_id', 'ethnic_category', 'shortlisted', 'appointed'],
-  optional: ['vacancy_id', 'pay_band', 'staff_group', 'internal', 'international_recruit', 'date', 'disability'],
+  optional: ['vacancy_id', 'pay_band', 'staff_group', 'internal', 'international_recruit', 'date', 'disability', 'gender'],
 } as const satisfies ColumnSpec;
 
 export function readApplications(table: Table): ReadRecordsResult<ApplicationRecord> {
@@ -36,6 +36,7 @@ function readApplicationRow(row: RowReader): ApplicationRecord | undefined {
     internationalRecruit: row.yesNo('international_recruit'),
     date: row.date('date'),
     disability: row.disability('disability'),
+    gender: row.optionalText('gender'),
   });
   return fields && { ...fields, source: row.source };
 }

@@ -49,14 +49,14 @@ export function application(
   ethnic: string,
   shortlisted: boolean,
   appointed: boolean,
-  options: { date?: string; band?: string; group?: string; internationalRecruit?: boolean; disability?: DisabilityStatus } = {},
+  options: { date?: string; band?: string; group?: string; internationalRecruit?: boolean; disability?: DisabilityStatus; gender?: string } = {},
 ): ApplicationRecord {
   return {
     applicationId, ethnicity: ethnicity(ethnic), shortlisted, appointed, vacancyId: null,
     payBand: options.band ? parsePayBand(options.band) : null,
     staffGroup: options.group ? parseStaffGroup(options.group) : null,
     internal: null, internationalRecruit: options.internationalRecruit ?? null, date: options.date ?? null,
-    disability: options.disability ?? 'missing', source: nextRow('applications.csv'),
+    disability: options.disability ?? 'missing', gender: options.gender ?? null, source: nextRow('applications.csv'),
   };
 }
 

@@ -4,6 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../main.ts';
+import { registerFunnelCommand } from './funnel.ts';
+import { registerPaygapCommand } from './paygap.ts';
 
 export type Registrar = (program: Command, io: Io, setExitCode: (code: number) => void) => void;
 
@@ -12,4 +14,4 @@ export function registerStatisticsCommands(program: Command, io: Io, setExitCode
   for (const register of REGISTRARS) register(program, io, setExitCode);
 }
 
-const REGISTRARS: Registrar[] = [];
+const REGISTRARS: Registrar[] = [registerPaygapCommand, registerFunnelCommand];

@@ -18,6 +18,8 @@ const BREAKDOWN_TITLES: Readonly<Record<string, string>> = {
   payBand: 'By pay band',
   directorate: 'By directorate',
   internationalRecruit: 'By international recruitment',
+  gender: 'By gender',
+  ethnicity: 'By ethnicity (White, ethnic minority)',
 };
 
 function declared(rate: DeclarationRate, who: string): string {

@@ -21,6 +21,14 @@ const BREAKDOWN_TITLES: Readonly<Record<string, string>> = {
   payBand: 'By pay band',
   directorate: 'By directorate',
   internationalRecruit: 'By international recruitment',
+  gender: 'By gender',
+  disability: 'By disability',
+};
+
+const INTERSECTION_TITLES: Readonly<Record<string, string>> = {
+  gender: 'gender',
+  disability: 'disability status',
+  internationalRecruit: 'international recruitment',
 };
 
 function unknownDetail(shares: WresShares): string {
@@ -89,6 +97,14 @@ function ratioText(indicator: RatioIndicator, extra: string[] = []): string {
     if (!rows || rows.length === 0) continue;
     const sides = key === 'ethnicCategory' || key === 'aggregatedEthnicGroup' ? groupSides : wresSides;
     lines.push(`\n  ${BREAKDOWN_TITLES[key] ?? key}:`, breakdownTable(rows, sides, eventHeading, populationHeading));
+  }
+  for (const [key, strata] of Object.entries(indicator.intersections)) {
+    for (const stratum of strata ?? []) {
+      lines.push(
+        `\n  ${stratum.value} (by ${INTERSECTION_TITLES[key] ?? key}): each aggregated ethnic group against White people in the same group:`,
+        breakdownTable(stratum.rows, groupSides, eventHeading, populationHeading),
+      );
+    }
   }
   return lines.filter(Boolean).join('\n');
 }

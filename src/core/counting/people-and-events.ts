@@ -22,6 +22,8 @@ export interface Lens {
   readonly column: string;
   /** What it is called in sentences: "ethnic category", "disability". */
   readonly noun: string;
+  /** The breakdown that is this characteristic itself, which a breakdown of it cannot use. */
+  readonly ownDimension: RatioDimension;
   staff(person: StaffRecord): string;
   application(application: ApplicationRecord): string;
 }
@@ -48,7 +50,7 @@ export interface WorkforceCounts {
   readonly bankOnlyExcluded: number;
 }
 
-export const RATIO_DIMENSIONS = ['staffGroup', 'payBand', 'directorate', 'internationalRecruit'] as const;
+export const RATIO_DIMENSIONS = ['staffGroup', 'payBand', 'directorate', 'internationalRecruit', 'gender', 'disability', 'ethnicity'] as const;
 export type RatioDimension = (typeof RATIO_DIMENSIONS)[number];
 
 export interface RatioCounts {
@@ -61,6 +63,8 @@ export interface RatioCounts {
 
 /** A growing tally of events and population per category, per dimension value. */
 class Tally {
+  constructor(private readonly skip: RatioDimension) {}
+
   readonly #overall = new Map<string, { events: number; population: number }>();
   readonly #byDimension = new Map<RatioDimension, Map<string, Map<string, { events: number; population: number }>>>();
   readonly excluded: Record<string, number> = {};
@@ -68,6 +72,7 @@ class Tally {
   add(category: string, kind: 'events' | 'population', dimensions: Partial<Record<RatioDimension, string>>): void {
     bump(this.#overall, category, kind);
     for (const [dimension, value] of Object.entries(dimensions) as [RatioDimension, string][]) {
+      if (dimension === this.skip) continue;
       let byValue = this.#byDimension.get(dimension);
       if (!byValue) this.#byDimension.set(dimension, (byValue = new Map()));
       let counts = byValue.get(value);
@@ -104,21 +109,40 @@ function yesNoLabel(value: boolean | null): string {
   return value ? 'Internationally recruited' : 'Not internationally recruited';
 }
 
+/** Gender as intersections show it: women, men, or everyone else together (too few to show apart). */
+export function genderLabel(raw: string | null): string {
+  const key = (raw ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (key === '') return NOT_RECORDED;
+  if (['female', 'f', 'woman', 'women'].includes(key)) return 'Women';
+  if (['male', 'm', 'man', 'men'].includes(key)) return 'Men';
+  return 'Another gender or not stated';
+}
+
+/** Disability as intersections show it. */
+export function disabilityLabel(status: string): string {
+  return status === 'yes' ? 'Disabled' : status === 'no' ? 'Non-disabled' : 'Disability not declared';
+}
+
+/** The WRES group as intersections show it. */
+export function ethnicityLabel(code: string): string {
+  if (code === 'A' || code === 'B' || code === 'C') return 'White';
+  if (code === 'Z' || code === '99' || code === 'missing') return 'Ethnicity not known';
+  return 'Ethnic minority';
+}
+
 function staffDimensions(person: StaffRecord): Partial<Record<RatioDimension, string>> {
   return {
     staffGroup: person.staffGroup,
     payBand: payBandLabel(person.payBand),
     directorate: person.directorate ?? NOT_RECORDED,
     internationalRecruit: yesNoLabel(person.internationalRecruit),
+    gender: genderLabel(person.gender),
+    disability: disabilityLabel(person.disability),
+    ethnicity: ethnicityLabel(person.ethnicity.code),
   };
 }
 
-const LEAVER_DIMENSIONS: Partial<Record<RatioDimension, string>> = {
-  staffGroup: NOT_IN_STAFF_FILE,
-  payBand: NOT_IN_STAFF_FILE,
-  directorate: NOT_IN_STAFF_FILE,
-  internationalRecruit: NOT_IN_STAFF_FILE,
-};
+const LEAVER_DIMENSIONS: Partial<Record<RatioDimension, string>> = Object.fromEntries(RATIO_DIMENSIONS.map((d) => [d, NOT_IN_STAFF_FILE]));
 
 function clusterOf(person: StaffRecord): Cluster {
   if (person.payBand.kind === 'medical') return 'medical';
@@ -153,8 +177,8 @@ export function countWorkforce(staff: readonly StaffRecord[], lens: Pick<Lens, '
   };
 }
 
-export function countAppointments(applications: readonly ApplicationRecord[], period: ReportingPeriod, lens: Pick<Lens, 'application'>): RatioCounts {
-  const tally = new Tally();
+export function countAppointments(applications: readonly ApplicationRecord[], period: ReportingPeriod, lens: Pick<Lens, 'application' | 'ownDimension'>): RatioCounts {
+  const tally = new Tally(lens.ownDimension);
   for (const application of applications) {
     if (application.date !== null && !withinPeriod(application.date, period)) {
       tally.exclude('dated outside the reporting year');
@@ -166,6 +190,9 @@ export function countAppointments(applications: readonly ApplicationRecord[], pe
       staffGroup: application.staffGroup ?? NOT_RECORDED,
       payBand: application.payBand ? payBandLabel(application.payBand) : NOT_RECORDED,
       internationalRecruit: yesNoLabel(application.internationalRecruit),
+      gender: genderLabel(application.gender),
+      disability: disabilityLabel(application.disability),
+      ethnicity: ethnicityLabel(application.ethnicity.code),
     };
     tally.add(category, 'population', dimensions);
     if (application.appointed) tally.add(category, 'events', dimensions);
@@ -179,7 +206,7 @@ export function countAppointments(applications: readonly ApplicationRecord[], pe
  */
 export function countPeopleWithEvents<E extends PersonEvent>(
   events: readonly E[],
-  lens: Pick<Lens, 'staff' | 'column' | 'noun'> & { eventRow(event: NoInfer<E>): string | null },
+  lens: Pick<Lens, 'staff' | 'column' | 'noun' | 'ownDimension'> & { eventRow(event: NoInfer<E>): string | null },
   staffById: ReadonlyMap<string, StaffRecord>,
   staff: readonly StaffRecord[],
   period: ReportingPeriod,
@@ -187,7 +214,7 @@ export function countPeopleWithEvents<E extends PersonEvent>(
   notes: string[],
   describe: string,
 ): RatioCounts {
-  const tally = new Tally();
+  const tally = new Tally(lens.ownDimension);
   for (const person of staff) {
     if (!person.bankOnly) tally.add(lens.staff(person), 'population', staffDimensions(person));
   }

@@ -16,6 +16,9 @@ const DIMENSION_ORDER: Readonly<Record<RatioDimension, readonly string[] | undef
   payBand: [...AFC_BANDS, 'VSM', ...MEDICAL_SUB_GROUPS.map((g) => MEDICAL_SUB_GROUP_LABELS[g]), NOT_RECORDED, NOT_IN_STAFF_FILE],
   directorate: undefined,
   internationalRecruit: ['Internationally recruited', 'Not internationally recruited', NOT_RECORDED, NOT_IN_STAFF_FILE],
+  gender: ['Women', 'Men', 'Another gender or not stated', NOT_RECORDED, NOT_IN_STAFF_FILE],
+  disability: ['Disabled', 'Non-disabled', 'Disability not declared', NOT_IN_STAFF_FILE],
+  ethnicity: ['White', 'Ethnic minority', 'Ethnicity not known', NOT_IN_STAFF_FILE],
 };
 
 /** Applies secondary suppression to rows identified by `id`, keeping their order. */

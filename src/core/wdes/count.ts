@@ -18,6 +18,7 @@ import type { ReportingPeriod } from '../wres/reporting-period.ts';
 
 export const DISABILITY_LENS: Omit<Lens, never> & { eventRow(event: { readonly disability: DisabilityStatus | null }): string | null } = {
   column: 'disability',
+  ownDimension: 'disability',
   noun: 'disability status',
   staff: (person) => person.disability,
   application: (application) => application.disability,

@@ -42,6 +42,7 @@ export function ethnicCategory(ethnicity: Ethnicity): string {
 /** WRES counts people by ethnic category code (with blank as its own category). */
 export const ETHNICITY_LENS: Omit<Lens, 'eventRow'> & { eventRow(event: { readonly ethnicity: Ethnicity | null }): string | null } = {
   column: 'ethnic_category',
+  ownDimension: 'ethnicity',
   noun: 'ethnic category',
   staff: (person) => ethnicCategory(person.ethnicity),
   application: (application) => ethnicCategory(application.ethnicity),

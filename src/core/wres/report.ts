@@ -75,10 +75,20 @@ export interface Indicator1 extends IndicatorHeader {
 
 export type RatioBreakdowns = Readonly<Partial<Record<'ethnicCategory' | 'aggregatedEthnicGroup' | RatioDimension, readonly RatioBreakdownRow[]>>>;
 
+/** Aggregated ethnic groups against White within each value of a second characteristic, e.g. among women. */
+export interface Intersection {
+  readonly value: string;
+  readonly rows: readonly RatioBreakdownRow[];
+}
+
+/** The second characteristics WRES ratios are split by. */
+export const INTERSECTION_DIMENSIONS = ['gender', 'disability', 'internationalRecruit'] as const;
+
 export interface RatioIndicator extends IndicatorHeader, RatioHeadline<WresGroup> {
   readonly available: true;
   readonly excluded: Readonly<Record<string, number>>;
   readonly breakdowns: RatioBreakdowns;
+  readonly intersections: Readonly<Partial<Record<(typeof INTERSECTION_DIMENSIONS)[number], readonly Intersection[]>>>;
 }
 
 export type RollingFigure =
@@ -182,7 +192,33 @@ function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCou
     ...evaluateRatioHeadline(definition, counts.overall, WRES_ETHNICITY, policy),
     excluded: counts.excluded,
     breakdowns,
+    intersections: intersections(definition, counts, policy, suppress),
   };
+}
+
+/**
+ * Within each value of a second characteristic (women, men; Disabled, non-disabled; internationally recruited or
+ * not), each aggregated ethnic group against White people of that same value: so a trust can see whether the
+ * appointment gap is wider for Black women than for Black men. Each value's rows add up to its ethnic minority row
+ * of the matching breakdown, so secondary suppression is applied within each value.
+ */
+function intersections(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy, suppress: boolean): RatioIndicator['intersections'] {
+  const result: Partial<Record<(typeof INTERSECTION_DIMENSIONS)[number], Intersection[]>> = {};
+  const specificSide: RowSize = definition.numeratorGroup === WRES_ETHNICITY.referenceGroup
+    ? (row) => row.denominator?.population ?? 0
+    : (row) => row.numerator?.population ?? 0;
+  for (const dimension of INTERSECTION_DIMENSIONS) {
+    const byValue = counts.byDimension[dimension];
+    if (!byValue) continue;
+    result[dimension] = Object.entries(byValue)
+      .filter(([value]) => value !== 'Not recorded' && value !== 'Not in staff file')
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([value, valueCounts]) => {
+        const rows = evaluateSpecificComparisons(definition, valueCounts, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, { suppress });
+        return { value, rows: suppress ? protectRows(rows, (row) => row.key, [rows.map((row) => row.key)], specificSide) : rows };
+      });
+  }
+  return result;
 }
 
 /**

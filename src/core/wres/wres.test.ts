@@ -353,3 +353,28 @@ describe('WRES indicators 5 to 8 and 9', () => {
     }
   });
 });
+
+describe('intersections', () => {
+  test('the appointment gap for Black women and for Black men, each against White people of the same gender', () => {
+    const data = dataset({
+      staff: trustStaff(),
+      applications: [
+        ...ids('WW', 100).map((id, i) => application(id, 'A', true, i < 30, { gender: 'Female' })),
+        ...ids('WM', 100).map((id, i) => application(id, 'A', true, i < 20, { gender: 'M' })),
+        ...ids('BW', 100).map((id, i) => application(id, 'N', true, i < 10, { gender: 'woman' })),
+        ...ids('BM', 100).map((id, i) => application(id, 'M', true, i < 20, { gender: 'Male' })),
+      ],
+    });
+    const i2 = ratio(report(data), '2');
+    const within = (value: string) => i2.intersections.gender!.find((x) => x.value === value)!;
+    const black = (value: string) => within(value).rows.find((row) => row.key === 'black')!;
+    close(black('Women').value, 0.3 / 0.1);
+    close(black('Men').value, 0.2 / 0.2);
+    assert.equal(black('Women').denominator!.events, 10);
+    const genderRows = Object.fromEntries(i2.breakdowns.gender!.map((row) => [row.key, row]));
+    close(genderRows['Women']!.value, 3);
+    close(genderRows['Men']!.value, 1);
+    // Within each gender the other aggregated groups are empty, so the Black row is not withheld for them.
+    assert.equal(within('Women').rows.find((row) => row.key === 'asian')!.undefinedReason, 'noDenominatorPopulation');
+  });
+});
