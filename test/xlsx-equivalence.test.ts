@@ -35,7 +35,7 @@ test('a trust read from .xlsx files gives the same figures as from .csv', async 
   const xlsxFolder = join(root, 'xlsx', '2025');
   await writeSyntheticTrust(csvFolder, { year: 2025, seed: 11, staff: 500 });
   await writeSyntheticTrust(xlsxFolder, { year: 2025, seed: 11, staff: 500 });
-  for (const kind of ['staff', 'applications', 'disciplinary', 'training', 'board', 'survey']) {
+  for (const kind of ['staff', 'applications', 'disciplinary', 'training', 'board', 'survey', 'capability']) {
     await csvToXlsx(join(csvFolder, `${kind}.csv`), join(xlsxFolder, `${kind}.xlsx`), kind);
     rmSync(join(xlsxFolder, `${kind}.csv`));
   }
@@ -43,5 +43,5 @@ test('a trust read from .xlsx files gives the same figures as from .csv', async 
   const fromXlsx = await wresFromFolder(xlsxFolder, { year: 2025, previousFolder: null });
   assert.ok(fromCsv.ok && fromXlsx.ok, JSON.stringify(!fromXlsx.ok && fromXlsx.problems.slice(0, 3)));
   assert.deepEqual(fromXlsx.report.indicators, fromCsv.report.indicators);
-  assert.deepEqual(fromXlsx.report.sources.map((s) => s.encoding), Array(6).fill('xlsx'));
+  assert.deepEqual(fromXlsx.report.sources.map((s) => s.encoding), Array(7).fill('xlsx'));
 });

@@ -25,6 +25,10 @@ import { wresCsv } from './format/wres-csv.ts';
 import { wresText } from './format/wres-text.ts';
 import { wdesText } from './format/wdes-text.ts';
 import { tidyCsv } from './format/tidy-csv.ts';
+import { medicalText } from './format/medical-text.ts';
+import { buildMedicalReport } from '../core/medical/report.ts';
+import { reportingPeriod } from '../core/wres/reporting-period.ts';
+import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { wdesFromFolder } from '../services/wdes-from-folder.ts';
 
 export interface Io {
@@ -150,6 +154,38 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       const text = options.format === 'json'
         ? `${JSON.stringify(result.report, null, 2)}\n`
         : options.format === 'csv' ? tidyCsv(result.report.metrics, 'metric') : wdesText(result.report);
+      await emit(io, text, options.output);
+      setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('medical')
+    .description('WRES for the medical workforce: indicators 1 to 4 for medical and dental staff, medical leadership, and appointment to consultant posts.')
+    .argument('<folder>', 'folder of one reporting year\'s files')
+    .option('--year <year>', 'reporting year (defaults to the folder name if it is a year)', parseYear)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--output <file>', 'write to this file instead of the terminal')
+    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
+    .action(async (folder: string, options: { year?: number; format: 'table' | 'json' | 'csv'; output?: string; unsuppressed: boolean }) => {
+      const year = options.year ?? yearFromFolderName(resolve(folder));
+      if (year === null) {
+        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
+        setExitCode(EXIT_USAGE);
+        return;
+      }
+      const loaded = await loadWorkforceFolder(resolve(folder));
+      if (!loaded.ok) {
+        setExitCode(await reportProblems(io, loaded.problems));
+        return;
+      }
+      const result = buildMedicalReport(loaded.dataset, reportingPeriod(year), { policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: !options.unsuppressed });
+      if (!result.ok) {
+        setExitCode(await reportProblems(io, result.problems));
+        return;
+      }
+      const text = options.format === 'json'
+        ? `${JSON.stringify(result.value, null, 2)}\n`
+        : options.format === 'csv' ? tidyCsv({ ...result.value.indicators, leadership: result.value.leadership, consultantAppointment: result.value.consultantAppointment }, 'section') : medicalText(result.value);
       await emit(io, text, options.output);
       setExitCode(EXIT_OK);
     });

@@ -15,6 +15,10 @@ export interface RowRef {
 /** Disability as recorded: unknown (blank, "Not declared", "Prefer not to say") is kept apart from "no". */
 export type DisabilityStatus = 'yes' | 'no' | 'notDeclared' | 'missing';
 
+/** Medical leadership roles, from the optional medical_leadership column: medical directors (with deputies and
+ * associates) and clinical directors. */
+export type MedicalLeadership = 'medicalDirector' | 'clinicalDirector';
+
 export interface StaffRecord {
   readonly staffId: string;
   readonly ethnicity: Ethnicity;
@@ -35,6 +39,7 @@ export interface StaffRecord {
   readonly fullPayRelevant: boolean;
   readonly startDate: string | null;
   readonly internationalRecruit: boolean | null;
+  readonly medicalLeadership: MedicalLeadership | null;
   readonly source: RowRef;
 }
 

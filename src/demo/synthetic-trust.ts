@@ -277,7 +277,7 @@ export function generateSyntheticTrust(options: SyntheticTrustOptions): Syntheti
   const staff = generateStaff(rng('staff'), staffCount, period, emTrend);
   return {
     files: {
-      staff: toCsv(STAFF_COLUMNS, staff.map((p) => p.csv)),
+      staff: toCsv([...STAFF_COLUMNS, 'medical_leadership'], withMedicalLeadership(disabilityRandom, staff)),
       applications: toCsv([...APPLICATION_COLUMNS, 'disability'], withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend))),
       disciplinary: toCsv(DISCIPLINARY_COLUMNS, generateDisciplinary(rng('disciplinary'), staff, period)),
       training: toCsv(TRAINING_COLUMNS, generateTraining(rng('training'), staff, period)),
@@ -827,6 +827,23 @@ function withApplicantDisability(random: Random, rows: string[][]): string[][] {
     const appointed = /^y/i.test(row[appointedAt] ?? '');
     return [...row, APPLICANT_DISABILITY_CHOICE[appointed ? 'appointed' : 'notAppointed'].pick(random)];
   });
+}
+
+/**
+ * Medical leadership for the medical workforce report: about one consultant in twelve is a clinical director and
+ * one is the medical director, with White consultants about twice as likely to hold the roles (drawn from the
+ * disability stream, so no WRES figure moves).
+ */
+function withMedicalLeadership(random: Random, staff: readonly Person[]): string[][] {
+  const gradeAt = STAFF_COLUMNS.indexOf('pay_band');
+  const consultants = staff.filter((p) => !p.bank && p.csv[gradeAt] === 'Consultant');
+  const medicalDirector = consultants.length > 0 ? random.int(0, consultants.length - 1) : -1;
+  const roles = new Map<string, string>();
+  consultants.forEach((person, i) => {
+    if (i === medicalDirector) roles.set(person.staffId, 'Medical Director');
+    else if (random.chance(person.group === 'white' ? 0.1 : 0.05)) roles.set(person.staffId, 'Clinical Director');
+  });
+  return staff.map((person) => [...person.csv, roles.get(person.staffId) ?? '']);
 }
 
 /** One board member Disabled, one not declared, the rest not Disabled. */

@@ -30,6 +30,7 @@ describe('readApplications', () => {
       internationalRecruit: null,
       date: '2025-01-15',
       disability: 'notDeclared',
+      gender: null,
       source: { file: 'applications.csv', row: 2 },
     });
     assert.deepEqual(

@@ -1,7 +1,8 @@
 /**
  * staff.csv: one row per person (or assignment) in post at the snapshot date. Mandatory in every folder.
  */
-import type { StaffRecord } from '../core/records.ts';
+import type { MedicalLeadership, StaffRecord } from '../core/records.ts';
+import type { FieldResult } from './fields.ts';
 import type { PayBand } from '../core/workforce/pay-band.ts';
 import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
 import type { ColumnSpec } from './columns.ts';
@@ -12,7 +13,7 @@ export const STAFF_COLUMNS = {
   required: ['staff_id', 'ethnic_category', 'pay_band', 'staff_group', 'assignment_category'],
   optional: [
     'directorate', 'occupation_code', 'gender', 'disability', 'fte', 'hourly_pay', 'bonus_pay', 'full_pay', 'start_date',
-    'international_recruit',
+    'international_recruit', 'medical_leadership',
   ],
 } as const satisfies ColumnSpec;
 
@@ -25,6 +26,17 @@ export function isBankOnly(assignmentCategory: string): boolean {
 
 export function readStaff(table: Table): ReadRecordsResult<StaffRecord> {
   return readRecords(table, STAFF_COLUMNS, readStaffRow);
+}
+
+const LEADERSHIP_EXPECTED = '"Medical Director" (also deputy or associate), "Clinical Director", or blank';
+
+/** The medical leadership roles the medical workforce report counts; blank for everyone else. */
+export function parseMedicalLeadership(raw: string): FieldResult<MedicalLeadership | null> {
+  const key = raw.toLowerCase().replace(/[^a-z]/g, '');
+  if (key === '') return { ok: true, value: null };
+  if (/^(deputy|associate|executive)?medicaldirector$/.test(key)) return { ok: true, value: 'medicalDirector' };
+  if (/^(deputy|associate|divisional)?clinicaldirector$/.test(key)) return { ok: true, value: 'clinicalDirector' };
+  return { ok: false, expected: LEADERSHIP_EXPECTED };
 }
 
 function readStaffRow(row: RowReader): StaffRecord | undefined {
@@ -48,6 +60,7 @@ function readStaffRow(row: RowReader): StaffRecord | undefined {
     fullPayRelevant: fullPay === null ? true : fullPay,
     startDate: row.date('start_date'),
     internationalRecruit: row.yesNo('international_recruit'),
+    medicalLeadership: row.field('medical_leadership', parseMedicalLeadership, 'medical leadership role'),
   });
   return fields && { ...fields, bankOnly: isBankOnly(fields.assignmentCategory), source: row.source };
 }

@@ -8,6 +8,7 @@ import type {
   ApplicationRecord,
   CapabilityRecord,
   DisabilityStatus,
+  MedicalLeadership,
   WdesSurveyResult,
   BoardMemberRecord,
   DisciplinaryRecord,
@@ -31,7 +32,10 @@ export function ethnicity(raw: string): Ethnicity {
 export function staff(
   staffId: string,
   ethnic: string,
-  options: { band?: string; group?: string; bank?: boolean; directorate?: string; internationalRecruit?: boolean; disability?: DisabilityStatus } = {},
+  options: {
+    band?: string; group?: string; bank?: boolean; directorate?: string; internationalRecruit?: boolean; disability?: DisabilityStatus;
+    medicalLeadership?: MedicalLeadership;
+  } = {},
 ): StaffRecord {
   const payBand = parsePayBand(options.band ?? 'Band 5');
   const staffGroup = parseStaffGroup(options.group ?? 'Nursing and Midwifery Registered');
@@ -40,7 +44,8 @@ export function staff(
     staffId, ethnicity: ethnicity(ethnic), payBand, staffGroup,
     assignmentCategory: options.bank ? 'Bank' : 'Permanent', bankOnly: options.bank ?? false,
     directorate: options.directorate ?? null, occupationCode: null, gender: null, disability: options.disability ?? 'missing', fte: null,
-    hourlyPay: null, bonusPay: null, fullPayRelevant: true, startDate: null, internationalRecruit: options.internationalRecruit ?? null, source: nextRow('staff.csv'),
+    hourlyPay: null, bonusPay: null, fullPayRelevant: true, startDate: null, internationalRecruit: options.internationalRecruit ?? null,
+    medicalLeadership: options.medicalLeadership ?? null, source: nextRow('staff.csv'),
   };
 }
 

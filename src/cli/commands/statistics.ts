@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { Io } from '../main.ts';
 import { registerFunnelCommand } from './funnel.ts';
 import { registerPaygapCommand } from './paygap.ts';
+import { registerSpcCommand } from './spc.ts';
 
 export type Registrar = (program: Command, io: Io, setExitCode: (code: number) => void) => void;
 
@@ -14,4 +15,4 @@ export function registerStatisticsCommands(program: Command, io: Io, setExitCode
   for (const register of REGISTRARS) register(program, io, setExitCode);
 }
 
-const REGISTRARS: Registrar[] = [registerPaygapCommand, registerFunnelCommand];
+const REGISTRARS: Registrar[] = [registerPaygapCommand, registerFunnelCommand, registerSpcCommand];

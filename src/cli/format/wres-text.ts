@@ -36,7 +36,7 @@ function unknownDetail(shares: WresShares): string {
   return `${count(u.notStated)} not stated, ${count(u.notKnown)} not known, ${count(u.missing)} blank`;
 }
 
-function indicator1Text(i1: Indicator1): string {
+export function indicator1Text(i1: Indicator1): string {
   const rows = i1.rows.filter((r) => r.total > 0);
   const table = textTable(
     [
@@ -64,7 +64,7 @@ const EVENT_HEADINGS: Readonly<Record<string, [string, string]>> = {
   '4': ['accessed', 'headcount'],
 };
 
-function ratioText(indicator: RatioIndicator, extra: string[] = []): string {
+export function ratioText(indicator: RatioIndicator, extra: string[] = []): string {
   const [eventHeading, populationHeading] = EVENT_HEADINGS[indicator.id] ?? ['events', 'population'];
   const groups = textTable(
     [

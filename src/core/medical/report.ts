@@ -1,0 +1,133 @@
+/**
+ * The medical workforce: WRES indicators 1 to 4 for medical and dental staff alone, the ethnic minority share of
+ * medical and clinical directors set against consultants (where leaders are drawn from), and appointment from
+ * shortlisting to consultant posts. Everything comes from the same files and the same engine: the dataset is
+ * narrowed to medical and dental staff and their applications, then counted exactly as WRES counts it.
+ */
+import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
+import { representation, type GroupShare } from '../indicators/evaluate-representation.ts';
+import { evaluateRatioHeadline, type RatioHeadline } from '../indicators/evaluate-ratio.ts';
+import type { Problem, Result } from '../problem.ts';
+import type { MedicalLeadership, StaffRecord, WorkforceDataset } from '../records.ts';
+import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
+import type { Interval } from '../stats/normal.ts';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
+import { isMedical } from '../workforce/staff-group.ts';
+import type { WresGroup } from '../ethnicity/classifications.ts';
+import { countAppointments } from '../counting/people-and-events.ts';
+import { countWres, ETHNICITY_LENS } from '../wres/count.ts';
+import { WRES_2 } from '../wres/definitions.ts';
+import { buildWresReport, type WresReport } from '../wres/report.ts';
+import type { ReportingPeriod } from '../wres/reporting-period.ts';
+
+/** Medical and dental staff, their posts' applications and their cases and courses; nothing else. */
+export function medicalScope(dataset: WorkforceDataset): WorkforceDataset {
+  const staff = dataset.staff.filter((s) => isMedical(s.staffGroup));
+  const medicalIds = new Set(staff.map((s) => s.staffId));
+  return {
+    ...dataset,
+    staff,
+    applications: dataset.applications?.filter((a) => a.staffGroup !== null && isMedical(a.staffGroup)) ?? null,
+    disciplinary: dataset.disciplinary?.filter((d) => medicalIds.has(d.staffId)) ?? null,
+    training: dataset.training?.filter((t) => medicalIds.has(t.staffId)) ?? null,
+    board: null,
+    survey: null,
+    wdesSurvey: null,
+    capability: null,
+    wdesNarrative: null,
+  };
+}
+
+export interface LeadershipShare {
+  readonly role: MedicalLeadership | 'consultant';
+  readonly label: string;
+  readonly total: number;
+  readonly ethnicMinority: GroupShare;
+  readonly white: GroupShare;
+  readonly unknown: GroupShare;
+  /** Wilson interval for the ethnic minority percentage, in points. */
+  readonly ci95: Interval | null;
+  readonly smallNumbers: boolean;
+  /** True when the group is small enough to identify someone: its counts and shares are then withheld (null). */
+  readonly withheld: boolean;
+}
+
+export interface MedicalReport {
+  readonly standard: 'WRES medical workforce';
+  readonly year: number;
+  /** WRES indicators 1 to 4 for medical and dental staff alone. */
+  readonly indicators: Pick<WresReport['indicators'], '1' | '2' | '3' | '4'>;
+  /** Medical directors and clinical directors against consultants; null when staff.csv has no medical_leadership column values. */
+  readonly leadership: readonly LeadershipShare[] | null;
+  /** White ÷ ethnic minority appointment from shortlisting to consultant posts; null without applications. */
+  readonly consultantAppointment: (RatioHeadline<WresGroup> & { readonly available: true }) | { readonly available: false; readonly reason: string };
+  readonly notes: readonly string[];
+}
+
+const LEADERSHIP_LABELS: Readonly<Record<LeadershipShare['role'], string>> = {
+  medicalDirector: 'Medical directors (including deputies and associates)',
+  clinicalDirector: 'Clinical directors',
+  consultant: 'Consultants (for comparison)',
+};
+
+const WITHHELD_SHARE: GroupShare = { count: 0, pct: null };
+
+/**
+ * A handful of medical directors is a handful of named people: when any group's count is 1 to the minimum cell
+ * size less one, the whole row is withheld unless the caller asked for unsuppressed figures.
+ */
+function leadershipShare(role: LeadershipShare['role'], people: readonly StaffRecord[], policy: DisclosurePolicy, suppress: boolean): LeadershipShare {
+  const headcounts: Record<string, number> = {};
+  for (const person of people) headcounts[person.ethnicity.code] = (headcounts[person.ethnicity.code] ?? 0) + 1;
+  const shares = representation(headcounts, WRES_ETHNICITY);
+  const { white, ethnicMinority, unknown } = shares.groups;
+  // The ethnic minority count is shown against everyone else; the White and unknown split is kept only unsuppressed.
+  const withheld = suppress && [shares.total, ethnicMinority.count, shares.total - ethnicMinority.count].some((n) => isDisclosive(n, policy));
+  const ci = wilsonInterval(ethnicMinority.count, shares.total);
+  return {
+    role, label: LEADERSHIP_LABELS[role], total: withheld ? 0 : shares.total,
+    ethnicMinority: withheld ? WITHHELD_SHARE : ethnicMinority,
+    white: suppress ? WITHHELD_SHARE : white, unknown: suppress ? WITHHELD_SHARE : unknown,
+    ci95: withheld || !ci ? null : [ci[0] * 100, ci[1] * 100],
+    smallNumbers: shares.total < policy.smallNumberEvents,
+    withheld,
+  };
+}
+
+export function buildMedicalReport(
+  dataset: WorkforceDataset,
+  period: ReportingPeriod,
+  options: { policy: DisclosurePolicy; suppressBreakdowns: boolean },
+): Result<MedicalReport> {
+  const scoped = medicalScope(dataset);
+  const counted = countWres(scoped, period);
+  if (!counted.ok) return { ok: false, problems: counted.problems as Problem[] };
+  const wres = buildWresReport(counted.value, { policy: options.policy, suppressBreakdowns: options.suppressBreakdowns });
+  const inPost = scoped.staff.filter((s) => !s.bankOnly);
+  const leaders = dataset.staff.filter((s) => !s.bankOnly && s.medicalLeadership !== null);
+  const consultants = inPost.filter((s) => s.payBand.kind === 'medical' && s.payBand.subGroup === 'consultant');
+  const leadership = leaders.length === 0 ? null : [
+    leadershipShare('medicalDirector', leaders.filter((s) => s.medicalLeadership === 'medicalDirector'), options.policy, options.suppressBreakdowns),
+    leadershipShare('clinicalDirector', leaders.filter((s) => s.medicalLeadership === 'clinicalDirector'), options.policy, options.suppressBreakdowns),
+    leadershipShare('consultant', consultants, options.policy, options.suppressBreakdowns),
+  ];
+  const consultantApplications = scoped.applications?.filter((a) => a.payBand?.kind === 'medical' && a.payBand.subGroup === 'consultant') ?? null;
+  const consultantAppointment = !consultantApplications || consultantApplications.length === 0
+    ? { available: false as const, reason: 'applications.csv has no applications to consultant posts (pay_band "Consultant" with staff_group "Medical and Dental")' }
+    : { available: true as const, ...evaluateRatioHeadline(WRES_2, countAppointments(consultantApplications, period, ETHNICITY_LENS).overall, WRES_ETHNICITY, options.policy) };
+  const { indicators } = wres;
+  return {
+    ok: true,
+    value: {
+      standard: 'WRES medical workforce',
+      year: period.year,
+      indicators: { '1': indicators['1'], '2': indicators['2'], '3': indicators['3'], '4': indicators['4'] },
+      leadership,
+      consultantAppointment,
+      notes: [
+        'Medical and dental staff are those in the staff group "Medical and Dental"; applications count when their staff_group is "Medical and Dental".',
+        ...counted.value.notes,
+      ],
+    },
+  };
+}
