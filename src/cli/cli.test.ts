@@ -89,6 +89,40 @@ describe('mirror wres on the synthetic trust', () => {
     assert.equal(Number(ratio?.['value']), json.indicators['2'].value);
   });
 
+  test('mirror wdes: JSON shaped like WRES with disabled, nonDisabled and unknown, declaration rates, and the 9b narrative', async () => {
+    const { code, stdout, stderr } = await run('wdes', join(root, '2025'), '--format', 'json');
+    assert.equal(code, 0, stderr);
+    const report = JSON.parse(stdout);
+    for (const group of ['disabled', 'nonDisabled', 'unknown']) assert.equal(typeof report.metrics['1'].overall[group].count, 'number');
+    for (const id of ['2', '3']) {
+      const m = report.metrics[id];
+      const [num, den] = id === '2' ? ['nonDisabled', 'disabled'] : ['disabled', 'nonDisabled'];
+      const n = m.groups[num];
+      const d = m.groups[den];
+      assert.ok(Math.abs(m.value - n.events / n.population / (d.events / d.population)) < 1e-12, id);
+      assert.ok(m.declarationRate.pct > 0 && m.declarationRate.pct <= 100);
+    }
+    assert.equal(report.metrics['3'].rollingTwoYear.available, true);
+    assert.equal(report.metrics['9b'].answer, true);
+    assert.equal(report.metrics['9a'].available, true);
+    const table = await run('wdes', join(root, '2025'));
+    // Whichever way round the figure falls, the sentence reads as "more likely" and names both groups.
+    assert.match(table.stdout, /(Non-disabled applicants were \d+\.\d\d times as likely as Disabled applicants|Disabled applicants were \d+\.\d\d times as likely as non-disabled applicants)/);
+    const csv = await run('wdes', join(root, '2025'), '--format', 'csv');
+    assert.match(csv.stdout, /^metric,path,measure,value\n/);
+  });
+
+  test('mirror medical: indicators 1 to 4 for doctors and dentists only, with leadership and consultant appointment', async () => {
+    const { code, stdout } = await run('medical', join(root, '2025'), '--format', 'json');
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout);
+    const all = JSON.parse((await run('wres', join(root, '2025'), '--format', 'json')).stdout);
+    const doctors = all.indicators['1'].rows.filter((r: { cluster: string }) => r.cluster === 'medical').reduce((t: number, r: { total: number }) => t + r.total, 0);
+    assert.ok(report.indicators['1'].overall.total >= doctors);
+    assert.ok(report.indicators['1'].overall.total < all.indicators['1'].overall.total);
+    assert.equal(report.leadership.length, 3);
+  });
+
   test('--output writes the file and prints nothing', async () => {
     const file = join(root, 'wres.json');
     const { code, stdout } = await run('wres', join(root, '2025'), '--format', 'json', '--output', file);
