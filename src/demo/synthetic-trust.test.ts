@@ -64,7 +64,7 @@ test('same options give identical files; another seed or year gives different on
 test('files have the canonical headers, LF line endings and the synthetic organisation', () => {
   const headers: Record<SyntheticFileKind, string> = {
     staff:
-      'staff_id,ethnic_category,pay_band,staff_group,assignment_category,directorate,occupation_code,gender,disability,fte,hourly_pay,start_date,international_recruit,medical_leadership',
+      'staff_id,ethnic_category,pay_band,staff_group,assignment_category,directorate,occupation_code,gender,disability,fte,hourly_pay,start_date,international_recruit,medical_leadership,bonus_pay,full_pay',
     applications: 'application_id,vacancy_id,ethnic_category,shortlisted,appointed,pay_band,staff_group,internal,international_recruit,date,disability',
     disciplinary: 'case_id,staff_id,start_date',
     training: 'staff_id,ethnic_category,course,mandatory,start_date',

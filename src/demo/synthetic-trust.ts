@@ -277,7 +277,7 @@ export function generateSyntheticTrust(options: SyntheticTrustOptions): Syntheti
   const staff = generateStaff(rng('staff'), staffCount, period, emTrend);
   return {
     files: {
-      staff: toCsv([...STAFF_COLUMNS, 'medical_leadership'], withMedicalLeadership(disabilityRandom, staff)),
+      staff: toCsv([...STAFF_COLUMNS, 'medical_leadership', 'bonus_pay', 'full_pay'], withPayExtras(disabilityRandom, staff, withMedicalLeadership(disabilityRandom, staff))),
       applications: toCsv([...APPLICATION_COLUMNS, 'disability'], withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend))),
       disciplinary: toCsv(DISCIPLINARY_COLUMNS, generateDisciplinary(rng('disciplinary'), staff, period)),
       training: toCsv(TRAINING_COLUMNS, generateTraining(rng('training'), staff, period)),
@@ -844,6 +844,25 @@ function withMedicalLeadership(random: Random, staff: readonly Person[]): string
     else if (random.chance(person.group === 'white' ? 0.1 : 0.05)) roles.set(person.staffId, 'Clinical Director');
   });
   return staff.map((person) => [...person.csv, roles.get(person.staffId) ?? '']);
+}
+
+/**
+ * Pay-gap extras, from the disability stream so no WRES figure moves: consultants receive local clinical excellence
+ * awards (more often men and White consultants, as the national reviews found), a few others a small recognition
+ * payment; about 3% of staff are on reduced pay for leave at the snapshot (not full-pay relevant).
+ */
+function withPayExtras(random: Random, staff: readonly Person[], rows: readonly string[][]): string[][] {
+  const gradeAt = STAFF_COLUMNS.indexOf('pay_band');
+  const genderAt = STAFF_COLUMNS.indexOf('gender');
+  return rows.map((row, i) => {
+    const person = staff[i] as Person;
+    const consultant = row[gradeAt] === 'Consultant';
+    const man = row[genderAt] === 'Male';
+    const awardChance = consultant ? (man ? 0.5 : 0.38) * (person.group === 'white' ? 1 : 0.8) : 0.03;
+    const bonus = !person.bank && random.chance(awardChance) ? (consultant ? random.int(3, 20) * 1000 : random.int(1, 5) * 100) : 0;
+    const fullPay = random.chance(0.97) ? 'Yes' : 'No';
+    return [...row, bonus > 0 ? String(bonus) : '', fullPay];
+  });
 }
 
 /** One board member Disabled, one not declared, the rest not Disabled. */

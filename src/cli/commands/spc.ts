@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Problem } from '../../core/problem.ts';
 import { spc, type ImprovementDirection, type PointType, type SpcInputPoint, type SpcPoint, type SpcResult } from '../../core/stats/spc/index.ts';
-import { DATE_EXPECTED, parseDate, parseNumber, parseYesNo, YES_NO_EXPECTED } from '../../ingest/fields.ts';
+import { DATE_EXPECTED, parseDate, parseNumber, parseYesNo } from '../../ingest/fields.ts';
 import { formatProblem, sortByRow } from '../../ingest/problem.ts';
 import { readTable } from '../../ingest/read-table.ts';
 import { readRecords } from '../../ingest/row-reader.ts';
@@ -96,7 +96,7 @@ function reportProblems(io: Io, problems: readonly Problem[]): number {
 // ---------------------------------------------------------------- reading
 
 const VALUE_EXPECTED = 'a number, e.g. 12.5 or -3, or blank (or NA) for a missing value';
-const REBASE_EXPECTED = `1 where a new phase starts and 0 or blank elsewhere (${YES_NO_EXPECTED})`;
+const REBASE_EXPECTED = '1 (or yes) where a new phase starts; 0, no or blank elsewhere';
 
 type Series = { ok: true; points: SpcInputPoint[] } | { ok: false; problems: Problem[] };
 
