@@ -15,14 +15,15 @@ import { hashToken, randomToken } from '../src/web/auth/tokens.ts';
 import { createRenderer } from '../src/web/render.ts';
 import { testEachDialect } from './store/each-dialect.ts';
 
-async function cliJson(folder: string, year: number): Promise<string> {
+async function cliJson(folder: string, year: number, command = 'wres'): Promise<string> {
   let out = '';
   const io: Io = { out: (t) => { out += t; }, err: () => {} };
-  assert.equal(await main(['wres', folder, '--year', String(year), '--format', 'json'], io), 0);
+  const args = command === 'paygap' ? [command, folder, '--format', 'json'] : [command, folder, '--year', String(year), '--format', 'json'];
+  assert.equal(await main(args, io), 0);
   return out;
 }
 
-testEachDialect('the API and the command line give identical WRES JSON', async ({ store }) => {
+testEachDialect('the API and the command line give identical WRES, WDES and pay gap JSON', async ({ store }) => {
   const root = mkdtempSync(join(tmpdir(), 'mirror-api-cli-'));
   const key = randomBytes(32);
   try {
@@ -48,6 +49,11 @@ testEachDialect('the API and the command line give identical WRES JSON', async (
         const response = await app.inject({ method: 'GET', url: `/api/v1/organisations/APIX/wres/${year}`, headers: { authorization: `Bearer ${token}` } });
         assert.equal(response.statusCode, 200);
         assert.equal(response.body, await cliJson(join(root, String(year)), year), `year ${year}`);
+        for (const command of ['wdes', 'paygap']) {
+          const other = await app.inject({ method: 'GET', url: `/api/v1/organisations/APIX/${command}/${year}`, headers: { authorization: `Bearer ${token}` } });
+          assert.equal(other.statusCode, 200, command);
+          assert.equal(other.body, await cliJson(join(root, String(year)), year, command), `${command} ${year}`);
+        }
       }
       const listing = await app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { authorization: `Bearer ${token}` } });
       assert.deepEqual(JSON.parse(listing.body), [{ code: 'APIX', name: 'API test trust', synthetic: false, years: [2025, 2024] }]);

@@ -5,6 +5,8 @@
  */
 import type { Problem } from '../core/problem.ts';
 import { countWres } from '../core/wres/count.ts';
+import { countWdes } from '../core/wdes/count.ts';
+import { payPerson } from '../core/paygap/pay-person.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
 import type { ImportVersion, NewImport, NewOrganisation, Store } from '../store/store.ts';
@@ -43,7 +45,8 @@ export async function importFolder(store: Store, folder: string, options: Import
 
   progress('counting', 0, 1);
   const counted = countWres(loaded.dataset, period);
-  if (!counted.ok) return { ok: false, problems: counted.problems };
+  const wdes = countWdes(loaded.dataset, period);
+  if (!counted.ok || !wdes.ok) return { ok: false, problems: [...(counted.ok ? [] : counted.problems), ...(wdes.ok ? [] : wdes.problems)] };
   progress('counting', 1, 1);
 
   const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
@@ -56,6 +59,7 @@ export async function importFolder(store: Store, folder: string, options: Import
     notes: loaded.notes,
     records,
     counts: counted.value,
+    standardCounts: { wdes: wdes.value, payPeople: loaded.dataset.staff.map(payPerson) },
   };
   const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
   return { ok: true, version };

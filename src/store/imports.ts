@@ -66,6 +66,9 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
         }).returningAll().executeTakeFirstOrThrow();
         await writeRecords(trx, row.id, newImport.records, limits, progress);
         await trx.insertInto('wres_counts').values({ import_version_id: row.id, counts: JSON.stringify(newImport.counts) }).execute();
+        for (const [standard, counts] of Object.entries(newImport.standardCounts ?? {})) {
+          await trx.insertInto('standard_counts').values({ import_version_id: row.id, standard, counts: JSON.stringify(counts) }).execute();
+        }
         return toImportVersion(row);
       });
     },
@@ -92,6 +95,12 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
         .where('import_versions.is_current', '=', true)
         .executeTakeFirst();
       return row ? (JSON.parse(row.counts) as WresCounts) : null;
+    },
+
+    async standardCountsOf(importVersionId, standard) {
+      const row = await db.selectFrom('standard_counts').select('counts')
+        .where('import_version_id', '=', importVersionId).where('standard', '=', standard).executeTakeFirst();
+      return row ? (JSON.parse(row.counts) as unknown) : null;
     },
 
     async countsOf(importVersionId) {

@@ -101,6 +101,13 @@ export interface SurveyResultsTable {
   positive: number;
 }
 
+export interface StandardCountsTable {
+  import_version_id: number;
+  standard: string;
+  /** JSON of that standard's counts. */
+  counts: JsonColumn;
+}
+
 export interface WresCountsTable {
   import_version_id: number;
   counts: JsonColumn;
@@ -176,6 +183,7 @@ export interface Database {
   board_records: BoardRecordsTable;
   survey_results: SurveyResultsTable;
   wres_counts: WresCountsTable;
+  standard_counts: StandardCountsTable;
   column_mappings: ColumnMappingsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -81,6 +81,8 @@ export interface NewImport {
   readonly records: StoredRecords;
   /** The counts the pages read; stored as computed by the engine. */
   readonly counts: WresCounts;
+  /** Counts of the other standards, by name ("wdes", "payPeople"), stored as JSON beside the WRES counts. */
+  readonly standardCounts?: Readonly<Record<string, unknown>>;
 }
 
 export interface ImportWriteOptions {
@@ -163,6 +165,8 @@ export interface Store {
     counts(organisationId: number, year: number): Promise<WresCounts | null>;
     /** The stored counts of one version (current or not), or null. */
     countsOf(importVersionId: number): Promise<WresCounts | null>;
+    /** Another standard's stored counts for a version, parsed from JSON, or null when that version has none. */
+    standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;
   };
 
   columnMappings: {

@@ -71,6 +71,10 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${other}/wres/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
+    ...['wdes', 'paygap'].flatMap((standard) => [
+      { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${own}/${standard}/${year}`, expect: api(200) },
+      { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${other}/${standard}/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
+    ]),
     { route: 'GET /import', url: '/import', expect: importers },
     { route: 'GET /import/:id', url: '/import/00000000-0000-0000-0000-000000000000', expect: signedIn(404) },
     { route: 'GET /import/:id/problems.csv', url: '/import/00000000-0000-0000-0000-000000000000/problems.csv', expect: signedIn(404) },

@@ -9,12 +9,12 @@ async function tableNames(db: Kysely<any>): Promise<string[]> {
   return tables.map((t) => t.name).sort();
 }
 
-testEachDialect('migrate applies the initial migration once and is then a no-op', async ({ store, reopen }) => {
-  assert.deepEqual(await store.migrate(), ['0001-initial']);
+testEachDialect('migrate applies every migration once, in order, and is then a no-op', async ({ store, reopen }) => {
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts']);
   assert.deepEqual(await store.migrate(), []);
   assert.deepEqual(await reopen().migrate(), [], 'another process finds nothing to do');
   const tables = await tableNames(store.db);
-  for (const table of ['organisations', 'import_versions', 'staff_records', 'wres_counts', 'users', 'audit_events']) {
+  for (const table of ['organisations', 'import_versions', 'staff_records', 'wres_counts', 'standard_counts', 'users', 'audit_events']) {
     assert.ok(tables.includes(table), table);
   }
 }, { migrate: false });
@@ -22,7 +22,7 @@ testEachDialect('migrate applies the initial migration once and is then a no-op'
 testEachDialect('a failing migration leaves no trace, and the next run applies it whole', async ({ store }) => {
   const broken = {
     ...migrationsFor(store.dialect),
-    '0002-broken': {
+    '0099-broken': {
       async up(db: Kysely<any>) {
         await db.schema.createTable('half_made').addColumn('x', 'integer').execute();
         await sql`SELECT * FROM no_such_table`.execute(db);
@@ -31,5 +31,5 @@ testEachDialect('a failing migration leaves no trace, and the next run applies i
   };
   await assert.rejects(runMigrations(store.db, broken));
   assert.deepEqual(await tableNames(store.db), [], 'neither the initial schema nor the half-made table remains');
-  assert.deepEqual(await store.migrate(), ['0001-initial']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts']);
 }, { migrate: false });

@@ -12,7 +12,7 @@ import { WDES_DISABILITY, DISABILITY_CATEGORIES, type DisabilityGroup } from '..
 import { ETHNICITY_CATEGORIES, WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
 import { NATIONAL_CATEGORIES, type NationalCode } from '../ethnicity/nhs-ethnic-category.ts';
 import type { CategorySet, Characteristic } from '../indicators/characteristic.ts';
-import type { StaffRecord } from '../records.ts';
+import type { PayPerson } from './pay-person.ts';
 
 /** How a set of people is named: in tables, in sentences, and (where it reads naturally) as a possessive. */
 export interface SetText {
@@ -32,7 +32,7 @@ export interface PayGapDefinition<G extends string> {
   readonly focusGroup: G;
   /** Every category a person can be in, in reading order. */
   readonly categories: readonly string[];
-  categoryOf(person: StaffRecord): string;
+  categoryOf(person: PayPerson): string;
   readonly groupText: Readonly<Record<G, SetText>>;
   /** Each category of the unknown group, reported separately ("Not stated", "Blank"). */
   readonly unknownCategoryText: Readonly<Record<string, SetText>>;

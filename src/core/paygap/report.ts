@@ -20,7 +20,7 @@
  *   from them, and again any count that would reveal one by subtraction.
  */
 import { categoriesOf, type CategorySet } from '../indicators/characteristic.ts';
-import type { StaffRecord } from '../records.ts';
+import type { PayPerson } from './pay-person.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../stats/disclosure.ts';
 import type { Interval } from '../stats/normal.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
@@ -77,8 +77,8 @@ export interface CategoryPay {
 }
 
 export function countPay(
-  people: readonly StaffRecord[],
-  categoryOf: (person: StaffRecord) => string,
+  people: readonly PayPerson[],
+  categoryOf: (person: PayPerson) => string,
   categories: readonly string[],
 ): Record<string, CategoryPay> {
   const counts = new Map<string, { relevant: number; fullPayRelevant: number; hourlyPay: number[]; bonusPay: number[] }>(
@@ -688,7 +688,7 @@ function quartilesOf<G extends string>(
 
 // ------------------------------------------------------------------------------------------------- the report
 
-export function payGapReport(staff: readonly StaffRecord[], options: PayGapOptions = {}): PayGapReport {
+export function payGapReport(staff: readonly PayPerson[], options: PayGapOptions = {}): PayGapReport {
   const policy: PayGapPolicy = { ...DEFAULT_PAY_GAP_POLICY, ...options.policy };
   const ethnicityReference = options.ethnicityReference ?? 'white';
   const forSharing = options.forSharing ?? true;

@@ -4,11 +4,13 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
+import * as standardCounts from './0002-standard-counts.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
   const columns = dialectColumns(dialect);
   return {
     '0001-initial': { up: (db) => initial.up(db, columns), down: (db) => initial.down(db) },
+    '0002-standard-counts': { up: (db) => standardCounts.up(db), down: (db) => standardCounts.down(db) },
   };
 }

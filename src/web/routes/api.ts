@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { wresReportFor } from '../../services/wres-report-service.ts';
+import { payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import type { Services } from '../app.ts';
 import { requireMembership, requireSignedIn } from '../auth/plugin.ts';
 import { OPENAPI_DOCUMENT } from './openapi.ts';
@@ -39,4 +40,20 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
     // Serialised here, not by Fastify, so that the bytes match the command line's JSON exactly.
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(report, null, 2)}\n`);
   });
+
+  // The same for WDES and pay gaps: exactly what `mirror wdes` and `mirror paygap` print for the same files.
+  for (const standard of ['wdes', 'paygap'] as const) {
+    app.get<{ Params: { code: string; year: string } }>(`/api/v1/organisations/:code/${standard}/:year`, async (request, reply) => {
+      const membership = await requireMembership(request, reply, request.params.code);
+      if (!membership) return reply;
+      const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
+      const organisationId = membership.organisation.id;
+      const report = year === null ? null
+        : standard === 'wdes' ? await wdesReportFor(services.store, organisationId, year, { suppressBreakdowns: true })
+        : await payGapFor(services.store, organisationId, year, { forSharing: true });
+      if (!report) return reply.code(404).send({ error: 'not found' });
+      await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'api-read', organisationId, subject: `${standard}/${year}` });
+      return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(report, null, 2)}\n`);
+    });
+  }
 }

@@ -121,6 +121,34 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/v1/organisations/{code}/wdes/{year}': {
+      get: {
+        summary: 'The WDES report for one organisation and reporting year: exactly what `mirror wdes --format json` prints',
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+        ],
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', description: 'metrics "1" to "10" with groups disabled, nonDisabled and unknown, and declaration rates' } } } },
+          '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': { description: 'No such organisation or year, or you do not belong to it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/api/v1/organisations/{code}/paygap/{year}': {
+      get: {
+        summary: 'Pay gaps by gender, ethnicity and disability at 31 March of the year: exactly what `mirror paygap --format json` prints',
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+        ],
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', description: 'gender, ethnicity and disability, each with meanGapPct, medianGapPct, groups, quartiles and bonus figures' } } } },
+          '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': { description: 'No such organisation or year, or you do not belong to it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
     '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
   },
 } as const;
