@@ -67,6 +67,12 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...['ethnicCategory', 'staffGroup', 'payBand', 'directorate', 'payBand.csv'].flatMap((b) =>
       both('GET /organisations/:code/:year/indicators/:id/:breakdown', `/${year}/indicators/3/${b}`)),
     ...both('GET /organisations/:code/:year/wres.csv', `/${year}/wres.csv`),
+    ...both('GET /organisations/:code/:year/overview', `/${year}/overview`),
+    ...both('GET /organisations/:code/:year/wdes', `/${year}/wdes`),
+    ...both('GET /organisations/:code/:year/wdes.csv', `/${year}/wdes.csv`),
+    ...both('GET /organisations/:code/:year/wdes/:metric/:breakdown', `/${year}/wdes/2/staffGroup`),
+    ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
+    ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },

@@ -16,6 +16,7 @@ import { registerApiRoutes } from './routes/api.ts';
 import { registerImportRoutes } from './routes/import.ts';
 import { registerInformationRoutes } from './routes/information.ts';
 import { registerReportRoutes } from './routes/reports.ts';
+import { registerStandardsRoutes } from './routes/standards.ts';
 
 export interface AppConfig {
   /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
@@ -80,6 +81,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerHealth(app, services);
   registerInformationRoutes(app, services);
   registerReportRoutes(app, services);
+  registerStandardsRoutes(app, services);
   registerApiRoutes(app, services);
   registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
   registerErrorHandling(app, services, config);

@@ -1,0 +1,193 @@
+/**
+ * The pages beside WRES for an organisation and year: the Workforce Disability Equality Standard (with drill-down
+ * for metrics 2 and 3), pay gaps by gender, ethnicity and disability, and one combined overview. Same rules as the
+ * WRES pages: membership first (404 otherwise), audit every view and export, analysts see unsuppressed breakdowns on
+ * screen, downloads always have disclosure control.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RatioDimension } from '../../core/counting/people-and-events.ts';
+import type { WdesReport } from '../../core/wdes/report.ts';
+import { tidyCsv } from '../../cli/format/tidy-csv.ts';
+import { payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
+import { wresReportFor } from '../../services/wres-report-service.ts';
+import type { Organisation } from '../../store/store.ts';
+import type { Services } from '../app.ts';
+import { requireMembership } from '../auth/plugin.ts';
+import { chartId, forestPlot, forestRowsFromBreakdown } from '../charts/index.ts';
+import { pageContext } from '../page-context.ts';
+import { dashboardRows } from '../presenters/dashboard.ts';
+
+interface Params { code: string; year: string }
+
+const WDES_BREAKDOWNS: Readonly<Record<string, string>> = {
+  staffGroup: 'Staff groups', payBand: 'Pay bands', directorate: 'Directorates',
+  internationalRecruit: 'International recruitment', gender: 'Gender', ethnicity: 'Ethnicity',
+};
+
+const SURVEY_METRICS = ['4a_patients', '4a_managers', '4a_colleagues', '4b', '5', '6', '7', '8'] as const;
+const DISPLAY_ID: Readonly<Record<string, string>> = { '4a_patients': '4a (i)', '4a_managers': '4a (ii)', '4a_colleagues': '4a (iii)' };
+
+function base(organisation: Organisation, year: number): string {
+  return `/organisations/${encodeURIComponent(organisation.code)}/${year}`;
+}
+
+async function loadMembershipAndYear(services: Services, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
+  const membership = await requireMembership(request, reply, request.params.code);
+  if (!membership) return null;
+  const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
+  const years = await services.store.organisations.years(membership.organisation.id);
+  if (year === null || !years.includes(year)) {
+    await reply.callNotFound();
+    return null;
+  }
+  return { membership, organisation: membership.organisation, year, analyst: membership.role === 'analyst' };
+}
+
+async function audit(services: Services, request: FastifyRequest, action: 'view' | 'export', organisation: Organisation, subject: string) {
+  await services.store.audit.record({ userId: request.currentUser?.id ?? null, action, organisationId: organisation.id, subject });
+}
+
+function html(services: Services, request: FastifyRequest, reply: FastifyReply, template: string, extra: { title: string } & Record<string, unknown>) {
+  return reply.type('text/html').send(services.render(template, pageContext(request, reply, extra)));
+}
+
+function csv(reply: FastifyReply, fileName: string, body: string) {
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(body);
+}
+
+/** One line per WDES metric for the summary table. */
+function wdesRows(report: WdesReport) {
+  const m = report.metrics;
+  const pct = (n: number | null | undefined) => (typeof n === 'number' ? `${n.toFixed(1)}%` : '–');
+  const rows: { id: string; title: string; figure: string; statement: string; declaration: string | null; href: string | null; note: string | null }[] = [];
+  rows.push({ id: '1', title: m['1'].title, figure: `${pct(m['1'].overall.disabled.pct)} Disabled`, statement: m['1'].statement, declaration: pct(m['1'].overall.declarationRate.pct), href: null, note: null });
+  for (const id of ['2', '3'] as const) {
+    const metric = m[id];
+    rows.push(metric.available
+      ? { id, title: metric.title, figure: metric.value === null ? 'Not calculable' : metric.value.toFixed(2), statement: metric.statement, declaration: pct(metric.declarationRate.pct), href: id, note: metric.smallNumbers ? 'Small numbers' : metric.withinNonAdverseRange === false ? 'Outside 0.80 to 1.25' : null }
+      : { id, title: metric.title, figure: 'Not available', statement: metric.reason, declaration: null, href: null, note: null });
+  }
+  for (const id of SURVEY_METRICS) {
+    const metric = m[id];
+    rows.push(metric.available
+      ? { id: DISPLAY_ID[id] ?? id, title: metric.title, figure: `${pct(metric.groups.disabled?.pct)} of Disabled staff`, statement: metric.statement, declaration: null, href: null, note: metric.groups.disabled?.smallNumbers ? 'Fewer than 11 respondents' : null }
+      : { id: DISPLAY_ID[id] ?? id, title: metric.title, figure: 'Not available', statement: metric.reason, declaration: null, href: null, note: null });
+  }
+  const e = m['9a'];
+  rows.push(e.available
+    ? { id: '9a', title: e.title, figure: `${e.groups.disabled?.score?.toFixed(1) ?? '–'} out of 10 for Disabled staff`, statement: e.statement, declaration: null, href: null, note: null }
+    : { id: '9a', title: e.title, figure: 'Not available', statement: e.reason, declaration: null, href: null, note: null });
+  const n = m['9b'];
+  rows.push(n.available
+    ? { id: '9b', title: n.title, figure: n.answer === null ? 'Not given' : n.answer ? 'Yes' : 'No', statement: n.narrative, declaration: null, href: null, note: null }
+    : { id: '9b', title: n.title, figure: 'Not available', statement: n.reason, declaration: null, href: null, note: null });
+  const b = m['10'];
+  const points = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)} points`);
+  rows.push(b.available
+    ? { id: '10', title: b.title, figure: `${points(b.voting.differencePp)} (voting members)`, statement: b.voting.statement, declaration: pct(b.declarationRate.pct), href: null, note: null }
+    : { id: '10', title: b.title, figure: 'Not available', statement: b.reason, declaration: null, href: null, note: null });
+  return rows;
+}
+
+export function registerStandardsRoutes(app: FastifyInstance, services: Services): void {
+  app.get<{ Params: Params }>('/organisations/:code/:year/wdes', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const { organisation, year, analyst } = loaded;
+    const report = await wdesReportFor(services.store, organisation.id, year, { suppressBreakdowns: !analyst });
+    if (!report) return reply.callNotFound();
+    await audit(services, request, 'view', organisation, `wdes/${year}`);
+    const breakdownLinks = (['2', '3'] as const).flatMap((id) => {
+      const metric = report.metrics[id];
+      if (!metric.available) return [];
+      return Object.keys(metric.breakdowns).map((key) => ({ id, key, label: WDES_BREAKDOWNS[key] ?? key, href: `${base(organisation, year)}/wdes/${id}/${key}` }));
+    });
+    return html(services, request, reply, 'pages/wdes.njk', {
+      title: `WDES ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
+      organisation, year, report, rows: wdesRows(report), clusters: report.metrics['1'].clusters.filter((c) => c.total > 0),
+      breakdownLinks, csvHref: `${base(organisation, year)}/wdes.csv`,
+    });
+  });
+
+  app.get<{ Params: Params }>('/organisations/:code/:year/wdes.csv', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const report = await wdesReportFor(services.store, loaded.organisation.id, loaded.year, { suppressBreakdowns: true });
+    if (!report) return reply.callNotFound();
+    await audit(services, request, 'export', loaded.organisation, `wdes/${loaded.year}.csv`);
+    return csv(reply, `wdes-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv(report.metrics, 'metric'));
+  });
+
+  app.get<{ Params: Params & { metric: string; breakdown: string } }>('/organisations/:code/:year/wdes/:metric/:breakdown', async (request, reply) => {
+    const { metric, breakdown } = request.params;
+    if ((metric !== '2' && metric !== '3') || !(breakdown in WDES_BREAKDOWNS)) return reply.callNotFound();
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const { organisation, year, analyst } = loaded;
+    const report = await wdesReportFor(services.store, organisation.id, year, { suppressBreakdowns: !analyst });
+    const m = report?.metrics[metric];
+    const rows = m && m.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
+    if (!report || !m || !m.available || !rows) return reply.callNotFound();
+    await audit(services, request, 'view', organisation, `wdes/${year}/metric/${metric}/${breakdown}`);
+    const [num, den] = metric === '2' ? ['Non-disabled applicants', 'Disabled applicants'] : ['Disabled staff', 'Non-disabled staff'];
+    return html(services, request, reply, 'pages/breakdown.njk', {
+      title: `${WDES_BREAKDOWNS[breakdown]}, WDES metric ${metric}, ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
+      organisation, year, id: metric, standardCaption: `WDES ${year}, metric ${metric}`, unsuppressed: analyst, minimumCellSize: report.disclosure.minimumCellSize,
+      breakdownLabel: WDES_BREAKDOWNS[breakdown], description: 'The same comparison within each group.',
+      indicatorShortTitle: m.title, rows, itemHeading: 'Group', numeratorHeading: num, denominatorHeading: den,
+      caption: 'The numbers behind the chart', backHref: `${base(organisation, year)}/wdes`, backText: 'Back to the WDES',
+      chart: forestPlot(forestRowsFromBreakdown(rows, { flagSmallNumbers: true }), { id: chartId(`wdes${metric}`, breakdown), title: `WDES metric ${metric} by ${breakdown}`, axisLabel: 'Relative likelihood (log scale)' }),
+      csvHref: `${base(organisation, year)}/wdes.csv`,
+    });
+  });
+
+  app.get<{ Params: Params }>('/organisations/:code/:year/paygap', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const { organisation, year, analyst } = loaded;
+    const reference = (request.query as { reference?: string }).reference === 'white-british' ? 'whiteBritish' : 'white';
+    const report = await payGapFor(services.store, organisation.id, year, { ethnicityReference: reference, forSharing: !analyst });
+    if (!report) return reply.callNotFound();
+    await audit(services, request, 'view', organisation, `paygap/${year}`);
+    return html(services, request, reply, 'pages/paygap.njk', {
+      title: `Pay gaps ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
+      organisation, year, report, reference, unsuppressed: analyst,
+      characteristics: [report.gender, report.ethnicity, report.disability].map((c) => ({ ...c, comparisons: Object.values(c.groups) })),
+      csvHref: `${base(organisation, year)}/paygap.csv`,
+    });
+  });
+
+  app.get<{ Params: Params }>('/organisations/:code/:year/paygap.csv', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const report = await payGapFor(services.store, loaded.organisation.id, loaded.year, { forSharing: true });
+    if (!report) return reply.callNotFound();
+    await audit(services, request, 'export', loaded.organisation, `paygap/${loaded.year}.csv`);
+    return csv(reply, `paygap-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv({ gender: report.gender, ethnicity: report.ethnicity, disability: report.disability }, 'characteristic'));
+  });
+
+  app.get<{ Params: Params }>('/organisations/:code/:year/overview', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const { organisation, year } = loaded;
+    const [wres, previousWres, wdes, paygap] = await Promise.all([
+      wresReportFor(services.store, organisation.id, year, { suppressBreakdowns: true }),
+      wresReportFor(services.store, organisation.id, year - 1, { suppressBreakdowns: true }),
+      wdesReportFor(services.store, organisation.id, year, { suppressBreakdowns: true }),
+      payGapFor(services.store, organisation.id, year, { forSharing: true }),
+    ]);
+    if (!wres) return reply.callNotFound();
+    await audit(services, request, 'view', organisation, `overview/${year}`);
+    return html(services, request, reply, 'pages/overview.njk', {
+      title: `Overview ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }],
+      organisation, year, base: base(organisation, year),
+      wresRows: dashboardRows(wres, previousWres).filter((r) => ['2', '3', '4', '7', '9'].includes(r.id)),
+      wdesRows: wdes ? wdesRows(wdes).filter((r) => ['1', '2', '3', '5', '10'].includes(r.id)) : [],
+      pay: paygap ? [paygap.gender, paygap.ethnicity, paygap.disability] : [],
+    });
+  });
+}
