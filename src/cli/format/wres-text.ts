@@ -55,6 +55,18 @@ export function indicator1Text(i1: Indicator1): string {
     `  Unknown ethnicity: ${unknownDetail(i1.overall)}. Bank-only staff left out: ${count(i1.bankOnlyExcluded)}.`,
     table,
     omitted > 0 ? `  (${omitted} rows of the national template with no staff are not shown here; they are in the JSON and CSV.)` : '',
+    `\n  The career ladder (Agenda for Change bands, clinical and non-clinical together): ${i1.pipeline.statement}`,
+    textTable(
+      [
+        { heading: 'Band' }, { heading: 'White', align: 'right' }, { heading: 'Ethnic minority', align: 'right' },
+        { heading: 'Against the band below', align: 'right' }, { heading: '95% interval' },
+        { heading: `Against ${i1.pipeline.base ?? 'the first band'}`, align: 'right' }, { heading: '95% interval' },
+      ],
+      i1.pipeline.steps.map((s) => [
+        s.band, count(s.white), count(s.ethnicMinority), ratio(s.step?.value), interval(s.step?.ci95),
+        ratio(s.cumulative?.value), interval(s.cumulative?.ci95),
+      ]),
+    ),
   ].filter(Boolean).join('\n');
 }
 

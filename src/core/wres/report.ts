@@ -23,6 +23,7 @@ import {
 import { dimensionBreakdowns, pooledTwoYears, protectRows } from '../indicators/assemble.ts';
 import type { RowSize } from '../indicators/secondary-suppression.ts';
 import { formatPct } from '../indicators/wording.ts';
+import { pipeline, type Pipeline } from '../pipeline/pipeline.ts';
 import type { SourceFile, SurveyIndicator } from '../records.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../stats/disclosure.ts';
 import { CLUSTER_LABELS, type Cluster } from '../workforce/staff-group.ts';
@@ -71,6 +72,8 @@ export interface Indicator1 extends IndicatorHeader {
   readonly rows: readonly (WresShares & { readonly cluster: Cluster; readonly clusterLabel: string; readonly row: string })[];
   readonly bankOnlyExcluded: number;
   readonly statement: string;
+  /** How the ethnic minority share changes band by band up the Agenda for Change ladder. */
+  readonly pipeline: Pipeline;
 }
 
 export type RatioBreakdowns = Readonly<Partial<Record<'ethnicCategory' | 'aggregatedEthnicGroup' | RatioDimension, readonly RatioBreakdownRow[]>>>;
@@ -171,15 +174,17 @@ function indicator1(counts: WresCounts): Indicator1 {
     ? 'There are no staff in the workforce file.'
     : `${formatPct(overall.ethnicMinority.pct)} of the workforce are from ethnic minority groups, ` +
       `${formatPct(overall.white.pct ?? 0)} are White and the ethnicity of ${formatPct(overall.unknown.pct ?? 0)} is not known.`;
+  const rows = counts.workforce.rows.map((r) => ({
+    cluster: r.cluster, clusterLabel: CLUSTER_LABELS[r.cluster], row: r.row, ...wresShares(r.headcounts),
+  }));
   return {
     ...header(WRES_1),
     available: true,
     overall,
-    rows: counts.workforce.rows.map((r) => ({
-      cluster: r.cluster, clusterLabel: CLUSTER_LABELS[r.cluster], row: r.row, ...wresShares(r.headcounts),
-    })),
+    rows,
     bankOnlyExcluded: counts.workforce.bankOnlyExcluded,
     statement,
+    pipeline: pipeline(rows),
   };
 }
 

@@ -55,6 +55,7 @@ test('indicator 1 rows become band shares under their cluster', () => {
   };
   const indicator: Indicator1 = {
     id: '1', title: 'Representation', returnLabel: 'BME', available: true, bankOnlyExcluded: 0, statement: '',
+    pipeline: { base: null, steps: [], statement: '' },
     overall: shares(150, 50, 5),
     rows: [
       { cluster: 'nonClinical', clusterLabel: 'Non-clinical', row: 'Band 2', ...shares(100, 20, 5) },
