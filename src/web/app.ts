@@ -11,6 +11,7 @@ import { ImportJobs } from '../services/import-jobs.ts';
 import type { Store } from '../store/store.ts';
 import { registerAssets } from './assets.ts';
 import { registerAuth } from './auth/plugin.ts';
+import { pageContext } from './page-context.ts';
 import type { Renderer } from './render.ts';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerImportRoutes } from './routes/import.ts';
@@ -133,7 +134,8 @@ export function cspNonce(reply: FastifyReply): string {
 function registerErrorHandling(app: FastifyInstance, services: Services, config: AppConfig): void {
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' });
-    return reply.code(404).type('text/html').send(services.render('pages/not-found.njk', { title: 'Page not found', cspNonce: cspNonce(reply) }));
+    // With the page context, so someone signed in keeps the header's navigation and sign-out on a missing page.
+    return reply.code(404).type('text/html').send(services.render('pages/not-found.njk', pageContext(request, reply, { title: 'Page not found' })));
   });
   app.setErrorHandler((fault: unknown, request, reply) => {
     const error = fault instanceof Error ? fault : new Error(String(fault));

@@ -10,7 +10,7 @@ import { loadPseudonymKey } from '../services/pseudonym.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppConfig } from './app.ts';
 import { webSettingsFromEnv, type Env, type WebSettings } from './config.ts';
 import { createRenderer } from './render.ts';
 
@@ -42,13 +42,16 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
     if (loaded.length > 0) say(`Loaded the synthetic demonstration trust for ${loaded.join(' and ')}.`);
   }
 
-  const app = await createApp(
-    { store, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir },
-    { baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel },
-  );
+  // Mutable here only: with PORT=0 the real address is known after listening, and links the app makes later (an
+  // administrator's sign-in links for people) must carry it, so the app reads config.baseUrl at request time.
+  const config: { -readonly [K in keyof AppConfig]: AppConfig[K] } = {
+    baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel,
+  };
+  const app = await createApp({ store, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir }, config);
   const address = await app.listen({ host: settings.host, port: settings.port });
   const port = Number(new URL(address).port);
   const url = settings.port === 0 ? settings.baseUrl.replace(/:0$/, `:${port}`) : settings.baseUrl;
+  config.baseUrl = url;
   say(`Mirror is running at ${url}`);
 
   const link = await firstRunSignInLink(store, { baseUrl: url, now: clock() });

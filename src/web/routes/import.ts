@@ -92,8 +92,6 @@ async function readUpload(request: FastifyRequest, folder: string): Promise<{ ok
 function validateForm(user: CurrentUser, form: ImportForm, files: readonly SourceKind[]): { errors: { href: string; text: string }[]; organisation: NewOrganisation | null; year: number } {
   const errors: { href: string; text: string }[] = [];
   const year = /^\d{4}$/.test(form.year) ? Number(form.year) : NaN;
-  if (!(year >= 2000 && year <= 2100)) errors.push({ href: '#year', text: 'Enter the reporting year as 4 digits, for example 2025' });
-  if (!files.includes('staff')) errors.push({ href: '#staff', text: 'Choose the staff file: it is required' });
   let organisation: NewOrganisation | null = null;
   if (form.organisation === '__new') {
     if (!user.administrator) errors.push({ href: '#organisation', text: 'Only an administrator can add an organisation' });
@@ -105,6 +103,9 @@ function validateForm(user: CurrentUser, form: ImportForm, files: readonly Sourc
     if (!existing) errors.push({ href: '#organisation', text: 'Choose an organisation you are an analyst for' });
     else organisation = { code: existing.code, name: existing.name };
   }
+  // In the order the fields appear on the form, as the error summary should list them.
+  if (!(year >= 2000 && year <= 2100)) errors.push({ href: '#year', text: 'Enter the reporting year as 4 digits, for example 2025' });
+  if (!files.includes('staff')) errors.push({ href: '#staff', text: 'Choose the staff file: it is required' });
   return { errors, organisation, year };
 }
 

@@ -1,0 +1,33 @@
+/**
+ * The Chromium the browser tests drive: the Debian package at /usr/bin/chromium, or MIRROR_CHROMIUM. When it is
+ * missing, the tests skip with a loud reason, except with CI=true, where they fail (scripts/ensure-chromium.js
+ * installs it first when it can).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env['MIRROR_CHROMIUM'] || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export type Availability = { readonly run: true } | { readonly run: false; readonly mustFail: boolean; readonly reason: string };
+
+/** Whether the browser tests can run here and, if not, whether that is a failure (CI) or a skip. */
+export function chromiumAvailability(): Availability {
+  if (existsSync(CHROMIUM_PATH)) return { run: true };
+  const reason = `Chromium is not installed at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" `
+    + '(npm test runs scripts/ensure-chromium.js, which does this when it can) or set MIRROR_CHROMIUM';
+  const mustFail = process.env['CI'] === 'true';
+  if (!mustFail) {
+    const line = '!'.repeat(100);
+    process.stderr.write(`${line}\n! BROWSER TESTS SKIPPED. ${reason}\n${line}\n`);
+  }
+  return { run: false, mustFail, reason };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
