@@ -78,7 +78,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   await registerAssets(app);
   await registerAuth(app, services, config);
   // One file per kind the import form offers: a lower limit refuses every upload from the form.
-  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: SOURCE_KINDS.length, fields: 20 } });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: SOURCE_KINDS.length + 1, fields: 20 } });
   registerHealth(app, services);
   registerInformationRoutes(app, services);
   registerReportRoutes(app, services);

@@ -152,6 +152,7 @@ if (!availability.run) {
       const kinds = SOURCE_KINDS.filter((kind) => existsSync(join(folder, `${kind}.csv`)));
       assert.ok(kinds.includes('staff'));
       for (const kind of kinds) await page.setInputFiles(`#${kind}`, join(folder, `${kind}.csv`));
+      if (existsSync(join(folder, 'wdes_9b.txt'))) await page.setInputFiles('#wdes_9b', join(folder, 'wdes_9b.txt'));
     }
 
     /** Waits through the progress page, which refreshes itself, until the import has an outcome. */
@@ -352,6 +353,16 @@ if (!availability.run) {
         await visit(`/organisations/${CODE}/${YEAR}/indicators/${id}`, `indicator ${id}`);
       }
       await visit(`/organisations/${CODE}/${YEAR}/indicators/4/payBand`, 'breakdown indicator 4 payBand (analyst)');
+    });
+
+    step('the overview, the WDES and the pay gap pages are accessible, and WDES metric 2 equals the command line', async () => {
+      for (const path of ['overview', 'wdes', 'wdes/2/staffGroup', 'paygap']) {
+        await visit(`/organisations/${CODE}/${YEAR}/${path}`, path);
+      }
+      const out: string[] = [];
+      assert.equal(await main(['wdes', goodFolder, '--year', String(YEAR), '--format', 'json'], { out: (t) => out.push(t), err: () => {} }), 0);
+      const api = await fetchInPage(`/api/v1/organisations/${CODE}/wdes/${YEAR}`);
+      assert.equal(api.text, out.join(''), 'the WDES API text equals the CLI JSON byte for byte');
     });
 
     step("the synthetic demonstration trust's pages carry the synthetic label", async () => {

@@ -82,6 +82,7 @@ export function indicatorView(report: WresReport, id: IndicatorId, reports: read
       chartHeading: 'Ethnic minority share of each pay band',
       chart: representationByBand(rows.filter((r) => r.total > 0), { id: chartId('wres1', 'bands'), title: 'Ethnic minority share by pay band', workforce }),
       representation: { rows: i1.rows.filter((r) => r.total > 0), overall: i1.overall, bankOnlyExcluded: i1.bankOnlyExcluded },
+      pipeline: i1.pipeline,
     };
   }
 

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
+import { NARRATIVE_FILE } from '../../ingest/load-folder.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
 import type { ImportJob, ImportJobs } from '../../services/import-jobs.ts';
 import type { NewOrganisation } from '../../store/store.ts';
@@ -29,6 +30,9 @@ const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
 };
 
 const PROBLEMS_SHOWN = 200;
+
+/** WDES metric 9b's narrative comes as a text file beside the CSV files. */
+const NARRATIVE_FIELD = 'wdes_9b';
 
 interface ImportForm {
   organisation: string;
@@ -74,6 +78,14 @@ async function readUpload(request: FastifyRequest, folder: string): Promise<{ ok
     }
     const kind = SOURCE_KINDS.find((k) => k === part.fieldname);
     const extension = extname(part.filename).toLowerCase();
+    if (part.fieldname === NARRATIVE_FIELD && part.filename) {
+      if (extension !== '.txt') {
+        part.file.resume();
+        return { ok: false, forbidden: false, message: 'The WDES narrative must be a .txt file' };
+      }
+      await pipeline(part.file, createWriteStream(join(folder, NARRATIVE_FILE), { mode: 0o600 }));
+      continue;
+    }
     if (!kind || !part.filename) {
       part.file.resume();
       continue;
