@@ -191,3 +191,15 @@ describe('npx mirror', () => {
     assert.match(result.stdout, /demo/);
   });
 });
+
+describe('mirror demo --region', () => {
+  test('writes one synthetic organisation a subfolder, and refuses a count out of range', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mirror-cli-region-'));
+    const { code, stdout } = await run('demo', join(root, 'region'), '--year', '2025', '--region', '2');
+    assert.equal(code, 0);
+    assert.match(stdout, /synthetic region of 2 organisations/);
+    assert.match(stdout, /SYN02 {2}Synthetic Region NHS Trust 02/);
+    for (const org of ['SYN01', 'SYN02']) assert.match(readFileSync(join(root, 'region', org, 'README.txt'), 'utf8'), /^SYNTHETIC DATA/);
+    assert.notEqual((await run('demo', join(root, 'bad'), '--year', '2025', '--region', '100')).code, 0);
+  });
+});

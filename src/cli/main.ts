@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Problem } from '../core/problem.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
+import { MAX_REGION_SIZE, writeSyntheticRegion } from '../demo/synthetic-region.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../ingest/problem.ts';
 import { wresFromFolder } from '../services/wres-from-folder.ts';
@@ -30,6 +31,7 @@ import { buildMedicalReport } from '../core/medical/report.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { wdesFromFolder } from '../services/wdes-from-folder.ts';
+import { registerTargetsCommand } from './commands/targets.ts';
 
 export interface Io {
   out(text: string): void;
@@ -198,7 +200,16 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--seed <n>', 'random seed: the same seed always gives the same trust', wholeNumber('The seed', 0, 2 ** 31 - 1), 1)
     .option('--staff <n>', 'number of staff', wholeNumber('The number of staff', 50, 1_000_000))
     .option('--applications <n>', 'number of applications (default about 7.5 per member of staff)', wholeNumber('The number of applications', 0, 10_000_000))
-    .action(async (folder: string, options: { year: number; seed: number; staff?: number; applications?: number }) => {
+    .option('--region <n>', `write a synthetic region instead: n organisations (SYN01 to SYNnn, each a subfolder) of different sizes and gaps, for comparisons`, wholeNumber('The number of organisations', 1, MAX_REGION_SIZE))
+    .action(async (folder: string, options: { year: number; seed: number; staff?: number; applications?: number; region?: number }) => {
+      if (options.region !== undefined) {
+        const members = await writeSyntheticRegion(resolve(folder), options.year, options.region);
+        io.out(`Wrote a synthetic region of ${members.length} organisations (synthetic, not real people or organisations) for ${options.year} to ${resolve(folder)}:\n`);
+        for (const m of members) io.out(`  ${m.code}  ${m.name} (${m.staff} staff)\n`);
+        io.out('Import each folder with --region "Synthetic region" --type "Acute trust", or set MIRROR_DEMO_REGION for the web application.\n');
+        setExitCode(EXIT_OK);
+        return;
+      }
       const { files } = await writeSyntheticTrust(resolve(folder), {
         year: options.year, seed: options.seed,
         ...(options.staff !== undefined ? { staff: options.staff } : {}),
@@ -264,6 +275,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   // Commands that live in their own modules (one line each).
   registerStatisticsCommands(program, io, setExitCode);
+  // Model Employer-style targets and trajectories over several years' folders.
+  registerTargetsCommand(program, io, setExitCode);
 
   return program;
 }

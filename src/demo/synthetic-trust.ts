@@ -241,6 +241,14 @@ export interface SyntheticTrustOptions {
   readonly staff?: number;
   /** Rows in applications.csv. Default 7.5 × staff. */
   readonly applications?: number;
+  /**
+   * Scales every built-in gap between ethnic minority and White staff (appointment, disciplinary entry, non-mandatory
+   * training, staff survey): 0 removes them, 1 (the default) keeps them as they are, 2 doubles them. With 1 the files
+   * are exactly those without the option.
+   */
+  readonly gapScale?: number;
+  /** The invented organisation's code and name (default SYN01, Synthetic Demonstration NHS Trust). */
+  readonly organisation?: { readonly code: string; readonly name: string };
 }
 
 export interface SyntheticTrust {
@@ -264,6 +272,8 @@ export function generateSyntheticTrust(options: SyntheticTrustOptions): Syntheti
   if (!Number.isInteger(applicationCount) || applicationCount < 0) {
     throw new RangeError(`applications must be a whole number of at least 0, got ${applicationCount}`);
   }
+  const gapScale = options.gapScale ?? 1;
+  if (!Number.isFinite(gapScale) || gapScale < 0 || gapScale > 3) throw new RangeError(`gapScale must be from 0 to 3, got ${gapScale}`);
 
   const period = reportingPeriod(year);
   // One independent stream per file (jumps of the same generator), so changing the number of applications never
@@ -278,16 +288,24 @@ export function generateSyntheticTrust(options: SyntheticTrustOptions): Syntheti
   return {
     files: {
       staff: toCsv([...STAFF_COLUMNS, 'medical_leadership', 'bonus_pay', 'full_pay'], withPayExtras(disabilityRandom, staff, withMedicalLeadership(disabilityRandom, staff))),
-      applications: toCsv([...APPLICATION_COLUMNS, 'disability'], withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend))),
-      disciplinary: toCsv(DISCIPLINARY_COLUMNS, generateDisciplinary(rng('disciplinary'), staff, period)),
-      training: toCsv(TRAINING_COLUMNS, generateTraining(rng('training'), staff, period)),
+      applications: toCsv([...APPLICATION_COLUMNS, 'disability'], withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend, gapScale))),
+      disciplinary: toCsv(DISCIPLINARY_COLUMNS, generateDisciplinary(rng('disciplinary'), staff, period, gapScale)),
+      training: toCsv(TRAINING_COLUMNS, generateTraining(rng('training'), staff, period, gapScale)),
       board: toCsv([...BOARD_COLUMNS, 'disability'], withBoardDisability(disabilityRandom, generateBoard(rng('board')))),
-      survey: toCsv([...SURVEY_COLUMNS, 'score'], [...generateSurvey(rng('survey'), staff).map((r) => [...r, '']), ...generateWdesSurvey(disabilityRandom, staff)]),
+      survey: toCsv([...SURVEY_COLUMNS, 'score'], [...generateSurvey(rng('survey'), staff, gapScale).map((r) => [...r, '']), ...generateWdesSurvey(disabilityRandom, staff)]),
       capability: toCsv(CAPABILITY_COLUMNS, generateCapability(rng('capability'), staff, period)),
     },
     narrative: NARRATIVE,
-    organisation: { code: SYNTHETIC_ORGANISATION.code, name: SYNTHETIC_ORGANISATION.name },
+    organisation: { code: options.organisation?.code ?? SYNTHETIC_ORGANISATION.code, name: options.organisation?.name ?? SYNTHETIC_ORGANISATION.name },
   };
+}
+
+/**
+ * A rate for ethnic minority staff with its gap from White staff's scaled: reference + (value − reference) × scale.
+ * With scale 1 the value itself, unchanged to the last bit, so the default files never move.
+ */
+function scaledGap(reference: number, value: number, scale: number): number {
+  return scale === 1 ? value : reference + (value - reference) * scale;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -635,7 +653,7 @@ const APPLICATION_COLUMNS = [
   'international_recruit', 'date',
 ] as const;
 
-function generateApplications(random: Random, count: number, period: Period, trend: number): string[][] {
+function generateApplications(random: Random, count: number, period: Period, trend: number, gapScale = 1): string[][] {
   const rows: string[][] = [];
   let vacancy = 0;
   while (rows.length < count) {
@@ -644,7 +662,7 @@ function generateApplications(random: Random, count: number, period: Period, tre
     const post = drawPost(random);
     const settings = GROUPS[post.staffGroup];
     const row = ROWS[post.row];
-    const gap = row.gap * settings.gapFactor;
+    const gap = scaledGap(1, row.gap * settings.gapFactor, gapScale);
     const emShare = Math.min(0.95, row.applicants * trend);
     const closing = random.int(period.start, period.end);
     const applicants = Math.min(count - rows.length, random.int(settings.applicants[0], settings.applicants[1]));
@@ -685,13 +703,14 @@ function generateApplications(random: Random, count: number, period: Period, tre
 
 const DISCIPLINARY_COLUMNS = ['case_id', 'staff_id', 'start_date'] as const;
 
-function generateDisciplinary(random: Random, staff: readonly Person[], period: Period): string[][] {
+function generateDisciplinary(random: Random, staff: readonly Person[], period: Period, gapScale = 1): string[][] {
+  const chance = { ...DISCIPLINARY, ethnicMinority: scaledGap(DISCIPLINARY.white, DISCIPLINARY.ethnicMinority, gapScale) };
   const cases: { staffId: string; day: number }[] = [];
   const inPost = staff.filter((p) => !p.bank);
   const firstDay = (p: Person) => Math.max(period.start, p.startDay);
   const involved: Person[] = [];
   for (const person of inPost) {
-    if (!random.chance(DISCIPLINARY[person.group])) continue;
+    if (!random.chance(chance[person.group])) continue;
     involved.push(person);
     cases.push({ staffId: person.staffId, day: random.int(firstDay(person), period.end) });
   }
@@ -720,7 +739,8 @@ function generateDisciplinary(random: Random, staff: readonly Person[], period: 
 const TRAINING_COLUMNS = ['staff_id', 'ethnic_category', 'course', 'mandatory', 'start_date'] as const;
 const ALL_COURSES: readonly string[] = [...MANDATORY_COURSES, ...NON_MANDATORY_COURSES];
 
-function generateTraining(random: Random, staff: readonly Person[], period: Period): string[][] {
+function generateTraining(random: Random, staff: readonly Person[], period: Period, gapScale = 1): string[][] {
+  const chance = { ...TRAINING, ethnicMinority: scaledGap(TRAINING.white, TRAINING.ethnicMinority, gapScale) };
   const rows: string[][] = [];
   for (const person of staff) {
     const from = Math.max(period.start, person.startDay);
@@ -728,7 +748,7 @@ function generateTraining(random: Random, staff: readonly Person[], period: Peri
     for (const course of random.sample(MANDATORY_COURSES, person.bank ? random.int(1, 2) : random.int(2, 4))) {
       sessions.push({ course, mandatory: true, day: random.int(from, period.end) });
     }
-    if (!person.bank && random.chance(TRAINING[person.group])) {
+    if (!person.bank && random.chance(chance[person.group])) {
       for (const course of random.sample(NON_MANDATORY_COURSES, Number(COURSES_PER_PERSON.pick(random)))) {
         sessions.push({ course, mandatory: false, day: random.int(from, period.end) });
       }
@@ -787,7 +807,7 @@ function generateBoard(random: Random): string[][] {
 
 const SURVEY_COLUMNS = ['indicator', 'ethnic_group', 'respondents', 'positive'] as const;
 
-function generateSurvey(random: Random, staff: readonly Person[]): string[][] {
+function generateSurvey(random: Random, staff: readonly Person[], gapScale = 1): string[][] {
   const headcount = { white: 0, ethnicMinority: 0 };
   for (const p of staff) if (!p.bank && p.group !== 'unknown') headcount[p.group] += 1;
   const base = {
@@ -799,7 +819,8 @@ function generateSurvey(random: Random, staff: readonly Person[]): string[][] {
     for (const group of ['white', 'ethnicMinority'] as const) {
       // Not everyone answers every question.
       const respondents = base[group] - random.int(0, Math.round(base[group] * 0.03));
-      const share = Math.max(0, Math.min(1, shares[group] + random.between(-0.02, 0.02)));
+      const expected = group === 'white' ? shares.white : scaledGap(shares.white, shares.ethnicMinority, gapScale);
+      const share = Math.max(0, Math.min(1, expected + random.between(-0.02, 0.02)));
       const positive = Math.round(respondents * share);
       rows.push([indicator, group === 'white' ? 'white' : 'ethnic_minority', String(respondents), String(positive)]);
     }

@@ -42,7 +42,7 @@ function readmeText(organisation: { code: string; name: string }, options: Synth
     'Workforce Race and Disability Equality Standard (WRES, WDES) calculations. No record describes a real person.',
     '',
     `Reporting year: ${options.year} (workforce at 31 March ${options.year}; activity 1 April ${options.year - 1} to 31 March ${options.year}).`,
-    `Seed: ${options.seed}. Staff: ${staff}. Applications: ${applications}.`,
+    `Seed: ${options.seed}. Staff: ${staff}. Applications: ${applications}.${options.gapScale !== undefined && options.gapScale !== 1 ? ` Gaps between ethnic minority and White staff scaled by ${options.gapScale}.` : ''}`,
     'The same year, seed and sizes always produce exactly the same files.',
     '',
     'The figures follow rough national NHS patterns (an ethnic minority share that falls with seniority, a gap in',

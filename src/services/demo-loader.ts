@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { memberOptions, regionMembers, SYNTHETIC_REGION, SYNTHETIC_REGION_TYPE, type RegionOptions } from '../demo/synthetic-region.ts';
 import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { formatProblem } from '../ingest/problem.ts';
@@ -47,4 +48,31 @@ export async function ensureDemoTrust(store: Store, options: EnsureDemoTrustOpti
 async function isLoaded(store: Store, year: number): Promise<boolean> {
   const organisation = await store.organisations.byCode(DEMO_ORGANISATION.code);
   return organisation !== null && (await store.imports.current(organisation.id, year)) !== null;
+}
+
+export interface EnsureDemoRegionOptions extends EnsureDemoTrustOptions, RegionOptions {
+  /** Organisations in the region, the demonstration trust (SYN01) included: MIRROR_DEMO_REGION. */
+  readonly count: number;
+}
+
+/**
+ * Loads a synthetic region for comparisons between organisations: the demonstration trust (as ensureDemoTrust) and
+ * SYN02 … SYNnn, each generated under dataDir/demo-region/<code>/<year> and imported with region "Synthetic region"
+ * and type "Acute trust". Years already loaded are left alone. Returns what was imported now, as "SYN02/2025".
+ */
+export async function ensureDemoRegion(store: Store, options: EnsureDemoRegionOptions): Promise<string[]> {
+  const imported = (await ensureDemoTrust(store, options)).map((year) => `${DEMO_ORGANISATION.code}/${year}`);
+  for (const member of regionMembers(options.count, options).slice(1)) {
+    const organisation: NewOrganisation = { code: member.code, name: member.name, region: SYNTHETIC_REGION, type: SYNTHETIC_REGION_TYPE, synthetic: true };
+    for (const year of [...new Set(options.years)].sort((a, b) => a - b)) {
+      const existing = await store.organisations.byCode(member.code);
+      if (existing && (await store.imports.current(existing.id, year))) continue;
+      const folder = join(options.dataDir, 'demo-region', member.code, String(year));
+      if (!existsSync(join(folder, 'staff.csv'))) await writeSyntheticTrust(folder, memberOptions(member, year));
+      const result = await importFolder(store, folder, { organisation, year, channel: 'demo', importedBy: null, key: options.key });
+      if (!result.ok) throw new Error(`The synthetic region's ${member.code} ${year} files have problems:\n${result.problems.map(formatProblem).join('\n')}`);
+      imported.push(`${member.code}/${year}`);
+    }
+  }
+  return imported;
 }

@@ -17,7 +17,9 @@ import { registerApiRoutes } from './routes/api.ts';
 import { registerImportRoutes } from './routes/import.ts';
 import { registerInformationRoutes } from './routes/information.ts';
 import { registerReportRoutes } from './routes/reports.ts';
+import { registerCompareRoutes } from './routes/compare.ts';
 import { registerStandardsRoutes } from './routes/standards.ts';
+import { registerTargetsRoutes } from './routes/targets.ts';
 
 export interface AppConfig {
   /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
@@ -83,6 +85,8 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerInformationRoutes(app, services);
   registerReportRoutes(app, services);
   registerStandardsRoutes(app, services);
+  registerCompareRoutes(app, services);
+  registerTargetsRoutes(app, services);
   registerApiRoutes(app, services);
   registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
   registerErrorHandling(app, services, config);

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
-import { ensureDemoTrust } from '../services/demo-loader.ts';
+import { ensureDemoRegion, ensureDemoTrust } from '../services/demo-loader.ts';
 import { loadPseudonymKey } from '../services/pseudonym.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
@@ -38,8 +38,13 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
 
   if (settings.loadDemo) {
     const year = latestReportingYear(clock());
-    const loaded = await ensureDemoTrust(store, { dataDir: settings.dataDir, key, years: [year - 1, year] });
-    if (loaded.length > 0) say(`Loaded the synthetic demonstration trust for ${loaded.join(' and ')}.`);
+    if (settings.demoRegion > 0) {
+      const loaded = await ensureDemoRegion(store, { dataDir: settings.dataDir, key, years: [year - 1, year], count: settings.demoRegion });
+      if (loaded.length > 0) say(`Loaded the synthetic region (${settings.demoRegion} organisations): ${loaded.join(', ')}.`);
+    } else {
+      const loaded = await ensureDemoTrust(store, { dataDir: settings.dataDir, key, years: [year - 1, year] });
+      if (loaded.length > 0) say(`Loaded the synthetic demonstration trust for ${loaded.join(' and ')}.`);
+    }
   }
 
   // Mutable here only: with PORT=0 the real address is known after listening, and links the app makes later (an

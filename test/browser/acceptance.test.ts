@@ -356,7 +356,7 @@ if (!availability.run) {
     });
 
     step('the overview, the WDES and the pay gap pages are accessible, and WDES metric 2 equals the command line', async () => {
-      for (const path of ['overview', 'wdes', 'wdes/2/staffGroup', 'paygap']) {
+      for (const path of ['overview', 'wdes', 'wdes/2/staffGroup', 'paygap', 'targets', 'compare']) {
         await visit(`/organisations/${CODE}/${YEAR}/${path}`, path);
       }
       const out: string[] = [];

@@ -7,6 +7,7 @@ export { chartId, CHART_ID_PATTERN } from './chart-id.ts';
 export type { ChartOptions } from './render.ts';
 export { COLOUR, DEFAULT_WIDTH, FONT_FAMILY } from './theme.ts';
 export { describeForest, forestPlot, NON_ADVERSE, type ForestPlotOptions, type ForestRow } from './forest-plot.ts';
+export { describeFunnel, funnelChart, type FunnelChartCurvePoint, type FunnelChartOptions, type FunnelChartPoint } from './funnel-chart.ts';
 export { describeRates, rateComparison, type RateComparisonOptions, type RateGroup } from './rate-comparison.ts';
 export {
   describeRepresentation,

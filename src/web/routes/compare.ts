@@ -1,0 +1,177 @@
+/**
+ * Comparisons between organisations: funnel plots of WRES indicators 2–8 for one year, with the member's own
+ * organisation highlighted among a peer group (every organisation in the store, those of the same region, or those of
+ * the same type). Membership first (404 otherwise) and every view audited, as on the other pages. Other organisations
+ * appear only through their organisation-level headline figures, as published in the national return; no breakdown
+ * of theirs is read or shown.
+ */
+import type { FastifyInstance } from 'fastify';
+import {
+  MINIMUM_PEERS,
+  PEER_INDICATORS,
+  peerFunnels,
+  type FunnelPosition,
+  type PeerFunnel,
+  type PeerIndicator,
+  type PeerOrganisation,
+} from '../../core/comparisons/peer-funnels.ts';
+import { wresReportFor } from '../../services/wres-report-service.ts';
+import type { Organisation } from '../../store/store.ts';
+import type { Services } from '../app.ts';
+import { requireMembership } from '../auth/plugin.ts';
+import { chartId, funnelChart } from '../charts/index.ts';
+import { pageContext } from '../page-context.ts';
+
+interface Params { code: string; year: string }
+
+export const PEER_GROUPS = ['all', 'region', 'type'] as const;
+export type PeerGroup = (typeof PEER_GROUPS)[number];
+
+/** For 7 a higher share is better; for 5, 6 and 8 (experiences) and 2–4 (above 1, ethnic minority staff fare worse) lower is. */
+const HIGHER_IS_BETTER: Readonly<Record<PeerIndicator, boolean>> = { '2': false, '3': false, '4': false, '5': false, '6': false, '7': true, '8': false };
+
+const POSITION_WORDS: Readonly<Record<FunnelPosition, string>> = {
+  inside95: 'Inside the 95% limits',
+  between: 'Between the 95% and 99.8% limits',
+  outside998: 'Outside the 99.8% limits',
+  notCalculable: 'Not calculable',
+};
+
+function base(organisation: Organisation, year: number): string {
+  return `/organisations/${encodeURIComponent(organisation.code)}/${year}`;
+}
+
+function formatValue(value: number | null, kind: PeerFunnel['kind']): string {
+  if (value === null) return '–';
+  return kind === 'proportion' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2);
+}
+
+function formatLimits(limits: readonly [number, number] | null, kind: PeerFunnel['kind']): string {
+  return limits ? `${formatValue(limits[0], kind)} to ${formatValue(limits[1], kind)}` : '–';
+}
+
+/** The plain-language reading of where the member's organisation lies. */
+export function reading(funnel: PeerFunnel, code: string): string {
+  const own = funnel.points.find((p) => p.code === code);
+  const peer = funnel.targetSource === 'national' ? 'the national figure' : 'the peer figure';
+  if (!own || own.position === 'notCalculable') return 'Your organisation’s figure cannot be calculated for this indicator, so it is not on the plot.';
+  const side = own.value !== null && own.value > funnel.target ? 'above' : 'below';
+  const better = (side === 'above') === HIGHER_IS_BETTER[funnel.indicator];
+  const judgement = better ? 'better than' : 'worse than';
+  if (own.position === 'inside95') {
+    return `Your organisation lies inside the 95% limits: its figure is consistent with chance variation around ${peer}.`;
+  }
+  if (own.position === 'between') {
+    return `Your organisation lies ${side} the 95% limits but inside the 99.8% limits: its figure is ${judgement} ${peer} by a little more than chance alone would usually give, which is worth watching rather than a clear difference.`;
+  }
+  return `Your organisation lies ${side} the 99.8% limits: its figure is ${judgement} ${peer} by more than chance variation would explain.`;
+}
+
+function parsePeerGroup(value: unknown): PeerGroup | null {
+  if (value === undefined) return 'all';
+  return typeof value === 'string' && (PEER_GROUPS as readonly string[]).includes(value) ? (value as PeerGroup) : null;
+}
+
+function inGroup(group: PeerGroup, own: Organisation, other: Organisation): boolean {
+  if (group === 'region') return own.region !== null && other.region === own.region;
+  if (group === 'type') return own.type !== null && other.type === own.type;
+  return true;
+}
+
+export function registerCompareRoutes(app: FastifyInstance, services: Services): void {
+  app.get<{ Params: Params; Querystring: { peers?: string } }>('/organisations/:code/:year/compare', async (request, reply) => {
+    const membership = await requireMembership(request, reply, request.params.code);
+    if (!membership) return reply;
+    const organisation = membership.organisation;
+    const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
+    if (year === null || !(await services.store.organisations.years(organisation.id)).includes(year)) return reply.callNotFound();
+    const group = parsePeerGroup(request.query.peers);
+    if (group === null) {
+      return reply.code(400).type('text/html').send(services.render('pages/request-problem.njk', pageContext(request, reply, {
+        title: 'There is a problem with the request', message: 'Choose a peer group from the links on the comparisons page: every organisation, the same region or the same type.',
+      })));
+    }
+
+    const candidates = (await services.store.organisations.all()).filter((o) => inGroup(group, organisation, o) || o.id === organisation.id);
+    const peers: PeerOrganisation[] = [];
+    for (const o of candidates) {
+      // Headline figures only: the report with disclosure control, of which nothing below organisation level is read.
+      const report = await wresReportFor(services.store, o.id, year, { suppressBreakdowns: true });
+      if (report) peers.push({ code: o.code, name: o.name, report });
+    }
+    peers.sort((a, b) => (a.code === organisation.code ? -1 : b.code === organisation.code ? 1 : a.name.localeCompare(b.name)));
+    const enough = peers.length >= MINIMUM_PEERS;
+    const result = enough ? peerFunnels(year, peers) : null;
+    await services.store.audit.record({
+      userId: request.currentUser?.id ?? null, action: 'view', organisationId: organisation.id, subject: `compare/${year}/${group}`,
+      details: { organisations: peers.length },
+    });
+
+    const funnels: Record<string, unknown>[] = result
+      ? PEER_INDICATORS.flatMap((id): Record<string, unknown>[] => {
+        const funnel = result.funnels[id];
+        if (!funnel) return [{ id, title: null, missing: true }];
+        const rate = funnel.kind === 'proportion';
+        const targetLabel = funnel.targetSource === 'national' ? 'National figure' : 'Peer figure';
+        return [{
+          id,
+          missing: false,
+          title: funnel.title,
+          kind: funnel.kind,
+          target: formatValue(funnel.target, funnel.kind),
+          targetLabel,
+          adjusted: funnel.judgedAgainst === 'adjusted',
+          phi: funnel.phi.toFixed(2),
+          plotted: funnel.plotted,
+          reading: reading(funnel, organisation.code),
+          higherIsBetter: HIGHER_IS_BETTER[id],
+          chart: funnelChart(
+            funnel.points.map((p) => ({ label: p.name, x: p.x, value: p.value, limits95: p.limits95, limits998: p.limits998, highlighted: p.code === organisation.code })),
+            {
+              id: chartId('compare', `indicator-${id}`), title: `Indicator ${id} funnel plot, ${year}`, unit: rate ? 'rate' : 'ratio',
+              target: funnel.target, targetLabel, curve: funnel.curve,
+              xLabel: rate ? 'Ethnic minority respondents' : 'Precision (1 ÷ squared standard error of the log relative likelihood)',
+              yLabel: rate ? 'Percentage of ethnic minority respondents' : 'Relative likelihood (log scale)',
+            },
+          ),
+          rows: funnel.points.map((p) => ({
+            name: p.name,
+            own: p.code === organisation.code,
+            counts: p.numerator === null || p.denominator === null ? '–'
+              : rate ? `${p.numerator.toLocaleString('en-GB')} of ${p.denominator.toLocaleString('en-GB')}`
+              : `${id === '3' ? 'Ethnic minority' : 'White'}: ${p.numerator.toLocaleString('en-GB')} of ${p.denominator.toLocaleString('en-GB')}; ${id === '3' ? 'White' : 'ethnic minority'}: ${p.comparison?.events.toLocaleString('en-GB')} of ${p.comparison?.population.toLocaleString('en-GB')}`,
+            value: formatValue(p.value, funnel.kind),
+            limits95: formatLimits(p.limits95, funnel.kind),
+            limits998: formatLimits(p.limits998, funnel.kind),
+            position: POSITION_WORDS[p.position],
+            side: p.direction,
+          })),
+        }];
+      })
+      : [];
+    const benchmark = result
+      ? result.benchmark.map((row) => ({
+        name: row.name,
+        own: row.code === organisation.code,
+        cells: PEER_INDICATORS.map((id) => {
+          const cell = row.figures[id];
+          const kind = result.funnels[id]?.kind ?? (id < '5' ? 'relativeLikelihood' : 'proportion');
+          return { value: formatValue(cell.value, kind), position: cell.position === 'notCalculable' ? '' : POSITION_WORDS[cell.position] };
+        }),
+      }))
+      : [];
+    const href = (g: PeerGroup) => `${base(organisation, year)}/compare${g === 'all' ? '' : `?peers=${g}`}`;
+    const groups = [
+      { key: 'all', text: 'Every organisation with figures for this year', href: href('all') },
+      ...(organisation.region ? [{ key: 'region', text: `Organisations in the same region (${organisation.region})`, href: href('region') }] : []),
+      ...(organisation.type ? [{ key: 'type', text: `Organisations of the same type (${organisation.type})`, href: href('type') }] : []),
+    ].map((g) => ({ ...g, current: g.key === group }));
+
+    return reply.type('text/html').send(services.render('pages/compare.njk', pageContext(request, reply, {
+      title: `Comparisons ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: base(organisation, year), text: `WRES ${year}` }],
+      organisation, year, group, groups, enough, count: peers.length, minimum: MINIMUM_PEERS,
+      funnels, benchmark, indicators: PEER_INDICATORS, dashboardHref: base(organisation, year),
+    })));
+  });
+}
