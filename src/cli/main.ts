@@ -5,14 +5,13 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../core/stats/disclosure.ts';
 import type { Problem } from '../core/problem.ts';
-import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
 import { MAX_REGION_SIZE, writeSyntheticRegion } from '../demo/synthetic-region.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
-import { formatProblem, problemsCsv, sortByRow } from '../ingest/problem.ts';
+import { emit, EXIT_OK, EXIT_USAGE, reportProblems, type Io } from './output.ts';
 import { wresFromFolder } from '../services/wres-from-folder.ts';
 import { importFolder } from '../services/import-service.ts';
 import { loadPseudonymKey } from '../services/pseudonym.ts';
@@ -33,19 +32,13 @@ import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { wdesFromFolder } from '../services/wdes-from-folder.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
 
-export const EXIT_OK = 0;
-export const EXIT_DATA_PROBLEM = 1;
-export const EXIT_USAGE = 2;
 
 function wholeNumber(name: string, min: number, max: number) {
   return (raw: string): number => {
@@ -57,26 +50,7 @@ function wholeNumber(name: string, min: number, max: number) {
 
 const parseYear = wholeNumber('The year', 2000, 2100);
 
-/** Problems shown on the terminal before the rest are summarised; all of them go to --problems when given. */
-const PROBLEMS_SHOWN = 100;
 
-async function reportProblems(io: Io, problems: readonly Problem[], problemsFile?: string): Promise<number> {
-  const sorted = sortByRow(problems);
-  io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
-  for (const problem of sorted.slice(0, PROBLEMS_SHOWN)) io.err(`${formatProblem(problem)}\n`);
-  if (problemsFile) {
-    await writeFile(problemsFile, problemsCsv(sorted));
-    io.err(`Every problem is listed in ${problemsFile}.\n`);
-  } else if (sorted.length > PROBLEMS_SHOWN) {
-    io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more. Add --problems problems.csv to get every problem as a spreadsheet.\n`);
-  }
-  return EXIT_DATA_PROBLEM;
-}
-
-async function emit(io: Io, text: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, text);
-  else io.out(text);
-}
 
 function yearFromFolderName(folder: string): number | null {
   const match = /(?:^|[\\/])(\d{4})[\\/]?$/.exec(folder);
@@ -90,75 +64,25 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run "mirror --help" for the commands)');
 
-  program
-    .command('wres')
-    .description('Calculate the nine WRES indicators from a folder of one reporting year\'s files.')
-    .argument('<folder>', 'folder holding staff.csv and any of applications, disciplinary, training, board and survey (.csv or .xlsx)')
-    .option('--year <year>', 'reporting year: 2025 means the workforce at 31 March 2025 and activity from 1 April 2024 (defaults to the folder name if it is a year)', parseYear)
-    .option('--previous <folder>', "the previous year's folder, for indicator 3's two-year figure (defaults to a sibling folder named after the year before)")
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write to this file instead of the terminal')
-    .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
-    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
-    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
-    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean; problems?: string }) => {
-      const year = options.year ?? yearFromFolderName(resolve(folder));
-      if (year === null) {
-        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
-        setExitCode(EXIT_USAGE);
-        return;
-      }
-      const result = await wresFromFolder(resolve(folder), {
-        year,
-        previousFolder: options.previous ? resolve(options.previous) : undefined,
-        policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell },
-        suppressBreakdowns: !options.unsuppressed,
-      });
-      if (!result.ok) {
-        setExitCode(await reportProblems(io, result.problems, options.problems));
-        return;
-      }
-      const text = options.format === 'json'
-        ? `${JSON.stringify(result.report, null, 2)}\n`
-        : options.format === 'csv' ? wresCsv(result.report) : wresText(result.report);
-      await emit(io, text, options.output);
-      setExitCode(EXIT_OK);
-    });
+  registerStandardCommand(program, io, setExitCode, {
+    name: 'wres',
+    description: 'Calculate the nine WRES indicators from a folder of one reporting year\'s files.',
+    folder: 'folder holding staff.csv and any of applications, disciplinary, training, board and survey (.csv or .xlsx)',
+    twoYearFigure: "indicator 3's two-year figure",
+    run: wresFromFolder,
+    csv: wresCsv,
+    text: wresText,
+  });
 
-  program
-    .command('wdes')
-    .description('Calculate the ten WDES metrics from a folder of one reporting year\'s files.')
-    .argument('<folder>', 'folder holding staff.csv and any of applications, capability, board and survey (.csv or .xlsx), and wdes_9b.txt')
-    .option('--year <year>', 'reporting year (defaults to the folder name if it is a year)', parseYear)
-    .option('--previous <folder>', "the previous year's folder, for metric 3's two-year figure (defaults to a sibling folder named after the year before)")
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write to this file instead of the terminal')
-    .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
-    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
-    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
-    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean; problems?: string }) => {
-      const year = options.year ?? yearFromFolderName(resolve(folder));
-      if (year === null) {
-        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
-        setExitCode(EXIT_USAGE);
-        return;
-      }
-      const result = await wdesFromFolder(resolve(folder), {
-        year,
-        previousFolder: options.previous ? resolve(options.previous) : undefined,
-        policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell },
-        suppressBreakdowns: !options.unsuppressed,
-      });
-      if (!result.ok) {
-        setExitCode(await reportProblems(io, result.problems, options.problems));
-        return;
-      }
-      const text = options.format === 'json'
-        ? `${JSON.stringify(result.report, null, 2)}\n`
-        : options.format === 'csv' ? tidyCsv(result.report.metrics, 'metric') : wdesText(result.report);
-      await emit(io, text, options.output);
-      setExitCode(EXIT_OK);
-    });
+  registerStandardCommand(program, io, setExitCode, {
+    name: 'wdes',
+    description: 'Calculate the ten WDES metrics from a folder of one reporting year\'s files.',
+    folder: 'folder holding staff.csv and any of applications, capability, board and survey (.csv or .xlsx), and wdes_9b.txt',
+    twoYearFigure: "metric 3's two-year figure",
+    run: wdesFromFolder,
+    csv: (report) => tidyCsv(report.metrics, 'metric'),
+    text: wdesText,
+  });
 
   program
     .command('medical')
@@ -279,6 +203,55 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   registerTargetsCommand(program, io, setExitCode);
 
   return program;
+}
+
+interface StandardCommand<R> {
+  readonly name: string;
+  readonly description: string;
+  readonly folder: string;
+  readonly twoYearFigure: string;
+  run(folder: string, options: { year: number; previousFolder: string | undefined; policy: DisclosurePolicy; suppressBreakdowns: boolean }):
+    Promise<{ readonly ok: true; readonly report: R } | { readonly ok: false; readonly problems: readonly Problem[] }>;
+  csv(report: R): string;
+  text(report: R): string;
+}
+
+/** A standard computed from one year's folder (WRES, WDES): the same options, checks and outputs for each. */
+function registerStandardCommand<R>(program: Command, io: Io, setExitCode: (code: number) => void, standard: StandardCommand<R>): void {
+  program
+    .command(standard.name)
+    .description(standard.description)
+    .argument('<folder>', standard.folder)
+    .option('--year <year>', 'reporting year: 2025 means the workforce at 31 March 2025 and activity from 1 April 2024 (defaults to the folder name if it is a year)', parseYear)
+    .option('--previous <folder>', `the previous year's folder, for ${standard.twoYearFigure} (defaults to a sibling folder named after the year before)`)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--output <file>', 'write to this file instead of the terminal')
+    .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
+    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
+    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
+    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean; problems?: string }) => {
+      const year = options.year ?? yearFromFolderName(resolve(folder));
+      if (year === null) {
+        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
+        setExitCode(EXIT_USAGE);
+        return;
+      }
+      const result = await standard.run(resolve(folder), {
+        year,
+        previousFolder: options.previous ? resolve(options.previous) : undefined,
+        policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell },
+        suppressBreakdowns: !options.unsuppressed,
+      });
+      if (!result.ok) {
+        setExitCode(await reportProblems(io, result.problems, options.problems));
+        return;
+      }
+      const text = options.format === 'json'
+        ? `${JSON.stringify(result.report, null, 2)}\n`
+        : options.format === 'csv' ? standard.csv(result.report) : standard.text(result.report);
+      await emit(io, text, options.output);
+      setExitCode(EXIT_OK);
+    });
 }
 
 async function importCommand(

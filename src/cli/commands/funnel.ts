@@ -8,7 +8,6 @@
  * as the package does), or for relative likelihoods `group,events,population,comparison_events,comparison_population`.
  * Problems with the file are listed with file, row, column and value, and nothing is calculated (exit 1).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Problem } from '../../core/problem.ts';
@@ -21,12 +20,11 @@ import {
 } from '../../core/stats/funnel/relative-likelihood-funnel.ts';
 import { roundDecimals } from '../../core/stats/funnel/r-arithmetic.ts';
 import type { FunnelDataType, FunnelLevel, FunnelRow, StandardisedRatioMethod } from '../../core/stats/funnel/types.ts';
-import { formatProblem, sortByRow } from '../../ingest/problem.ts';
 import { readTable } from '../../ingest/read-table.ts';
 import { complete, readRecords, type RowReader } from '../../ingest/row-reader.ts';
 import type { Table } from '../../ingest/table.ts';
 import { textTable } from '../format/text-table.ts';
-import { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from '../main.ts';
+import { EXIT_OK, EXIT_USAGE, emit, reportProblems, type Io } from '../output.ts';
 
 const TYPES = {
   proportion: 'proportion',
@@ -45,8 +43,6 @@ interface FunnelCommandOptions {
   readonly output?: string;
 }
 
-/** Problems shown on the terminal; the rest are counted. */
-const PROBLEMS_SHOWN = 100;
 
 export function registerFunnelCommand(program: Command, io: Io, setExitCode: (code: number) => void): void {
   program
@@ -100,18 +96,10 @@ async function funnelCommand(io: Io, path: string, options: FunnelCommandOptions
     const rowCount = rows.records.length;
     text = options.format === 'json' ? `${JSON.stringify(funnelJson(result, rowCount), null, 2)}\n` : funnelText(result, read.table.file, rowCount);
   }
-  if (options.output) await writeFile(options.output, text);
-  else io.out(text);
+  await emit(io, text, options.output);
   return EXIT_OK;
 }
 
-function reportProblems(io: Io, problems: readonly Problem[]): number {
-  const sorted = sortByRow(problems);
-  io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
-  for (const problem of sorted.slice(0, PROBLEMS_SHOWN)) io.err(`${formatProblem(problem)}\n`);
-  if (sorted.length > PROBLEMS_SHOWN) io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more.\n`);
-  return EXIT_DATA_PROBLEM;
-}
 
 // ---------------------------------------------------------------- reading
 

@@ -5,7 +5,6 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { EthnicityReference } from '../../core/paygap/definitions.ts';
 import {
@@ -18,18 +17,14 @@ import {
   type PayGapReason,
   type PayGapReport,
 } from '../../core/paygap/report.ts';
-import type { Problem } from '../../core/problem.ts';
 import { neutraliseFormula } from '../../core/util/spreadsheet-safe.ts';
 import { loadWorkforceFolder } from '../../ingest/load-folder.ts';
-import { formatProblem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
-import type { Io } from '../main.ts';
+import { emit, reportProblems, type Io } from '../output.ts';
 import { count, NO_FIGURE, pct } from '../format/numbers.ts';
 import { textTable } from '../format/text-table.ts';
 import type { Registrar } from './statistics.ts';
 
 const EXIT_OK = 0;
-const EXIT_DATA_PROBLEM = 1;
-const PROBLEMS_SHOWN = 100;
 
 type Format = 'table' | 'json' | 'csv';
 
@@ -84,24 +79,10 @@ async function paygapCommand(io: Io, folder: string, options: PaygapOptions): Pr
   });
   const text =
     options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'csv' ? paygapCsv(report) : paygapText(report);
-  if (options.output) await writeFile(options.output, text);
-  else io.out(text);
+  await emit(io, text, options.output);
   return EXIT_OK;
 }
 
-/** As `mirror wres` does: every problem located, the first 100 on the terminal, all of them with --problems. */
-async function reportProblems(io: Io, problems: readonly Problem[], problemsFile?: string): Promise<number> {
-  const sorted = sortByRow(problems);
-  io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
-  for (const problem of sorted.slice(0, PROBLEMS_SHOWN)) io.err(`${formatProblem(problem)}\n`);
-  if (problemsFile) {
-    await writeFile(problemsFile, problemsCsv(sorted));
-    io.err(`Every problem is listed in ${problemsFile}.\n`);
-  } else if (sorted.length > PROBLEMS_SHOWN) {
-    io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more. Add --problems problems.csv to get every problem as a spreadsheet.\n`);
-  }
-  return EXIT_DATA_PROBLEM;
-}
 
 // ------------------------------------------------------------------------------------------------------ table
 

@@ -9,19 +9,17 @@
  * value (or NA) is a missing point, as the package allows. Problems with the file are listed with file, row, column
  * and value, and nothing is calculated (exit 1); a mistaken option is a usage error (exit 2).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Problem } from '../../core/problem.ts';
 import { spc, type ImprovementDirection, type PointType, type SpcInputPoint, type SpcPoint, type SpcResult } from '../../core/stats/spc/index.ts';
 import { DATE_EXPECTED, parseDate, parseNumber, parseYesNo } from '../../ingest/fields.ts';
-import { formatProblem, sortByRow } from '../../ingest/problem.ts';
 import { readTable } from '../../ingest/read-table.ts';
 import { readRecords } from '../../ingest/row-reader.ts';
 import type { Table } from '../../ingest/table.ts';
 import { NO_FIGURE } from '../format/numbers.ts';
 import { textTable } from '../format/text-table.ts';
-import { EXIT_DATA_PROBLEM, EXIT_OK, type Io } from '../main.ts';
+import { EXIT_OK, emit, reportProblems, type Io } from '../output.ts';
 
 /** The release whose calculation this reproduces. */
 export const SPC_REFERENCE = 'NHSRplotthedots 0.2.2';
@@ -35,8 +33,6 @@ interface SpcCommandOptions {
   readonly output?: string;
 }
 
-/** Problems shown on the terminal; the rest are counted. */
-const PROBLEMS_SHOWN = 100;
 
 function parseTarget(raw: string): number {
   const parsed = parseNumber(raw, { allowNegative: true });
@@ -80,18 +76,10 @@ async function spcCommand(io: Io, path: string, options: SpcCommandOptions): Pro
     screenOutliers: options.screenOutliers,
   });
   const text = options.format === 'json' ? `${JSON.stringify(spcJson(result, options), null, 2)}\n` : spcText(result, read.table.file, options);
-  if (options.output) await writeFile(options.output, text);
-  else io.out(text);
+  await emit(io, text, options.output);
   return EXIT_OK;
 }
 
-function reportProblems(io: Io, problems: readonly Problem[]): number {
-  const sorted = sortByRow(problems);
-  io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
-  for (const problem of sorted.slice(0, PROBLEMS_SHOWN)) io.err(`${formatProblem(problem)}\n`);
-  if (sorted.length > PROBLEMS_SHOWN) io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more.\n`);
-  return EXIT_DATA_PROBLEM;
-}
 
 // ---------------------------------------------------------------- reading
 

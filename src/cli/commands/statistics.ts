@@ -3,7 +3,7 @@
  * Data Count charts) and `mirror funnel` (funnel plots). Each lives in its own module and registers itself here.
  */
 import type { Command } from 'commander';
-import type { Io } from '../main.ts';
+import type { Io } from '../output.ts';
 import { registerFunnelCommand } from './funnel.ts';
 import { registerPaygapCommand } from './paygap.ts';
 import { registerSpcCommand } from './spc.ts';

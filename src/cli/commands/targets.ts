@@ -14,7 +14,7 @@ import {
 } from '../../core/targets/model-employer.ts';
 import { formatProblem, sortByRow } from '../../ingest/problem.ts';
 import { wresFromFolder } from '../../services/wres-from-folder.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../output.ts';
 import { count, interval, pct } from '../format/numbers.ts';
 import { textTable } from '../format/text-table.ts';
 import type { Registrar } from './statistics.ts';
