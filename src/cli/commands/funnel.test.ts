@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { agrees, parseParityFixture, rNumber, type ParityCase, type RNumber } from '../../core/stats/funnel/fixtures/parity-fixture.ts';
-import { main, type Io } from '../main.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mirror-funnel-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,20 +15,7 @@ function writeCsv(name: string, text: string): string {
   return path;
 }
 
-async function run(...argv: string[]) {
-  const io: Io & { stdout: string; stderr: string } = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = runCli;
 
 const CASES = parseParityFixture(
   readFileSync(new URL('../../core/stats/funnel/fixtures/funnelplotr-0.6.0.json', import.meta.url), 'utf8'),

@@ -5,23 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { payGapReport } from '../../core/paygap/report.ts';
-import { main, type Io } from '../main.ts';
 import { paygapCsv } from './paygap.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 
-async function run(...argv: string[]) {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  } satisfies Io & { stdout: string; stderr: string };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = runCli;
 
 const HEADER = 'staff_id,ethnic_category,pay_band,staff_group,assignment_category,gender,disability,hourly_pay,bonus_pay,full_pay';
 const row = (id: string, ethnic: string, gender: string, disability: string, hourly: string, bonus = '', fullPay = '') =>

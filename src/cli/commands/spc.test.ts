@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { main, type Io } from '../main.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mirror-spc-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,20 +15,7 @@ function writeCsv(name: string, text: string): string {
   return path;
 }
 
-async function run(...argv: string[]) {
-  const io: Io & { stdout: string; stderr: string } = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = runCli;
 
 /** Twelve months alternating 12 and 14 (mean 13, MR̄ 2: limits 7.68 to 18.32), a gap, then a jump to 25. */
 const SERIES = [

@@ -5,22 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ModelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
-import { main, type Io } from '../main.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 
-async function run(...argv: string[]) {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  } satisfies Io & { stdout: string; stderr: string };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = runCli;
 
 describe('mirror targets', () => {
   let dir = '';
