@@ -353,6 +353,7 @@ if (!availability.run) {
         await visit(`/organisations/${CODE}/${YEAR}/indicators/${id}`, `indicator ${id}`);
       }
       await visit(`/organisations/${CODE}/${YEAR}/indicators/4/payBand`, 'breakdown indicator 4 payBand (analyst)');
+      await visit(`/organisations/${CODE}/${YEAR}/indicators/2/gender`, 'breakdown indicator 2 gender with its intersections (analyst)');
     });
 
     step('the overview, the WDES and the pay gap pages are accessible, and WDES metric 2 equals the command line', async () => {

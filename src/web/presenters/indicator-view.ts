@@ -162,6 +162,11 @@ export function breakdownView(report: WresReport, id: '2' | '3' | '4', breakdown
     itemHeading: ethnic ? 'Ethnic group' : 'Group',
     numeratorHeading, denominatorHeading,
     caption: 'The numbers behind the chart',
+    // Within each value of a second characteristic, each aggregated ethnic group against White people of that value.
+    strata: (breakdown === 'gender' || breakdown === 'disability' || breakdown === 'internationalRecruit'
+      ? indicator.intersections[breakdown] ?? []
+      : []).map((stratum, i) => ({ ...stratum, captionId: `stratum-caption-${i + 1}` })),
+    strataHeadings: whiteFirst ? [`White ${people}`, `Group's ${people}`] : [`Group's ${people}`, `White ${people}`],
     chart: forestPlot(forestRowsFromBreakdown(rows, { flagSmallNumbers: true }), {
       id: chartId(`wres${id}`, breakdown),
       title: `Indicator ${id} by ${breakdown}`,

@@ -13,6 +13,8 @@ export const BREAKDOWN_LABELS: Readonly<Record<string, string>> = {
   payBand: 'Pay bands',
   directorate: 'Directorates',
   internationalRecruit: 'International recruitment',
+  gender: 'Gender',
+  disability: 'Disability',
 };
 
 export const BREAKDOWN_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -22,10 +24,12 @@ export const BREAKDOWN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   payBand: 'The same comparison within each pay band and medical grade.',
   directorate: 'The same comparison within each directorate, for example to run the #InclusiveHR challenge.',
   internationalRecruit: 'The same comparison for internationally recruited staff and for everyone else.',
+  gender: 'The same comparison among women and among men, and each aggregated ethnic group against White people of the same gender.',
+  disability: 'The same comparison among Disabled and among non-disabled staff, and each aggregated ethnic group against White people with the same disability status.',
 };
 
 /** Ordered so the most specific view comes after the aggregated one. */
-export const BREAKDOWN_ORDER = ['aggregatedEthnicGroup', 'ethnicCategory', 'staffGroup', 'payBand', 'directorate', 'internationalRecruit'] as const;
+export const BREAKDOWN_ORDER = ['aggregatedEthnicGroup', 'ethnicCategory', 'staffGroup', 'payBand', 'directorate', 'internationalRecruit', 'gender', 'disability'] as const;
 export type BreakdownKey = (typeof BREAKDOWN_ORDER)[number];
 
 export function isBreakdownKey(value: string): value is BreakdownKey {
