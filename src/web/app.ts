@@ -20,6 +20,7 @@ import { registerReportRoutes } from './routes/reports.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerStandardsRoutes } from './routes/standards.ts';
 import { registerTargetsRoutes } from './routes/targets.ts';
+import { registerMonthlyRoutes } from './routes/monthly.ts';
 
 export interface AppConfig {
   /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
@@ -89,6 +90,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services);
   registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
+  registerMonthlyRoutes(app, services);
   registerErrorHandling(app, services, config);
   return app;
 }
@@ -135,6 +137,14 @@ export function cspNonce(reply: FastifyReply): string {
   return (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? '';
 }
 
+const PLAIN_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'Something in the request was not as expected. Go back and try again.',
+  403: 'You do not have access to do that, or the form had expired. Go back, reload the page and try again.',
+  413: 'The upload is too large: each file can be up to 200 MB, and an import takes one file of each kind.',
+  415: 'That kind of upload is not accepted. Choose .csv or .xlsx files.',
+  429: 'There have been too many attempts. Wait a few minutes and try again.',
+};
+
 function registerErrorHandling(app: FastifyInstance, services: Services, config: AppConfig): void {
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' });
@@ -148,9 +158,13 @@ function registerErrorHandling(app: FastifyInstance, services: Services, config:
     if (request.url.startsWith('/api/')) return reply.code(status).send({ error: status >= 500 ? 'unexpected fault' : error.message });
     const detail = config.showFaultDetails && status >= 500 ? error.stack ?? error.message : null;
     const template = status >= 500 ? 'pages/fault.njk' : 'pages/request-problem.njk';
-    return reply
-      .code(status)
-      .type('text/html')
-      .send(services.render(template, { title: status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request', detail, message: error.message, cspNonce: cspNonce(reply) }));
+    const title = status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request';
+    // Library messages ("reach files limit") mean nothing to a person; say what happened in plain words.
+    const message = PLAIN_MESSAGES[status] ?? 'The request could not be handled. Go back and try again.';
+    // Rendered with the page context where the request got far enough to have one, so navigation and sign-out stay.
+    const context = request.csrfToken === undefined
+      ? { title, detail, message, cspNonce: cspNonce(reply) }
+      : pageContext(request, reply, { title, detail, message });
+    return reply.code(status).type('text/html').send(services.render(template, context));
   });
 }
