@@ -2,15 +2,18 @@
  * Import versions: each import of a reporting year's files is a new version with its records and counts, and the
  * newest becomes current. Everything one import writes is written in one transaction or not at all.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WresCounts } from '../core/wres/count.ts';
 import { BATCH_LIMITS } from './batches.ts';
 import { recordCount, writeRecords } from './import-records.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { upsertOrganisation } from './organisations.ts';
 import type { Database, ImportVersionsTable } from './schema.ts';
-import type { ImportVersion, NewImport, Store } from './store.ts';
-import { toBoolean, toDate } from './values.ts';
+import type { ImportVersion, MonthlyAppointments, NewImport, Store } from './store.ts';
+import { toBoolean, toCount, toDate } from './values.ts';
+
+const WHITE_CODES = ['A', 'B', 'C'];
+const ETHNIC_MINORITY_CODES = ['D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S'];
 
 function toImportVersion(row: Selectable<ImportVersionsTable>): ImportVersion {
   return {
@@ -101,6 +104,37 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
       const row = await db.selectFrom('standard_counts').select('counts')
         .where('import_version_id', '=', importVersionId).where('standard', '=', standard).executeTakeFirst();
       return row ? (JSON.parse(row.counts) as unknown) : null;
+    },
+
+    async monthlyAppointments(importVersionId) {
+      // Grouped in SQL by month, code and outcome (substr and count are the same on both databases); the booleans
+      // are read back in JavaScript, since SQLite stores them as 0/1.
+      const month = sql<string>`substr(application_date, 1, 7)`;
+      const rows = await db.selectFrom('application_records')
+        .select([month.as('month'), 'ethnic_code', 'shortlisted', 'appointed', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('import_version_id', '=', importVersionId)
+        .where('application_date', 'is not', null)
+        .where('ethnic_code', 'in', [...WHITE_CODES, ...ETHNIC_MINORITY_CODES])
+        .groupBy([month, 'ethnic_code', 'shortlisted', 'appointed'])
+        .execute();
+      const byMonth = new Map<string, { white: { shortlisted: number; appointed: number }; ethnicMinority: { shortlisted: number; appointed: number } }>();
+      for (const row of rows) {
+        if (!/^\d{4}-\d{2}$/.test(row.month)) continue;
+        let entry = byMonth.get(row.month);
+        if (!entry) {
+          entry = { white: { shortlisted: 0, appointed: 0 }, ethnicMinority: { shortlisted: 0, appointed: 0 } };
+          byMonth.set(row.month, entry);
+        }
+        const group = WHITE_CODES.includes(row.ethnic_code) ? entry.white : entry.ethnicMinority;
+        const n = toCount(row.n);
+        // As WRES indicator 2 counts them: appointed from shortlisting only.
+        if (!toBoolean(row.shortlisted)) continue;
+        group.shortlisted += n;
+        if (toBoolean(row.appointed)) group.appointed += n;
+      }
+      return [...byMonth.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([m, counts]): MonthlyAppointments => ({ month: m, ...counts }));
     },
 
     async countsOf(importVersionId) {

@@ -85,6 +85,14 @@ export interface NewImport {
   readonly standardCounts?: Readonly<Record<string, unknown>>;
 }
 
+/** One month's recruitment counts, from application records (`imports.monthlyAppointments`). */
+export interface MonthlyAppointments {
+  /** Calendar month, YYYY-MM. */
+  readonly month: string;
+  readonly white: { readonly shortlisted: number; readonly appointed: number };
+  readonly ethnicMinority: { readonly shortlisted: number; readonly appointed: number };
+}
+
 export interface ImportWriteOptions {
   readonly onProgress?: (written: number, total: number) => void;
 }
@@ -167,6 +175,12 @@ export interface Store {
     countsOf(importVersionId: number): Promise<WresCounts | null>;
     /** Another standard's stored counts for a version, parsed from JSON, or null when that version has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;
+    /**
+     * Shortlisted applications, and those of them appointed (as WRES indicator 2 counts), per calendar month (YYYY-MM) of the application date, for White
+     * (codes A, B, C) and ethnic minority (codes D to S) applicants, in month order. Rows without a date, and other
+     * codes (Z, 99), are left out; months with no such rows are absent.
+     */
+    monthlyAppointments(importVersionId: number): Promise<readonly MonthlyAppointments[]>;
   };
 
   columnMappings: {

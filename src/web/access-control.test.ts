@@ -75,6 +75,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),
+    ...both('GET /organisations/:code/:year/monthly', `/${year}/monthly`),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },
@@ -91,7 +92,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
 
 /** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
 const POST_ROUTES = [
-  '/sign-in', '/sign-out', '/account/setup', '/account/password', '/account/api-tokens', '/admin/users',
+  '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/admin/users',
   '/admin/users/1/memberships', '/admin/users/1/sign-in-link', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
 ];
 

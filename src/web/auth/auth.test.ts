@@ -66,7 +66,7 @@ describe('first run', () => {
     assert.match(link, /^http:\/\/127\.0\.0\.1:3000\/sign-in\/link\?token=[A-Za-z0-9_-]{43}$/);
     const browser = new Browser(h.app);
 
-    const used = await browser.get(path(link));
+    const used = await browser.useLink(path(link));
     assert.equal(used.statusCode, 303);
     assert.equal(used.headers.location, '/account/setup');
     assert.equal(await h.store.users.count(), 0, 'no account exists until the form is completed');
@@ -116,7 +116,7 @@ describe('first run', () => {
 
   test('a first-run link made before setup is refused after it', async () => {
     const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: null, now: new Date() });
-    const response = await new Browser(h.app).get(path(link));
+    const response = await new Browser(h.app).useLink(path(link));
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /already been set up/);
   });
@@ -133,7 +133,7 @@ describe('sign-in links', () => {
     const user = await addUser(h.store, { email: 'new@trust.nhs.uk' });
     const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
     const browser = new Browser(h.app);
-    const first = await browser.get(path(link));
+    const first = await browser.useLink(path(link));
     assert.equal(first.statusCode, 303);
     assert.equal(first.headers.location, '/account/password');
     assert.equal(first.headers['cache-control'], 'no-store');
@@ -151,7 +151,7 @@ describe('sign-in links', () => {
     assert.equal((await h.store.users.byId(user.id))?.hasPassword, true);
     assert.ok((await auditActions(h)).includes('password-set'));
 
-    const second = await new Browser(h.app).get(path(link));
+    const second = await new Browser(h.app).useLink(path(link));
     assert.equal(second.statusCode, 400);
     assert.match(second.body, /This sign-in link cannot be used/);
 
@@ -163,7 +163,7 @@ describe('sign-in links', () => {
     const user = await addUser(h.store, { email: 'late@trust.nhs.uk' });
     const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date(Date.now() - 2 * 60 * 60_000), lifetimeMinutes: 60 });
     const browser = new Browser(h.app);
-    const response = await browser.get(path(link));
+    const response = await browser.useLink(path(link));
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /expired/);
     assert.equal(browser.cookie('mirror_session'), undefined);
@@ -171,7 +171,7 @@ describe('sign-in links', () => {
 
   test('an unknown or malformed token is refused, and the failure is audited', async () => {
     for (const url of ['/sign-in/link?token=' + 'A'.repeat(43), '/sign-in/link?token=nonsense', '/sign-in/link']) {
-      const response = await new Browser(h.app).get(url);
+      const response = await new Browser(h.app).useLink(url);
       assert.equal(response.statusCode, 400, url);
     }
     const failures = await auditEvents(h, 'sign-in-failed');
@@ -182,7 +182,7 @@ describe('sign-in links', () => {
     const user = await addUser(h.store, { email: 'has@trust.nhs.uk', password: PASSWORD });
     const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
     const browser = new Browser(h.app);
-    const used = await browser.get(path(link));
+    const used = await browser.useLink(path(link));
     assert.equal(used.headers.location, '/');
 
     const other = new Browser(h.app);
@@ -522,7 +522,7 @@ describe('roles and access', () => {
     assert.ok((await auditActions(h)).includes('user-created'));
 
     const nias = new Browser(h.app);
-    const used = await nias.get(path(link));
+    const used = await nias.useLink(path(link));
     assert.equal(used.headers.location, '/account/password');
   });
 

@@ -90,8 +90,19 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
   const linkRefused = (request: FastifyRequest, reply: FastifyReply, paragraphs: string[]) =>
     sendPage(context, request, reply, 'pages/auth/link-refused.njk', { title: 'This sign-in link cannot be used', heading: 'This sign-in link cannot be used', paragraphs }, 400);
 
+  /**
+   * Opening a link only shows a button; pressing it (a POST) uses the link. Email security scanners follow links
+   * with GET to check them, and would otherwise use up a one-time link before the person clicks it.
+   */
   app.get('/sign-in/link', async (request, reply) => {
     const token = (request.query as Record<string, unknown>)['token'];
+    if (!looksLikeToken(token)) return useLink(request, reply, token);
+    return sendPage(context, request, reply.header('cache-control', 'no-store'), 'pages/auth/link-confirm.njk', { title: 'Sign in to Mirror', token });
+  });
+
+  app.post('/sign-in/link', async (request, reply) => useLink(request, reply, formBody(request.body)['token']));
+
+  async function useLink(request: FastifyRequest, reply: FastifyReply, token: unknown): Promise<FastifyReply> {
     const now = context.clock();
     const failed = (reason: string) =>
       audit(context, { userId: null, action: 'sign-in-failed', subject: 'sign-in', details: { method: 'link', reason } });
@@ -124,5 +135,5 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     await audit(context, { userId: user.id, action: 'sign-in-link-used', subject: `user/${user.id}` });
     await audit(context, { userId: user.id, action: 'sign-in', subject: `user/${user.id}`, details: { method: 'link' } });
     return reply.header('cache-control', 'no-store').redirect(user.hasPassword ? '/' : '/account/password', 303);
-  });
+  }
 }

@@ -31,8 +31,8 @@ try {
   await browser.post('/admin/users', { email: `second.${email}`, displayName: `${displayName} Second` });
   const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
   const linkToken = new URL(link).searchParams.get('token');
-  await new Browser(h.app).get(`/sign-in/link?token=${linkToken}`);
-  await new Browser(h.app).get(`/sign-in/link?token=${linkToken}`);
+  await new Browser(h.app).useLink(`/sign-in/link?token=${linkToken}`);
+  await new Browser(h.app).useLink(`/sign-in/link?token=${linkToken}`);
   await browser.post('/sign-out');
   process.stderr.write(JSON.stringify({ sessionToken, apiToken, linkToken, signedOutCsrf, signedInCsrf: browser.lastCsrf }));
 } finally {

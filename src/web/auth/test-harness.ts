@@ -84,6 +84,13 @@ export class Browser {
     return this.cookies.get(name)?.value;
   }
 
+  /** Opens a one-time sign-in link and presses its "Sign in" button, as a person does. */
+  async useLink(url: string): Promise<LightMyRequestResponse> {
+    const page = await this.get(url);
+    const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1];
+    return token ? this.post('/sign-in/link', { token }) : page;
+  }
+
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return this.send('GET', url, undefined, headers);
   }
