@@ -16,6 +16,11 @@ import { requireMembership } from '../auth/plugin.ts';
 import { chartId, forestPlot, forestRowsFromBreakdown } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
 import { dashboardRows } from '../presenters/dashboard.ts';
+import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
+import { MINIMUM_PEERS, peerFunnels, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
+import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
+import { reading } from './compare.ts';
+import { fillMonths, monthlySeries, relativeLikelihoodRow, withholdSmallMonths } from './monthly.ts';
 
 interface Params { code: string; year: string }
 
@@ -181,6 +186,7 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     ]);
     if (!wres) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `overview/${year}`);
+    const board = await boardReadings(services, organisation, year, loaded.analyst);
     return html(services, request, reply, 'pages/overview.njk', {
       title: `Overview ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
@@ -188,6 +194,42 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
       wresRows: dashboardRows(wres, previousWres).filter((r) => ['2', '3', '4', '7', '9'].includes(r.id)),
       wdesRows: wdes ? wdesRows(wdes).filter((r) => ['1', '2', '3', '5', '10'].includes(r.id)) : [],
       pay: paygap ? [paygap.gender, paygap.ethnicity, paygap.disability] : [],
+      board,
     });
   });
+}
+
+/**
+ * What a board asks of the figures in words: is it improving (the monthly SPC reading of appointment from
+ * shortlisting, and each indicator's change since last year), how does it compare with peers (funnel position of the
+ * relative likelihoods), and will the targets be met (the senior-band trajectories).
+ */
+async function boardReadings(services: Services, organisation: Organisation, year: number, analyst: boolean) {
+  const version = await services.store.imports.current(organisation.id, year);
+  const months = version ? fillMonths(await services.store.imports.monthlyAppointments(version.id)) : [];
+  const rows = months.map(relativeLikelihoodRow);
+  const series = monthlySeries(analyst ? rows : withholdSmallMonths(rows, DEFAULT_DISCLOSURE_POLICY), 'decrease');
+  const improving = series.variationReading
+    ? `Appointment from shortlisting, month by month: ${series.variationReading}`
+    : `Appointment from shortlisting, month by month: ${series.known} months have a figure, too few for statistical process control limits (12 are needed).`;
+
+  const peers: PeerOrganisation[] = [];
+  for (const o of await services.store.organisations.all()) {
+    const report = await wresReportFor(services.store, o.id, year, { suppressBreakdowns: true });
+    if (report) peers.push({ code: o.code, name: o.name, report });
+  }
+  const funnels = peers.length >= MINIMUM_PEERS ? peerFunnels(year, peers) : null;
+  const comparisons = funnels
+    ? (['2', '3', '4'] as const).flatMap((id) => {
+      const funnel = funnels.funnels[id];
+      return funnel ? [`Indicator ${id}: ${reading(funnel, organisation.code)}`] : [];
+    })
+    : [`Fewer than ${MINIMUM_PEERS} organisations have figures for ${year}, so there is no comparison with peers yet.`];
+
+  const years = (await services.store.organisations.years(organisation.id)).filter((y) => y <= year).sort((a, b) => a - b);
+  const reports = (await Promise.all(years.map((y) => wresReportFor(services.store, organisation.id, y, { suppressBreakdowns: true }))))
+    .filter((r): r is NonNullable<typeof r> => r !== null);
+  const targets = modelEmployerTargets(reports, {});
+  const targetLines = targets.ok ? targets.value.bands.map((b) => b.statement) : [targets.reason];
+  return { improving, comparisons, targets: targetLines };
 }
