@@ -62,6 +62,35 @@ export function poolCounts(a: CategoryCounts, b: CategoryCounts): CategoryCounts
 
 export type PooledFigure<G extends string> = { readonly available: true; readonly years: readonly [number, number] } & RatioHeadline<G>;
 
+export type RollingFigure<G extends string> = PooledFigure<G> | { readonly available: false; readonly reason: string };
+
+/** One year's counts of a ratio's source, as the two-year figure needs them. */
+export interface YearCounts {
+  readonly year: number;
+  readonly counts: RatioCounts | null;
+}
+
+/**
+ * The two-year figure when the previous year's counts are there and really are the year before; otherwise why not,
+ * naming the missing file (e.g. "disciplinary.csv", "capability.csv").
+ */
+export function rollingFigure<G extends string>(
+  definition: RatioDefinition<G>,
+  file: string,
+  current: YearCounts,
+  previous: YearCounts | null,
+  characteristic: Characteristic<G>,
+  policy: DisclosurePolicy,
+): RollingFigure<G> {
+  if (!current.counts) return { available: false, reason: `${file} was not supplied` };
+  if (!previous) return { available: false, reason: `the previous year's (${current.year - 1}) files were not supplied` };
+  if (!previous.counts) return { available: false, reason: `the previous year's (${previous.year}) ${file} was not supplied` };
+  if (previous.year !== current.year - 1) {
+    return { available: false, reason: `the previous year's files are for ${previous.year}, not ${current.year - 1}` };
+  }
+  return pooledTwoYears(definition, previous.counts, current.counts, [previous.year, current.year], characteristic, policy);
+}
+
 /** The headline ratio on two years' pooled counts. */
 export function pooledTwoYears<G extends string>(
   definition: RatioDefinition<G>,

@@ -57,3 +57,33 @@ export function representationGap<G extends string>(body: Representation<G>, wor
     differencePp: bodyPct !== null && workforcePct !== null ? bodyPct - workforcePct : null,
   };
 }
+
+/** A board body against the workforce as the national returns report it, with its plain-language statement. */
+export interface BoardGapFigures {
+  readonly boardCount: number;
+  readonly boardTotal: number;
+  readonly boardPct: number | null;
+  readonly workforcePct: number | null;
+  readonly differencePp: number | null;
+  readonly statement: string;
+}
+
+/**
+ * Words for a gap: "2 of 12 voting board members (16.7%) are from ethnic minority groups, 12.6 percentage points
+ * lower than the ethnic minority share of the workforce (29.3%)." `label` names the body in lower case; `are` and
+ * `share` say who is counted for the characteristic at hand.
+ */
+export function boardGapFigures(gap: RepresentationGap, label: string, are: string, share: string): BoardGapFigures {
+  let statement: string;
+  if (gap.bodyPct === null || gap.workforcePct === null || gap.differencePp === null) {
+    statement = `There are no ${label} in board.csv.`;
+  } else {
+    const direction = gap.differencePp < 0 ? 'lower than' : gap.differencePp > 0 ? 'higher than' : 'the same as';
+    const size = gap.differencePp === 0 ? '' : `${Math.abs(gap.differencePp).toFixed(1)} percentage points `;
+    statement = `${gap.bodyCount} of ${gap.bodyTotal} ${label} (${gap.bodyPct.toFixed(1)}%) ${are}, ${size}${direction} ${share} (${gap.workforcePct.toFixed(1)}%).`;
+  }
+  return {
+    boardCount: gap.bodyCount, boardTotal: gap.bodyTotal, boardPct: gap.bodyPct, workforcePct: gap.workforcePct,
+    differencePp: gap.differencePp, statement,
+  };
+}

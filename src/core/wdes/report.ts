@@ -3,10 +3,10 @@
  * or no) sits beside every figure, because low declaration is itself a finding.
  */
 import { WDES_DISABILITY, type DisabilityGroup } from '../disability/characteristic.ts';
-import { dimensionBreakdowns, pooledTwoYears, type PooledFigure } from '../indicators/assemble.ts';
+import { dimensionBreakdowns, rollingFigure, type RollingFigure } from '../indicators/assemble.ts';
 import { evaluateProportion, type ProportionResult } from '../indicators/evaluate-proportion.ts';
 import { evaluateRatioHeadline, type RatioBreakdownRow, type RatioHeadline } from '../indicators/evaluate-ratio.ts';
-import { representation, representationGap, type GroupShare, type Headcounts } from '../indicators/evaluate-representation.ts';
+import { boardGapFigures, representation, type BoardGapFigures, representationGap, type GroupShare, type Headcounts } from '../indicators/evaluate-representation.ts';
 import { formatPct } from '../indicators/wording.ts';
 import type { SourceFile, WdesSurveyMetric } from '../records.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../stats/disclosure.ts';
@@ -113,7 +113,7 @@ export interface RatioMetric extends Header, RatioHeadline<DisabilityGroup> {
   readonly breakdowns: Readonly<Partial<Record<RatioDimension, readonly RatioBreakdownRow[]>>>;
 }
 
-export type RollingMetric = PooledFigure<DisabilityGroup> | { readonly available: false; readonly reason: string };
+export type RollingMetric = RollingFigure<DisabilityGroup>;
 
 function ratioMetric(
   definition: typeof WDES_2,
@@ -143,14 +143,8 @@ export interface EngagementMetric extends Header {
   readonly statement: string;
 }
 
-export interface BoardBody {
-  readonly boardCount: number;
-  readonly boardTotal: number;
-  readonly boardPct: number | null;
-  readonly workforcePct: number | null;
-  readonly differencePp: number | null;
-  readonly statement: string;
-}
+/** One body of the board against the workforce, in the national return's terms. */
+export type BoardBody = BoardGapFigures;
 
 export interface Metric10 extends Header {
   readonly available: true;
@@ -240,18 +234,7 @@ function engagement(counts: WdesCounts): EngagementMetric | Unavailable {
 
 function boardBody(body: Headcounts, workforce: Headcounts, label: string): BoardBody {
   const gap = representationGap(representation(body, WDES_DISABILITY), representation(workforce, WDES_DISABILITY), 'disabled');
-  let statement: string;
-  if (gap.bodyPct === null || gap.workforcePct === null || gap.differencePp === null) {
-    statement = `There are no ${label} in board.csv.`;
-  } else {
-    const direction = gap.differencePp < 0 ? 'lower than' : gap.differencePp > 0 ? 'higher than' : 'the same as';
-    const size = gap.differencePp === 0 ? '' : `${Math.abs(gap.differencePp).toFixed(1)} percentage points `;
-    statement = `${gap.bodyCount} of ${gap.bodyTotal} ${label} (${formatPct(gap.bodyPct)}) are Disabled, ${size}${direction} the share of the workforce (${formatPct(gap.workforcePct)}).`;
-  }
-  return {
-    boardCount: gap.bodyCount, boardTotal: gap.bodyTotal, boardPct: gap.bodyPct, workforcePct: gap.workforcePct,
-    differencePp: gap.differencePp, statement,
-  };
+  return boardGapFigures(gap, label, 'are Disabled', 'the share of the workforce');
 }
 
 function metric10(counts: WdesCounts): Metric10 | Unavailable {
@@ -268,13 +251,12 @@ function metric10(counts: WdesCounts): Metric10 | Unavailable {
 }
 
 function rolling(counts: WdesCounts, previous: WdesCounts | null | undefined, policy: DisclosurePolicy): RollingMetric {
-  if (!counts.capability) return { available: false, reason: 'capability.csv was not supplied' };
-  if (!previous) return { available: false, reason: `the previous year's (${counts.period.year - 1}) files were not supplied` };
-  if (!previous.capability) return { available: false, reason: `the previous year's (${previous.period.year}) capability.csv was not supplied` };
-  if (previous.period.year !== counts.period.year - 1) {
-    return { available: false, reason: `the previous year's files are for ${previous.period.year}, not ${counts.period.year - 1}` };
-  }
-  return pooledTwoYears(WDES_3, previous.capability, counts.capability, [previous.period.year, counts.period.year], WDES_DISABILITY, policy);
+  return rollingFigure(
+    WDES_3, 'capability.csv',
+    { year: counts.period.year, counts: counts.capability },
+    previous ? { year: previous.period.year, counts: previous.capability } : null,
+    WDES_DISABILITY, policy,
+  );
 }
 
 export function buildWdesReport(counts: WdesCounts, options: WdesReportOptions = {}): WdesReport {

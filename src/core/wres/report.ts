@@ -15,12 +15,14 @@ import {
   type RatioHeadline,
 } from '../indicators/evaluate-ratio.ts';
 import {
+  boardGapFigures,
+  type BoardGapFigures,
   representation,
   representationGap,
   type GroupShare,
   type Headcounts,
 } from '../indicators/evaluate-representation.ts';
-import { dimensionBreakdowns, pooledTwoYears, protectRows } from '../indicators/assemble.ts';
+import { dimensionBreakdowns, protectRows, rollingFigure, type RollingFigure as SharedRollingFigure } from '../indicators/assemble.ts';
 import type { RowSize } from '../indicators/secondary-suppression.ts';
 import { formatPct } from '../indicators/wording.ts';
 import { pipeline, type Pipeline } from '../pipeline/pipeline.ts';
@@ -94,9 +96,7 @@ export interface RatioIndicator extends IndicatorHeader, RatioHeadline<WresGroup
   readonly intersections: Readonly<Partial<Record<(typeof INTERSECTION_DIMENSIONS)[number], readonly Intersection[]>>>;
 }
 
-export type RollingFigure =
-  | ({ readonly available: true; readonly years: readonly [number, number] } & RatioHeadline<WresGroup>)
-  | { readonly available: false; readonly reason: string };
+export type RollingFigure = SharedRollingFigure<WresGroup>;
 
 export interface Indicator3 extends RatioIndicator {
   readonly rollingTwoYear: RollingFigure;
@@ -107,16 +107,7 @@ export interface SurveyIndicatorResult extends IndicatorHeader, ProportionResult
 }
 
 /** One body of the board against the workforce, in the national return's terms. */
-export interface BoardGap {
-  readonly boardCount: number;
-  readonly boardTotal: number;
-  /** Ethnic minority share of the body, 0–100, over every member including unknown ethnicity. */
-  readonly boardPct: number | null;
-  readonly workforcePct: number | null;
-  /** boardPct − workforcePct in percentage points; negative means under-represented on the board. */
-  readonly differencePp: number | null;
-  readonly statement: string;
-}
+export type BoardGap = BoardGapFigures;
 
 export interface Indicator9 extends IndicatorHeader {
   readonly available: true;
@@ -255,13 +246,12 @@ function ethnicBreakdowns(definition: RatioDefinition<WresGroup>, counts: Catego
 }
 
 function rollingIndicator3(counts: WresCounts, previous: WresCounts | null | undefined, policy: DisclosurePolicy): RollingFigure {
-  if (!counts.disciplinary) return { available: false, reason: 'disciplinary.csv was not supplied' };
-  if (!previous) return { available: false, reason: `the previous year's (${counts.period.year - 1}) files were not supplied` };
-  if (!previous.disciplinary) return { available: false, reason: `the previous year's (${previous.period.year}) disciplinary.csv was not supplied` };
-  if (previous.period.year !== counts.period.year - 1) {
-    return { available: false, reason: `the previous year's files are for ${previous.period.year}, not ${counts.period.year - 1}` };
-  }
-  return pooledTwoYears(WRES_3, previous.disciplinary, counts.disciplinary, [previous.period.year, counts.period.year], WRES_ETHNICITY, policy);
+  return rollingFigure(
+    WRES_3, 'disciplinary.csv',
+    { year: counts.period.year, counts: counts.disciplinary },
+    previous ? { year: previous.period.year, counts: previous.disciplinary } : null,
+    WRES_ETHNICITY, policy,
+  );
 }
 
 const SURVEY_DEFINITIONS = { '5': WRES_5, '6': WRES_6, '7': WRES_7, '8': WRES_8 } as const;
@@ -282,19 +272,7 @@ function boardGap(body: WresShares, workforce: WresShares, label: string): Board
     { total: workforce.total, groups: workforce, byCategory: {} },
     'ethnicMinority',
   );
-  let statement: string;
-  if (gap.bodyPct === null || gap.workforcePct === null || gap.differencePp === null) {
-    statement = `There are no ${label.toLowerCase()} in board.csv.`;
-  } else {
-    const direction = gap.differencePp < 0 ? 'lower than' : gap.differencePp > 0 ? 'higher than' : 'the same as';
-    const size = gap.differencePp === 0 ? '' : `${Math.abs(gap.differencePp).toFixed(1)} percentage points `;
-    statement = `${gap.bodyCount} of ${gap.bodyTotal} ${label.toLowerCase()} (${formatPct(gap.bodyPct)}) are from ethnic minority groups, ` +
-      `${size}${direction} the ethnic minority share of the workforce (${formatPct(gap.workforcePct)}).`;
-  }
-  return {
-    boardCount: gap.bodyCount, boardTotal: gap.bodyTotal, boardPct: gap.bodyPct, workforcePct: gap.workforcePct,
-    differencePp: gap.differencePp, statement,
-  };
+  return boardGapFigures(gap, label.toLowerCase(), 'are from ethnic minority groups', 'the ethnic minority share of the workforce');
 }
 
 function indicator9(counts: WresCounts): Indicator9 | Unavailable {
