@@ -68,6 +68,19 @@ export async function addUser(
   return (await store.users.byId(user.id))!;
 }
 
+/** A person with a password and memberships, signed in through the real sign-in form. */
+export async function signedIn(
+  harness: Harness,
+  person: { email: string; password: string; administrator?: boolean; memberships?: [number, Role][] },
+): Promise<Browser> {
+  await addUser(harness.store, person);
+  const browser = new Browser(harness.app);
+  await browser.get('/sign-in');
+  const response = await browser.post('/sign-in', { email: person.email, password: person.password });
+  if (response.statusCode !== 303) throw new Error(`${person.email} could not sign in: ${response.statusCode}`);
+  return browser;
+}
+
 interface StoredCookie {
   value: string;
   path: string;

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { SYNTHETIC_REGION, SYNTHETIC_REGION_TYPE, writeSyntheticRegion } from '../../demo/synthetic-region.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { addUser, Browser, createHarness, type Harness } from '../auth/test-harness.ts';
+import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
 
@@ -35,10 +35,7 @@ describe('comparisons between organisations', () => {
     })).ok);
     const own = (await harness.store.organisations.byCode('SYN02'))!;
     const other = (await harness.store.organisations.byCode('OTHER'))!;
-    await addUser(harness.store, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[own.id, 'viewer'], [other.id, 'viewer']] });
-    viewer = new Browser(harness.app);
-    await viewer.get('/sign-in');
-    assert.equal((await viewer.post('/sign-in', { email: 'viewer@example.nhs.uk', password: PASSWORD })).statusCode, 303);
+    viewer = await signedIn(harness, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[own.id, 'viewer'], [other.id, 'viewer']] });
   });
 
   after(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { importFolder } from '../../services/import-service.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
-import { addUser, Browser, createHarness, type Harness } from '../auth/test-harness.ts';
+import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,10 +51,7 @@ describe('importing from the browser', () => {
     assert.ok(seed.ok, 'the 2024 year imports');
     const organisation = await harness.store.organisations.byCode('IMPA');
     assert.ok(organisation);
-    await addUser(harness.store, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'analyst']] });
-    analyst = new Browser(harness.app);
-    await analyst.get('/sign-in');
-    assert.equal((await analyst.post('/sign-in', { email: 'analyst@example.nhs.uk', password: PASSWORD })).statusCode, 303);
+    analyst = await signedIn(harness, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'analyst']] });
   });
 
   after(async () => {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import type { MonthlyAppointments } from '../../store/store.ts';
-import { addUser, Browser, createHarness, type Harness } from '../auth/test-harness.ts';
+import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 import { ethnicMinorityRateRow, fillMonths, monthlySeries, relativeLikelihoodRow } from './monthly.ts';
 
 const PASSWORD = 'a long enough password';
@@ -29,10 +29,7 @@ describe('monthly recruitment page', () => {
     assert.ok(imported.ok);
     const organisation = await harness.store.organisations.byCode('MONA');
     assert.ok(organisation);
-    await addUser(harness.store, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'viewer']] });
-    viewer = new Browser(harness.app);
-    await viewer.get('/sign-in');
-    assert.equal((await viewer.post('/sign-in', { email: 'viewer@example.nhs.uk', password: PASSWORD })).statusCode, 303);
+    viewer = await signedIn(harness, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'viewer']] });
   });
 
   after(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { addUser, Browser, createHarness, type Harness } from '../auth/test-harness.ts';
+import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 import { parseGoal } from './targets.ts';
 
 const PASSWORD = 'a long enough password';
@@ -27,10 +27,7 @@ describe('targets and trajectories page', () => {
     }
     const organisation = await harness.store.organisations.byCode('TGTA');
     assert.ok(organisation);
-    await addUser(harness.store, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'viewer']] });
-    viewer = new Browser(harness.app);
-    await viewer.get('/sign-in');
-    assert.equal((await viewer.post('/sign-in', { email: 'viewer@example.nhs.uk', password: PASSWORD })).statusCode, 303);
+    viewer = await signedIn(harness, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'viewer']] });
   });
 
   after(async () => {
