@@ -10,6 +10,7 @@
  */
 import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { WresCounts } from '../core/wres/count.ts';
+import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
 
 export type Role = 'analyst' | 'viewer';
 
@@ -91,6 +92,17 @@ export interface MonthlyAppointments {
   readonly month: string;
   readonly white: { readonly shortlisted: number; readonly appointed: number };
   readonly ethnicMinority: { readonly shortlisted: number; readonly appointed: number };
+}
+
+/** The person-event records that have a monthly series. */
+export type MonthlyEventKind = 'disciplinary' | 'training';
+
+/** People with their first event of the period in one month (`imports.monthlyFirstEvents`). */
+export interface MonthlyPeople {
+  /** Calendar month, YYYY-MM. */
+  readonly month: string;
+  readonly white: number;
+  readonly ethnicMinority: number;
 }
 
 export interface ImportWriteOptions {
@@ -176,11 +188,20 @@ export interface Store {
     /** Another standard's stored counts for a version, parsed from JSON, or null when that version has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;
     /**
-     * Shortlisted applications, and those of them appointed (as WRES indicator 2 counts), per calendar month (YYYY-MM) of the application date, for White
-     * (codes A, B, C) and ethnic minority (codes D to S) applicants, in month order. Rows without a date, and other
-     * codes (Z, 99), are left out; months with no such rows are absent.
+     * Shortlisted applications, and those of them appointed (as WRES indicator 2 counts), per calendar month (YYYY-MM)
+     * of the application date, for White (codes A, B, C) and ethnic minority (codes D to S) applicants, in month
+     * order. Rows without a date, dated outside the period, or with other codes (Z, 99, blank) are left out; months
+     * with no such rows are absent.
      */
-    monthlyAppointments(importVersionId: number): Promise<readonly MonthlyAppointments[]>;
+    monthlyAppointments(importVersionId: number, period: ReportingPeriod): Promise<readonly MonthlyAppointments[]>;
+    /**
+     * People entering the formal disciplinary process, or starting non-mandatory training, per calendar month of
+     * their FIRST such event in the period, for White and ethnic minority people, in month order; so the months add
+     * up to WRES indicator 3's or 4's numerators. As the annual count does: bank-only staff are left out, a row
+     * without an ethnic code takes the person's code from the staff records, and mandatory training does not count.
+     * Months with nobody are absent.
+     */
+    monthlyFirstEvents(importVersionId: number, kind: MonthlyEventKind, period: ReportingPeriod): Promise<readonly MonthlyPeople[]>;
   };
 
   columnMappings: {

@@ -76,6 +76,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),
     ...both('GET /organisations/:code/:year/monthly', `/${year}/monthly`),
+    ...['disciplinary', 'training', 'recruitment.csv'].flatMap((m) => both('GET /organisations/:code/:year/monthly/:measure', `/${year}/monthly/${m}`)),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },

@@ -19,6 +19,6 @@ export {
 export { describeTrend, trendChart, type TrendChartOptions, type TrendPoint, type TrendUnit } from './trend-chart.ts';
 export { bandSharesFromIndicator1, forestRowsFromBreakdown, rateGroupsFromRatio, rateGroupsFromSurvey } from './adapters.ts';
 export {
-  assuranceReading, describeSpc, formatMonth, POINT_TYPE_LABEL, spcChart, VARIATION_READING,
+  assuranceReading, describeSpc, formatMonth, formatSpcValue, POINT_TYPE_LABEL, spcChart, VARIATION_READING,
   type SpcChartOptions, type SpcChartPoint, type SpcUnit,
 } from './spc-chart.ts';

@@ -12,7 +12,7 @@ import type { Assurance, PointType, VariationIcon } from '../../core/stats/spc/i
 import { linearSpan } from './axes.ts';
 import { dots, lineStep, segments, texts, type Point, type Segment } from './marks.ts';
 import { chartWidth, positionScale, renderChart, renderMessage, type ChartOptions } from './render.ts';
-import { finite, formatPct, formatRatio, formatTick, textWidth, wrapText } from './text.ts';
+import { finite, formatPct, formatPer1000, formatRatio, formatTick, textWidth, wrapText } from './text.ts';
 import { COLOUR, DEFAULT_WIDTH, FONT, PAD } from './theme.ts';
 
 export interface SpcChartPoint {
@@ -25,8 +25,8 @@ export interface SpcChartPoint {
   readonly pointType: PointType;
 }
 
-/** Relative likelihood (two decimals) or a percentage already in 0–100. */
-export type SpcUnit = 'ratio' | 'pct';
+/** Relative likelihood (two decimals), a percentage already in 0–100, or a rate per 1,000 people. */
+export type SpcUnit = 'ratio' | 'pct' | 'per1000';
 
 export interface SpcChartOptions extends ChartOptions {
   /** What is measured, shown above the y axis. */
@@ -104,8 +104,9 @@ const POINT_ORDER: readonly PointType[] = [
   'common_cause', 'special_cause_improvement', 'special_cause_concern', 'special_cause_neutral_high', 'special_cause_neutral_low',
 ];
 
-function formatter(unit: SpcUnit): (v: number) => string {
-  return unit === 'ratio' ? formatRatio : formatPct;
+/** How a value of the unit is written, in the chart, its description and the table beside it. */
+export function formatSpcValue(unit: SpcUnit): (v: number) => string {
+  return unit === 'ratio' ? formatRatio : unit === 'pct' ? formatPct : formatPer1000;
 }
 
 function clean(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartPoint[] {
@@ -125,7 +126,7 @@ export function describeSpc(points: readonly SpcChartPoint[], options: Omit<SpcC
   const cleaned = clean(points, showLimits);
   if (cleaned.length === 0) return 'No data.';
   const date = options.formatDate ?? formatMonth;
-  const fmt = formatter(options.unit);
+  const fmt = formatSpcValue(options.unit);
   const known = cleaned.filter((p) => p.value !== null);
   const missing = cleaned.filter((p) => p.value === null).map((p) => date(p.date));
   const span = `${cleaned.length} month${cleaned.length === 1 ? '' : 's'} from ${date(cleaned[0]!.date)} to ${date(cleaned[cleaned.length - 1]!.date)}`;
@@ -225,7 +226,7 @@ export function spcChart(points: readonly SpcChartPoint[], options: SpcChartOpti
   }
   const referenceOnAxis = reference !== null && reference >= span.min && reference <= span.max;
   if (reference !== null && referenceOnAxis) {
-    const label = `${options.referenceLineLabel ?? (options.unit === 'ratio' ? 'Equal likelihood' : 'Reference')}, ${formatter(options.unit)(reference)}`;
+    const label = `${options.referenceLineLabel ?? (options.unit === 'ratio' ? 'Equal likelihood' : 'Reference')}, ${formatSpcValue(options.unit)(reference)}`;
     legendLine(label, (ym) => segments([{ x1: PAD, y1: ym, x2: PAD + 20, y2: ym }], { stroke: COLOUR.darkPink, width: 1.5, dash: '2,3' }));
   }
   for (const type of POINT_ORDER) {

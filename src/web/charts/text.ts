@@ -72,6 +72,11 @@ export function formatPct(value: number): string {
   return `${value.toFixed(1)}%`;
 }
 
+/** Rates of rare events per 1,000 people, with two decimals ("1.25 per 1,000"). */
+export function formatPer1000(value: number): string {
+  return `${value.toFixed(2)} per 1,000`;
+}
+
 /** Counts with thousands separators ("1,205"), independent of the server's locale. */
 export function formatCount(value: number): string {
   return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');

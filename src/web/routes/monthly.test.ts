@@ -5,31 +5,34 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import type { MonthlyAppointments } from '../../store/store.ts';
+import { parse } from 'csv-parse/sync';
+import { MONTHLY_MEASURES, type MonthlyCounts } from '../../core/monthly/monthly-measures.ts';
+import { relativeLikelihoodRow } from '../../core/monthly/monthly-rows.ts';
 import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
-import { ethnicMinorityRateRow, fillMonths, monthlySeries, relativeLikelihoodRow } from './monthly.ts';
+import { monthlySeries, monthlyReading } from '../presenters/monthly.ts';
 
 const PASSWORD = 'a long enough password';
-
-const counts = (month: string, ws: number, wa: number, es: number, ea: number): MonthlyAppointments =>
-  ({ month, white: { shortlisted: ws, appointed: wa }, ethnicMinority: { shortlisted: es, appointed: ea } });
 
 describe('monthly recruitment page', () => {
   let harness: Harness;
   let viewer: Browser;
+  let analyst: Browser;
   let dir: string;
 
   before(async () => {
     harness = await createHarness();
     dir = mkdtempSync(join(tmpdir(), 'mirror-monthly-route-'));
-    await writeSyntheticTrust(join(dir, '2025'), { year: 2025, seed: 6, staff: 400 });
-    const imported = await importFolder(harness.store, join(dir, '2025'), {
-      organisation: { code: 'MONA', name: 'Monthly test trust' }, year: 2025, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
-    });
-    assert.ok(imported.ok);
+    for (const year of [2024, 2025]) {
+      await writeSyntheticTrust(join(dir, String(year)), { year, seed: 6, staff: 400 });
+      const imported = await importFolder(harness.store, join(dir, String(year)), {
+        organisation: { code: 'MONA', name: 'Monthly test trust' }, year, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
+      });
+      assert.ok(imported.ok);
+    }
     const organisation = await harness.store.organisations.byCode('MONA');
     assert.ok(organisation);
     viewer = await signedIn(harness, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'viewer']] });
+    analyst = await signedIn(harness, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[organisation.id, 'analyst']] });
   });
 
   after(async () => {
@@ -37,23 +40,77 @@ describe('monthly recruitment page', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('two charts, each followed by a labelled table, audited', async () => {
-    const page = await viewer.get('/organisations/MONA/2025/monthly');
-    assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<h1>Monthly recruitment 2025<\/h1>/);
-    assert.equal((page.body.match(/<figure class="mirror-chart"><svg [^>]*role="img"/g) ?? []).length, 2);
-    assert.match(page.body, /<caption class="nhsuk-table__caption" id="likelihood-caption">/);
-    assert.match(page.body, /<caption class="nhsuk-table__caption" id="rate-caption">/);
-    assert.match(page.body, /aria-labelledby="likelihood-caption"/);
-    assert.match(page.body, /<strong>Variation:<\/strong>|fewer than the 12 needed/);
-    assert.doesNotMatch(page.body, /BME|BAME/);
+  for (const [path, key] of [['monthly', 'recruitment'], ['monthly/disciplinary', 'disciplinary'], ['monthly/training', 'training']] as const) {
+    test(`${key}: two charts over two years, each followed by a labelled table, audited`, async () => {
+      const page = await analyst.get(`/organisations/MONA/2025/${path}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, new RegExp(`<h1>${MONTHLY_MEASURES[key].title} 2025</h1>`));
+      assert.match(page.body, /from the current imports for 2024, 2025/);
+      assert.equal((page.body.match(/<figure class="mirror-chart"><svg [^>]*role="img"/g) ?? []).length, 2);
+      for (const series of ['likelihood', 'rate']) {
+        assert.match(page.body, new RegExp(`<caption class="nhsuk-table__caption" id="${key}-${series}-caption">`));
+        assert.match(page.body, new RegExp(`aria-labelledby="${key}-${series}-caption"`));
+      }
+      // 24 months in each of the two tables.
+      assert.equal((page.body.match(/<th scope="row" class="nhsuk-table__header">(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d<\/th>/g) ?? []).length, 48);
+      assert.match(page.body, /aria-current="page">/);
+      assert.doesNotMatch(page.body, /BME|BAME/);
+      const audit = await harness.store.audit.list({ limit: 1000, offset: 0 });
+      assert.ok(audit.some((e) => e.subject === `monthly/2025/${key}` && e.action === 'view'));
+    });
+  }
+
+  test('viewers see small months withheld; analysts see them; the download withholds them for everyone', async () => {
+    const forViewer = await viewer.get('/organisations/MONA/2025/monthly/disciplinary');
+    const forAnalyst = await analyst.get('/organisations/MONA/2025/monthly/disciplinary');
+    const withheld = (body: string) => (body.match(/No figure: withheld: fewer than 8 people in a count/g) ?? []).length;
+    // Disciplinary entries in a month of a 400-person trust are always small numbers.
+    assert.ok(withheld(forViewer.body) > 0);
+    assert.equal(withheld(forAnalyst.body), 0);
+
+    const download = await analyst.get('/organisations/MONA/2025/monthly/disciplinary.csv');
+    assert.equal(download.statusCode, 200);
+    assert.match(String(download.headers['content-type']), /^text\/csv/);
+    assert.match(String(download.headers['content-disposition']), /attachment; filename="monthly-disciplinary-MONA-2025.csv"/);
+    const rows = parse(download.body, { columns: true }) as Record<string, string>[];
+    assert.equal(rows.length, 48);
+    assert.deepEqual(Object.keys(rows[0]!).slice(0, 7), ['measure', 'series', 'month', 'white_entering', 'white_headcount', 'ethnic_minority_entering', 'ethnic_minority_headcount']);
+    for (const row of rows) {
+      const counts = [row['white_entering'], row['white_headcount'], row['ethnic_minority_entering'], row['ethnic_minority_headcount']];
+      if (row['no_figure_because']!.startsWith('Withheld')) {
+        assert.deepEqual(counts, ['', '', '', '']);
+        assert.equal(row['value'], '');
+      } else {
+        for (const count of counts.map(Number)) assert.ok(count === 0 || count >= 8, `no count of 1 to 7 leaves: ${JSON.stringify(row)}`);
+      }
+    }
     const audit = await harness.store.audit.list({ limit: 1000, offset: 0 });
-    assert.ok(audit.some((e) => e.subject === 'monthly/2025' && e.action === 'view'));
+    assert.ok(audit.some((e) => e.subject === 'monthly/2025/disciplinary.csv' && e.action === 'export'));
   });
 
-  test('the dashboard links to it', async () => {
+  test('the download gives the numbers the analyst sees on the page', async () => {
+    const download = await analyst.get('/organisations/MONA/2025/monthly/recruitment.csv');
+    const rows = parse(download.body, { columns: true }) as Record<string, string>[];
+    const shown = rows.find((r) => r['series'] === 'relative likelihood' && r['value'] !== '');
+    assert.ok(shown, 'a month with a figure');
+    const page = await analyst.get('/organisations/MONA/2025/monthly');
+    assert.ok(page.body.includes(Number(shown['value']).toFixed(2)));
+    assert.ok(page.body.includes(`${Number(shown['ci95_low']).toFixed(2)} to ${Number(shown['ci95_high']).toFixed(2)}`));
+  });
+
+  test('an unknown measure is not found', async () => {
+    assert.equal((await viewer.get('/organisations/MONA/2025/monthly/sickness')).statusCode, 404);
+    assert.equal((await viewer.get('/organisations/MONA/2025/monthly/sickness.csv')).statusCode, 404);
+  });
+
+  test('the dashboard and indicators 2, 3 and 4 link to the monthly series', async () => {
     const page = await viewer.get('/organisations/MONA/2025');
-    assert.match(page.body, /href="\/organisations\/MONA\/2025\/monthly">Monthly recruitment</);
+    assert.match(page.body, /href="\/organisations\/MONA\/2025\/monthly">Month by month: recruitment, disciplinary process and training</);
+    for (const [id, href] of [['2', 'monthly'], ['3', 'monthly/disciplinary'], ['4', 'monthly/training']]) {
+      const indicator = await viewer.get(`/organisations/MONA/2025/indicators/${id}`);
+      assert.ok(indicator.body.includes(`<a href="/organisations/MONA/2025/${href}">This indicator month by month</a>`), `indicator ${id}`);
+    }
+    assert.doesNotMatch((await viewer.get('/organisations/MONA/2025/indicators/5')).body, /month by month/);
   });
 
   test('a year that is not loaded is not found', async () => {
@@ -62,41 +119,21 @@ describe('monthly recruitment page', () => {
   });
 });
 
-test('months between are filled, and gaps carry their reason', () => {
-  const filled = fillMonths([counts('2024-11', 10, 5, 10, 2), counts('2025-02', 0, 0, 4, 0)]);
-  assert.deepEqual(filled.map((c) => c.month), ['2024-11', '2024-12', '2025-01', '2025-02']);
-  const rows = filled.map(relativeLikelihoodRow);
-  assert.equal(rows[0]?.value, 2.5);
-  assert.equal(rows[1]?.reason, 'No shortlisted applicants');
-  assert.equal(rows[3]?.reason, 'No White shortlisted applicants');
-  assert.equal(relativeLikelihoodRow(counts('2025-03', 5, 1, 0, 0)).reason, 'No ethnic minority shortlisted applicants');
-  assert.equal(relativeLikelihoodRow(counts('2025-03', 5, 1, 4, 0)).reason, 'No ethnic minority applicants appointed');
-  assert.equal(relativeLikelihoodRow(counts('2025-03', 5, 0, 4, 1)).value, 0);
-  assert.equal(ethnicMinorityRateRow(counts('2025-03', 5, 1, 4, 1)).value, 25);
-  assert.equal(ethnicMinorityRateRow(counts('2025-03', 5, 1, 0, 0)).reason, 'No ethnic minority shortlisted applicants');
-  assert.deepEqual(fillMonths([]), []);
-});
-
 test('limits need 12 months with a figure; fewer is a run chart', () => {
-  const months = Array.from({ length: 14 }, (_, i) => counts(`2024-${String((i % 12) + 1).padStart(2, '0')}`.replace(/^2024-(0[1-2])$/, (m) => (i >= 12 ? `2025-${m.slice(5)}` : m)), 10, 3 + (i % 3), 10, 2 + (i % 2)));
-  const series = monthlySeries(months.map(relativeLikelihoodRow), 'decrease');
+  const months: MonthlyCounts[] = Array.from({ length: 14 }, (_, i) => ({
+    month: `${2024 + Math.floor((i + 3) / 12)}-${String(((i + 3) % 12) + 1).padStart(2, '0')}`,
+    white: { events: 3 + (i % 3), population: 10 },
+    ethnicMinority: { events: 2 + (i % 2), population: 10 },
+  }));
+  const rows = months.map((c) => relativeLikelihoodRow(MONTHLY_MEASURES.recruitment, c));
+  const series = monthlySeries('likelihood', { heading: 'h', intro: 'i' }, rows, 'ratio', 'decrease');
   assert.equal(series.showLimits, true);
   assert.ok(series.rows.every((r) => r.lpl !== null && r.upl !== null && r.pointType !== ''));
   assert.ok(series.variationReading);
-  const few = monthlySeries(months.slice(0, 11).map(relativeLikelihoodRow), 'decrease');
+  assert.match(monthlyReading('Appointment', series), /^Appointment, month by month: (common cause|special cause)/);
+  const few = monthlySeries('likelihood', { heading: 'h', intro: 'i' }, rows.slice(0, 11), 'ratio', 'decrease');
   assert.equal(few.showLimits, false);
   assert.ok(few.rows.every((r) => r.lpl === null && r.pointType === '' && r.mean !== null));
   assert.equal(few.variationReading, null);
-});
-
-test('for viewers, a month resting on 1 to 7 people in any count is withheld whole', async () => {
-  const { withholdSmallMonths, relativeLikelihoodRow } = await import('./monthly.ts');
-  const { DEFAULT_DISCLOSURE_POLICY } = await import('../../core/stats/disclosure.ts');
-  const big = { month: '2024-05', white: { shortlisted: 100, appointed: 30 }, ethnicMinority: { shortlisted: 80, appointed: 16 } };
-  const small = { month: '2024-06', white: { shortlisted: 100, appointed: 30 }, ethnicMinority: { shortlisted: 10, appointed: 3 } };
-  const [kept, withheld] = withholdSmallMonths([relativeLikelihoodRow(big), relativeLikelihoodRow(small)], DEFAULT_DISCLOSURE_POLICY);
-  assert.equal(kept!.value, 0.3 / 0.2);
-  assert.equal(withheld!.value, null);
-  assert.match(withheld!.reason!, /Withheld/);
-  assert.equal(withheld!.counts.ethnicMinority.appointed, null);
+  assert.equal(monthlyReading('Appointment', few), 'Appointment, month by month: 11 months have a figure, too few for statistical process control limits (12 are needed).');
 });

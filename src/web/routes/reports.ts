@@ -13,7 +13,9 @@ import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Membership, Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership, requireSignedIn } from '../auth/plugin.ts';
+import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES } from '../../core/monthly/monthly-measures.ts';
 import { pageContext } from '../page-context.ts';
+import { monthlyPath } from './monthly.ts';
 import { dashboardRows, type IndicatorId } from '../presenters/dashboard.ts';
 import { BREAKDOWN_DESCRIPTIONS, BREAKDOWN_LABELS, BREAKDOWN_ORDER, isBreakdownKey, isIndicatorId } from '../presenters/indicator.ts';
 import { breakdownView, indicatorView } from '../presenters/indicator-view.ts';
@@ -50,6 +52,12 @@ async function loadYear(services: Services, request: FastifyRequest<{ Params: Ye
 
 async function audit(services: Services, request: FastifyRequest, action: 'view' | 'export', organisation: Organisation, subject: string): Promise<void> {
   await services.store.audit.record({ userId: request.currentUser?.id ?? null, action, organisationId: organisation.id, subject });
+}
+
+/** The monthly series of indicators 2, 3 and 4; null for the others. */
+function monthlyHrefFor(yearPath: string, id: IndicatorId): string | null {
+  const measure = MONTHLY_MEASURE_KEYS.find((key) => MONTHLY_MEASURES[key].definition.id === id);
+  return measure ? monthlyPath(yearPath, measure) : null;
 }
 
 function sendCsv(reply: FastifyReply, fileName: string, body: string): FastifyReply {
@@ -112,6 +120,7 @@ export function registerReportRoutes(app: FastifyInstance, services: Services): 
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: orgPath(organisation, year), text: `WRES ${year}` }],
       organisation, year, id, breakdowns, csvHref: `${base}.csv`,
+      monthlyHref: monthlyHrefFor(orgPath(organisation, year), id),
       ...indicatorView(report, id, reports),
     })));
   });

@@ -20,9 +20,19 @@ import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { MINIMUM_PEERS, peerFunnels, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { reading } from './compare.ts';
-import { fillMonths, monthlySeries, relativeLikelihoodRow, withholdSmallMonths } from './monthly.ts';
+import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
+import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
+import { monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
+import { monthlyPath } from './monthly.ts';
 
 interface Params { code: string; year: string }
+
+/** What the board's "Is it improving?" calls each monthly relative likelihood. */
+const BOARD_NAMES: Readonly<Record<MonthlyMeasureKey, string>> = {
+  recruitment: 'Appointment from shortlisting',
+  disciplinary: 'Entry into the formal disciplinary process',
+  training: 'Access to non-mandatory training',
+};
 
 const WDES_BREAKDOWNS: Readonly<Record<string, string>> = {
   staffGroup: 'Staff groups', payBand: 'Pay bands', directorate: 'Directorates',
@@ -200,18 +210,18 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
 }
 
 /**
- * What a board asks of the figures in words: is it improving (the monthly SPC reading of appointment from
- * shortlisting, and each indicator's change since last year), how does it compare with peers (funnel position of the
- * relative likelihoods), and will the targets be met (the senior-band trajectories).
+ * What a board asks of the figures in words: is it improving (the SPC reading of each monthly relative likelihood:
+ * appointment from shortlisting, disciplinary entries and training), how does it compare with peers (funnel position
+ * of the relative likelihoods), and will the targets be met (the senior-band trajectories).
  */
 async function boardReadings(services: Services, organisation: Organisation, year: number, analyst: boolean) {
-  const version = await services.store.imports.current(organisation.id, year);
-  const months = version ? fillMonths(await services.store.imports.monthlyAppointments(version.id)) : [];
-  const rows = months.map(relativeLikelihoodRow);
-  const series = monthlySeries(analyst ? rows : withholdSmallMonths(rows, DEFAULT_DISCLOSURE_POLICY), 'decrease');
-  const improving = series.variationReading
-    ? `Appointment from shortlisting, month by month: ${series.variationReading}`
-    : `Appointment from shortlisting, month by month: ${series.known} months have a figure, too few for statistical process control limits (12 are needed).`;
+  const improving = [];
+  for (const key of MONTHLY_MEASURE_KEYS) {
+    const measure = MONTHLY_MEASURES[key];
+    const counts = await monthlyCountsFor(services.store, organisation.id, year, measure);
+    const [likelihood] = monthlyMeasureViews(measure, counts.months, analyst ? null : DEFAULT_DISCLOSURE_POLICY);
+    improving.push({ key, href: monthlyPath(base(organisation, year), key), reading: monthlyReading(BOARD_NAMES[key], likelihood) });
+  }
 
   const peers: PeerOrganisation[] = [];
   for (const o of await services.store.organisations.all()) {
