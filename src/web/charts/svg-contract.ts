@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { SVG_NS } from './render.ts';
-import { COLOUR } from './theme.ts';
+import { COLOUR, SPC_COLOUR } from './theme.ts';
 
 interface Node {
   readonly textContent: string | null;
@@ -15,7 +15,8 @@ interface Node {
   querySelectorAll(selectors: string): ArrayLike<Node>;
 }
 
-const ALLOWED_COLOURS = new Set<string>([...Object.values(COLOUR), 'none'].map((c) => c.toLowerCase()));
+/** The NHS palette and the accessible Making Data Count shades (theme.ts). */
+const ALLOWED_COLOURS = new Set<string>([...Object.values(COLOUR), ...Object.values(SPC_COLOUR), 'none'].map((c) => c.toLowerCase()));
 
 /** Parses an SVG string (as HTML would, since it will be inlined in a page) and returns its root. */
 export function parseSvg(svg: string): Node {
