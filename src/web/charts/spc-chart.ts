@@ -104,11 +104,13 @@ const POINT_ORDER: readonly PointType[] = [
   'common_cause', 'special_cause_improvement', 'special_cause_concern', 'special_cause_neutral_high', 'special_cause_neutral_low',
 ];
 
-function formatter(unit: SpcUnit): (v: number) => string {
+/** How a value of the unit is written, in descriptions and labels. */
+export function spcValueFormat(unit: SpcUnit): (v: number) => string {
   return unit === 'ratio' ? formatRatio : formatPct;
 }
 
-function clean(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartPoint[] {
+/** Non-finite numbers become missing; without limits, every point is common cause (a run chart). */
+export function cleanSpcPoints(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartPoint[] {
   return points.map((p) => ({
     date: p.date,
     value: finite(p.value),
@@ -122,10 +124,10 @@ function clean(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartP
 /** The number of values, the span, mean and limits of the latest point, the latest value, the readings and the gaps. */
 export function describeSpc(points: readonly SpcChartPoint[], options: Omit<SpcChartOptions, 'id' | 'title'>): string {
   const showLimits = options.showLimits ?? true;
-  const cleaned = clean(points, showLimits);
+  const cleaned = cleanSpcPoints(points, showLimits);
   if (cleaned.length === 0) return 'No data.';
   const date = options.formatDate ?? formatMonth;
-  const fmt = formatter(options.unit);
+  const fmt = spcValueFormat(options.unit);
   const known = cleaned.filter((p) => p.value !== null);
   const missing = cleaned.filter((p) => p.value === null).map((p) => date(p.date));
   const span = `${cleaned.length} month${cleaned.length === 1 ? '' : 's'} from ${date(cleaned[0]!.date)} to ${date(cleaned[cleaned.length - 1]!.date)}`;
@@ -154,7 +156,7 @@ export function spcChart(points: readonly SpcChartPoint[], options: SpcChartOpti
   const width = chartWidth(options.width, DEFAULT_WIDTH);
   const text = { id: options.id, title: options.title, description: options.description ?? describeSpc(points, options) };
   const showLimits = options.showLimits ?? true;
-  const cleaned = clean(points, showLimits);
+  const cleaned = cleanSpcPoints(points, showLimits);
   if (cleaned.length === 0) return renderMessage(text, width, 'No data');
   const date = options.formatDate ?? formatMonth;
   const reference = finite(options.referenceLine);
@@ -225,7 +227,7 @@ export function spcChart(points: readonly SpcChartPoint[], options: SpcChartOpti
   }
   const referenceOnAxis = reference !== null && reference >= span.min && reference <= span.max;
   if (reference !== null && referenceOnAxis) {
-    const label = `${options.referenceLineLabel ?? (options.unit === 'ratio' ? 'Equal likelihood' : 'Reference')}, ${formatter(options.unit)(reference)}`;
+    const label = `${options.referenceLineLabel ?? (options.unit === 'ratio' ? 'Equal likelihood' : 'Reference')}, ${spcValueFormat(options.unit)(reference)}`;
     legendLine(label, (ym) => segments([{ x1: PAD, y1: ym, x2: PAD + 20, y2: ym }], { stroke: COLOUR.darkPink, width: 1.5, dash: '2,3' }));
   }
   for (const type of POINT_ORDER) {
