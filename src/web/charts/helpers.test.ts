@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linearAxis, linearSpan, ratioAxis } from './axes.ts';
 import { finite, finiteInterval, formatCount, formatTick, textWidth, wrapText } from './text.ts';
+import { contrastRatio, relativeLuminance } from './theme.ts';
 
 test('ratioAxis picks the narrowest symmetric log axis that fits', () => {
   assert.deepEqual(ratioAxis([1.12, 0.91, 1.38]).domain, [1 / 1.5, 1.5]);
@@ -47,4 +48,17 @@ test('text helpers', () => {
   assert.equal(formatCount(1234567), '1,234,567');
   assert.equal(formatTick(2 / 3), '0.67');
   assert.equal(formatTick(1), '1');
+});
+
+test('contrastRatio follows WCAG 2.2', () => {
+  assert.equal(relativeLuminance('#000000'), 0);
+  assert.equal(relativeLuminance('#FFFFFF'), 1);
+  assert.equal(contrastRatio('#000000', '#ffffff'), 21);
+  assert.equal(contrastRatio('#ffffff', '#000000'), 21, 'either order');
+  assert.equal(contrastRatio('#005eb8', '#005eb8'), 1);
+  // Published values: #767676 is the lightest grey with 4.5:1 on white; NHS blue is 6.4:1 (theme.ts).
+  assert.equal(Number(contrastRatio('#767676', '#ffffff').toFixed(2)), 4.54);
+  assert.equal(Number(contrastRatio('#777777', '#ffffff').toFixed(2)), 4.48);
+  assert.equal(Number(contrastRatio('#005eb8', '#ffffff').toFixed(1)), 6.4);
+  for (const bad of ['#fff', 'red', '#12345g', '']) assert.throws(() => contrastRatio(bad, '#ffffff'), RangeError, bad);
 });

@@ -1,11 +1,12 @@
 /**
  * Charts as pure functions from data to a standalone, accessible SVG string (role="img" with <title> and <desc>,
  * no scripts, no styles, no external references). Each chart is meant to sit between a heading and a table of the
- * same numbers; see each module for what it shows.
+ * same numbers; see each module for what it shows. The Making Data Count icons are the same kind of SVG with a fixed
+ * size in pixels, to sit beside the text that says their reading.
  */
 export { chartId, CHART_ID_PATTERN } from './chart-id.ts';
 export type { ChartOptions } from './render.ts';
-export { COLOUR, DEFAULT_WIDTH, FONT_FAMILY } from './theme.ts';
+export { COLOUR, DEFAULT_WIDTH, FONT_FAMILY, SPC_COLOUR } from './theme.ts';
 export { describeForest, forestPlot, NON_ADVERSE, type ForestPlotOptions, type ForestRow } from './forest-plot.ts';
 export { describeFunnel, funnelChart, type FunnelChartCurvePoint, type FunnelChartOptions, type FunnelChartPoint } from './funnel-chart.ts';
 export { describeRates, rateComparison, type RateComparisonOptions, type RateGroup } from './rate-comparison.ts';
@@ -22,3 +23,5 @@ export {
   assuranceReading, describeSpc, formatMonth, formatSpcValue, POINT_TYPE_LABEL, spcChart, VARIATION_READING,
   type SpcChartOptions, type SpcChartPoint, type SpcUnit,
 } from './spc-chart.ts';
+export { assuranceIconSvg, variationIconSvg, type SpcIconOptions } from './spc-icons.ts';
+export { describeSpcThumbnail, spcThumbnail, type SpcThumbnailOptions } from './spc-thumbnail.ts';

@@ -3,7 +3,8 @@
  * into a standalone, deterministic, accessible SVG string that works under a strict Content-Security-Policy:
  *
  * - the root gets role="img", aria-labelledby pointing at a <title> and <desc> inserted as its first children,
- *   a viewBox and width="100%" (no fixed height, so it scales with its container and keeps its aspect ratio);
+ *   a viewBox and width="100%" (no fixed height, so it scales with its container and keeps its aspect ratio), or,
+ *   for an icon, a fixed width and height in pixels;
  * - Plot's <style> element and any style="" attribute are removed (presentation attributes are kept), and
  *   currentColor is replaced with NHS black so the chart does not depend on the page's CSS colour;
  * - Plot's own ARIA labels on inner groups are dropped: inside role="img" they are not exposed anyway;
@@ -74,6 +75,15 @@ export interface ChartOptions {
   readonly width?: number;
 }
 
+/**
+ * A fixed size in CSS pixels, for icons: they sit beside text at one size and should not grow with their container
+ * as charts do.
+ */
+export interface DisplaySize {
+  readonly width: number;
+  readonly height: number;
+}
+
 export function chartWidth(width: number | undefined, fallback: number): number {
   const w = typeof width === 'number' && Number.isFinite(width) ? width : fallback;
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -95,7 +105,7 @@ function checkText(text: ChartText): void {
   if (text.description.trim() === '') throw new RangeError('A chart needs a non-empty description');
 }
 
-function finish(svg: SvgElement, doc: SvgDocument, text: ChartText, width: number, height: number): string {
+function finish(svg: SvgElement, doc: SvgDocument, text: ChartText, width: number, height: number, display?: DisplaySize): string {
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
   // Plot only emits <title> for a title channel, which the charts never use; these would compete with ours.
   for (const stray of Array.from(svg.querySelectorAll('title, desc, script, foreignObject'))) stray.remove();
@@ -119,7 +129,9 @@ function finish(svg: SvgElement, doc: SvgDocument, text: ChartText, width: numbe
     ['role', 'img'],
     ['aria-labelledby', `${text.id}-title ${text.id}-desc`],
     ['viewBox', `0 0 ${width} ${roundNumbers(String(height))}`],
-    ['width', '100%'],
+    ...(display
+      ? ([['width', roundNumbers(String(display.width))], ['height', roundNumbers(String(display.height))]] as [string, string][])
+      : ([['width', '100%']] as [string, string][])),
     ['font-family', FONT_FAMILY],
     ['font-size', String(FONT.label)],
     ['text-anchor', 'middle'],
@@ -137,8 +149,8 @@ function finish(svg: SvgElement, doc: SvgDocument, text: ChartText, width: numbe
   return svg.outerHTML;
 }
 
-/** Renders marks with Plot and returns the finished SVG string. */
-export function renderChart(text: ChartText, frame: PlotFrame, marks: readonly Plot.Markish[]): string {
+/** Renders marks with Plot and returns the finished SVG string; it scales with its container unless `display` is given. */
+export function renderChart(text: ChartText, frame: PlotFrame, marks: readonly Plot.Markish[], display?: DisplaySize): string {
   checkText(text);
   const doc = serverDocument();
   const svg: SvgElement = Plot.plot({
@@ -153,12 +165,11 @@ export function renderChart(text: ChartText, frame: PlotFrame, marks: readonly P
     y: { ...frame.y, axis: null },
     marks: [...marks],
   });
-  return finish(svg, doc, text, frame.width, frame.height);
+  return finish(svg, doc, text, frame.width, frame.height, display);
 }
 
 /** A chart with nothing to plot: the same accessible frame, saying so in words. */
-export function renderMessage(text: ChartText, width: number, message: string): string {
-  const height = 64;
+export function renderMessage(text: ChartText, width: number, message: string, height = 64): string {
   return renderChart(
     text,
     { width, height, marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0, x: { type: 'identity' }, y: { type: 'identity' } },

@@ -109,7 +109,8 @@ export function formatSpcValue(unit: SpcUnit): (v: number) => string {
   return unit === 'ratio' ? formatRatio : unit === 'pct' ? formatPct : formatPer1000;
 }
 
-function clean(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartPoint[] {
+/** Non-finite numbers become missing; without limits, every point is common cause (a run chart). */
+export function cleanSpcPoints(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartPoint[] {
   return points.map((p) => ({
     date: p.date,
     value: finite(p.value),
@@ -123,7 +124,7 @@ function clean(points: readonly SpcChartPoint[], showLimits: boolean): SpcChartP
 /** The number of values, the span, mean and limits of the latest point, the latest value, the readings and the gaps. */
 export function describeSpc(points: readonly SpcChartPoint[], options: Omit<SpcChartOptions, 'id' | 'title'>): string {
   const showLimits = options.showLimits ?? true;
-  const cleaned = clean(points, showLimits);
+  const cleaned = cleanSpcPoints(points, showLimits);
   if (cleaned.length === 0) return 'No data.';
   const date = options.formatDate ?? formatMonth;
   const fmt = formatSpcValue(options.unit);
@@ -155,7 +156,7 @@ export function spcChart(points: readonly SpcChartPoint[], options: SpcChartOpti
   const width = chartWidth(options.width, DEFAULT_WIDTH);
   const text = { id: options.id, title: options.title, description: options.description ?? describeSpc(points, options) };
   const showLimits = options.showLimits ?? true;
-  const cleaned = clean(points, showLimits);
+  const cleaned = cleanSpcPoints(points, showLimits);
   if (cleaned.length === 0) return renderMessage(text, width, 'No data');
   const date = options.formatDate ?? formatMonth;
   const reference = finite(options.referenceLine);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { SVG_NS } from './render.ts';
-import { COLOUR } from './theme.ts';
+import { COLOUR, SPC_COLOUR } from './theme.ts';
 
 interface Node {
   readonly textContent: string | null;
@@ -15,7 +15,8 @@ interface Node {
   querySelectorAll(selectors: string): ArrayLike<Node>;
 }
 
-const ALLOWED_COLOURS = new Set<string>([...Object.values(COLOUR), 'none'].map((c) => c.toLowerCase()));
+/** The NHS palette and the accessible Making Data Count shades (theme.ts). */
+const ALLOWED_COLOURS = new Set<string>([...Object.values(COLOUR), ...Object.values(SPC_COLOUR), 'none'].map((c) => c.toLowerCase()));
 
 /** Parses an SVG string (as HTML would, since it will be inlined in a page) and returns its root. */
 export function parseSvg(svg: string): Node {
@@ -35,17 +36,28 @@ export function descOf(svg: string): string {
   return parseSvg(svg).querySelector('desc')?.textContent ?? '';
 }
 
-export function assertAccessibleSvg(svg: string, id: string): void {
+/**
+ * `fixedSize` is for icons, which have a width and height in pixels in the same proportion as their viewBox instead
+ * of charts' width="100%" and no height.
+ */
+export function assertAccessibleSvg(svg: string, id: string, options: { readonly fixedSize?: boolean } = {}): void {
   assert.match(svg, /^<svg [^>]*>/);
   assert.ok(svg.endsWith('</svg>'), 'ends with </svg>');
   const root = parseSvg(svg);
   assert.equal(root.getAttribute('role'), 'img');
   assert.equal(root.getAttribute('xmlns'), SVG_NS);
-  assert.equal(root.getAttribute('width'), '100%');
-  assert.equal(root.getAttribute('height'), null, 'no fixed height, so it scales');
   const viewBox = (root.getAttribute('viewBox') ?? '').split(' ').map(Number);
   assert.equal(viewBox.length, 4);
   assert.ok(viewBox.every((n) => Number.isFinite(n)) && (viewBox[2] ?? 0) > 0 && (viewBox[3] ?? 0) > 0, 'viewBox');
+  if (options.fixedSize) {
+    const width = Number(root.getAttribute('width'));
+    const height = Number(root.getAttribute('height'));
+    assert.ok(width > 0 && height > 0, 'a width and height in pixels');
+    assert.ok(Math.abs(width / height - (viewBox[2] ?? 0) / (viewBox[3] ?? 1)) < 0.01, 'in proportion with the viewBox');
+  } else {
+    assert.equal(root.getAttribute('width'), '100%');
+    assert.equal(root.getAttribute('height'), null, 'no fixed height, so it scales');
+  }
 
   const labelledBy = (root.getAttribute('aria-labelledby') ?? '').split(' ');
   assert.deepEqual(labelledBy, [`${id}-title`, `${id}-desc`]);
