@@ -98,6 +98,40 @@ describe('monthly recruitment page', () => {
     assert.ok(page.body.includes(`${Number(shown['ci95_low']).toFixed(2)} to ${Number(shown['ci95_high']).toFixed(2)}`));
   });
 
+  test('a series with limits shows the variation and assurance icons beside the reading in words', async () => {
+    const page = await analyst.get('/organisations/MONA/2025/monthly');
+    const summaries = page.body.match(/<div class="mirror-spc-summary">[\s\S]*?<\/div>/g) ?? [];
+    assert.ok(summaries.length > 0, 'recruitment over 24 months has limits');
+    for (const summary of summaries) {
+      assert.match(summary, /<svg [^>]*role="img"[\s\S]*<title [^>]*>Variation: /);
+      assert.match(summary, /<title [^>]*>Assurance: none, as no target is set<\/title>/);
+      assert.match(summary, /<strong>Variation:<\/strong>/);
+    }
+  });
+
+  test('the overview answers "Is it improving?" for all three series, each with a small picture and a link', async () => {
+    const page = await viewer.get('/organisations/MONA/2025/overview');
+    assert.equal(page.statusCode, 200);
+    const series = page.body.match(/<div class="mirror-board-series">[\s\S]*?<\/div>/g) ?? [];
+    assert.equal(series.length, 3);
+    const expected = [
+      ['monthly', 'Appointment from shortlisting, month by month: '],
+      ['monthly/disciplinary', 'Entry into the formal disciplinary process, month by month: '],
+      ['monthly/training', 'Access to non-mandatory training, month by month: '],
+    ];
+    for (const [i, [href, words]] of expected.entries()) {
+      assert.ok(series[i]!.includes(`<a href="/organisations/MONA/2025/${href}">${words}`), `${href}: ${series[i]}`);
+    }
+    // The viewer sees withheld months as gaps, and the words say so when too few months are left.
+    const disciplinary = series[1]!;
+    if (!/<title [^>]*>Variation: /.test(disciplinary)) assert.match(disciplinary, /withheld because of small numbers|too few/);
+    // Each thumbnail is an image with a title naming the series and its span.
+    for (const s of series) {
+      if (s.includes('<svg')) assert.match(s, /<title [^>]*>[^<]*relative likelihood by month, Apr 2023 to Mar 2025<\/title>/);
+    }
+    assert.ok(series.some((s) => s.includes('<svg')), 'at least one series has figures to draw');
+  });
+
   test('an unknown measure is not found', async () => {
     assert.equal((await viewer.get('/organisations/MONA/2025/monthly/sickness')).statusCode, 404);
     assert.equal((await viewer.get('/organisations/MONA/2025/monthly/sickness.csv')).statusCode, 404);

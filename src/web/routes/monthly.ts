@@ -13,7 +13,7 @@ import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
-import { chartId, formatSpcValue, spcChart } from '../charts/index.ts';
+import { assuranceIconSvg, chartId, formatSpcValue, spcChart, variationIconSvg } from '../charts/index.ts';
 import { formatCount } from '../charts/text.ts';
 import type { EventCount } from '../../core/stats/relative-likelihood.ts';
 import { pageContext } from '../page-context.ts';
@@ -39,6 +39,15 @@ function chartOf(series: MonthlySeriesView, measure: MonthlyMeasure): string | n
     variation: series.result.variation, assurance: series.result.assurance, showLimits: series.showLimits,
     referenceLine: series.unit === 'ratio' ? 1 : null,
   });
+}
+
+/** The Making Data Count icons for a series with limits; none for a run chart, which has no reading. */
+function iconsOf(series: MonthlySeriesView, measure: MonthlyMeasure): { variation: string; assurance: string } | null {
+  if (!series.showLimits || !series.result.variation) return null;
+  return {
+    variation: variationIconSvg(series.result.variation, { id: chartId('variation', `${measure.key}-${series.key}`) }),
+    assurance: assuranceIconSvg(series.result.assurance, { id: chartId('assurance', `${measure.key}-${series.key}`) }),
+  };
 }
 
 /** Every figure formatted as the chart writes it, so the table and the chart say the same. */
@@ -108,7 +117,7 @@ export function registerMonthlyRoutes(app: FastifyInstance, services: Services):
       analyst: membership.role === 'analyst', minimumCellSize: DEFAULT_DISCLOSURE_POLICY.minimumCellSize,
       measureLinks: MONTHLY_MEASURE_KEYS.map((k) => ({ href: monthlyPath(base, k), text: NAVIGATION_TEXT[k], current: k === measure.key })),
       csvHref: `${base}/monthly/${measure.key}.csv`,
-      series: views.map((view) => ({ view, chart: chartOf(view, measure), rows: tableRows(view) })),
+      series: views.map((view) => ({ view, chart: chartOf(view, measure), rows: tableRows(view), icons: iconsOf(view, measure) })),
     })));
   };
 

@@ -13,7 +13,7 @@ import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
-import { chartId, forestPlot, forestRowsFromBreakdown } from '../charts/index.ts';
+import { chartId, forestPlot, forestRowsFromBreakdown, formatMonth, spcThumbnail, variationIconSvg } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
 import { dashboardRows } from '../presenters/dashboard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
@@ -220,7 +220,23 @@ async function boardReadings(services: Services, organisation: Organisation, yea
     const measure = MONTHLY_MEASURES[key];
     const counts = await monthlyCountsFor(services.store, organisation.id, year, measure);
     const [likelihood] = monthlyMeasureViews(measure, counts.months, analyst ? null : DEFAULT_DISCLOSURE_POLICY);
-    improving.push({ key, href: monthlyPath(base(organisation, year), key), reading: monthlyReading(BOARD_NAMES[key], likelihood) });
+    const first = likelihood.rows[0];
+    const last = likelihood.rows[likelihood.rows.length - 1];
+    improving.push({
+      key,
+      href: monthlyPath(base(organisation, year), key),
+      reading: monthlyReading(BOARD_NAMES[key], likelihood),
+      // Small pictures beside the words: the series in miniature and, once it has limits, its variation icon.
+      thumbnail: likelihood.known > 0 && first && last
+        ? spcThumbnail(likelihood.result.points, {
+          id: chartId('board-series', key), unit: 'ratio', showLimits: likelihood.showLimits,
+          title: `${BOARD_NAMES[key]}: relative likelihood by month, ${formatMonth(first.month)} to ${formatMonth(last.month)}`,
+        })
+        : null,
+      icon: likelihood.showLimits && likelihood.result.variation
+        ? variationIconSvg(likelihood.result.variation, { id: chartId('board-variation', key), size: 48 })
+        : null,
+    });
   }
 
   const peers: PeerOrganisation[] = [];
