@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -8,6 +8,7 @@ import { importFolder } from '../../services/import-service.ts';
 import { parse } from 'csv-parse/sync';
 import { MONTHLY_MEASURES, type MonthlyCounts } from '../../core/monthly/monthly-measures.ts';
 import { relativeLikelihoodRow } from '../../core/monthly/monthly-rows.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 import { monthlySeries, monthlyReading } from '../presenters/monthly.ts';
 
@@ -22,8 +23,9 @@ describe('monthly recruitment page', () => {
   before(async () => {
     harness = await createHarness();
     dir = mkdtempSync(join(tmpdir(), 'mirror-monthly-route-'));
+    // Many applications, so that most recruitment months rest on 8 or more people and even the download has limits.
     for (const year of [2024, 2025]) {
-      await writeSyntheticTrust(join(dir, String(year)), { year, seed: 6, staff: 400 });
+      await writeSyntheticTrust(join(dir, String(year)), { year, seed: 6, staff: 400, applications: 8000 });
       const imported = await importFolder(harness.store, join(dir, String(year)), {
         organisation: { code: 'MONA', name: 'Monthly test trust' }, year, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
       });
@@ -130,6 +132,31 @@ describe('monthly recruitment page', () => {
       if (s.includes('<svg')) assert.match(s, /<title [^>]*>[^<]*relative likelihood by month, Apr 2023 to Mar 2025<\/title>/);
     }
     assert.ok(series.some((s) => s.includes('<svg')), 'at least one series has figures to draw');
+  });
+
+  test('the app’s statistics equal the command line’s: the download’s series through mirror spc gives the same limits and rules', async () => {
+    const download = await analyst.get('/organisations/MONA/2025/monthly/recruitment.csv');
+    const rows = parse(download.body, { columns: true }) as Record<string, string>[];
+    let compared = 0;
+    for (const [series, direction] of [['relative likelihood', 'decrease'], ['ethnic minority rate', 'increase']] as const) {
+      const mine = rows.filter((r) => r['series'] === series);
+      if (!mine.some((r) => r['lower_process_limit'] !== '')) continue;
+      const file = join(dir, `${direction}.csv`);
+      writeFileSync(file, ['date,value', ...mine.map((r) => `${r['month']}-01,${r['value']}`)].join('\n'));
+      const cli = await runCli('spc', file, '--direction', direction, '--format', 'json');
+      assert.equal(cli.code, 0, cli.stderr);
+      const points = (JSON.parse(cli.stdout) as { points: { mean: number | null; lpl: number | null; upl: number | null; specialCauseType: string }[] }).points;
+      assert.equal(points.length, mine.length);
+      for (const [i, r] of mine.entries()) {
+        const p = points[i]!;
+        assert.equal(Number(r['mean']), p.mean, `${series} ${r['month']} mean`);
+        assert.equal(Number(r['lower_process_limit']), p.lpl, `${series} ${r['month']} lower limit`);
+        assert.equal(Number(r['upper_process_limit']), p.upl, `${series} ${r['month']} upper limit`);
+        assert.equal(r['special_cause'], r['value'] === '' ? '' : p.specialCauseType, `${series} ${r['month']} rule`);
+      }
+      compared += 1;
+    }
+    assert.ok(compared > 0, 'at least one series has limits to compare');
   });
 
   test('an unknown measure is not found', async () => {
