@@ -80,3 +80,21 @@ test('values beyond a ratio axis are arrowheads and break the line', () => {
   assert.equal(parseSvg(svg).querySelectorAll('circle').length, 1);
   assert.ok((svg.match(/rotate\(180\)/g)?.length ?? 0) >= 2, 'pointing down');
 });
+
+test('a trajectory is drawn dashed to its horizon, beyond the last year with a figure, and described', () => {
+  const shares: TrendPoint[] = [{ year: 2024, value: 10, ci95: [8, 12.4] }, { year: 2025, value: 11.5, ci95: [9.3, 14.1] }];
+  const trajectory = { label: 'Trajectory to the goal', points: [2024, 2025, 2026, 2027, 2028].map((year) => ({ year, value: 10 + 2.5 * (year - 2024) })) };
+  const svg = trendChart(shares, { ...options, unit: 'pct', yLabel: 'Ethnic minority share of Band 8a', referenceLine: 20, referenceLineLabel: 'Goal', trajectory });
+  const dashed = parseSvg(svg).querySelectorAll('g[stroke="#7C2855"][stroke-dasharray="6,4"] path');
+  // Four steps between five years, and one more short line in the legend.
+  assert.equal(dashed.length, 5);
+  const text = textOf(svg);
+  for (const year of ['2024', '2026', '2028']) assert.ok(text.includes(year), year);
+  assert.ok(text.includes('Trajectory to the goal'));
+  assert.ok(text.includes('Goal, 20.0%'));
+  assert.doesNotMatch(text, /no figure/, 'years on the trajectory alone are not missing figures');
+  assert.equal(
+    descOf(svg),
+    'Ethnic minority share of Band 8a: 10.0% in 2024 (95% interval 8.0% to 12.4%), and 11.5% in 2025 (95% interval 9.3% to 14.1%). Trajectory to the goal: 10.0% in 2024 to 20.0% in 2028.',
+  );
+});

@@ -4,6 +4,8 @@
  * known values are joined by a line (the line breaks at a year with no figure, which is marked in words), and an
  * optional reference range (e.g. the non-adverse range 0.80 to 1.25) and reference line (e.g. 1, equal likelihood)
  * are drawn behind. Relative likelihoods use a log scale by default so that 0.5 and 2 are equally far from 1.
+ * An optional trajectory (e.g. a Model Employer-style path from a baseline to a goal) is drawn as a dashed line and
+ * may run beyond the last year with a figure, to its horizon.
  */
 import type * as Plot from '@observablehq/plot';
 import { linearAxis, linearSpan, ratioAxis } from './axes.ts';
@@ -39,6 +41,23 @@ export interface TrendChartOptions extends ChartOptions {
   readonly referenceLineLabel?: string;
   /** How a year is written on the axis and in the description; default the number ("2025"). */
   readonly formatYear?: (year: number) => string;
+  /** A path to compare the values with, in the unit of the values, drawn dashed; its years widen the axis. */
+  readonly trajectory?: TrendTrajectory | null;
+}
+
+export interface TrendTrajectory {
+  /** Legend text, e.g. "Trajectory to the goal". */
+  readonly label: string;
+  readonly points: readonly { readonly year: number; readonly value: number }[];
+}
+
+/** The trajectory's finite points in display units, in year order. */
+function cleanTrajectory(trajectory: TrendTrajectory | null | undefined, unit: TrendUnit): { year: number; value: number }[] {
+  const k = displayScale(unit);
+  return (trajectory?.points ?? [])
+    .filter((p) => Number.isInteger(p.year) && finite(p.value) !== null)
+    .map((p) => ({ year: p.year, value: p.value * k }))
+    .sort((a, b) => a.year - b.year);
 }
 
 interface Cleaned {
@@ -86,7 +105,7 @@ function sentenceFormatter(unit: TrendUnit): (v: number) => string {
 }
 
 /** First and latest values with intervals, and the years with no figure. */
-export function describeTrend(points: readonly TrendPoint[], options: Pick<TrendChartOptions, 'yLabel' | 'unit' | 'formatYear'>): string {
+export function describeTrend(points: readonly TrendPoint[], options: Pick<TrendChartOptions, 'yLabel' | 'unit' | 'formatYear' | 'trajectory'>): string {
   const cleaned = cleanPoints(points, options.unit);
   const year = options.formatYear ?? String;
   const fmt = sentenceFormatter(options.unit);
@@ -102,7 +121,11 @@ export function describeTrend(points: readonly TrendPoint[], options: Pick<Trend
   const main = known.length === 1
     ? `${options.yLabel}: ${describe(first)}.`
     : `${options.yLabel}: ${describe(first)}, and ${describe(last)}.`;
-  return [main, missingText].filter(Boolean).join(' ');
+  const path = cleanTrajectory(options.trajectory, options.unit);
+  const pathText = path.length > 1 && options.trajectory
+    ? `${options.trajectory.label}: ${fmt(path[0]!.value)} in ${year(path[0]!.year)} to ${fmt(path[path.length - 1]!.value)} in ${year(path[path.length - 1]!.year)}.`
+    : '';
+  return [main, missingText, pathText].filter(Boolean).join(' ');
 }
 
 const SMALL_LINE = lineStep(FONT.small);
@@ -126,12 +149,14 @@ export function trendChart(points: readonly TrendPoint[], options: TrendChartOpt
   const lineValue = finite(options.referenceLine);
   const lineShown = lineValue === null ? null : lineValue * k;
   const logScale = (options.scale ?? (options.unit === 'ratio' ? 'log' : 'linear')) === 'log';
+  const trajectory = cleanTrajectory(options.trajectory, options.unit);
 
   // Y domain and ticks.
   const all = [
     ...cleaned.flatMap((p) => [...(p.value === null ? [] : [p.value]), ...(p.ci ?? [])]),
     ...(bandShown ?? []),
     ...(lineShown === null ? [] : [lineShown]),
+    ...trajectory.map((p) => p.value),
   ];
   let yDomain: [number, number];
   let yTicks: readonly number[];
@@ -156,9 +181,9 @@ export function trendChart(points: readonly TrendPoint[], options: TrendChartOpt
   const plotTop = PAD + titleLines.length * SMALL_LINE + 16;
   const plotBottom = plotTop + PLOT_HEIGHT;
   const left = PAD + Math.max(...yTicks.map((t) => textWidth(tickText(t), FONT.small))) + 10;
-  const firstYear = cleaned[0]!.year;
-  const lastYear = cleaned[cleaned.length - 1]!.year;
-  const yearW = Math.max(...cleaned.map((p) => textWidth(yearText(p.year), FONT.small)));
+  const firstYear = Math.min(cleaned[0]!.year, ...trajectory.map((p) => p.year));
+  const lastYear = Math.max(cleaned[cleaned.length - 1]!.year, ...trajectory.map((p) => p.year));
+  const yearW = Math.max(...[...cleaned, ...trajectory].map((p) => textWidth(yearText(p.year), FONT.small)));
   const right = width - PAD - Math.max(yearW / 2, 12);
   const x = positionScale({ type: 'linear', domain: [firstYear - 0.5, lastYear + 0.5], range: [left, right] });
   const yScale = positionScale({ type: logScale ? 'log' : 'linear', domain: yDomain, range: [plotBottom, plotTop] });
@@ -245,6 +270,14 @@ export function trendChart(points: readonly TrendPoint[], options: TrendChartOpt
     );
     below += lines.length * SMALL_LINE + 6;
   }
+  if (trajectory.length > 1 && options.trajectory) {
+    const lines = wrapText(options.trajectory.label, width - 2 * PAD - 28, FONT.small);
+    legend.push(
+      segments([{ x1: PAD, y1: below + 8, x2: PAD + 20, y2: below + 8 }], { stroke: COLOUR.darkPink, width: 2, dash: '6,4' }),
+      texts([{ x: PAD + 28, y: below, text: lines.join('\n') }], { lineAnchor: 'top', fontSize: FONT.small }),
+    );
+    below += lines.length * SMALL_LINE + 6;
+  }
   if (bandShown) {
     const bandText = `${options.referenceBandLabel ?? 'Reference range'}, ${fmt(bandShown[0])} to ${fmt(bandShown[1])}`;
     const lines = wrapText(bandText, width - 2 * PAD - 28, FONT.small);
@@ -281,7 +314,11 @@ export function trendChart(points: readonly TrendPoint[], options: TrendChartOpt
     texts(yearTicks.map((yr) => ({ x: x(yr), y: axisY + TICK + 3, text: yearText(yr) })), { anchor: 'middle', lineAnchor: 'top', fontSize: FONT.small }),
     segments(yTicks.map((t) => ({ x1: left - TICK, y1: y(t), x2: left, y2: y(t) })), { stroke: COLOUR.ink }),
     texts(yTicks.map((t) => ({ x: left - TICK - 3, y: y(t), text: tickText(t) })), { anchor: 'end', fontSize: FONT.small }),
-    // Data.
+    // Data, over the trajectory.
+    segments(
+      trajectory.slice(1).map((p, i) => ({ x1: x(trajectory[i]!.year), y1: y(trajectory[i]!.value), x2: x(p.year), y2: y(p.value) })),
+      { stroke: COLOUR.darkPink, width: 2, dash: '6,4' },
+    ),
     segments(path, { stroke: COLOUR.blue, width: 2.5, cap: 'round' }),
     segments(whiskers, { stroke: COLOUR.ink, width: 2 }),
     segments(caps, { stroke: COLOUR.ink, width: 2 }),
