@@ -6,6 +6,7 @@
  * of theirs is read or shown.
  */
 import type { FastifyInstance } from 'fastify';
+import { nationalRatio, nationalTargetsOf, type NationalRatio } from '../../core/comparisons/national-figure.ts';
 import {
   MINIMUM_PEERS,
   PEER_INDICATORS,
@@ -14,13 +15,15 @@ import {
   type PeerFunnel,
   type PeerIndicator,
   type PeerOrganisation,
+  type PeerRatioIndicator,
 } from '../../core/comparisons/peer-funnels.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
-import type { Organisation } from '../../store/store.ts';
+import type { NationalFigure, Organisation, Store } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { chartId, funnelChart } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
+import { countsText } from './national-figures.ts';
 
 interface Params { code: string; year: string }
 
@@ -67,6 +70,45 @@ export function reading(funnel: PeerFunnel, code: string): string {
   return `Your organisation lies ${side} the 99.8% limits: its figure is ${judgement} ${peer} by more than chance variation would explain.`;
 }
 
+/** A national figure an administrator entered for the year, with its ratio, when it can centre a funnel. */
+export interface UsableNationalFigure {
+  readonly figure: NationalFigure;
+  readonly ratio: NationalRatio;
+}
+
+/** The year's national figures that can centre a funnel (ratio above 0), by indicator. */
+export async function nationalFiguresFor(store: Store, year: number): Promise<Partial<Record<PeerRatioIndicator, UsableNationalFigure>>> {
+  const out: Partial<Record<PeerRatioIndicator, UsableNationalFigure>> = {};
+  for (const figure of await store.nationalFigures.forYear(year)) {
+    const ratio = nationalRatio(figure.indicator, figure);
+    if (ratio.usableAsTarget) out[figure.indicator] = { figure, ratio };
+  }
+  return out;
+}
+
+/**
+ * The targets for `peerFunnels(year, peers, { nationalTargets })`: the national relative likelihoods an
+ * administrator entered for the year (indicators 2–4); an indicator without one keeps the pooled peer figure.
+ * Everything that draws or reads the funnels (the comparisons page, its download, the overview's board readings)
+ * should pass these, so that they all centre on the same figure.
+ */
+export async function nationalTargetsFor(store: Store, year: number): Promise<Partial<Record<PeerRatioIndicator, number>>> {
+  return nationalTargetsOf(await store.nationalFigures.forYear(year));
+}
+
+/** What the page and the download say about a national target: its ratio, interval, counts and source. */
+function nationalTargetView(indicator: PeerRatioIndicator, usable: UsableNationalFigure) {
+  const { figure, ratio } = usable;
+  const people = indicator === '2' ? 'applicants' : 'staff';
+  return {
+    value: ratio.value,
+    ci95: ratio.ci95,
+    white: `White ${people}: ${countsText(indicator, figure.white)}`,
+    ethnicMinority: `Ethnic minority ${people}: ${countsText(indicator, figure.ethnicMinority)}`,
+    source: figure.source,
+  };
+}
+
 function parsePeerGroup(value: unknown): PeerGroup | null {
   if (value === undefined) return 'all';
   return typeof value === 'string' && (PEER_GROUPS as readonly string[]).includes(value) ? (value as PeerGroup) : null;
@@ -101,7 +143,8 @@ export function registerCompareRoutes(app: FastifyInstance, services: Services):
     }
     peers.sort((a, b) => (a.code === organisation.code ? -1 : b.code === organisation.code ? 1 : a.name.localeCompare(b.name)));
     const enough = peers.length >= MINIMUM_PEERS;
-    const result = enough ? peerFunnels(year, peers) : null;
+    const national = await nationalFiguresFor(services.store, year);
+    const result = enough ? peerFunnels(year, peers, { nationalTargets: nationalTargetsOf(Object.values(national).map((n) => n.figure)) }) : null;
     await services.store.audit.record({
       userId: request.currentUser?.id ?? null, action: 'view', organisationId: organisation.id, subject: `compare/${year}/${group}`,
       details: { organisations: peers.length },
@@ -120,6 +163,8 @@ export function registerCompareRoutes(app: FastifyInstance, services: Services):
           kind: funnel.kind,
           target: formatValue(funnel.target, funnel.kind),
           targetLabel,
+          national: funnel.targetSource === 'national' && funnel.kind === 'relativeLikelihood' && national[id as PeerRatioIndicator]
+            ? nationalTargetView(id as PeerRatioIndicator, national[id as PeerRatioIndicator]!) : null,
           adjusted: funnel.judgedAgainst === 'adjusted',
           phi: funnel.phi.toFixed(2),
           plotted: funnel.plotted,
