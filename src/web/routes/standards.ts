@@ -13,6 +13,7 @@ import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
+import { sendCsv } from '../csv-download.ts';
 import { chartId, forestPlot, forestRowsFromBreakdown } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
 import { dashboardRows } from '../presenters/dashboard.ts';
@@ -54,10 +55,6 @@ async function audit(services: Services, request: FastifyRequest, action: 'view'
 
 function html(services: Services, request: FastifyRequest, reply: FastifyReply, template: string, extra: { title: string } & Record<string, unknown>) {
   return reply.type('text/html').send(services.render(template, pageContext(request, reply, extra)));
-}
-
-function csv(reply: FastifyReply, fileName: string, body: string) {
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(body);
 }
 
 /** One line per WDES metric for the summary table. */
@@ -121,7 +118,7 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     const report = await wdesReportFor(services.store, loaded.organisation.id, loaded.year, { suppressBreakdowns: true });
     if (!report) return reply.callNotFound();
     await audit(services, request, 'export', loaded.organisation, `wdes/${loaded.year}.csv`);
-    return csv(reply, `wdes-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv(report.metrics, 'metric'));
+    return sendCsv(reply, `wdes-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv(report.metrics, 'metric'));
   });
 
   app.get<{ Params: Params & { metric: string; breakdown: string } }>('/organisations/:code/:year/wdes/:metric/:breakdown', async (request, reply) => {
@@ -171,7 +168,7 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     const report = await payGapFor(services.store, loaded.organisation.id, loaded.year, { forSharing: true });
     if (!report) return reply.callNotFound();
     await audit(services, request, 'export', loaded.organisation, `paygap/${loaded.year}.csv`);
-    return csv(reply, `paygap-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv({ gender: report.gender, ethnicity: report.ethnicity, disability: report.disability }, 'characteristic'));
+    return sendCsv(reply, `paygap-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv({ gender: report.gender, ethnicity: report.ethnicity, disability: report.disability }, 'characteristic'));
   });
 
   app.get<{ Params: Params }>('/organisations/:code/:year/overview', async (request, reply) => {
