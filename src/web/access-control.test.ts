@@ -75,6 +75,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
+    ...both('GET /organisations/:code/:year/compare.csv', `/${year}/compare.csv`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),
     ...both('GET /organisations/:code/:year/monthly', `/${year}/monthly`),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },

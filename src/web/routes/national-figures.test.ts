@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { katzLogInterval } from '../../core/stats/katz-log-interval.ts';
 import { SYNTHETIC_REGION, SYNTHETIC_REGION_TYPE, writeSyntheticRegion } from '../../demo/synthetic-region.ts';
 import { importFolder } from '../../services/import-service.ts';
@@ -102,6 +103,14 @@ describe('national figures entered by an administrator', () => {
     assert.doesNotMatch(section2, /the peer figure/);
     const section4 = compare.body.slice(compare.body.indexOf('<h2 id="indicator-4">'), compare.body.indexOf('<h2 id="indicator-5">'));
     assert.doesNotMatch(section4, /National figure/, 'indicator 4 has no national figure, so it keeps the peer figure');
+
+    const download = parse((await admin.get('/organisations/SYN02/2025/compare.csv')).body, { columns: true }) as Record<string, string>[];
+    const own2 = download.find((r) => r['indicator'] === '2' && r['organisation_code'] === 'SYN02')!;
+    assert.equal(Number(own2['target']).toFixed(2), '1.61');
+    assert.equal(own2['target_source'], 'national');
+    assert.deepEqual([own2['national_white_events'], own2['national_white_people'], own2['national_ethnic_minority_events'], own2['national_ethnic_minority_people']], ['30000', '200000', '14000', '150000']);
+    assert.equal(own2['national_source'], SOURCE);
+    assert.equal(download.find((r) => r['indicator'] === '4')?.['target_source'], 'pooled');
 
     const events = await harness.store.audit.list({ limit: 20, offset: 0 });
     const event = events.find((e) => e.action === 'national-figure-saved');
