@@ -77,6 +77,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
     ...both('GET /organisations/:code/:year/compare.csv', `/${year}/compare.csv`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),
+    ...both('GET /organisations/:code/:year/targets.csv', `/${year}/targets.csv`),
     ...both('GET /organisations/:code/:year/monthly', `/${year}/monthly`),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
