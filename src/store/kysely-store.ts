@@ -7,6 +7,7 @@ import type { OpenDatabase } from './database.ts';
 import { importsRepository } from './imports.ts';
 import { runMigrations } from './migrate.ts';
 import { migrationsFor } from './migrations/index.ts';
+import { nationalFiguresRepository } from './national-figures.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { organisationsRepository } from './organisations.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +27,7 @@ export class KyselyStore implements Store {
   readonly signInLinks: Store['signInLinks'];
   readonly sessions: Store['sessions'];
   readonly apiTokens: Store['apiTokens'];
+  readonly nationalFigures: Store['nationalFigures'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect }: OpenDatabase) {
@@ -38,6 +40,7 @@ export class KyselyStore implements Store {
     this.signInLinks = signInLinksRepository(db);
     this.sessions = sessionsRepository(db);
     this.apiTokens = apiTokensRepository(db);
+    this.nationalFigures = nationalFiguresRepository(db);
     this.audit = auditRepository(db);
   }
 

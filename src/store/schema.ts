@@ -173,6 +173,20 @@ export interface AuditEventsTable {
   details: JsonColumn;
 }
 
+/** National WRES counts for one reporting year and indicator (2, 3 or 4), entered by an administrator. */
+export interface NationalFiguresTable {
+  id: Generated<number>;
+  year: number;
+  indicator: string;
+  white_events: number;
+  white_population: number;
+  ethnic_minority_events: number;
+  ethnic_minority_population: number;
+  source: string;
+  entered_by: number | null;
+  entered_at: TimestampColumn;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
@@ -191,6 +205,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  national_figures: NationalFiguresTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

@@ -136,7 +136,7 @@ export interface Session {
 export type AuditAction =
   | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-in-link-created' | 'sign-in-link-used' | 'password-set'
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
-  | 'api-token-created' | 'audit-viewed';
+  | 'api-token-created' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed';
 
 export interface AuditEvent {
   readonly id: number;
@@ -155,6 +155,36 @@ export interface NewAuditEvent {
   readonly organisationId?: number | null;
   readonly subject: string;
   readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** The WRES indicators with a national relative likelihood an administrator can enter. */
+export type NationalIndicator = '2' | '3' | '4';
+
+/**
+ * Events among people in one group, nationally: for indicator 2, appointed from shortlisting among those
+ * shortlisted; for 3, entering the formal disciplinary process among the headcount; for 4, accessing
+ * non-mandatory training among the headcount.
+ */
+export interface NationalCount {
+  readonly events: number;
+  readonly population: number;
+}
+
+/** The counts behind a national figure, and where they were published. Only counts are stored, never a ratio. */
+export interface NewNationalFigure {
+  readonly year: number;
+  readonly indicator: NationalIndicator;
+  readonly white: NationalCount;
+  readonly ethnicMinority: NationalCount;
+  /** The title or web address of the publication, as plain text. */
+  readonly source: string;
+  readonly enteredBy: number;
+}
+
+export interface NationalFigure extends Omit<NewNationalFigure, 'enteredBy'> {
+  /** Null once the person who entered it no longer has an account. */
+  readonly enteredBy: number | null;
+  readonly enteredAt: Date;
 }
 
 export interface Store {
@@ -244,6 +274,21 @@ export interface Store {
     create(userId: number, name: string, tokenHash: string): Promise<void>;
     /** The user a token belongs to, recording its use, or null. */
     use(tokenHash: string, now: Date): Promise<number | null>;
+  };
+
+  /** National WRES figures, one per reporting year and indicator (2, 3 or 4). */
+  nationalFigures: {
+    /** The figures for one reporting year, by indicator. */
+    forYear(year: number): Promise<readonly NationalFigure[]>;
+    /** Every figure, newest year first, then by indicator. */
+    all(): Promise<readonly NationalFigure[]>;
+    /**
+     * Saves the figure, replacing any for the same year and indicator, in one transaction. Returns the figure
+     * saved and the one it replaced (null when there was none), so the replacement can be audited.
+     */
+    upsert(figure: NewNationalFigure): Promise<{ saved: NationalFigure; replaced: NationalFigure | null }>;
+    /** Removes the figure for a year and indicator; returns it, or null when there was none. */
+    remove(year: number, indicator: NationalIndicator): Promise<NationalFigure | null>;
   };
 
   audit: {

@@ -55,6 +55,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     { route: 'GET /admin/users', url: '/admin/users', expect: admins },
     { route: 'GET /admin/users/:id', url: `/admin/users/${adminId}`, expect: admins },
     { route: 'GET /admin/audit', url: '/admin/audit', expect: admins },
+    { route: 'GET /admin/national-figures', url: '/admin/national-figures', expect: admins },
     { route: 'GET /healthz', url: '/healthz', expect: everyone(200) },
     { route: 'GET /methodology', url: '/methodology', expect: everyone(200) },
     { route: 'GET /accessibility', url: '/accessibility', expect: everyone(200) },
@@ -74,7 +75,9 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
+    ...both('GET /organisations/:code/:year/compare.csv', `/${year}/compare.csv`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),
+    ...both('GET /organisations/:code/:year/targets.csv', `/${year}/targets.csv`),
     ...both('GET /organisations/:code/:year/monthly', `/${year}/monthly`),
     ...['disciplinary', 'training', 'recruitment.csv'].flatMap((m) => both('GET /organisations/:code/:year/monthly/:measure', `/${year}/monthly/${m}`)),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
@@ -94,7 +97,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
 /** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
 const POST_ROUTES = [
   '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/admin/users',
-  '/admin/users/1/memberships', '/admin/users/1/sign-in-link', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
+  '/admin/users/1/memberships', '/admin/users/1/sign-in-link', '/admin/national-figures', '/admin/national-figures/remove', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
 ];
 
 describe('access control on every route', () => {
@@ -172,6 +175,8 @@ describe('access control on every route', () => {
     const viewer = browsers.get('viewer')!;
     await viewer.get('/account');
     assert.equal((await viewer.post('/admin/users', { email: 'new@example.nhs.uk', displayName: 'New' })).statusCode, 403);
+    assert.equal((await viewer.post('/admin/national-figures', { indicator: '2', year: '2025' })).statusCode, 403);
+    assert.equal((await viewer.post('/admin/national-figures/remove', { indicator: '2', year: '2025' })).statusCode, 403);
     const upload = await viewer.send('POST', '/import', '--x--\r\n', { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': viewer.lastCsrf });
     assert.equal(upload.statusCode, 403);
   });

@@ -21,6 +21,7 @@ import { registerCompareRoutes } from './routes/compare.ts';
 import { registerStandardsRoutes } from './routes/standards.ts';
 import { registerTargetsRoutes } from './routes/targets.ts';
 import { registerMonthlyRoutes } from './routes/monthly.ts';
+import { registerNationalFigureRoutes } from './routes/national-figures.ts';
 
 export interface AppConfig {
   /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
@@ -91,6 +92,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerApiRoutes(app, services);
   registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
   registerMonthlyRoutes(app, services);
+  registerNationalFigureRoutes(app, services);
   registerErrorHandling(app, services, config);
   return app;
 }

@@ -6,8 +6,8 @@
  *   sign in with the printed link and set up the first administrator → import files for a new organisation with
  *   one broken row (see it located, download the problems, check nothing was saved) → fix it and import → the
  *   dashboard's indicator 2 and the API equal the command line's report for the same files → drill into indicator
- *   2 and download its CSV → add a viewer for that organisation only → the viewer cannot see the synthetic trust,
- *   and sees no breakdown figure resting on fewer than 8 people.
+ *   2 and download its CSV → enter a national figure (errors located first) → add a viewer for that organisation
+ *   only → the viewer cannot see the synthetic trust, and sees no breakdown figure resting on fewer than 8 people.
  *
  * Every page visited is checked with axe-core (WCAG 2.2 AA) and at 375 pixels wide for sideways scrolling, and
  * photographed at both widths into SCREENSHOT_DIR (see support/page-checks.ts).
@@ -390,6 +390,37 @@ if (!availability.run) {
       for (const action of ['import-rejected', 'import', 'user-created', 'audit-viewed']) {
         assert.ok(actions.some((a) => a.includes(action)), `the audit log records "${action}"`);
       }
+    });
+
+    step('the administrator enters a national figure: every problem located first, then the figure listed', async () => {
+      await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'National figures' }).click();
+      assert.equal(new URL(page.url()).pathname, '/admin/national-figures');
+      assert.equal(await heading(), 'National figures');
+      await checkPage(page, 'admin national figures');
+
+      const save = page.getByRole('button', { name: 'Save the national figure for indicator 2' });
+      await save.click();
+      assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter the reporting year/);
+      assert.deepEqual(
+        await Promise.all((await page.locator('.nhsuk-error-summary a').all()).map((a) => a.getAttribute('href'))),
+        ['#i2-year', '#i2-whitePopulation', '#i2-whiteEvents', '#i2-ethnicMinorityPopulation', '#i2-ethnicMinorityEvents', '#i2-source'],
+      );
+      await checkPage(page, 'admin national figures with errors');
+      assert.equal(await server.server.store.nationalFigures.forYear(YEAR).then((f) => f.length), 0, 'nothing was saved');
+
+      await page.fill('#i2-year', String(YEAR));
+      await page.getByLabel('White applicants shortlisted').fill('200,000');
+      await page.getByLabel('White applicants appointed from shortlisting').fill('30000');
+      await page.getByLabel('Ethnic minority applicants shortlisted').fill('150000');
+      await page.getByLabel('Ethnic minority applicants appointed from shortlisting').fill('14000');
+      await page.fill('#i2-source', 'NHS England, Workforce Race Equality Standard data analysis report');
+      await page.getByRole('button', { name: 'Save the national figure for indicator 2' }).click();
+      await page.waitForURL(url(`/admin/national-figures?saved=${YEAR}-2`));
+      const main = await page.locator('main').innerText();
+      assert.match(main, new RegExp(`The national figure for indicator 2, ${YEAR}, has been saved`));
+      assert.match(main, /30,000 appointed of 200,000 shortlisted/);
+      assert.match(main, /1\.61 \(1\.58 to 1\.64\)/);
+      await checkPage(page, 'admin national figures saved');
     });
 
     step('the administrator adds a viewer for TST01 only', async () => {

@@ -10,11 +10,11 @@ async function tableNames(db: Kysely<any>): Promise<string[]> {
 }
 
 testEachDialect('migrate applies every migration once, in order, and is then a no-op', async ({ store, reopen }) => {
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures']);
   assert.deepEqual(await store.migrate(), []);
   assert.deepEqual(await reopen().migrate(), [], 'another process finds nothing to do');
   const tables = await tableNames(store.db);
-  for (const table of ['organisations', 'import_versions', 'staff_records', 'wres_counts', 'standard_counts', 'users', 'audit_events']) {
+  for (const table of ['organisations', 'import_versions', 'staff_records', 'wres_counts', 'standard_counts', 'users', 'audit_events', 'national_figures']) {
     assert.ok(tables.includes(table), table);
   }
 }, { migrate: false });
@@ -31,5 +31,5 @@ testEachDialect('a failing migration leaves no trace, and the next run applies i
   };
   await assert.rejects(runMigrations(store.db, broken));
   assert.deepEqual(await tableNames(store.db), [], 'neither the initial schema nor the half-made table remains');
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures']);
 }, { migrate: false });

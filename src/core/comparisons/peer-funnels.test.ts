@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { funnelPlot } from '../stats/funnel/funnel-plot.ts';
 import { relativeLikelihoodFunnel } from '../stats/funnel/relative-likelihood-funnel.ts';
+import { katzLogInterval } from '../stats/katz-log-interval.ts';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { peerFunnels, positionOf, type PeerOrganisation, type PeerRatioInput, type PeerSurveyInput } from './peer-funnels.ts';
 
 const ratio = (white: [number, number], em: [number, number], numerator: 'white' | 'ethnicMinority' = 'white'): PeerRatioInput => ({
@@ -108,4 +110,17 @@ test('benchmark rows carry each figure and where it lies', () => {
   assert.equal(positionOf(0.6, [0.4, 0.6], [0.3, 0.7]), 'inside95', 'on a limit is inside');
   assert.equal(positionOf(0.8, [0.4, 0.6], [0.3, 0.7]), 'outside998');
   assert.equal(positionOf(null, null, null), 'notCalculable');
+});
+
+test("each plotted figure carries its own 95% interval: Katz for ratios, Wilson for the survey", () => {
+  const result = peerFunnels(2025, PEERS);
+  const a2 = result.funnels['2']!.points.find((p) => p.code === 'A')!;
+  // 300/1000 White against 120/600 ethnic minority: the interval every other relative likelihood in Mirror has.
+  assert.deepEqual(a2.ci95, katzLogInterval(300, 1000, 120, 600));
+  const a3 = result.funnels['3']!.points.find((p) => p.code === 'A')!;
+  assert.deepEqual(a3.ci95, katzLogInterval(13, 400, 10, 1000), 'indicator 3 the other way round');
+  const e7 = result.funnels['7']!.points.find((p) => p.code === 'E')!;
+  assert.deepEqual(e7.ci95, wilsonInterval(30, 250));
+  const withGap: PeerOrganisation[] = [...PEERS, { code: 'F', name: 'F', report: { ...PEERS[0]!.report, indicators: { ...PEERS[0]!.report.indicators, '7': missing } } }];
+  assert.equal(peerFunnels(2025, withGap).funnels['7']!.points.find((p) => p.code === 'F')!.ci95, null);
 });

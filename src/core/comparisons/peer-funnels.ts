@@ -16,6 +16,8 @@ import { funnelPlot } from '../stats/funnel/funnel-plot.ts';
 import { adjustedLimits } from '../stats/funnel/limits.ts';
 import { outlierDirection, type OutlierDirection } from '../stats/funnel/outliers.ts';
 import { relativeLikelihoodFunnel } from '../stats/funnel/relative-likelihood-funnel.ts';
+import { relativeLikelihood } from '../stats/relative-likelihood.ts';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
 
 export const PEER_RATIO_INDICATORS = ['2', '3', '4'] as const;
 export const PEER_SURVEY_INDICATORS = ['5', '6', '7', '8'] as const;
@@ -67,6 +69,8 @@ export interface PeerFunnelPoint {
   readonly name: string;
   /** Survey: the proportion 0–1; ratios: the relative likelihood; null when not calculable. */
   readonly value: number | null;
+  /** The figure's own 95% interval: Wilson for the survey, Katz for ratios (as everywhere else); null when not calculable. */
+  readonly ci95: Interval | null;
   /** Survey: positive answers; ratios: events in the numerator group. */
   readonly numerator: number | null;
   /** Survey: respondents; ratios: people in the numerator group. */
@@ -162,7 +166,7 @@ function point(base: Omit<PeerFunnelPoint, 'outlier95' | 'outlier998' | 'directi
 }
 
 function notCalculable(o: PeerOrganisation): PeerFunnelPoint {
-  return point({ code: o.code, name: o.name, value: null, numerator: null, denominator: null, comparison: null, x: null, limits95: null, limits998: null });
+  return point({ code: o.code, name: o.name, value: null, ci95: null, numerator: null, denominator: null, comparison: null, x: null, limits95: null, limits998: null });
 }
 
 /** Log-spaced horizontal positions from a little below the smallest to a little beyond the largest. */
@@ -191,7 +195,8 @@ export function surveyFunnel(indicator: PeerSurveyIndicator, organisations: read
     const g = byCode.get(o.code);
     if (!g) return notCalculable(o);
     return point({
-      code: o.code, name: o.name, value: g.value, numerator: g.numerator, denominator: g.denominator, comparison: null, x: g.denominator,
+      code: o.code, name: o.name, value: g.value, ci95: wilsonInterval(g.numerator, g.denominator), numerator: g.numerator, denominator: g.denominator,
+      comparison: null, x: g.denominator,
       limits95: adjusted ? g.adjusted95 : g.limits95, limits998: adjusted ? g.adjusted998 : g.limits998,
     });
   });
@@ -230,6 +235,7 @@ export function ratioFunnel(indicator: PeerRatioIndicator, organisations: readon
     const { g, row } = found;
     return point({
       code: o.code, name: o.name, value: g.value, numerator: row.events, denominator: row.population,
+      ci95: relativeLikelihood({ events: row.events, population: row.population }, { events: row.comparisonEvents, population: row.comparisonPopulation }).ci95,
       comparison: { events: row.comparisonEvents, population: row.comparisonPopulation },
       x: Number.isFinite(g.precision) ? g.precision : null,
       limits95: adjusted ? g.adjusted95 : g.limits95, limits998: adjusted ? g.adjusted998 : g.limits998,

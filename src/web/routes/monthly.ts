@@ -7,7 +7,6 @@
  * always in the download.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { isMonthlyMeasureKey, MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasure } from '../../core/monthly/monthly-measures.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
@@ -16,6 +15,7 @@ import { requireMembership } from '../auth/plugin.ts';
 import { assuranceIconSvg, chartId, formatSpcValue, spcChart, variationIconSvg } from '../charts/index.ts';
 import { formatCount } from '../charts/text.ts';
 import type { EventCount } from '../../core/stats/relative-likelihood.ts';
+import { csvText, sendCsv } from '../csv-download.ts';
 import { pageContext } from '../page-context.ts';
 import { MINIMUM_MONTHS_FOR_LIMITS, monthlyMeasureViews, type MonthlySeriesView } from '../presenters/monthly.ts';
 
@@ -72,9 +72,8 @@ export function monthlyCsv(measure: MonthlyMeasure, views: readonly MonthlySerie
   const unitName = { ratio: 'ratio', pct: 'percent', per1000: 'per 1,000' } as const;
   const rows = views.flatMap((series) => series.rows.map((r) => [
     measure.key, series.key === 'likelihood' ? 'relative likelihood' : 'ethnic minority rate', r.month,
-    r.white?.events ?? '', r.white?.population ?? '', r.ethnicMinority?.events ?? '', r.ethnicMinority?.population ?? '',
-    r.value ?? '', unitName[series.unit], r.ci95?.[0] ?? '', r.ci95?.[1] ?? '',
-    r.mean ?? '', r.lpl ?? '', r.upl ?? '', r.pointType, r.specialCause, r.reason ?? '',
+    r.white?.events, r.white?.population, r.ethnicMinority?.events, r.ethnicMinority?.population,
+    r.value, unitName[series.unit], r.ci95?.[0], r.ci95?.[1], r.mean, r.lpl, r.upl, r.pointType, r.specialCause, r.reason,
   ]));
   const header = [
     'measure', 'series', 'month',
@@ -82,7 +81,7 @@ export function monthlyCsv(measure: MonthlyMeasure, views: readonly MonthlySerie
     `ethnic_minority_${measure.eventsHeading}`, `ethnic_minority_${measure.populationHeading}`,
     'value', 'unit', 'ci95_low', 'ci95_high', 'mean', 'lower_process_limit', 'upper_process_limit', 'point_type', 'special_cause', 'no_figure_because',
   ].map((h) => h.replace(/[ ,]+/g, '_'));
-  return stringify([header, ...rows]);
+  return csvText(header, rows);
 }
 
 async function loadMeasure(services: Services, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, key: string) {
@@ -132,9 +131,6 @@ export function registerMonthlyRoutes(app: FastifyInstance, services: Services):
     const { organisation, year, measure, counts } = loaded;
     const views = monthlyMeasureViews(measure, counts.months, DEFAULT_DISCLOSURE_POLICY);
     await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'export', organisationId: organisation.id, subject: `monthly/${year}/${measure.key}.csv` });
-    return reply.type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="monthly-${measure.key}-${organisation.code}-${year}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(monthlyCsv(measure, views));
+    return sendCsv(reply, `monthly-${measure.key}-${organisation.code}-${year}.csv`, monthlyCsv(measure, views));
   });
 }

@@ -6,14 +6,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { wresCsv, wresRows } from '../../cli/format/wres-csv.ts';
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../../core/util/spreadsheet-safe.ts';
 import type { WresReport } from '../../core/wres/report.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Membership, Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership, requireSignedIn } from '../auth/plugin.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES } from '../../core/monthly/monthly-measures.ts';
+import { csvText, sendCsv } from '../csv-download.ts';
 import { pageContext } from '../page-context.ts';
 import { monthlyPath } from './monthly.ts';
 import { dashboardRows, type IndicatorId } from '../presenters/dashboard.ts';
@@ -58,14 +57,6 @@ async function audit(services: Services, request: FastifyRequest, action: 'view'
 function monthlyHrefFor(yearPath: string, id: IndicatorId): string | null {
   const measure = MONTHLY_MEASURE_KEYS.find((key) => MONTHLY_MEASURES[key].definition.id === id);
   return measure ? monthlyPath(yearPath, measure) : null;
-}
-
-function sendCsv(reply: FastifyReply, fileName: string, body: string): FastifyReply {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
 }
 
 export function registerReportRoutes(app: FastifyInstance, services: Services): void {
@@ -180,8 +171,7 @@ export function registerReportRoutes(app: FastifyInstance, services: Services): 
 }
 
 function csvOf(report: WresReport, keep: (row: ReturnType<typeof wresRows>[number]) => boolean): string {
-  const rows = wresRows(report).filter(keep).map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell === null ? '' : cell)));
-  return stringify([['indicator', 'section', 'item', 'group', 'measure', 'value'], ...rows], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return csvText(['indicator', 'section', 'item', 'group', 'measure', 'value'], wresRows(report).filter(keep));
 }
 
 async function allYears(services: Services, organisation: Organisation, years: readonly number[]): Promise<WresReport[]> {

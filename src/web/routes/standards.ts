@@ -13,13 +13,14 @@ import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
+import { sendCsv } from '../csv-download.ts';
 import { chartId, forestPlot, forestRowsFromBreakdown, formatMonth, spcThumbnail, variationIconSvg } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
 import { dashboardRows } from '../presenters/dashboard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { MINIMUM_PEERS, peerFunnels, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
-import { reading } from './compare.ts';
+import { nationalTargetsFor, reading } from './compare.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
 import { monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
@@ -64,10 +65,6 @@ async function audit(services: Services, request: FastifyRequest, action: 'view'
 
 function html(services: Services, request: FastifyRequest, reply: FastifyReply, template: string, extra: { title: string } & Record<string, unknown>) {
   return reply.type('text/html').send(services.render(template, pageContext(request, reply, extra)));
-}
-
-function csv(reply: FastifyReply, fileName: string, body: string) {
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(body);
 }
 
 /** One line per WDES metric for the summary table. */
@@ -131,7 +128,7 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     const report = await wdesReportFor(services.store, loaded.organisation.id, loaded.year, { suppressBreakdowns: true });
     if (!report) return reply.callNotFound();
     await audit(services, request, 'export', loaded.organisation, `wdes/${loaded.year}.csv`);
-    return csv(reply, `wdes-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv(report.metrics, 'metric'));
+    return sendCsv(reply, `wdes-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv(report.metrics, 'metric'));
   });
 
   app.get<{ Params: Params & { metric: string; breakdown: string } }>('/organisations/:code/:year/wdes/:metric/:breakdown', async (request, reply) => {
@@ -181,7 +178,7 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     const report = await payGapFor(services.store, loaded.organisation.id, loaded.year, { forSharing: true });
     if (!report) return reply.callNotFound();
     await audit(services, request, 'export', loaded.organisation, `paygap/${loaded.year}.csv`);
-    return csv(reply, `paygap-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv({ gender: report.gender, ethnicity: report.ethnicity, disability: report.disability }, 'characteristic'));
+    return sendCsv(reply, `paygap-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv({ gender: report.gender, ethnicity: report.ethnicity, disability: report.disability }, 'characteristic'));
   });
 
   app.get<{ Params: Params }>('/organisations/:code/:year/overview', async (request, reply) => {
@@ -244,7 +241,8 @@ async function boardReadings(services: Services, organisation: Organisation, yea
     const report = await wresReportFor(services.store, o.id, year, { suppressBreakdowns: true });
     if (report) peers.push({ code: o.code, name: o.name, report });
   }
-  const funnels = peers.length >= MINIMUM_PEERS ? peerFunnels(year, peers) : null;
+  // Centred on the national figures an administrator entered for the year, as on the comparisons page.
+  const funnels = peers.length >= MINIMUM_PEERS ? peerFunnels(year, peers, { nationalTargets: await nationalTargetsFor(services.store, year) }) : null;
   const comparisons = funnels
     ? (['2', '3', '4'] as const).flatMap((id) => {
       const funnel = funnels.funnels[id];
