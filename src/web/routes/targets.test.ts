@@ -72,7 +72,7 @@ describe('targets and trajectories page', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('every loaded year up to the one asked for, a table per band, audited', async () => {
+  test('every loaded year up to the one asked for, a chart and a table per band, audited', async () => {
     const page = await viewer.get('/organisations/TGTA/2025/targets');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Targets and trajectories 2025<\/h1>/);
@@ -80,6 +80,12 @@ describe('targets and trajectories page', () => {
     assert.match(page.body, /to be reached by 2034/);
     for (const band of ['Band 8a', 'Band 8b', 'Band 8c', 'Band 8d', 'Band 9', 'VSM']) assert.match(page.body, new RegExp(`<h2>${band}</h2>`));
     assert.equal((page.body.match(/<caption class="nhsuk-table__caption" id="band-caption-\d+">/g) ?? []).length, 6);
+    // A chart per band before its table: actual shares against the trajectory, which runs on to the horizon.
+    const charts = page.body.match(/<figure class="mirror-chart"><svg [\s\S]*?<\/svg><\/figure>/g) ?? [];
+    assert.equal(charts.length, 6);
+    assert.match(charts[0]!, /<title [^>]*>Band 8a: ethnic minority share against the trajectory to the goal<\/title>/);
+    assert.match(charts[0]!, /Trajectory from 2024 to the goal: [\d.]+% in 2024 to [\d.]+% in 2034\./);
+    assert.match(charts[0]!, />2034</);
     assert.match(page.body, /<th scope="row" class="nhsuk-table__header">2024<\/th>/);
     assert.match(page.body, /<th scope="row" class="nhsuk-table__header">2025<\/th>/);
     assert.match(page.body, /only 2 yearly points/);

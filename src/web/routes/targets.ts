@@ -12,6 +12,7 @@ import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { csvText, sendCsv, type CsvCell } from '../csv-download.ts';
+import { chartId, trendChart } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
 
 interface Params { code: string; year: string }
@@ -74,6 +75,22 @@ export function targetsCsvRows(targets: ModelEmployerTargets, policy: Disclosure
   });
 }
 
+/**
+ * Each band's actual shares, with their 95% intervals, against its trajectory to the goal and the goal itself: the
+ * picture of "will the targets be met", followed on the page by the table of the same numbers.
+ */
+export function bandCharts(targets: ModelEmployerTargets): string[] {
+  return targets.bands.map((band) => trendChart(
+    band.years.map((y) => ({ year: y.year, value: y.actual.pct, ci95: y.actual.ci95 })),
+    {
+      id: chartId('targets', band.band), title: `${band.band}: ethnic minority share against the trajectory to the goal`,
+      yLabel: `Ethnic minority staff in ${band.band} (%)`, unit: 'pct',
+      referenceLine: band.goalPct, referenceLineLabel: `Goal by ${targets.horizonYear}`,
+      trajectory: { label: `Trajectory from ${band.baseline.year} to the goal`, points: band.trajectory.map((p) => ({ year: p.year, value: p.pct })) },
+    },
+  ));
+}
+
 type TargetsRequest = FastifyRequest<{ Params: Params; Querystring: { goal?: string } }>;
 
 /** Membership first (404 otherwise), then every loaded year up to the one asked for; null once replied. */
@@ -107,6 +124,7 @@ export function registerTargetsRoutes(app: FastifyInstance, services: Services):
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: base, text: `WRES ${year}` }],
       organisation, year, base,
       targets: result.ok ? result.value : null,
+      charts: result.ok ? bandCharts(result.value) : [],
       reason: result.ok ? null : result.reason,
       statusLabels: STATUS_LABELS,
       goalValue: typeof request.query.goal === 'string' ? request.query.goal : '',
