@@ -71,6 +71,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/overview', `/${year}/overview`),
     ...both('GET /organisations/:code/:year/wdes', `/${year}/wdes`),
     ...both('GET /organisations/:code/:year/wdes.csv', `/${year}/wdes.csv`),
+    ...both('GET /organisations/:code/:year/wdes/trends', `/${year}/wdes/trends`),
     ...both('GET /organisations/:code/:year/wdes/:metric/:breakdown', `/${year}/wdes/2/staffGroup`),
     ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),

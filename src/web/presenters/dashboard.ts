@@ -3,8 +3,8 @@
  * worse, the non-adverse range where it applies, the small-number flag and the change since last year. Pure: it
  * only rearranges what the report already holds.
  */
-import { beyondChance, proportionChange, relativeLikelihoodChange } from '../../core/stats/change-between-years.ts';
 import type { WresReport } from '../../core/wres/report.ts';
+import { changeSentence, proportionChangeBeyondChance, ratioChangeBeyondChance } from './change.ts';
 
 export type IndicatorId = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 export const INDICATOR_IDS: readonly IndicatorId[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -67,32 +67,26 @@ export function headlineValue(report: WresReport, id: IndicatorId): number | nul
 }
 
 /**
- * Whether the change since last year is more than chance would usually give (src/core/stats/change-between-years.ts):
- * the ratio of the two years' relative likelihoods for 2 to 4, the change in the ethnic minority percentage for 1 and
- * 5 to 8. Null where there is no judgement: indicator 9 (a board is a whole population, not a sample), or counts
- * that give no interval.
+ * Whether the change since last year is more than chance would usually give: the ratio of the two years' relative
+ * likelihoods for 2 to 4, the change in the ethnic minority percentage for 1 and 5 to 8. Null where there is no
+ * judgement: indicator 9 (a board is a whole population, not a sample), or counts that give no interval.
  */
 export function changeBeyondChance(id: IndicatorId, now: WresReport, before: WresReport): boolean | null {
   if (id === '9') return null;
   if (id === '1') {
     const share = (r: WresReport) => ({ events: r.indicators['1'].overall.ethnicMinority.count, population: r.indicators['1'].overall.total });
-    const change = proportionChange(share(before), share(now));
-    return change ? beyondChance(change.ci95, 0) : null;
+    return proportionChangeBeyondChance(share(before), share(now));
   }
   if (id === '2' || id === '3' || id === '4') {
     const a = before.indicators[id];
     const b = now.indicators[id];
-    if (!a.available || !b.available) return null;
-    const year = (i: typeof a & { available: true }) => ({ numerator: i.groups[i.orientation.numerator], denominator: i.groups[i.orientation.denominator] });
-    const change = relativeLikelihoodChange(year(a), year(b));
-    return change ? beyondChance(change.ci95, 1) : null;
+    return a.available && b.available ? ratioChangeBeyondChance(a, b) : null;
   }
   const a = before.indicators[id];
   const b = now.indicators[id];
   if (!a.available || !b.available) return null;
   const group = (i: typeof a & { available: true }) => ({ events: i.groups.ethnicMinority.positive, population: i.groups.ethnicMinority.respondents });
-  const change = proportionChange(group(a), group(b));
-  return change ? beyondChance(change.ci95, 0) : null;
+  return proportionChangeBeyondChance(group(a), group(b));
 }
 
 function change(id: IndicatorId, report: WresReport, previous: WresReport): string | null {
@@ -100,11 +94,8 @@ function change(id: IndicatorId, report: WresReport, previous: WresReport): stri
   const before = headlineValue(previous, id);
   if (now === null || before === null) return null;
   const delta = now - before;
-  const kind = id === '2' || id === '3' || id === '4' ? ratio(Math.abs(delta)) : `${Math.abs(delta).toFixed(1)} points`;
-  const chance = changeBeyondChance(id, report, previous);
-  const judgement = chance === null ? '' : chance ? ': more than chance alone would usually give' : ': within what chance alone could give';
-  if (Math.abs(delta) < 0.005) return `No change since ${previous.year}`;
-  return `${delta > 0 ? 'Up' : 'Down'} ${kind} since ${previous.year}${judgement}`;
+  const size = id === '2' || id === '3' || id === '4' ? ratio(Math.abs(delta)) : `${Math.abs(delta).toFixed(1)} points`;
+  return changeSentence(delta, size, previous.year, changeBeyondChance(id, report, previous));
 }
 
 export function dashboardRows(report: WresReport, previous: WresReport | null): DashboardRow[] {

@@ -23,7 +23,8 @@ import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { nationalTargetsFor, reading } from './compare.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
-import { monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
+import { MINIMUM_MONTHS_FOR_LIMITS, monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
+import { wdesTrends } from '../presenters/wdes-trends.ts';
 import { monthlyPath } from './monthly.ts';
 
 interface Params { code: string; year: string }
@@ -118,7 +119,25 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
       title: `WDES ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
       organisation, year, report, rows: wdesRows(report), clusters: report.metrics['1'].clusters.filter((c) => c.total > 0),
-      breakdownLinks, csvHref: `${base(organisation, year)}/wdes.csv`,
+      breakdownLinks, csvHref: `${base(organisation, year)}/wdes.csv`, trendsHref: `${base(organisation, year)}/wdes/trends`,
+    });
+  });
+
+  app.get<{ Params: Params }>('/organisations/:code/:year/wdes/trends', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const { organisation, year } = loaded;
+    // Headline figures only, so no breakdown is read; every loaded year up to the one shown.
+    const years = (await services.store.organisations.years(organisation.id)).filter((y) => y <= year);
+    const reports = (await Promise.all(years.map((y) => wdesReportFor(services.store, organisation.id, y, { suppressBreakdowns: true }))))
+      .filter((r): r is WdesReport => r !== null);
+    if (!reports.some((r) => r.year === year)) return reply.callNotFound();
+    await audit(services, request, 'view', organisation, `wdes/${year}/trends`);
+    return html(services, request, reply, 'pages/wdes-trends.njk', {
+      title: `WDES year by year to ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
+      organisation, year, years: reports.map((r) => r.year).sort((a, b) => a - b), trends: wdesTrends(reports),
+      minimumPoints: MINIMUM_MONTHS_FOR_LIMITS,
     });
   });
 
