@@ -69,7 +69,7 @@ function tableRows(series: MonthlySeriesView) {
 
 /** One row per series per month, always with disclosure control: the download leaves the analyst's view. */
 export function monthlyCsv(measure: MonthlyMeasure, views: readonly MonthlySeriesView[]): string {
-  const unitName = { ratio: 'ratio', pct: 'percent', per1000: 'per 1,000' } as const;
+  const unitName = { ratio: 'ratio', pct: 'percent', per1000: 'per_1000' } as const;
   const rows = views.flatMap((series) => series.rows.map((r) => [
     measure.key, series.key === 'likelihood' ? 'relative likelihood' : 'ethnic minority rate', r.month,
     r.white?.events, r.white?.population, r.ethnicMinority?.events, r.ethnicMinority?.population,
