@@ -4,7 +4,7 @@
  * year filled in so that a month with no events is a zero, not a missing point.
  */
 import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
-import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
+import { DEFAULT_DISCLOSURE_POLICY, isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { Interval } from '../stats/normal.ts';
 import { groupRate, relativeLikelihood, type EventCount, type UndefinedReason } from '../stats/relative-likelihood.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
@@ -21,6 +21,8 @@ export interface MonthlyRow {
   readonly reason: string | null;
   /** True when disclosure control withheld the month's counts and figure. */
   readonly withheld: boolean;
+  /** Fewer than the policy's small-number threshold of events behind the figure: unstable, read with care. */
+  readonly smallNumbers: boolean;
 }
 
 const NO_COUNT: EventCount = Object.freeze({ events: 0, population: 0 });
@@ -80,11 +82,12 @@ function ratioReason(measure: MonthlyMeasure, reason: UndefinedReason, c: Monthl
  * 0.5 ÷ 0.2 = 2.5. With no ethnic minority applicant appointed there is no figure: "No ethnic minority applicants
  * were appointed from shortlisting".
  */
-export function relativeLikelihoodRow(measure: MonthlyMeasure, c: MonthlyCounts): MonthlyRow {
+export function relativeLikelihoodRow(measure: MonthlyMeasure, c: MonthlyCounts, policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY): MonthlyRow {
   const { numeratorGroup, denominatorGroup } = measure.definition;
   const pick = (group: string): EventCount => (group === 'white' ? c.white : c.ethnicMinority);
   const estimate = relativeLikelihood(pick(numeratorGroup), pick(denominatorGroup));
-  const base = { month: c.month, white: c.white, ethnicMinority: c.ethnicMinority, withheld: false };
+  const smallNumbers = Math.min(c.white.events, c.ethnicMinority.events) < policy.smallNumberEvents;
+  const base = { month: c.month, white: c.white, ethnicMinority: c.ethnicMinority, withheld: false, smallNumbers };
   if (estimate.value === null) {
     return { ...base, value: null, ci95: null, reason: ratioReason(measure, estimate.undefinedReason ?? 'noDenominatorEvents', c) };
   }
@@ -102,8 +105,9 @@ export function rateScale(measure: MonthlyMeasure): number {
  * Worked example: 4 of 2,000 ethnic minority staff entering the disciplinary process in a month is 2.0 per 1,000
  * (interval 0.78 to 5.13 per 1,000); 1 of 4 shortlisted applicants appointed is 25%.
  */
-export function ethnicMinorityRateRow(measure: MonthlyMeasure, c: MonthlyCounts): MonthlyRow {
-  const base = { month: c.month, white: c.white, ethnicMinority: c.ethnicMinority, withheld: false };
+export function ethnicMinorityRateRow(measure: MonthlyMeasure, c: MonthlyCounts, policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY): MonthlyRow {
+  const smallNumbers = c.ethnicMinority.events < policy.smallNumberEvents;
+  const base = { month: c.month, white: c.white, ethnicMinority: c.ethnicMinority, withheld: false, smallNumbers };
   const rate = groupRate(c.ethnicMinority);
   if (rate.rate === null) return { ...base, value: null, ci95: null, reason: `No ${adjective('ethnicMinority')} ${measure.populationNoun}` };
   const scale = rateScale(measure);
@@ -119,6 +123,6 @@ export function withholdSmallMonths(rows: readonly MonthlyRow[], policy: Disclos
   return rows.map((r) => {
     const cells = [r.white, r.ethnicMinority].flatMap((c) => (c ? [c.events, c.population, c.population - c.events] : []));
     if (!cells.some((n) => isDisclosive(n, policy))) return r;
-    return { ...r, white: null, ethnicMinority: null, value: null, ci95: null, withheld: true, reason: `Withheld: fewer than ${policy.minimumCellSize} people in a count` };
+    return { ...r, white: null, ethnicMinority: null, value: null, ci95: null, withheld: true, smallNumbers: false, reason: `Withheld: fewer than ${policy.minimumCellSize} people in a count` };
   });
 }

@@ -63,6 +63,14 @@ test('the ethnic minority rate is in the measure’s unit, with the Wilson inter
   assert.equal(ethnicMinorityRateRow(training, counts('2024-05', [1, 5], [0, 0])).reason, 'No ethnic minority staff');
 });
 
+test('a figure resting on fewer than 10 events in a compared group is flagged as small numbers', () => {
+  assert.equal(relativeLikelihoodRow(recruitment, counts('2024-06', [50, 100], [10, 40])).smallNumbers, false);
+  assert.equal(relativeLikelihoodRow(recruitment, counts('2024-06', [50, 100], [9, 40])).smallNumbers, true);
+  assert.equal(relativeLikelihoodRow(disciplinary, counts('2024-06', [0, 900], [12, 300])).smallNumbers, true);
+  assert.equal(ethnicMinorityRateRow(training, counts('2024-06', [0, 900], [10, 300])).smallNumbers, false);
+  assert.equal(ethnicMinorityRateRow(training, counts('2024-06', [90, 900], [9, 300])).smallNumbers, true);
+});
+
 test('better is higher for a favourable event and lower for an adverse one', () => {
   assert.equal(rateDirection(recruitment), 'increase');
   assert.equal(rateDirection(training), 'increase');

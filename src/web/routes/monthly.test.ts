@@ -69,6 +69,8 @@ describe('monthly recruitment page', () => {
     // Disciplinary entries in a month of a 400-person trust are always small numbers.
     assert.ok(withheld(forViewer.body) > 0);
     assert.equal(withheld(forAnalyst.body), 0);
+    // The analyst sees the small months, each flagged.
+    assert.match(forAnalyst.body, /<strong class="nhsuk-tag nhsuk-tag--grey">Small numbers<\/strong><\/td>/);
 
     const download = await analyst.get('/organisations/MONA/2025/monthly/disciplinary.csv');
     assert.equal(download.statusCode, 200);

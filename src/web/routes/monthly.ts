@@ -73,13 +73,14 @@ export function monthlyCsv(measure: MonthlyMeasure, views: readonly MonthlySerie
   const rows = views.flatMap((series) => series.rows.map((r) => [
     measure.key, series.key === 'likelihood' ? 'relative likelihood' : 'ethnic minority rate', r.month,
     r.white?.events, r.white?.population, r.ethnicMinority?.events, r.ethnicMinority?.population,
-    r.value, unitName[series.unit], r.ci95?.[0], r.ci95?.[1], r.mean, r.lpl, r.upl, r.pointType, r.specialCause, r.reason,
+    r.value, unitName[series.unit], r.ci95?.[0], r.ci95?.[1], r.value === null ? null : r.smallNumbers,
+    r.mean, r.lpl, r.upl, r.pointType, r.specialCause, r.reason,
   ]));
   const header = [
     'measure', 'series', 'month',
     `white_${measure.eventsHeading}`, `white_${measure.populationHeading}`,
     `ethnic_minority_${measure.eventsHeading}`, `ethnic_minority_${measure.populationHeading}`,
-    'value', 'unit', 'ci95_low', 'ci95_high', 'mean', 'lower_process_limit', 'upper_process_limit', 'point_type', 'special_cause', 'no_figure_because',
+    'value', 'unit', 'ci95_low', 'ci95_high', 'small_numbers', 'mean', 'lower_process_limit', 'upper_process_limit', 'point_type', 'special_cause', 'no_figure_because',
   ].map((h) => h.replace(/[ ,]+/g, '_'));
   return csvText(header, rows);
 }
@@ -114,6 +115,7 @@ export function registerMonthlyRoutes(app: FastifyInstance, services: Services):
       organisation, year, base, measure, minimumMonths: MINIMUM_MONTHS_FOR_LIMITS, monthCount: counts.months.length,
       included, leftOut: counts.years.filter((y) => !y.included),
       analyst: membership.role === 'analyst', minimumCellSize: DEFAULT_DISCLOSURE_POLICY.minimumCellSize,
+      smallNumberEvents: DEFAULT_DISCLOSURE_POLICY.smallNumberEvents,
       measureLinks: MONTHLY_MEASURE_KEYS.map((k) => ({ href: monthlyPath(base, k), text: NAVIGATION_TEXT[k], current: k === measure.key })),
       csvHref: `${base}/monthly/${measure.key}.csv`,
       series: views.map((view) => ({ view, chart: chartOf(view, measure), rows: tableRows(view), icons: iconsOf(view, measure) })),
