@@ -163,14 +163,19 @@ function rateSpan(lo: number, hi: number): { min: number; max: number; ticks: nu
   return { min: Number(min.toPrecision(12)), max: Number(max.toPrecision(12)), ticks };
 }
 
+/** The points that can be drawn: a size above 0 and a finite figure, above 0 for a ratio (log scale). */
+export function plottable(points: readonly FunnelChartPoint[], unit: 'rate' | 'ratio'): (FunnelChartPoint & { x: number; value: number })[] {
+  return points.flatMap((p) => {
+    const x = finite(p.x);
+    const v = finite(p.value);
+    return x !== null && x > 0 && v !== null && (unit === 'rate' || v > 0) ? [{ ...p, x, value: v }] : [];
+  });
+}
+
 export function funnelChart(points: readonly FunnelChartPoint[], options: FunnelChartOptions): string {
   const width = chartWidth(options.width, DEFAULT_WIDTH);
   const text = { id: options.id, title: options.title, description: options.description ?? describeFunnel(points, options) };
-  const known = points.flatMap((p) => {
-    const x = finite(p.x);
-    const v = finite(p.value);
-    return x !== null && x > 0 && v !== null && (options.unit === 'rate' || v > 0) ? [{ ...p, x, value: v }] : [];
-  });
+  const known = plottable(points, options.unit);
   const target = finite(options.target);
   if (known.length === 0 || target === null) return renderMessage(text, width, 'No data');
   const ratio = options.unit === 'ratio';
