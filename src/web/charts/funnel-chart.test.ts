@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { surveyFunnel, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
-import { describeFunnel, funnelChart, type FunnelChartCurvePoint, type FunnelChartOptions, type FunnelChartPoint } from './funnel-chart.ts';
+import { describeFunnel, funnelChart, limitRuns, type FunnelChartCurvePoint, type FunnelChartOptions, type FunnelChartPoint } from './funnel-chart.ts';
 import { assertAccessibleSvg, descOf, parseSvg, textOf } from './svg-contract.ts';
 
 const curve: FunnelChartCurvePoint[] = [100, 200, 400, 800].map((x) => {
@@ -89,4 +89,29 @@ test('a long name beside the highlighted point wraps rather than running off the
   );
   assertAccessibleSvg(svg, 'funnel-7');
   assert.ok(parseSvg(svg).querySelectorAll('tspan').length >= 2);
+});
+
+test('a limit beyond the plotted range is cut off where it crosses the edge', () => {
+  const curve2: FunnelChartCurvePoint[] = [
+    { x: 1, limits95: [-1, 3], limits998: [0.25, 4] },
+    { x: 3, limits95: [0.5, 1], limits998: [0.5, 1] },
+    { x: 5, limits95: [0.5, 1], limits998: [0.5, 1] },
+  ];
+  // Linear: x ↦ 10x, y ↦ 100 − 10y over 0 to 2. The upper 95% limit falls from 3 to 1 between x 1 and 3, so it
+  // crosses 2 halfway, at x 2: pixel (20, 80), then runs on to (30, 90) and (50, 90).
+  const linear = { x: (v: number) => 10 * v, y: (v: number) => 100 - 10 * v, yDomain: [0, 2] as const, log: false };
+  assert.deepEqual(limitRuns(curve2, (c) => c.limits95[1], linear), [[{ x: 20, y: 80 }, { x: 30, y: 90 }, { x: 50, y: 90 }]]);
+  // The lower one rises from −1 to 0.5: it crosses 0 two thirds of the way from x 1 to x 3, at x 1 + 2 × 2/3.
+  const lower = limitRuns(curve2, (c) => c.limits95[0], linear);
+  assert.equal(lower.length, 1);
+  assert.ok(Math.abs(lower[0]![0]!.x - 10 * (1 + (2 * 2) / 3)) < 1e-9 && Math.abs(lower[0]![0]!.y - 100) < 1e-9, JSON.stringify(lower));
+  // Log over 0.5 to 2: the upper 99.8% limit falls from 4 to 1; in logarithms it reaches 2 halfway, at x 2.
+  const log = { x: (v: number) => 10 * v, y: (v: number) => -Math.log2(v), yDomain: [0.5, 2] as const, log: true };
+  const upper = limitRuns(curve2, (c) => c.limits998[1], log);
+  assert.equal(upper.length, 1);
+  assert.ok(Math.abs(upper[0]![0]!.x - 20) < 1e-9 && Math.abs(upper[0]![0]!.y + 1) < 1e-9, JSON.stringify(upper));
+  // A limit wholly outside draws nothing; one that leaves and comes back is two runs.
+  assert.deepEqual(limitRuns(curve2, () => 5, linear), []);
+  const inOut: FunnelChartCurvePoint[] = [1, 2, 3].map((x) => ({ x, limits95: [0, x === 2 ? 4 : 1], limits998: [0, 1] }));
+  assert.equal(limitRuns(inOut, (c) => c.limits95[1], linear).length, 2);
 });

@@ -6,11 +6,11 @@
  * diamond with its name and figure beside it (shape and words, not colour alone); the others are small circles. The
  * two limits are told apart by line pattern (dashed 95%, solid 99.8%) and named in a legend. Percentages use a linear
  * scale; relative likelihoods a log scale, so 0.5 and 2 are equally far from 1. Limits beyond the plotted range are
- * cut off at its edge.
+ * cut off at its edge (limitRuns, shared with the thumbnail).
  */
-import * as Plot from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 import { linearAxis, ratioAxis } from './axes.ts';
-import { dots, lineStep, segments, texts, type LineStyle, type Point, type TextItem } from './marks.ts';
+import { dots, lineStep, polylines, segments, texts, type Point, type TextItem } from './marks.ts';
 import { chartWidth, positionScale, renderChart, renderMessage, type ChartOptions } from './render.ts';
 import { finite, formatCount, formatPct, formatRatio, formatTick, textWidth, wrapText } from './text.ts';
 import { COLOUR, DEFAULT_WIDTH, FONT, PAD } from './theme.ts';
@@ -45,18 +45,65 @@ export interface FunnelChartOptions extends ChartOptions {
   readonly yLabel: string;
 }
 
-/** Polylines in pixel coordinates, one per run of points. */
-function lines(runs: readonly (readonly Point[])[], style: LineStyle): Plot.Markish {
-  const data = runs.flatMap((run, i) => run.map((p) => ({ ...p, run: i })));
-  return Plot.line(data, {
-    x: (d: { x: number }) => d.x,
-    y: (d: { y: number }) => d.y,
-    z: (d: { run: number }) => d.run,
-    stroke: style.stroke ?? COLOUR.ink,
-    strokeWidth: style.width ?? 1,
-    fill: 'none',
-    ...(style.dash ? { strokeDasharray: style.dash } : {}),
-  });
+/**
+ * One limit along the curve as runs of points in pixel coordinates, cut off where it leaves the plotted range: each
+ * straight piece between two curve points is cut where it crosses the edge, so a limit that runs beyond the range
+ * ends at the edge rather than short of it. The cut is worked out in the scale's own terms (logarithms on a log
+ * scale), in which the drawn piece is straight. On a log scale a limit of 0 or below has no position and breaks the line.
+ */
+export function limitRuns(
+  curve: readonly FunnelChartCurvePoint[],
+  pick: (c: FunnelChartCurvePoint) => number,
+  scales: { readonly x: (v: number) => number; readonly y: (v: number) => number; readonly yDomain: readonly [number, number]; readonly log: boolean },
+): Point[][] {
+  const { x, y, yDomain, log } = scales;
+  const t = (v: number) => (log ? Math.log(v) : v);
+  const fromT = (u: number) => (log ? Math.exp(u) : u);
+  const lo = t(yDomain[0]);
+  const hi = t(yDomain[1]);
+  const usable = (c: FunnelChartCurvePoint) => {
+    const v = pick(c);
+    return Number.isFinite(c.x) && c.x > 0 && Number.isFinite(v) && (!log || v > 0);
+  };
+  const runs: Point[][] = [];
+  let run: Point[] = [];
+  const close = () => {
+    if (run.length >= 2) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i + 1 < curve.length; i++) {
+    const a = curve[i]!;
+    const b = curve[i + 1]!;
+    if (!usable(a) || !usable(b)) {
+      close();
+      continue;
+    }
+    const ta = t(pick(a));
+    const tb = t(pick(b));
+    // The part of the piece inside the range, as fractions of the way from a to b.
+    let from = 0;
+    let to = 1;
+    if (ta !== tb) {
+      const atLo = (lo - ta) / (tb - ta);
+      const atHi = (hi - ta) / (tb - ta);
+      from = Math.max(0, Math.min(atLo, atHi));
+      to = Math.min(1, Math.max(atLo, atHi));
+    } else if (ta < lo || ta > hi) {
+      from = 1;
+      to = 0;
+    }
+    if (from > to) {
+      close();
+      continue;
+    }
+    const at = (s: number): Point => ({ x: x(a.x + (b.x - a.x) * s), y: y(fromT(ta + (tb - ta) * s)) });
+    if (from > 0) close();
+    if (run.length === 0) run.push(at(from));
+    run.push(at(to));
+    if (to < 1) close();
+  }
+  close();
+  return runs;
 }
 
 type Position = 'inside95' | 'between' | 'outside998' | 'unknown';
@@ -76,7 +123,7 @@ function positionOf(p: FunnelChartPoint): { position: Position; side: 'above' | 
 /** The finding in words: how many organisations, the target, where the highlighted one lies, and how many are outside. */
 export function describeFunnel(points: readonly FunnelChartPoint[], options: Pick<FunnelChartOptions, 'unit' | 'target' | 'targetLabel'>): string {
   const known = points.filter((p) => finite(p.value) !== null && finite(p.x) !== null);
-  if (known.length === 0) return 'No data.';
+  if (known.length === 0 || finite(options.target) === null) return 'No data.';
   const fmt = (v: number) => formatValue(v, options.unit);
   const parts = [`${known.length} organisations; ${(options.targetLabel ?? 'target').toLowerCase()} ${fmt(options.target)}.`];
   const highlighted = points.find((p) => p.highlighted);
@@ -116,14 +163,19 @@ function rateSpan(lo: number, hi: number): { min: number; max: number; ticks: nu
   return { min: Number(min.toPrecision(12)), max: Number(max.toPrecision(12)), ticks };
 }
 
+/** The points that can be drawn: a size above 0 and a finite figure, above 0 for a ratio (log scale). */
+export function plottable(points: readonly FunnelChartPoint[], unit: 'rate' | 'ratio'): (FunnelChartPoint & { x: number; value: number })[] {
+  return points.flatMap((p) => {
+    const x = finite(p.x);
+    const v = finite(p.value);
+    return x !== null && x > 0 && v !== null && (unit === 'rate' || v > 0) ? [{ ...p, x, value: v }] : [];
+  });
+}
+
 export function funnelChart(points: readonly FunnelChartPoint[], options: FunnelChartOptions): string {
   const width = chartWidth(options.width, DEFAULT_WIDTH);
   const text = { id: options.id, title: options.title, description: options.description ?? describeFunnel(points, options) };
-  const known = points.flatMap((p) => {
-    const x = finite(p.x);
-    const v = finite(p.value);
-    return x !== null && x > 0 && v !== null && (options.unit === 'rate' || v > 0) ? [{ ...p, x, value: v }] : [];
-  });
+  const known = plottable(points, options.unit);
   const target = finite(options.target);
   if (known.length === 0 || target === null) return renderMessage(text, width, 'No data');
   const ratio = options.unit === 'ratio';
@@ -158,23 +210,10 @@ export function funnelChart(points: readonly FunnelChartPoint[], options: Funnel
   const y = positionScale({ type: ratio ? 'log' : 'linear', domain: yDomain, range: [bottom, top] });
   const inY = (v: number) => Number.isFinite(v) && v >= yDomain[0] - 1e-12 && v <= yDomain[1] + 1e-12 && (!ratio || v > 0);
 
-  // Limit curves: one line per run of neighbouring curve points inside the plotted range.
-  const curveRuns = (pick: (c: FunnelChartCurvePoint) => number): Point[][] => {
-    const runs: Point[][] = [];
-    let run: Point[] = [];
-    for (const c of options.curve) {
-      const v = pick(c);
-      if (c.x > 0 && c.x <= xAxis.max && inY(v)) run.push({ x: x(c.x), y: y(v) });
-      else if (run.length > 0) {
-        runs.push(run);
-        run = [];
-      }
-    }
-    if (run.length > 0) runs.push(run);
-    return runs.filter((r) => r.length >= 2);
-  };
-  const limit95 = [...curveRuns((c) => c.limits95[0]), ...curveRuns((c) => c.limits95[1])];
-  const limit998 = [...curveRuns((c) => c.limits998[0]), ...curveRuns((c) => c.limits998[1])];
+  // Limit curves, cut off at the edges of the plotted range.
+  const scales = { x, y, yDomain, log: ratio };
+  const limit95 = [limitRuns(options.curve, (c) => c.limits95[0], scales), limitRuns(options.curve, (c) => c.limits95[1], scales)].flat();
+  const limit998 = [limitRuns(options.curve, (c) => c.limits998[0], scales), limitRuns(options.curve, (c) => c.limits998[1], scales)].flat();
 
   // Axes.
   const xTickItems: TextItem[] = xAxis.ticks.map((t) => ({ x: x(t), y: bottom + TICK + 3, text: formatCount(t) }));
@@ -236,8 +275,8 @@ export function funnelChart(points: readonly FunnelChartPoint[], options: Funnel
     texts(yTickItems, { anchor: 'end', fontSize: FONT.small }),
     texts([{ x: PAD, y: PAD, text: yLabelLines.join('\n') }], { anchor: 'start', lineAnchor: 'top', fontSize: FONT.small }),
     texts([xLabelItem], { anchor: 'middle', lineAnchor: 'top', fontSize: FONT.small }),
-    lines(limit998, { stroke: COLOUR.ink, width: 1.5 }),
-    lines(limit95, { stroke: COLOUR.darkGrey, width: 1.5, dash: '5,4' }),
+    polylines(limit998, { stroke: COLOUR.ink, width: 1.5 }),
+    polylines(limit95, { stroke: COLOUR.darkGrey, width: 1.5, dash: '5,4' }),
     segments(targetY, { stroke: COLOUR.darkPink, width: 2 }),
     dots(others, { fill: COLOUR.blue, r: POINT_R, stroke: COLOUR.white, strokeWidth: 1 }),
     dots(highlighted, { fill: COLOUR.darkBlue, r: HIGHLIGHT_R, symbol: 'diamond', stroke: COLOUR.white, strokeWidth: 1.5 }),

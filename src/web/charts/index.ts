@@ -25,3 +25,5 @@ export {
 } from './spc-chart.ts';
 export { assuranceIconSvg, variationIconSvg, type SpcIconOptions } from './spc-icons.ts';
 export { describeSpcThumbnail, spcThumbnail, type SpcThumbnailOptions } from './spc-thumbnail.ts';
+export { funnelThumbnail, type FunnelThumbnailOptions } from './funnel-thumbnail.ts';
+export { describeTargetThumbnail, targetThumbnail, type TargetThumbnailInput, type TargetThumbnailOptions } from './target-thumbnail.ts';

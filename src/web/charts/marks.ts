@@ -82,6 +82,20 @@ export function segments(items: readonly Segment[], style: LineStyle = {}): Plot
   });
 }
 
+/** Polylines, one per run of points (a run of fewer than two points draws nothing). */
+export function polylines(runs: readonly (readonly Point[])[], style: LineStyle = {}): Plot.Markish {
+  const data = runs.flatMap((run, i) => run.map((p) => ({ ...p, run: i })));
+  return Plot.line(data, {
+    x: (d: { x: number }) => d.x,
+    y: (d: { y: number }) => d.y,
+    z: (d: { run: number }) => d.run,
+    stroke: style.stroke ?? COLOUR.ink,
+    strokeWidth: style.width ?? 1,
+    fill: 'none',
+    ...(style.dash ? { strokeDasharray: style.dash } : {}),
+  });
+}
+
 export interface BoxStyle {
   readonly fill: string;
   readonly stroke?: string;

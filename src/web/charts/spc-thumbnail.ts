@@ -39,6 +39,11 @@ function clamp(value: number | undefined, fallback: number, min: number, max: nu
   return Math.round(Math.min(max, Math.max(min, v)));
 }
 
+/** A thumbnail's viewBox: 200 × 56 unless given, width 120 to 600 and height 32 to 240; shared by every thumbnail. */
+export function thumbnailSize(options: { readonly width?: number; readonly height?: number }): { width: number; height: number } {
+  return { width: clamp(options.width, THUMBNAIL_WIDTH, 120, 600), height: clamp(options.height, THUMBNAIL_HEIGHT, 32, 240) };
+}
+
 /** The span, the first and latest values, the mean (and limits) of the latest point, its reading and the gaps. */
 export function describeSpcThumbnail(points: readonly SpcChartPoint[], options: Pick<SpcThumbnailOptions, 'unit' | 'showLimits' | 'formatDate'>): string {
   const showLimits = options.showLimits ?? true;
@@ -90,8 +95,7 @@ function levels(values: readonly (number | null)[], cellLeft: (i: number) => num
 }
 
 export function spcThumbnail(points: readonly SpcChartPoint[], options: SpcThumbnailOptions): string {
-  const width = clamp(options.width, THUMBNAIL_WIDTH, 120, 600);
-  const height = clamp(options.height, THUMBNAIL_HEIGHT, 32, 240);
+  const { width, height } = thumbnailSize(options);
   const showLimits = options.showLimits ?? true;
   const text = { id: options.id, title: options.title, description: options.description ?? describeSpcThumbnail(points, options) };
   const cleaned = cleanSpcPoints(points, showLimits);
