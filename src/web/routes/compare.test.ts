@@ -113,6 +113,27 @@ describe('comparisons between organisations', () => {
     assert.equal((await viewer.get('/organisations/SYN02/2024/compare')).statusCode, 404);
   });
 
+  test('the overview answers "how do we compare?" with a small funnel plot beside each reading, and "will the targets be met?" with a picture per band', async () => {
+    const page = await viewer.get('/organisations/SYN02/2025/overview');
+    assert.equal(page.statusCode, 200);
+    const compare = page.body.slice(page.body.indexOf('How do we compare with peers?'), page.body.indexOf('Will the targets be met?'));
+    const readings = compare.match(/<div class="mirror-board-series">[\s\S]*?<\/div>/g) ?? [];
+    assert.ok(readings.length >= 2, `${readings.length} funnel readings`);
+    for (const r of readings) {
+      const id = /<a href="\/organisations\/SYN02\/2025\/compare#indicator-(\d)">Indicator \1: Your organisation/.exec(r)?.[1];
+      assert.ok(id, `a linked reading: ${r.slice(0, 300)}`);
+      assert.match(r, new RegExp(`<title [^>]*>Indicator ${id}: your organisation among \\d+ organisations, 2025</title>`));
+      // The picture's description places the organisation as the words do.
+      const words = /lies (inside|above|below) the/.exec(r)?.[1];
+      assert.ok(words);
+      assert.match(r, new RegExp(`<desc [^>]*>[^<]*Synthetic Region NHS Trust 02[^<]*${words === 'inside' ? 'inside' : words}`));
+    }
+    const targets = page.body.slice(page.body.indexOf('Will the targets be met?'), page.body.indexOf('Race: Workforce Race Equality Standard'));
+    const bands = targets.match(/<div class="mirror-board-series">[\s\S]*?<\/div>/g) ?? [];
+    assert.equal(bands.length, 6);
+    assert.match(bands[0]!, /<title [^>]*>Band 8a: ethnic minority share, trajectory and goal<\/title>/);
+  });
+
   test('the dashboard links to the comparisons', async () => {
     const dashboard = await viewer.get('/organisations/SYN02/2025');
     assert.match(dashboard.body, /href="\/organisations\/SYN02\/2025\/compare">Comparisons with other organisations/);

@@ -25,7 +25,7 @@ import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { NationalFigure, Organisation, Store } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
-import { chartId, funnelChart } from '../charts/index.ts';
+import { chartId, funnelChart, type FunnelChartOptions, type FunnelChartPoint } from '../charts/index.ts';
 import { csvText, sendCsv, type CsvCell } from '../csv-download.ts';
 import { pageContext } from '../page-context.ts';
 import { countsText } from './national-figures.ts';
@@ -251,6 +251,21 @@ async function loadComparison(
   return { organisation, year, group, peers, enough, national, result };
 }
 
+/** A peer funnel's organisations as the funnel charts draw them, the member's own highlighted. */
+export function funnelChartPoints(funnel: PeerFunnel, ownCode: string): FunnelChartPoint[] {
+  return funnel.points.map((p) => ({ label: p.name, x: p.x, value: p.value, limits95: p.limits95, limits998: p.limits998, highlighted: p.code === ownCode }));
+}
+
+/** The unit, target and limit curves the funnel charts need, the same for the full plot and the thumbnail. */
+export function funnelChartScale(funnel: PeerFunnel): Pick<FunnelChartOptions, 'unit' | 'target' | 'targetLabel' | 'curve'> {
+  return {
+    unit: funnel.kind === 'proportion' ? 'rate' : 'ratio',
+    target: funnel.target,
+    targetLabel: funnel.targetSource === 'national' ? 'National figure' : 'Peer figure',
+    curve: funnel.curve,
+  };
+}
+
 export function registerCompareRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: Params; Querystring: { peers?: string } }>('/organisations/:code/:year/compare', async (request, reply) => {
     const comparison = await loadComparison(services, request, reply);
@@ -266,7 +281,7 @@ export function registerCompareRoutes(app: FastifyInstance, services: Services):
         const funnel = result.funnels[id];
         if (!funnel) return [{ id, title: null, missing: true }];
         const rate = funnel.kind === 'proportion';
-        const targetLabel = funnel.targetSource === 'national' ? 'National figure' : 'Peer figure';
+        const { targetLabel } = funnelChartScale(funnel);
         return [{
           id,
           missing: false,
@@ -282,10 +297,9 @@ export function registerCompareRoutes(app: FastifyInstance, services: Services):
           reading: reading(funnel, organisation.code),
           higherIsBetter: HIGHER_IS_BETTER[id],
           chart: funnelChart(
-            funnel.points.map((p) => ({ label: p.name, x: p.x, value: p.value, limits95: p.limits95, limits998: p.limits998, highlighted: p.code === organisation.code })),
+            funnelChartPoints(funnel, organisation.code),
             {
-              id: chartId('compare', `indicator-${id}`), title: `Indicator ${id} funnel plot, ${year}`, unit: rate ? 'rate' : 'ratio',
-              target: funnel.target, targetLabel, curve: funnel.curve,
+              id: chartId('compare', `indicator-${id}`), title: `Indicator ${id} funnel plot, ${year}`, ...funnelChartScale(funnel),
               xLabel: rate ? 'Ethnic minority respondents' : 'Precision (1 ÷ squared standard error of the log relative likelihood)',
               yLabel: rate ? 'Percentage of ethnic minority respondents' : 'Relative likelihood (log scale)',
             },

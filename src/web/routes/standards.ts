@@ -14,13 +14,15 @@ import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { sendCsv } from '../csv-download.ts';
-import { chartId, forestPlot, forestRowsFromBreakdown, formatMonth, spcThumbnail, variationIconSvg } from '../charts/index.ts';
+import {
+  chartId, forestPlot, forestRowsFromBreakdown, formatMonth, funnelThumbnail, spcThumbnail, targetThumbnail, variationIconSvg,
+} from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
 import { dashboardRows } from '../presenters/dashboard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { MINIMUM_PEERS, peerFunnels, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
-import { nationalTargetsFor, reading } from './compare.ts';
+import { funnelChartPoints, funnelChartScale, nationalTargetsFor, reading } from './compare.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
 import { MINIMUM_MONTHS_FOR_LIMITS, monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
@@ -262,17 +264,35 @@ async function boardReadings(services: Services, organisation: Organisation, yea
   }
   // Centred on the national figures an administrator entered for the year, as on the comparisons page.
   const funnels = peers.length >= MINIMUM_PEERS ? peerFunnels(year, peers, { nationalTargets: await nationalTargetsFor(services.store, year) }) : null;
+  const compareHref = `${base(organisation, year)}/compare`;
   const comparisons = funnels
     ? (['2', '3', '4'] as const).flatMap((id) => {
       const funnel = funnels.funnels[id];
-      return funnel ? [`Indicator ${id}: ${reading(funnel, organisation.code)}`] : [];
+      return funnel
+        ? [{
+          reading: `Indicator ${id}: ${reading(funnel, organisation.code)}`,
+          href: `${compareHref}#indicator-${id}`,
+          picture: funnelThumbnail(funnelChartPoints(funnel, organisation.code), {
+            id: chartId('board-funnel', id), title: `Indicator ${id}: your organisation among ${funnel.plotted} organisations, ${year}`, ...funnelChartScale(funnel),
+          }),
+        }]
+        : [];
     })
-    : [`Fewer than ${MINIMUM_PEERS} organisations have figures for ${year}, so there is no comparison with peers yet.`];
+    : [{ reading: `Fewer than ${MINIMUM_PEERS} organisations have figures for ${year}, so there is no comparison with peers yet.`, href: null, picture: null }];
 
   const years = (await services.store.organisations.years(organisation.id)).filter((y) => y <= year).sort((a, b) => a - b);
   const reports = (await Promise.all(years.map((y) => wresReportFor(services.store, organisation.id, y, { suppressBreakdowns: true }))))
     .filter((r): r is NonNullable<typeof r> => r !== null);
   const targets = modelEmployerTargets(reports, {});
-  const targetLines = targets.ok ? targets.value.bands.map((b) => b.statement) : [targets.reason];
+  // One scale for every band, so that the pictures can be compared with each other.
+  const scaleMax = targets.ok
+    ? Math.max(...targets.value.bands.flatMap((b) => [b.goalPct, b.current.trajectoryPct, b.current.actual.pct ?? 0, b.current.actual.ci95?.[1] ?? 0]))
+    : 0;
+  const targetLines = targets.ok
+    ? targets.value.bands.map((b) => ({
+      reading: b.statement,
+      picture: targetThumbnail(b, { id: chartId('board-target', b.band), title: `${b.band}: ethnic minority share, trajectory and goal`, scaleMax }),
+    }))
+    : [{ reading: targets.reason, picture: null }];
   return { improving, comparisons, targets: targetLines };
 }
