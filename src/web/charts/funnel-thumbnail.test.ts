@@ -3,24 +3,9 @@ import { test } from 'node:test';
 import { surveyFunnel, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
 import type { FunnelChartCurvePoint, FunnelChartPoint } from './funnel-chart.ts';
 import { FUNNEL_THUMBNAIL_PAD, funnelThumbnail, type FunnelThumbnailOptions } from './funnel-thumbnail.ts';
-import { assertAccessibleSvg, descOf, parseSvg, textOf } from './svg-contract.ts';
+import { allElements as all, assertAccessibleSvg, descOf, inheritedAttribute as inherited, parseSvg, textOf } from './svg-contract.ts';
 import { COLOUR, contrastRatio, PAGE_BACKGROUND } from './theme.ts';
 
-interface El {
-  readonly parentElement: El | null;
-  getAttribute(name: string): string | null;
-  querySelectorAll(selectors: string): ArrayLike<El>;
-}
-
-const all = (svg: string, selector: string): El[] => Array.from((parseSvg(svg) as unknown as El).querySelectorAll(selector));
-
-function inherited(el: El, name: string): string | null {
-  for (let node: El | null = el; node; node = node.parentElement) {
-    const value = node.getAttribute(name);
-    if (value !== null) return value;
-  }
-  return null;
-}
 
 const numbers = (text: string | null): number[] => (text ?? '').match(/-?\d+(?:\.\d+)?/g)!.map(Number);
 

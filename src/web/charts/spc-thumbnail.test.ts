@@ -3,24 +3,9 @@ import { test } from 'node:test';
 import { spc } from '../../core/stats/spc/index.ts';
 import type { SpcChartPoint } from './spc-chart.ts';
 import { describeSpcThumbnail, spcThumbnail, THUMBNAIL_PAD, type SpcThumbnailOptions } from './spc-thumbnail.ts';
-import { assertAccessibleSvg, descOf, parseSvg, textOf } from './svg-contract.ts';
+import { allElements as all, assertAccessibleSvg, descOf, inheritedAttribute as inherited, parseSvg, textOf } from './svg-contract.ts';
 import { COLOUR, contrastRatio, PAGE_BACKGROUND, SPC_COLOUR } from './theme.ts';
 
-interface El {
-  readonly parentElement: El | null;
-  getAttribute(name: string): string | null;
-  querySelectorAll(selectors: string): ArrayLike<El>;
-}
-
-const all = (svg: string, selector: string): El[] => Array.from((parseSvg(svg) as unknown as El).querySelectorAll(selector));
-
-function inherited(el: El, name: string): string | null {
-  for (let node: El | null = el; node; node = node.parentElement) {
-    const value = node.getAttribute(name);
-    if (value !== null) return value;
-  }
-  return null;
-}
 
 /** Line segments ("M x1,y1 L x2,y2") drawn in a colour, dashed or not. */
 function lines(svg: string, stroke: string, dashed: boolean): number[][] {

@@ -91,3 +91,24 @@ export function assertAccessibleSvg(svg: string, id: string, options: { readonly
     }
   }
 }
+
+/** An element of a parsed SVG, as the tests read it. */
+export interface SvgElement {
+  readonly parentElement: SvgElement | null;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selectors: string): ArrayLike<SvgElement>;
+}
+
+/** Every element of the SVG matching the selector. */
+export function allElements(svg: string, selector: string): SvgElement[] {
+  return Array.from((parseSvg(svg) as unknown as SvgElement).querySelectorAll(selector));
+}
+
+/** An attribute as drawn: the element's own, or the nearest ancestor's (marks set stroke and fill on their group). */
+export function inheritedAttribute(el: SvgElement, name: string): string | null {
+  for (let node: SvgElement | null = el; node; node = node.parentElement) {
+    const value = node.getAttribute(name);
+    if (value !== null) return value;
+  }
+  return null;
+}

@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { modelEmployerTargets, type TargetYearInput } from '../../core/targets/model-employer.ts';
-import { assertAccessibleSvg, descOf, parseSvg, textOf } from './svg-contract.ts';
+import { allElements as all, assertAccessibleSvg, descOf, inheritedAttribute as inherited, parseSvg, textOf } from './svg-contract.ts';
 import { describeTargetThumbnail, TARGET_THUMBNAIL_PAD, targetThumbnail, type TargetThumbnailInput, type TargetThumbnailOptions } from './target-thumbnail.ts';
 import { COLOUR, contrastRatio, PAGE_BACKGROUND } from './theme.ts';
 
-interface El {
-  readonly parentElement: El | null;
-  getAttribute(name: string): string | null;
-  querySelectorAll(selectors: string): ArrayLike<El>;
-}
-
-const all = (svg: string, selector: string): El[] => Array.from((parseSvg(svg) as unknown as El).querySelectorAll(selector));
-
-function inherited(el: El, name: string): string | null {
-  for (let node: El | null = el; node; node = node.parentElement) {
-    const value = node.getAttribute(name);
-    if (value !== null) return value;
-  }
-  return null;
-}
 
 /** Straight lines ("M x1,y1 L x2,y2") in a colour and width, as [x1, y1, x2, y2]. */
 function lines(svg: string, stroke: string, width: number): number[][] {
