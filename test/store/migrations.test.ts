@@ -10,7 +10,7 @@ async function tableNames(db: Kysely<any>): Promise<string[]> {
 }
 
 testEachDialect('migrate applies every migration once, in order, and is then a no-op', async ({ store, reopen }) => {
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index']);
   assert.deepEqual(await store.migrate(), []);
   assert.deepEqual(await reopen().migrate(), [], 'another process finds nothing to do');
   const tables = await tableNames(store.db);
@@ -31,5 +31,5 @@ testEachDialect('a failing migration leaves no trace, and the next run applies i
   };
   await assert.rejects(runMigrations(store.db, broken));
   assert.deepEqual(await tableNames(store.db), [], 'neither the initial schema nor the half-made table remains');
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index']);
 }, { migrate: false });
