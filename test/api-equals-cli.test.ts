@@ -23,7 +23,7 @@ async function cliJson(folder: string, year: number, command = 'wres'): Promise<
   return out;
 }
 
-testEachDialect('the API and the command line give identical WRES, WDES and pay gap JSON', async ({ store }) => {
+testEachDialect('the API and the command line give identical WRES, WDES, medical workforce and pay gap JSON', async ({ store }) => {
   const root = mkdtempSync(join(tmpdir(), 'mirror-api-cli-'));
   const key = randomBytes(32);
   try {
@@ -49,7 +49,7 @@ testEachDialect('the API and the command line give identical WRES, WDES and pay 
         const response = await app.inject({ method: 'GET', url: `/api/v1/organisations/APIX/wres/${year}`, headers: { authorization: `Bearer ${token}` } });
         assert.equal(response.statusCode, 200);
         assert.equal(response.body, await cliJson(join(root, String(year)), year), `year ${year}`);
-        for (const command of ['wdes', 'paygap']) {
+        for (const command of ['wdes', 'medical', 'paygap']) {
           const other = await app.inject({ method: 'GET', url: `/api/v1/organisations/APIX/${command}/${year}`, headers: { authorization: `Bearer ${token}` } });
           assert.equal(other.statusCode, 200, command);
           assert.equal(other.body, await cliJson(join(root, String(year)), year, command), `${command} ${year}`);

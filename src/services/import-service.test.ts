@@ -3,6 +3,7 @@ import { appendFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before } from 'node:test';
+import { countMedical } from '../core/medical/report.ts';
 import { countWres } from '../core/wres/count.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
@@ -51,6 +52,9 @@ testEachDialect('a valid folder is stored with exactly the counts the engine mak
   assert.ok(counted.ok);
 
   assert.deepEqual(await store.imports.counts(result.version.organisationId, 2025), counted.value);
+  const medical = countMedical(loaded.dataset, reportingPeriod(2025));
+  assert.ok(medical.ok);
+  assert.deepEqual(await store.imports.standardCountsOf(result.version.id, 'medical'), medical.value);
   assert.deepEqual(result.version.sources, loaded.dataset.sources);
   assert.deepEqual(result.version.notes, loaded.notes);
   assert.equal(result.version.channel, 'cli');

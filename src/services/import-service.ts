@@ -6,6 +6,7 @@
 import type { Problem } from '../core/problem.ts';
 import { countWres } from '../core/wres/count.ts';
 import { countWdes } from '../core/wdes/count.ts';
+import { countMedical } from '../core/medical/report.ts';
 import { payPerson } from '../core/paygap/pay-person.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
@@ -46,7 +47,12 @@ export async function importFolder(store: Store, folder: string, options: Import
   progress('counting', 0, 1);
   const counted = countWres(loaded.dataset, period);
   const wdes = countWdes(loaded.dataset, period);
-  if (!counted.ok || !wdes.ok) return { ok: false, problems: [...(counted.ok ? [] : counted.problems), ...(wdes.ok ? [] : wdes.problems)] };
+  const medical = countMedical(loaded.dataset, period);
+  if (!counted.ok || !wdes.ok || !medical.ok) {
+    // The medical count is WRES's over a subset of the same rows, so its problems are WRES's own: told once.
+    const medicalProblems = counted.ok && !medical.ok ? medical.problems : [];
+    return { ok: false, problems: [...(counted.ok ? [] : counted.problems), ...(wdes.ok ? [] : wdes.problems), ...medicalProblems] };
+  }
   progress('counting', 1, 1);
 
   const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
@@ -59,7 +65,7 @@ export async function importFolder(store: Store, folder: string, options: Import
     notes: loaded.notes,
     records,
     counts: counted.value,
-    standardCounts: { wdes: wdes.value, payPeople: loaded.dataset.staff.map(payPerson) },
+    standardCounts: { wdes: wdes.value, medical: medical.value, payPeople: loaded.dataset.staff.map(payPerson) },
   };
   const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
   return { ok: true, version };

@@ -1,11 +1,12 @@
 /**
- * Reports of the standards beside WRES, from what an import stored: WDES from its counts, pay gaps from the minimal
- * per-person pay inputs. Like the WRES report service, everything is read for one version, so a page never mixes
+ * Reports of the standards beside WRES, from what an import stored: WDES and the medical workforce from their
+ * counts, pay gaps from the minimal per-person pay inputs. Like the WRES report service, everything is read for one version, so a page never mixes
  * one import's counts with another's notes.
  */
 import { payGapReport, type PayGapReport } from '../core/paygap/report.ts';
 import type { PayPerson } from '../core/paygap/pay-person.ts';
-import type { DisclosurePolicy } from '../core/stats/disclosure.ts';
+import { buildMedicalReportFromCounts, type MedicalCounts, type MedicalReport } from '../core/medical/report.ts';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../core/stats/disclosure.ts';
 import type { WdesCounts } from '../core/wdes/count.ts';
 import { buildWdesReport, type WdesReport } from '../core/wdes/report.ts';
 import type { Store } from '../store/store.ts';
@@ -36,4 +37,21 @@ export async function payGapFor(
   const people = current ? ((await store.imports.standardCountsOf(current.id, 'payPeople')) as PayPerson[] | null) : null;
   if (!current || !people) return null;
   return payGapReport(people, { ethnicityReference: options.ethnicityReference ?? 'white', forSharing: options.forSharing ?? true });
+}
+
+/**
+ * The medical workforce report, from the counts kept at import: exactly what `mirror medical` prints for the same
+ * files (so no import notes are added, as the command line adds none). Null when the year has no import, or when its
+ * import was made before Mirror kept medical counts; the year must then be imported again.
+ */
+export async function medicalReportFor(
+  store: Store,
+  organisationId: number,
+  year: number,
+  options: { policy?: DisclosurePolicy; suppressBreakdowns?: boolean } = {},
+): Promise<MedicalReport | null> {
+  const current = await store.imports.current(organisationId, year);
+  const counts = current ? ((await store.imports.standardCountsOf(current.id, 'medical')) as MedicalCounts | null) : null;
+  if (!current || !counts) return null;
+  return buildMedicalReportFromCounts(counts, { policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: options.suppressBreakdowns ?? true });
 }

@@ -73,6 +73,8 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/wdes.csv', `/${year}/wdes.csv`),
     ...both('GET /organisations/:code/:year/wdes/trends', `/${year}/wdes/trends`),
     ...both('GET /organisations/:code/:year/wdes/:metric/:breakdown', `/${year}/wdes/2/staffGroup`),
+    ...both('GET /organisations/:code/:year/medical', `/${year}/medical`),
+    ...both('GET /organisations/:code/:year/medical.csv', `/${year}/medical.csv`),
     ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
@@ -85,7 +87,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${other}/wres/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
-    ...['wdes', 'paygap'].flatMap((standard) => [
+    ...['wdes', 'medical', 'paygap'].flatMap((standard) => [
       { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${own}/${standard}/${year}`, expect: api(200) },
       { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${other}/${standard}/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
     ]),

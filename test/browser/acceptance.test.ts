@@ -360,8 +360,8 @@ if (!availability.run) {
       await visit(`/organisations/${CODE}/${YEAR}/indicators/2/gender`, 'breakdown indicator 2 gender with its intersections (analyst)');
     });
 
-    step('the overview, the WDES, the pay gap and the monthly pages are accessible, and WDES metric 2 equals the command line', async () => {
-      for (const path of ['overview', 'wdes', 'wdes/2/staffGroup', 'paygap', 'targets', 'compare', 'monthly', 'monthly/disciplinary', 'monthly/training', 'wdes/trends']) {
+    step('the overview, the WDES, the medical workforce, the pay gap and the monthly pages are accessible, and WDES metric 2 equals the command line', async () => {
+      for (const path of ['overview', 'wdes', 'wdes/2/staffGroup', 'medical', 'paygap', 'targets', 'compare', 'monthly', 'monthly/disciplinary', 'monthly/training', 'wdes/trends']) {
         await visit(`/organisations/${CODE}/${YEAR}/${path}`, path);
       }
       const out: string[] = [];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { application, dataset, disciplinary, ids, staff } from '../../../test/support/builders.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../stats/disclosure.ts';
 import { reportingPeriod } from '../wres/reporting-period.ts';
-import { buildMedicalReport } from './report.ts';
+import { buildMedicalReport, buildMedicalReportFromCounts, countMedical } from './report.ts';
 
 const MD = { group: 'Medical and Dental' } as const;
 
@@ -56,4 +56,25 @@ test('medical leadership against consultants, small groups withheld; appointment
   const appointment = open.value.consultantAppointment;
   assert.ok(appointment.available);
   assert.equal(appointment.value, 0.5 / 0.25);
+});
+
+test('the report from stored counts (through JSON, as the store keeps them) is the report from records', () => {
+  const withoutLeadersOrApplications = dataset({ staff: ids('C', 12).map((id) => staff(id, 'A', { ...MD, band: 'Consultant' })) });
+  for (const data of [trust(), withoutLeadersOrApplications]) {
+    const counted = countMedical(data, reportingPeriod(2025));
+    assert.ok(counted.ok);
+    const stored = JSON.parse(JSON.stringify(counted.value)) as typeof counted.value;
+    for (const suppressBreakdowns of [true, false]) {
+      const options = { policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns };
+      const fromRecords = buildMedicalReport(data, reportingPeriod(2025), options);
+      assert.ok(fromRecords.ok);
+      const fromCounts = buildMedicalReportFromCounts(stored, options);
+      assert.deepEqual(fromCounts, fromRecords.value);
+      assert.equal(JSON.stringify(fromCounts), JSON.stringify(fromRecords.value));
+    }
+  }
+  const bare = countMedical(withoutLeadersOrApplications, reportingPeriod(2025));
+  assert.ok(bare.ok);
+  assert.equal(bare.value.leadership, null);
+  assert.equal(bare.value.consultantAppointment.available, false);
 });

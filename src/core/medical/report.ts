@@ -5,17 +5,18 @@
  * narrowed to medical and dental staff and their applications, then counted exactly as WRES counts it.
  */
 import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
-import { representation, type GroupShare } from '../indicators/evaluate-representation.ts';
+import { representation, type GroupShare, type Headcounts } from '../indicators/evaluate-representation.ts';
 import { evaluateRatioHeadline, type RatioHeadline } from '../indicators/evaluate-ratio.ts';
 import type { Problem, Result } from '../problem.ts';
-import type { MedicalLeadership, StaffRecord, WorkforceDataset } from '../records.ts';
+import type { MedicalLeadership, WorkforceDataset } from '../records.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { Interval } from '../stats/normal.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { isMedical } from '../workforce/staff-group.ts';
 import type { WresGroup } from '../ethnicity/classifications.ts';
 import { countAppointments } from '../counting/people-and-events.ts';
-import { countWres, ETHNICITY_LENS } from '../wres/count.ts';
+import type { CategoryCounts } from '../indicators/characteristic.ts';
+import { countWres, ETHNICITY_LENS, type WresCounts } from '../wres/count.ts';
 import { WRES_2 } from '../wres/definitions.ts';
 import { buildWresReport, type WresReport } from '../wres/report.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
@@ -73,12 +74,52 @@ const LEADERSHIP_LABELS: Readonly<Record<LeadershipShare['role'], string>> = {
 const WITHHELD_SHARE: GroupShare = { count: 0, pct: null };
 
 /**
+ * What the medical report needs, as plain JSON so that the store can keep it at import: the WRES counts of the
+ * medical scope, headcounts by ethnic category of each leadership role and of consultants (bank-only staff left
+ * out), and the appointment counts to consultant posts or why there are none.
+ */
+export interface MedicalCounts {
+  readonly wres: WresCounts;
+  /** Null when staff.csv gives nobody a medical_leadership value. */
+  readonly leadership: Readonly<Record<LeadershipShare['role'], Headcounts>> | null;
+  readonly consultantAppointment: { readonly available: true; readonly counts: CategoryCounts } | { readonly available: false; readonly reason: string };
+}
+
+function headcountsOf(people: readonly { readonly ethnicity: { readonly code: string } }[]): Headcounts {
+  const headcounts: Record<string, number> = {};
+  for (const person of people) headcounts[person.ethnicity.code] = (headcounts[person.ethnicity.code] ?? 0) + 1;
+  return headcounts;
+}
+
+export function countMedical(dataset: WorkforceDataset, period: ReportingPeriod): Result<MedicalCounts> {
+  const scoped = medicalScope(dataset);
+  const counted = countWres(scoped, period);
+  if (!counted.ok) return { ok: false, problems: counted.problems as Problem[] };
+  const inPost = scoped.staff.filter((s) => !s.bankOnly);
+  const leaders = dataset.staff.filter((s) => !s.bankOnly && s.medicalLeadership !== null);
+  const consultants = inPost.filter((s) => s.payBand.kind === 'medical' && s.payBand.subGroup === 'consultant');
+  const consultantApplications = scoped.applications?.filter((a) => a.payBand?.kind === 'medical' && a.payBand.subGroup === 'consultant') ?? null;
+  return {
+    ok: true,
+    value: {
+      wres: counted.value,
+      leadership: leaders.length === 0 ? null : {
+        medicalDirector: headcountsOf(leaders.filter((s) => s.medicalLeadership === 'medicalDirector')),
+        clinicalDirector: headcountsOf(leaders.filter((s) => s.medicalLeadership === 'clinicalDirector')),
+        consultant: headcountsOf(consultants),
+      },
+      consultantAppointment: !consultantApplications || consultantApplications.length === 0
+        ? { available: false, reason: 'applications.csv has no applications to consultant posts (pay_band "Consultant" with staff_group "Medical and Dental")' }
+        : { available: true, counts: countAppointments(consultantApplications, period, ETHNICITY_LENS).overall },
+    },
+  };
+}
+
+/**
  * A handful of medical directors is a handful of named people: when any group's count is 1 to the minimum cell
  * size less one, the whole row is withheld unless the caller asked for unsuppressed figures.
  */
-function leadershipShare(role: LeadershipShare['role'], people: readonly StaffRecord[], policy: DisclosurePolicy, suppress: boolean): LeadershipShare {
-  const headcounts: Record<string, number> = {};
-  for (const person of people) headcounts[person.ethnicity.code] = (headcounts[person.ethnicity.code] ?? 0) + 1;
+function leadershipShare(role: LeadershipShare['role'], headcounts: Headcounts, policy: DisclosurePolicy, suppress: boolean): LeadershipShare {
   const shares = representation(headcounts, WRES_ETHNICITY);
   const { white, ethnicMinority, unknown } = shares.groups;
   // The ethnic minority count is shown against everyone else; the White and unknown split is kept only unsuppressed.
@@ -94,40 +135,34 @@ function leadershipShare(role: LeadershipShare['role'], people: readonly StaffRe
   };
 }
 
+/** The medical report from its counts: what the store keeps at import, or what countMedical has just made. */
+export function buildMedicalReportFromCounts(counts: MedicalCounts, options: { policy: DisclosurePolicy; suppressBreakdowns: boolean }): MedicalReport {
+  const { indicators } = buildWresReport(counts.wres, { policy: options.policy, suppressBreakdowns: options.suppressBreakdowns });
+  const leadership = counts.leadership === null ? null
+    : (['medicalDirector', 'clinicalDirector', 'consultant'] as const).map((role) => leadershipShare(role, counts.leadership![role], options.policy, options.suppressBreakdowns));
+  const appointment = counts.consultantAppointment;
+  return {
+    standard: 'WRES medical workforce',
+    year: counts.wres.period.year,
+    indicators: { '1': indicators['1'], '2': indicators['2'], '3': indicators['3'], '4': indicators['4'] },
+    leadership,
+    consultantAppointment: appointment.available
+      ? { available: true as const, ...evaluateRatioHeadline(WRES_2, appointment.counts, WRES_ETHNICITY, options.policy) }
+      : { available: false as const, reason: appointment.reason },
+    notes: [
+      'Medical and dental staff are those in the staff group "Medical and Dental"; applications count when their staff_group is "Medical and Dental".',
+      ...counts.wres.notes,
+    ],
+  };
+}
+
+/** Count, then report: the command line's way, from records. */
 export function buildMedicalReport(
   dataset: WorkforceDataset,
   period: ReportingPeriod,
   options: { policy: DisclosurePolicy; suppressBreakdowns: boolean },
 ): Result<MedicalReport> {
-  const scoped = medicalScope(dataset);
-  const counted = countWres(scoped, period);
-  if (!counted.ok) return { ok: false, problems: counted.problems as Problem[] };
-  const wres = buildWresReport(counted.value, { policy: options.policy, suppressBreakdowns: options.suppressBreakdowns });
-  const inPost = scoped.staff.filter((s) => !s.bankOnly);
-  const leaders = dataset.staff.filter((s) => !s.bankOnly && s.medicalLeadership !== null);
-  const consultants = inPost.filter((s) => s.payBand.kind === 'medical' && s.payBand.subGroup === 'consultant');
-  const leadership = leaders.length === 0 ? null : [
-    leadershipShare('medicalDirector', leaders.filter((s) => s.medicalLeadership === 'medicalDirector'), options.policy, options.suppressBreakdowns),
-    leadershipShare('clinicalDirector', leaders.filter((s) => s.medicalLeadership === 'clinicalDirector'), options.policy, options.suppressBreakdowns),
-    leadershipShare('consultant', consultants, options.policy, options.suppressBreakdowns),
-  ];
-  const consultantApplications = scoped.applications?.filter((a) => a.payBand?.kind === 'medical' && a.payBand.subGroup === 'consultant') ?? null;
-  const consultantAppointment = !consultantApplications || consultantApplications.length === 0
-    ? { available: false as const, reason: 'applications.csv has no applications to consultant posts (pay_band "Consultant" with staff_group "Medical and Dental")' }
-    : { available: true as const, ...evaluateRatioHeadline(WRES_2, countAppointments(consultantApplications, period, ETHNICITY_LENS).overall, WRES_ETHNICITY, options.policy) };
-  const { indicators } = wres;
-  return {
-    ok: true,
-    value: {
-      standard: 'WRES medical workforce',
-      year: period.year,
-      indicators: { '1': indicators['1'], '2': indicators['2'], '3': indicators['3'], '4': indicators['4'] },
-      leadership,
-      consultantAppointment,
-      notes: [
-        'Medical and dental staff are those in the staff group "Medical and Dental"; applications count when their staff_group is "Medical and Dental".',
-        ...counted.value.notes,
-      ],
-    },
-  };
+  const counted = countMedical(dataset, period);
+  if (!counted.ok) return counted;
+  return { ok: true, value: buildMedicalReportFromCounts(counted.value, options) };
 }

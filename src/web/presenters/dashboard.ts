@@ -99,24 +99,32 @@ function change(id: IndicatorId, report: WresReport, previous: WresReport): stri
 }
 
 export function dashboardRows(report: WresReport, previous: WresReport | null): DashboardRow[] {
-  return INDICATOR_IDS.map((id) => {
-    const indicator = report.indicators[id];
-    const base = {
-      id, title: indicator.title, worseWhen: WORSE_WHEN[id],
-      change: previous ? change(id, report, previous) : null,
-    };
-    if (!indicator.available) {
-      return {
-        ...base, available: false, unavailableReason: indicator.reason, figure: 'Not available', figureLabel: '',
-        interval: null, nonAdverse: null, smallNumbers: false, statement: '',
-      };
-    }
-    return { ...base, available: true, unavailableReason: null, ...figureOf(report, id) };
-  });
+  return INDICATOR_IDS.map((id) => row(report.indicators[id], id, previous ? change(id, report, previous) : null, () => figureOf(report, id)));
 }
 
-function figureOf(report: WresReport, id: IndicatorId): Pick<DashboardRow, 'figure' | 'figureLabel' | 'interval' | 'nonAdverse' | 'smallNumbers' | 'statement'> {
-  const { indicators } = report;
+/** Indicators 1 to 4 alone, with no change since last year: the medical workforce page's summary. */
+export type CoreIndicatorId = '1' | '2' | '3' | '4';
+export function coreIndicatorRows(indicators: Pick<WresReport['indicators'], CoreIndicatorId>): DashboardRow[] {
+  return (['1', '2', '3', '4'] as const).map((id) => row(indicators[id], id, null, () => coreFigure(indicators, id)));
+}
+
+function row(
+  indicator: { readonly available: boolean; readonly title: string; readonly reason?: string },
+  id: IndicatorId,
+  change: string | null,
+  figure: () => Pick<DashboardRow, 'figure' | 'figureLabel' | 'interval' | 'nonAdverse' | 'smallNumbers' | 'statement'>,
+): DashboardRow {
+  const base = { id, title: indicator.title, worseWhen: WORSE_WHEN[id], change };
+  if (!indicator.available) {
+    return {
+      ...base, available: false, unavailableReason: indicator.reason ?? '', figure: 'Not available', figureLabel: '',
+      interval: null, nonAdverse: null, smallNumbers: false, statement: '',
+    };
+  }
+  return { ...base, available: true, unavailableReason: null, ...figure() };
+}
+
+function coreFigure(indicators: Pick<WresReport['indicators'], CoreIndicatorId>, id: CoreIndicatorId): Pick<DashboardRow, 'figure' | 'figureLabel' | 'interval' | 'nonAdverse' | 'smallNumbers' | 'statement'> {
   if (id === '1') {
     const i = indicators['1'];
     return {
@@ -124,16 +132,19 @@ function figureOf(report: WresReport, id: IndicatorId): Pick<DashboardRow, 'figu
       interval: null, nonAdverse: null, smallNumbers: false, statement: i.statement,
     };
   }
-  if (id === '2' || id === '3' || id === '4') {
-    const i = indicators[id];
-    if (!i.available) throw new Error('unreachable');
-    return {
-      figure: ratio(i.value), figureLabel: 'relative likelihood',
-      interval: i.ci95 ? `${ratio(i.ci95[0])} to ${ratio(i.ci95[1])}` : null,
-      nonAdverse: i.withinNonAdverseRange === null ? null : i.withinNonAdverseRange ? 'inside' : 'outside',
-      smallNumbers: i.smallNumbers, statement: i.statement,
-    };
-  }
+  const i = indicators[id];
+  if (!i.available) throw new Error('unreachable');
+  return {
+    figure: ratio(i.value), figureLabel: 'relative likelihood',
+    interval: i.ci95 ? `${ratio(i.ci95[0])} to ${ratio(i.ci95[1])}` : null,
+    nonAdverse: i.withinNonAdverseRange === null ? null : i.withinNonAdverseRange ? 'inside' : 'outside',
+    smallNumbers: i.smallNumbers, statement: i.statement,
+  };
+}
+
+function figureOf(report: WresReport, id: IndicatorId): Pick<DashboardRow, 'figure' | 'figureLabel' | 'interval' | 'nonAdverse' | 'smallNumbers' | 'statement'> {
+  const { indicators } = report;
+  if (id === '1' || id === '2' || id === '3' || id === '4') return coreFigure(indicators, id);
   if (id === '9') {
     const i = indicators['9'];
     if (!i.available) throw new Error('unreachable');

@@ -2,7 +2,9 @@
  * The view of one indicator page and of one breakdown page: the chart and the table are built from the same rows,
  * so the picture and the numbers always agree.
  */
-import type { WresReport } from '../../core/wres/report.ts';
+import type { WresGroup } from '../../core/ethnicity/classifications.ts';
+import type { RatioHeadline } from '../../core/indicators/evaluate-ratio.ts';
+import type { Indicator1, WresReport } from '../../core/wres/report.ts';
 import {
   bandSharesFromIndicator1,
   chartId,
@@ -64,6 +66,45 @@ function trendView(reports: readonly WresReport[], id: IndicatorId) {
   };
 }
 
+/**
+ * Indicator 1's picture and table: the ethnic minority share of each pay band with staff, from the same rows. Also
+ * used by the medical workforce page, on the medical and dental staff alone.
+ */
+export function representationView(i1: Indicator1, chart: { id: string; title: string }) {
+  const { rows, workforce } = bandSharesFromIndicator1(i1);
+  return {
+    statement: i1.statement,
+    chartHeading: 'Ethnic minority share of each pay band',
+    chart: representationByBand(rows.filter((r) => r.total > 0), { ...chart, workforce }),
+    representation: { rows: i1.rows.filter((r) => r.total > 0), overall: i1.overall, bankOnlyExcluded: i1.bankOnlyExcluded },
+    pipeline: i1.pipeline,
+  };
+}
+
+/**
+ * A relative likelihood's headline, verdicts, rate chart and the counts behind it, from the same groups. Indicators
+ * 2 to 4 and the medical workforce page's appointment to consultant posts (which has no exclusions or two-year figure).
+ */
+export function ratioView(
+  r: RatioHeadline<WresGroup> & { readonly excluded?: Readonly<Record<string, number>>; readonly rollingTwoYear?: unknown },
+  id: '2' | '3' | '4',
+  chart: { id: string; title: string },
+) {
+  const headings = RATIO_HEADINGS[id];
+  return {
+    statement: r.statement, verdicts: verdicts(r),
+    headline: r.value === null ? 'Not calculable' : `Relative likelihood ${r.value.toFixed(2)}`,
+    chartHeading: `Rate for each group, with 95% intervals`,
+    chart: rateComparison(rateGroupsFromRatio(r.groups, GROUP_LABELS), { ...chart, unit: 'rate' }),
+    ratio: {
+      eventHeading: headings.event, populationHeading: headings.population,
+      groups: (['white', 'ethnicMinority', 'unknown'] as const).map((g) => ({ label: GROUP_LABELS[g], ...r.groups[g] })),
+      excluded: Object.entries(r.excluded ?? {}).map(([reason, n]) => `${n.toLocaleString('en-GB')} ${reason}`),
+      rolling: r.rollingTwoYear ?? null,
+    },
+  };
+}
+
 /** Everything the indicator page needs besides the organisation, year and links. */
 export function indicatorView(report: WresReport, id: IndicatorId, reports: readonly WresReport[]) {
   const indicator = report.indicators[id];
@@ -75,34 +116,13 @@ export function indicatorView(report: WresReport, id: IndicatorId, reports: read
   if (!indicator.available) return { ...common, kind: 'unavailable' };
 
   if (id === '1') {
-    const i1 = report.indicators['1'];
-    const { rows, workforce } = bandSharesFromIndicator1(i1);
-    return {
-      ...common, kind: 'representation', statement: i1.statement, verdicts: [], headline: null,
-      chartHeading: 'Ethnic minority share of each pay band',
-      chart: representationByBand(rows.filter((r) => r.total > 0), { id: chartId('wres1', 'bands'), title: 'Ethnic minority share by pay band', workforce }),
-      representation: { rows: i1.rows.filter((r) => r.total > 0), overall: i1.overall, bankOnlyExcluded: i1.bankOnlyExcluded },
-      pipeline: i1.pipeline,
-    };
+    return { ...common, kind: 'representation', verdicts: [], headline: null, ...representationView(report.indicators['1'], { id: chartId('wres1', 'bands'), title: 'Ethnic minority share by pay band' }) };
   }
 
   if (id === '2' || id === '3' || id === '4') {
     const r = report.indicators[id];
     if (!r.available) throw new Error('unreachable');
-    const headings = RATIO_HEADINGS[id];
-    const groups = rateGroupsFromRatio(r.groups, GROUP_LABELS);
-    return {
-      ...common, kind: 'ratio', statement: r.statement, verdicts: verdicts(r),
-      headline: r.value === null ? 'Not calculable' : `Relative likelihood ${r.value.toFixed(2)}`,
-      chartHeading: `Rate for each group, with 95% intervals`,
-      chart: rateComparison(groups, { id: chartId(`wres${id}`, 'groups'), title: `Rates behind indicator ${id}`, unit: 'rate' }),
-      ratio: {
-        eventHeading: headings.event, populationHeading: headings.population,
-        groups: (['white', 'ethnicMinority', 'unknown'] as const).map((g) => ({ label: GROUP_LABELS[g], ...r.groups[g] })),
-        excluded: Object.entries(r.excluded).map(([reason, n]) => `${n.toLocaleString('en-GB')} ${reason}`),
-        rolling: 'rollingTwoYear' in r ? r.rollingTwoYear : null,
-      },
-    };
+    return { ...common, kind: 'ratio', ...ratioView(r, id, { id: chartId(`wres${id}`, 'groups'), title: `Rates behind indicator ${id}` }) };
   }
 
   if (id === '9') {

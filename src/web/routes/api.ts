@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { wresReportFor } from '../../services/wres-report-service.ts';
-import { payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
+import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import type { Services } from '../app.ts';
 import { requireMembership, requireSignedIn } from '../auth/plugin.ts';
 import { OPENAPI_DOCUMENT } from './openapi.ts';
@@ -41,8 +41,9 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
     return reply.type('application/json; charset=utf-8').send(`${JSON.stringify(report, null, 2)}\n`);
   });
 
-  // The same for WDES and pay gaps: exactly what `mirror wdes` and `mirror paygap` print for the same files.
-  for (const standard of ['wdes', 'paygap'] as const) {
+  // The same for WDES, the medical workforce and pay gaps: exactly what `mirror wdes`, `mirror medical` and
+  // `mirror paygap` print for the same files.
+  for (const standard of ['wdes', 'medical', 'paygap'] as const) {
     app.get<{ Params: { code: string; year: string } }>(`/api/v1/organisations/:code/${standard}/:year`, async (request, reply) => {
       const membership = await requireMembership(request, reply, request.params.code);
       if (!membership) return reply;
@@ -50,6 +51,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
       const organisationId = membership.organisation.id;
       const report = year === null ? null
         : standard === 'wdes' ? await wdesReportFor(services.store, organisationId, year, { suppressBreakdowns: true })
+        : standard === 'medical' ? await medicalReportFor(services.store, organisationId, year, { suppressBreakdowns: true })
         : await payGapFor(services.store, organisationId, year, { forSharing: true });
       if (!report) return reply.code(404).send({ error: 'not found' });
       await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'api-read', organisationId, subject: `${standard}/${year}` });

@@ -135,6 +135,20 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/v1/organisations/{code}/medical/{year}': {
+      get: {
+        summary: 'WRES for the medical and dental workforce for one organisation and reporting year: exactly what `mirror medical --format json` prints',
+        parameters: [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+        ],
+        responses: {
+          '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', description: 'indicators "1" to "4" for medical and dental staff, leadership (medical and clinical directors against consultants, with small groups withheld) and consultantAppointment' } } } },
+          '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': { description: 'No such organisation or year, you do not belong to it, or the year was imported before Mirror kept medical counts', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
     '/api/v1/organisations/{code}/paygap/{year}': {
       get: {
         summary: 'Pay gaps by gender, ethnicity and disability at 31 March of the year: exactly what `mirror paygap --format json` prints',

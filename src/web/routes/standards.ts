@@ -1,6 +1,7 @@
 /**
  * The pages beside WRES for an organisation and year: the Workforce Disability Equality Standard (with drill-down
- * for metrics 2 and 3), pay gaps by gender, ethnicity and disability, and one combined overview. Same rules as the
+ * for metrics 2 and 3), WRES for the medical and dental workforce, pay gaps by gender, ethnicity and disability, and
+ * one combined overview. Same rules as the
  * WRES pages: membership first (404 otherwise), audit every view and export, analysts see unsuppressed breakdowns on
  * screen, downloads always have disclosure control.
  */
@@ -8,7 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RatioDimension } from '../../core/counting/people-and-events.ts';
 import type { WdesReport } from '../../core/wdes/report.ts';
 import { tidyCsv } from '../../cli/format/tidy-csv.ts';
-import { payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
+import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
+import { medicalView } from '../presenters/medical.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
@@ -18,7 +20,7 @@ import {
   chartId, forestPlot, forestRowsFromBreakdown, formatMonth, funnelThumbnail, spcThumbnail, targetThumbnail, variationIconSvg,
 } from '../charts/index.ts';
 import { pageContext } from '../page-context.ts';
-import { dashboardRows } from '../presenters/dashboard.ts';
+import { coreIndicatorRows, dashboardRows } from '../presenters/dashboard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { MINIMUM_PEERS, peerFunnels, type PeerOrganisation } from '../../core/comparisons/peer-funnels.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
@@ -176,6 +178,32 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     });
   });
 
+  app.get<{ Params: Params }>('/organisations/:code/:year/medical', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const { organisation, year, analyst } = loaded;
+    // Null here means the year's import predates medical counts (the year itself is loaded): the page says so.
+    const report = await medicalReportFor(services.store, organisation.id, year, { suppressBreakdowns: !analyst });
+    await audit(services, request, 'view', organisation, `medical/${year}`);
+    return html(services, request, reply, 'pages/medical.njk', {
+      title: `Medical and dental workforce ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
+      organisation, year, report, view: report ? medicalView(report) : null, unsuppressed: analyst, canImport: analyst,
+      minimumCellSize: DEFAULT_DISCLOSURE_POLICY.minimumCellSize, csvHref: `${base(organisation, year)}/medical.csv`,
+    });
+  });
+
+  app.get<{ Params: Params }>('/organisations/:code/:year/medical.csv', async (request, reply) => {
+    const loaded = await loadMembershipAndYear(services, request, reply);
+    if (!loaded) return reply;
+    const report = await medicalReportFor(services.store, loaded.organisation.id, loaded.year, { suppressBreakdowns: true });
+    if (!report) return reply.callNotFound();
+    await audit(services, request, 'export', loaded.organisation, `medical/${loaded.year}.csv`);
+    // The same columns as `mirror medical --format csv`.
+    return sendCsv(reply, `medical-${loaded.organisation.code}-${loaded.year}.csv`,
+      tidyCsv({ ...report.indicators, leadership: report.leadership, consultantAppointment: report.consultantAppointment }, 'section'));
+  });
+
   app.get<{ Params: Params }>('/organisations/:code/:year/paygap', async (request, reply) => {
     const loaded = await loadMembershipAndYear(services, request, reply);
     if (!loaded) return reply;
@@ -206,11 +234,12 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     const loaded = await loadMembershipAndYear(services, request, reply);
     if (!loaded) return reply;
     const { organisation, year } = loaded;
-    const [wres, previousWres, wdes, paygap] = await Promise.all([
+    const [wres, previousWres, wdes, paygap, medical] = await Promise.all([
       wresReportFor(services.store, organisation.id, year, { suppressBreakdowns: true }),
       wresReportFor(services.store, organisation.id, year - 1, { suppressBreakdowns: true }),
       wdesReportFor(services.store, organisation.id, year, { suppressBreakdowns: true }),
       payGapFor(services.store, organisation.id, year, { forSharing: true }),
+      medicalReportFor(services.store, organisation.id, year, { suppressBreakdowns: true }),
     ]);
     if (!wres) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `overview/${year}`);
@@ -222,6 +251,13 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
       wresRows: dashboardRows(wres, previousWres).filter((r) => ['2', '3', '4', '7', '9'].includes(r.id)),
       wdesRows: wdes ? wdesRows(wdes).filter((r) => ['1', '2', '3', '5', '10'].includes(r.id)) : [],
       pay: paygap ? [paygap.gender, paygap.ethnicity, paygap.disability] : [],
+      // Appointment, disciplinary entry and training for doctors and dentists, and appointment to consultant posts.
+      medical: medical
+        ? [
+          ...coreIndicatorRows(medical.indicators).filter((r) => r.id !== '1').map((r) => (r.available ? r.statement : `Indicator ${r.id}: ${r.unavailableReason}.`)),
+          ...(medical.consultantAppointment.available ? [`Consultant posts: ${medical.consultantAppointment.statement}`] : []),
+        ]
+        : null,
       board,
     });
   });
