@@ -8,10 +8,11 @@
  * joins in SQL and fills and checks every month; a ratio near 1 or below is expected, and a jump between runs (such
  * as a lost index, which once made the training series 100 times slower) is what to look for.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { report, timeAgainstReference } from './compare-with-reference.ts';
 import { MONTHLY_MEASURES } from '../src/core/monthly/monthly-measures.ts';
 import { reportingPeriod } from '../src/core/wres/reporting-period.ts';
 import { writeSyntheticTrust } from '../src/demo/write-synthetic-trust.ts';
@@ -25,12 +26,6 @@ const STAFF = Number(process.env['BENCH_STAFF'] ?? 20_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const YEARS = [2024, 2025] as const;
 const KEY = Buffer.alloc(32, 9);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Plain reading of the same rows and a map of first events per person: the floor for what the series cost. */
 async function reference(store: KyselyStore, versionIds: readonly number[]): Promise<number> {
@@ -71,42 +66,19 @@ async function main(): Promise<void> {
     const organisation = (await store.organisations.byCode('BENCH'))!;
     const versionIds = await Promise.all(YEARS.map(async (y) => (await store.imports.current(organisation.id, y))!.id));
 
-    const mirrorMs: number[] = [];
-    const referenceMs: number[] = [];
-    let peakRss = process.memoryUsage().rss;
-    for (let run = 0; run < RUNS; run++) {
-      const order = run % 2 === 0 ? ['mirror', 'reference'] : ['reference', 'mirror'];
-      for (const which of order) {
-        const start = performance.now();
-        if (which === 'mirror') {
-          for (const measure of Object.values(MONTHLY_MEASURES)) await monthlyCountsFor(store, organisation.id, YEARS[1], measure);
-          mirrorMs.push(performance.now() - start);
-        } else {
-          await reference(store, versionIds);
-          referenceMs.push(performance.now() - start);
-        }
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      }
-    }
-    const result = {
-      date: new Date().toISOString(),
-      node: process.version,
-      staff: STAFF,
-      years: YEARS,
-      runs: RUNS,
-      setupMs: Math.round(setupMs),
-      mirrorMedianMs: Math.round(median(mirrorMs)),
-      referenceMedianMs: Math.round(median(referenceMs)),
-      ratioToReference: Number((median(mirrorMs) / median(referenceMs)).toFixed(2)),
-      peakRssMiB: Math.round(peakRss / 2 ** 20),
-    };
-    console.log(`Monthly series on ${STAFF.toLocaleString('en-GB')} staff over ${YEARS.length} years in SQLite, ${RUNS} runs each:`);
-    console.log(`  Mirror (three measures, every month):  median ${result.mirrorMedianMs} ms`);
-    console.log(`  Plain reference (rows into a map):     median ${result.referenceMedianMs} ms`);
-    console.log(`  Ratio to reference:                    ${result.ratioToReference}×`);
-    console.log(`  Peak resident memory:                  ${result.peakRssMiB} MiB`);
-    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-    writeFileSync(join(import.meta.dirname, 'results', 'monthly.local.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const timings = await timeAgainstReference(
+      RUNS,
+      async () => {
+        for (const measure of Object.values(MONTHLY_MEASURES)) await monthlyCountsFor(store, organisation.id, YEARS[1], measure);
+      },
+      () => reference(store, versionIds),
+    );
+    report(
+      'monthly',
+      `Monthly series on ${STAFF.toLocaleString('en-GB')} staff over ${YEARS.length} years in SQLite, ${RUNS} runs each:`,
+      { mirror: 'Mirror (three measures, every month)', reference: 'Plain reference (rows into a map)' },
+      { date: new Date().toISOString(), node: process.version, staff: STAFF, years: YEARS, runs: RUNS, setupMs: Math.round(setupMs), ...timings },
+    );
   } finally {
     await store.close();
     rmSync(root, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * detection, full validation with located errors, every breakdown, intervals, suppression), so a ratio of a few
  * times is expected; a jump between runs is what to look for.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { wresGroup } from '../src/core/ethnicity/classifications.ts';
 import { matchEthnicity } from '../src/core/ethnicity/match.ts';
 import { writeSyntheticTrust } from '../src/demo/write-synthetic-trust.ts';
 import { wresFromFolder } from '../src/services/wres-from-folder.ts';
+import { report, timeAgainstReference } from './compare-with-reference.ts';
 
 const STAFF = Number(process.env['BENCH_STAFF'] ?? 20_000);
 const APPLICATIONS = Number(process.env['BENCH_APPLICATIONS'] ?? 150_000);
@@ -75,12 +76,6 @@ function referenceAggregation(folder: string): Record<string, number> {
   return totals;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'mirror-bench-'));
   const folder = join(root, String(YEAR));
@@ -89,44 +84,20 @@ async function main(): Promise<void> {
     await writeSyntheticTrust(folder, { year: YEAR, seed: 2025, staff: STAFF, applications: APPLICATIONS });
     const generateMs = performance.now() - generateStart;
 
-    const mirrorMs: number[] = [];
-    const referenceMs: number[] = [];
-    let peakRss = process.memoryUsage().rss;
-    for (let run = 0; run < RUNS; run++) {
-      // Alternate the order so neither side always benefits from a warm file cache.
-      const order = run % 2 === 0 ? ['mirror', 'reference'] : ['reference', 'mirror'];
-      for (const which of order) {
-        const start = performance.now();
-        if (which === 'mirror') {
-          const result = await wresFromFolder(folder, { year: YEAR, previousFolder: null });
-          if (!result.ok) throw new Error(`the generated trust did not load: ${JSON.stringify(result.problems.slice(0, 3))}`);
-          mirrorMs.push(performance.now() - start);
-        } else {
-          referenceAggregation(folder);
-          referenceMs.push(performance.now() - start);
-        }
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      }
-    }
-    const result = {
-      date: new Date().toISOString(),
-      node: process.version,
-      staff: STAFF,
-      applications: APPLICATIONS,
-      runs: RUNS,
-      generateMs: Math.round(generateMs),
-      mirrorMedianMs: Math.round(median(mirrorMs)),
-      referenceMedianMs: Math.round(median(referenceMs)),
-      ratioToReference: Number((median(mirrorMs) / median(referenceMs)).toFixed(2)),
-      peakRssMiB: Math.round(peakRss / 2 ** 20),
-    };
-    console.log(`WRES on ${STAFF.toLocaleString('en-GB')} staff and ${APPLICATIONS.toLocaleString('en-GB')} applications, ${RUNS} runs each:`);
-    console.log(`  Mirror (read, check, count, report):  median ${result.mirrorMedianMs} ms`);
-    console.log(`  Plain reference aggregation:         median ${result.referenceMedianMs} ms`);
-    console.log(`  Ratio to reference:                   ${result.ratioToReference}×`);
-    console.log(`  Peak resident memory:                 ${result.peakRssMiB} MiB`);
-    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-    writeFileSync(join(import.meta.dirname, 'results', 'latest.local.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const timings = await timeAgainstReference(
+      RUNS,
+      async () => {
+        const result = await wresFromFolder(folder, { year: YEAR, previousFolder: null });
+        if (!result.ok) throw new Error(`the generated trust did not load: ${JSON.stringify(result.problems.slice(0, 3))}`);
+      },
+      () => referenceAggregation(folder),
+    );
+    report(
+      'latest',
+      `WRES on ${STAFF.toLocaleString('en-GB')} staff and ${APPLICATIONS.toLocaleString('en-GB')} applications, ${RUNS} runs each:`,
+      { mirror: 'Mirror (read, check, count, report)', reference: 'Plain reference aggregation' },
+      { date: new Date().toISOString(), node: process.version, staff: STAFF, applications: APPLICATIONS, runs: RUNS, generateMs: Math.round(generateMs), ...timings },
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
