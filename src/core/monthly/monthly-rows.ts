@@ -95,7 +95,7 @@ export function relativeLikelihoodRow(measure: MonthlyMeasure, c: MonthlyCounts,
 }
 
 /** The factor from a proportion to the unit shown. */
-export function rateScale(measure: MonthlyMeasure): number {
+function rateScale(measure: MonthlyMeasure): number {
   return measure.rateUnit === 'per1000' ? 1000 : 100;
 }
 

@@ -12,8 +12,8 @@ import type { DisclosurePolicy } from '../../core/stats/disclosure.ts';
 import { spc, type ImprovementDirection, type SpcResult } from '../../core/stats/spc/index.ts';
 import { assuranceReading, formatMonth, POINT_TYPE_LABEL, VARIATION_READING, type SpcUnit } from '../charts/index.ts';
 
-/** Months with a figure needed before process limits are drawn (Making Data Count's usual minimum). */
-export const MINIMUM_MONTHS_FOR_LIMITS = 12;
+/** Points (months, or years) with a figure needed before process limits are drawn (Making Data Count's usual minimum). */
+export const MINIMUM_POINTS_FOR_LIMITS = 12;
 
 export interface MonthlySeriesRow extends MonthlyRow {
   readonly label: string;
@@ -50,7 +50,7 @@ export function monthlySeries(
 ): MonthlySeriesView {
   const result = spc(rows.map((r) => ({ date: r.month, value: r.value })), { direction });
   const known = rows.filter((r) => r.value !== null).length;
-  const showLimits = known >= MINIMUM_MONTHS_FOR_LIMITS;
+  const showLimits = known >= MINIMUM_POINTS_FOR_LIMITS;
   return {
     key,
     ...text,
@@ -113,5 +113,5 @@ export function monthlyReading(name: string, series: MonthlySeriesView): string 
   if (series.variationReading) return `${name}, month by month: ${series.variationReading}.`;
   const withheld = series.rows.filter((r) => r.withheld).length;
   const also = withheld > 0 ? ` (${withheld} more ${withheld === 1 ? 'is' : 'are'} withheld because of small numbers)` : '';
-  return `${name}, month by month: ${series.known} month${series.known === 1 ? ' has' : 's have'} a figure${also}, too few for statistical process control limits (${MINIMUM_MONTHS_FOR_LIMITS} are needed).`;
+  return `${name}, month by month: ${series.known} month${series.known === 1 ? ' has' : 's have'} a figure${also}, too few for statistical process control limits (${MINIMUM_POINTS_FOR_LIMITS} are needed).`;
 }

@@ -17,7 +17,7 @@ import { formatCount } from '../charts/text.ts';
 import type { EventCount } from '../../core/stats/relative-likelihood.ts';
 import { csvText, sendCsv } from '../csv-download.ts';
 import { pageContext } from '../page-context.ts';
-import { MINIMUM_MONTHS_FOR_LIMITS, monthlyMeasureViews, type MonthlySeriesView } from '../presenters/monthly.ts';
+import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews, type MonthlySeriesView } from '../presenters/monthly.ts';
 
 interface Params { code: string; year: string; measure?: string }
 
@@ -112,7 +112,7 @@ export function registerMonthlyRoutes(app: FastifyInstance, services: Services):
     return reply.type('text/html').send(services.render('pages/monthly.njk', pageContext(request, reply, {
       title: `${measure.title} ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: base, text: `WRES ${year}` }],
-      organisation, year, base, measure, minimumMonths: MINIMUM_MONTHS_FOR_LIMITS, monthCount: counts.months.length,
+      organisation, year, base, measure, minimumMonths: MINIMUM_POINTS_FOR_LIMITS, monthCount: counts.months.length,
       included, leftOut: counts.years.filter((y) => !y.included),
       analyst: membership.role === 'analyst', minimumCellSize: DEFAULT_DISCLOSURE_POLICY.minimumCellSize,
       smallNumberEvents: DEFAULT_DISCLOSURE_POLICY.smallNumberEvents,

@@ -27,7 +27,7 @@ import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { funnelChartPoints, funnelChartScale, nationalTargetsFor, reading } from './compare.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
-import { MINIMUM_MONTHS_FOR_LIMITS, monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
+import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
 import { wdesTrends } from '../presenters/wdes-trends.ts';
 import { monthlyPath } from './monthly.ts';
 
@@ -141,7 +141,7 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
       title: `WDES year by year to ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
       organisation, year, years: reports.map((r) => r.year).sort((a, b) => a - b), trends: wdesTrends(reports),
-      minimumPoints: MINIMUM_MONTHS_FOR_LIMITS,
+      minimumPoints: MINIMUM_POINTS_FOR_LIMITS,
     });
   });
 
