@@ -3,15 +3,15 @@
  * data go to stderr one per line with file, row, column and value; the exit code is 1 for data problems and 2 for
  * a mistaken command. A stack trace is never shown for anything a user can cause.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../core/stats/disclosure.ts';
-import type { Problem } from '../core/problem.ts';
+import { defaultStandards } from '../core/standards/index.ts';
+import type { StandardRegistry } from '../core/standards/registry.ts';
 import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
 import { MAX_REGION_SIZE, writeSyntheticRegion } from '../demo/synthetic-region.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
-import { emit, EXIT_OK, EXIT_USAGE, reportProblems, type Io } from './output.ts';
+import { EXIT_OK, EXIT_USAGE, reportProblems, type Io } from './output.ts';
 import { wresFromFolder } from '../services/wres-from-folder.ts';
 import { importFolder } from '../services/import-service.ts';
 import { loadPseudonymKey } from '../services/pseudonym.ts';
@@ -21,15 +21,8 @@ import { webSettingsFromEnv } from '../web/config.ts';
 import { closeOnSignals, latestReportingYear, startServer } from '../web/server.ts';
 import { Presets, SingleBar } from 'cli-progress';
 import { registerStatisticsCommands } from './commands/statistics.ts';
-import { wresCsv } from './format/wres-csv.ts';
-import { wresText } from './format/wres-text.ts';
-import { wdesText } from './format/wdes-text.ts';
-import { tidyCsv } from './format/tidy-csv.ts';
-import { medicalText } from './format/medical-text.ts';
-import { buildMedicalReport } from '../core/medical/report.ts';
-import { reportingPeriod } from '../core/wres/reporting-period.ts';
-import { loadWorkforceFolder } from '../ingest/load-folder.ts';
-import { wdesFromFolder } from '../services/wdes-from-folder.ts';
+import { parseYear, registerStandardCommands, wholeNumber } from './commands/standard.ts';
+import { wresText } from '../core/outputs/wres-text.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
 
 export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';
@@ -40,81 +33,15 @@ const processIo: Io = {
 };
 
 
-function wholeNumber(name: string, min: number, max: number) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-    return n;
-  };
-}
-
-const parseYear = wholeNumber('The year', 2000, 2100);
-
-
-
-function yearFromFolderName(folder: string): number | null {
-  const match = /(?:^|[\\/])(\d{4})[\\/]?$/.exec(folder);
-  return match ? Number(match[1]) : null;
-}
-
-export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setExitCode: (code: number) => void, standards: StandardRegistry = defaultStandards()): Command {
   const program = new Command('mirror')
     .description('Mirror: workforce race equality for NHS organisations, exact to the national definitions.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run "mirror --help" for the commands)');
 
-  registerStandardCommand(program, io, setExitCode, {
-    name: 'wres',
-    description: 'Calculate the nine WRES indicators from a folder of one reporting year\'s files.',
-    folder: 'folder holding staff.csv and any of applications, disciplinary, training, board and survey (.csv or .xlsx)',
-    twoYearFigure: "indicator 3's two-year figure",
-    run: wresFromFolder,
-    csv: wresCsv,
-    text: wresText,
-  });
-
-  registerStandardCommand(program, io, setExitCode, {
-    name: 'wdes',
-    description: 'Calculate the ten WDES metrics from a folder of one reporting year\'s files.',
-    folder: 'folder holding staff.csv and any of applications, capability, board and survey (.csv or .xlsx), and wdes_9b.txt',
-    twoYearFigure: "metric 3's two-year figure",
-    run: wdesFromFolder,
-    csv: (report) => tidyCsv(report.metrics, 'metric'),
-    text: wdesText,
-  });
-
-  program
-    .command('medical')
-    .description('WRES for the medical workforce: indicators 1 to 4 for medical and dental staff, medical leadership, and appointment to consultant posts.')
-    .argument('<folder>', 'folder of one reporting year\'s files')
-    .option('--year <year>', 'reporting year (defaults to the folder name if it is a year)', parseYear)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write to this file instead of the terminal')
-    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
-    .action(async (folder: string, options: { year?: number; format: 'table' | 'json' | 'csv'; output?: string; unsuppressed: boolean }) => {
-      const year = options.year ?? yearFromFolderName(resolve(folder));
-      if (year === null) {
-        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
-        setExitCode(EXIT_USAGE);
-        return;
-      }
-      const loaded = await loadWorkforceFolder(resolve(folder));
-      if (!loaded.ok) {
-        setExitCode(await reportProblems(io, loaded.problems));
-        return;
-      }
-      const result = buildMedicalReport(loaded.dataset, reportingPeriod(year), { policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: !options.unsuppressed });
-      if (!result.ok) {
-        setExitCode(await reportProblems(io, result.problems));
-        return;
-      }
-      const text = options.format === 'json'
-        ? `${JSON.stringify(result.value, null, 2)}\n`
-        : options.format === 'csv' ? tidyCsv({ ...result.value.indicators, leadership: result.value.leadership, consultantAppointment: result.value.consultantAppointment }, 'section') : medicalText(result.value);
-      await emit(io, text, options.output);
-      setExitCode(EXIT_OK);
-    });
+  // One command per registered standard: wres, wdes, medical, paygap.
+  registerStandardCommands(program, io, setExitCode, standards);
 
   program
     .command('demo')
@@ -203,55 +130,6 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   registerTargetsCommand(program, io, setExitCode);
 
   return program;
-}
-
-interface StandardCommand<R> {
-  readonly name: string;
-  readonly description: string;
-  readonly folder: string;
-  readonly twoYearFigure: string;
-  run(folder: string, options: { year: number; previousFolder: string | undefined; policy: DisclosurePolicy; suppressBreakdowns: boolean }):
-    Promise<{ readonly ok: true; readonly report: R } | { readonly ok: false; readonly problems: readonly Problem[] }>;
-  csv(report: R): string;
-  text(report: R): string;
-}
-
-/** A standard computed from one year's folder (WRES, WDES): the same options, checks and outputs for each. */
-function registerStandardCommand<R>(program: Command, io: Io, setExitCode: (code: number) => void, standard: StandardCommand<R>): void {
-  program
-    .command(standard.name)
-    .description(standard.description)
-    .argument('<folder>', standard.folder)
-    .option('--year <year>', 'reporting year: 2025 means the workforce at 31 March 2025 and activity from 1 April 2024 (defaults to the folder name if it is a year)', parseYear)
-    .option('--previous <folder>', `the previous year's folder, for ${standard.twoYearFigure} (defaults to a sibling folder named after the year before)`)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write to this file instead of the terminal')
-    .option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize)
-    .option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false)
-    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
-    .action(async (folder: string, options: { year?: number; previous?: string; format: 'table' | 'json' | 'csv'; output?: string; minCell: number; unsuppressed: boolean; problems?: string }) => {
-      const year = options.year ?? yearFromFolderName(resolve(folder));
-      if (year === null) {
-        io.err('Give the reporting year with --year, for example --year 2025 (the folder name is not a year).\n');
-        setExitCode(EXIT_USAGE);
-        return;
-      }
-      const result = await standard.run(resolve(folder), {
-        year,
-        previousFolder: options.previous ? resolve(options.previous) : undefined,
-        policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell },
-        suppressBreakdowns: !options.unsuppressed,
-      });
-      if (!result.ok) {
-        setExitCode(await reportProblems(io, result.problems, options.problems));
-        return;
-      }
-      const text = options.format === 'json'
-        ? `${JSON.stringify(result.report, null, 2)}\n`
-        : options.format === 'csv' ? standard.csv(result.report) : standard.text(result.report);
-      await emit(io, text, options.output);
-      setExitCode(EXIT_OK);
-    });
 }
 
 async function importCommand(

@@ -23,7 +23,7 @@ import type { FunnelDataType, FunnelLevel, FunnelRow, StandardisedRatioMethod } 
 import { readTable } from '../../ingest/read-table.ts';
 import { complete, readRecords, type RowReader } from '../../ingest/row-reader.ts';
 import type { Table } from '../../ingest/table.ts';
-import { textTable } from '../format/text-table.ts';
+import { textTable } from '../../core/outputs/text-table.ts';
 import { EXIT_OK, EXIT_USAGE, emit, reportProblems, type Io } from '../output.ts';
 
 const TYPES = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { payGapReport } from '../../core/paygap/report.ts';
-import { paygapCsv } from './paygap.ts';
+import { paygapCsv } from '../../core/outputs/paygap-outputs.ts';
 import { runCli } from '../../../test/support/run-cli.ts';
 
 const run = runCli;

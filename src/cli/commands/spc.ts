@@ -17,8 +17,8 @@ import { DATE_EXPECTED, parseDate, parseNumber, parseYesNo } from '../../ingest/
 import { readTable } from '../../ingest/read-table.ts';
 import { readRecords } from '../../ingest/row-reader.ts';
 import type { Table } from '../../ingest/table.ts';
-import { NO_FIGURE } from '../format/numbers.ts';
-import { textTable } from '../format/text-table.ts';
+import { NO_FIGURE } from '../../core/outputs/numbers.ts';
+import { textTable } from '../../core/outputs/text-table.ts';
 import { EXIT_OK, emit, reportProblems, type Io } from '../output.ts';
 
 /** The release whose calculation this reproduces. */

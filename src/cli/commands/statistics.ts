@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../output.ts';
 import { registerFunnelCommand } from './funnel.ts';
-import { registerPaygapCommand } from './paygap.ts';
 import { registerSpcCommand } from './spc.ts';
 
 export type Registrar = (program: Command, io: Io, setExitCode: (code: number) => void) => void;
@@ -15,4 +14,4 @@ export function registerStatisticsCommands(program: Command, io: Io, setExitCode
   for (const register of REGISTRARS) register(program, io, setExitCode);
 }
 
-const REGISTRARS: Registrar[] = [registerPaygapCommand, registerFunnelCommand, registerSpcCommand];
+const REGISTRARS: Registrar[] = [registerFunnelCommand, registerSpcCommand];

@@ -15,8 +15,8 @@ import {
 import { formatProblem, sortByRow } from '../../ingest/problem.ts';
 import { wresFromFolder } from '../../services/wres-from-folder.ts';
 import type { Io } from '../output.ts';
-import { count, interval, pct } from '../format/numbers.ts';
-import { textTable } from '../format/text-table.ts';
+import { count, interval, pct } from '../../core/outputs/numbers.ts';
+import { textTable } from '../../core/outputs/text-table.ts';
 import type { Registrar } from './statistics.ts';
 
 const EXIT_OK = 0;

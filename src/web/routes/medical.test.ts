@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { tidyCsv } from '../../cli/format/tidy-csv.ts';
+import { tidyCsv } from '../../core/outputs/tidy-csv.ts';
 import type { LeadershipShare, MedicalReport } from '../../core/medical/report.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';

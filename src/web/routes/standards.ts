@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RatioDimension } from '../../core/counting/people-and-events.ts';
 import type { WdesReport } from '../../core/wdes/report.ts';
-import { tidyCsv } from '../../cli/format/tidy-csv.ts';
+import { tidyCsv } from '../../core/outputs/tidy-csv.ts';
 import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import { medicalView } from '../presenters/medical.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';

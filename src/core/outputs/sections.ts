@@ -2,7 +2,7 @@
  * Pieces of a terminal report shared by every standard: headings, unavailable notices, shares, verdicts and
  * breakdown tables. Each standard's formatter arranges them.
  */
-import type { RatioBreakdownRow } from '../../core/indicators/evaluate-ratio.ts';
+import type { RatioBreakdownRow } from '../indicators/evaluate-ratio.ts';
 import { count, interval, pct, ratio } from './numbers.ts';
 import { textTable } from './text-table.ts';
 

@@ -1,88 +1,19 @@
 /**
- * `mirror paygap <folder>`: gender, ethnicity and disability pay gaps from a folder's staff file, following the
- * gender pay gap regulations' definitions (docs/methodology.md, "Pay gaps"). Output as a plain-language table, the
- * full JSON report, or one tidy CSV row per figure.
+ * The pay gap report (docs/methodology.md, "Pay gaps") as a plain-language table for the terminal, and as one tidy
+ * CSV row per figure for downloads.
  */
-import { InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { resolve } from 'node:path';
-import type { EthnicityReference } from '../../core/paygap/definitions.ts';
 import {
-  DEFAULT_PAY_GAP_POLICY,
-  payGapReport,
   type BonusShare,
   type CharacteristicPayGap,
   type PayComparison,
   type PayFigures,
   type PayGapReason,
   type PayGapReport,
-} from '../../core/paygap/report.ts';
-import { neutraliseFormula } from '../../core/util/spreadsheet-safe.ts';
-import { loadWorkforceFolder } from '../../ingest/load-folder.ts';
-import { emit, reportProblems, type Io } from '../output.ts';
-import { count, NO_FIGURE, pct } from '../format/numbers.ts';
-import { textTable } from '../format/text-table.ts';
-import type { Registrar } from './statistics.ts';
-
-const EXIT_OK = 0;
-
-type Format = 'table' | 'json' | 'csv';
-
-interface PaygapOptions {
-  ethnicityReference: 'white' | 'white-british';
-  minGroup: number;
-  unsuppressed: boolean;
-  excludeBank: boolean;
-  format: Format;
-  output?: string;
-  problems?: string;
-}
-
-function wholeNumber(name: string, min: number, max: number) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-    return n;
-  };
-}
-
-export const registerPaygapCommand: Registrar = (program, io, setExitCode) => {
-  program
-    .command('paygap')
-    .description('Calculate gender, ethnicity and disability pay gaps (hourly pay, bonuses and quartiles) from a folder\'s staff file.')
-    .argument('<folder>', 'folder holding staff.csv or staff.xlsx (hourly_pay, and optionally bonus_pay and full_pay)')
-    .addOption(
-      new Option('--ethnicity-reference <group>', 'reference group for ethnicity: White (A, B, C) as in WRES, or White British (A) as in the government\'s ethnicity pay guidance')
-        .choices(['white', 'white-british'])
-        .default('white'),
-    )
-    .option('--min-group <n>', 'fewest people a pay figure (mean, median, gap, quartile share) may rest on', wholeNumber('The minimum group size', 1, 1000), DEFAULT_PAY_GAP_POLICY.minimumGroupSize)
-    .option('--unsuppressed', "show counts of 1 to 7 too: for the analyst's own use, never for sharing (pay figures still follow --min-group)", false)
-    .option('--exclude-bank', 'leave out bank-only staff (the regulations count every employee, so they are included by default)', false)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write to this file instead of the terminal')
-    .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
-    .action(async (folder: string, options: PaygapOptions) => {
-      setExitCode(await paygapCommand(io, resolve(folder), options));
-    });
-};
-
-async function paygapCommand(io: Io, folder: string, options: PaygapOptions): Promise<number> {
-  const loaded = await loadWorkforceFolder(folder);
-  if (!loaded.ok) return reportProblems(io, loaded.problems, options.problems);
-  const reference: EthnicityReference = options.ethnicityReference === 'white-british' ? 'whiteBritish' : 'white';
-  const report = payGapReport(loaded.dataset.staff, {
-    ethnicityReference: reference,
-    policy: { minimumGroupSize: options.minGroup },
-    forSharing: !options.unsuppressed,
-    includeBankOnly: !options.excludeBank,
-  });
-  const text =
-    options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'csv' ? paygapCsv(report) : paygapText(report);
-  await emit(io, text, options.output);
-  return EXIT_OK;
-}
-
+} from '../paygap/report.ts';
+import { neutraliseFormula } from '../util/spreadsheet-safe.ts';
+import { count, NO_FIGURE, pct } from './numbers.ts';
+import { textTable } from './text-table.ts';
 
 // ------------------------------------------------------------------------------------------------------ table
 

@@ -4,7 +4,7 @@
  * spreadsheet would run as a formula is neutralised.
  */
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../../core/util/spreadsheet-safe.ts';
+import { neutraliseFormula } from '../util/spreadsheet-safe.ts';
 
 type Leaf = string | number | boolean | null;
 

@@ -1,5 +1,5 @@
 /** Number formatting for people: thousands separators, fixed decimals, and a dash for "no figure". */
-import type { Interval } from '../../core/stats/normal.ts';
+import type { Interval } from '../stats/normal.ts';
 
 export const NO_FIGURE = '–';
 

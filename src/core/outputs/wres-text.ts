@@ -9,7 +9,7 @@ import type {
   SurveyIndicatorResult,
   WresReport,
   WresShares,
-} from '../../core/wres/report.ts';
+} from '../wres/report.ts';
 import { count, interval, pct, points, rateAsPct, ratio } from './numbers.ts';
 import { breakdownTable, capitalise, heading, longDate, share, unavailableText, verdict } from './sections.ts';
 import { textTable } from './text-table.ts';

@@ -4,10 +4,10 @@
  * run as a formula are neutralised.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { RatioBreakdownRow, RatioHeadline } from '../../core/indicators/evaluate-ratio.ts';
-import type { WresGroup } from '../../core/ethnicity/classifications.ts';
-import { neutraliseFormula } from '../../core/util/spreadsheet-safe.ts';
-import type { WresReport, WresShares } from '../../core/wres/report.ts';
+import type { RatioBreakdownRow, RatioHeadline } from '../indicators/evaluate-ratio.ts';
+import type { WresGroup } from '../ethnicity/classifications.ts';
+import { neutraliseFormula } from '../util/spreadsheet-safe.ts';
+import type { WresReport, WresShares } from '../wres/report.ts';
 
 type Cell = string | number | boolean | null;
 type Row = [indicator: string, section: string, item: string, group: string, measure: string, value: Cell];

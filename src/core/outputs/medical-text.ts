@@ -2,7 +2,7 @@
  * The medical workforce report in a terminal: WRES indicators 1 to 4 for medical and dental staff, medical
  * leadership against consultants, and appointment to consultant posts.
  */
-import type { MedicalReport } from '../../core/medical/report.ts';
+import type { MedicalReport } from '../medical/report.ts';
 import { count, interval, pct, ratio } from './numbers.ts';
 import { unavailableText, verdict } from './sections.ts';
 import { textTable } from './text-table.ts';

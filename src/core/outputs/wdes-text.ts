@@ -2,8 +2,8 @@
  * The WDES report in a terminal: each metric with its figure, the counts behind it, the declaration rate and a
  * plain-language reading, arranged from the same sections as the WRES report.
  */
-import type { GroupRate } from '../../core/stats/relative-likelihood.ts';
-import type { DeclarationRate, DisabilityShares, Metric1, Metric10, RatioMetric, SurveyMetric, WdesReport } from '../../core/wdes/report.ts';
+import type { GroupRate } from '../stats/relative-likelihood.ts';
+import type { DeclarationRate, DisabilityShares, Metric1, Metric10, RatioMetric, SurveyMetric, WdesReport } from '../wdes/report.ts';
 import { count, interval, pct, points, rateAsPct, ratio } from './numbers.ts';
 import { breakdownTable, heading, longDate, share, unavailableText, verdict } from './sections.ts';
 import { textTable } from './text-table.ts';

@@ -1,0 +1,78 @@
+/**
+ * Any standard's report from a folder of canonical files (the command line's way): read and check every file,
+ * count, and build the report with the same function a stored import uses, so both give the same JSON for the same
+ * files. Where the standard uses the previous year, that year's folder is read and counted too.
+ */
+import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Problem, Result } from '../core/problem.ts';
+import type { SourceFile, WorkforceDataset } from '../core/records.ts';
+import type { AnyStandard, StandardReportOptions } from '../core/standards/standard.ts';
+import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
+import { loadWorkforceFolder } from '../ingest/load-folder.ts';
+
+export interface FolderReportOptions extends StandardReportOptions {
+  readonly year: number;
+  /** The previous year's folder; undefined looks for a sibling folder named after the year before, null uses none. */
+  readonly previousFolder?: string | null;
+}
+
+export type CountedFolder<C> =
+  | { readonly ok: true; readonly counts: C; readonly notes: string[]; readonly sources: readonly SourceFile[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Reads a folder and counts it for one standard; any standard's counting function fits. */
+export async function countFolder<C>(
+  folder: string,
+  year: number,
+  count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
+): Promise<CountedFolder<C>> {
+  const loaded = await loadWorkforceFolder(folder);
+  if (!loaded.ok) return loaded;
+  const counted = count(loaded.dataset, reportingPeriod(year));
+  if (!counted.ok) return { ok: false, problems: counted.problems };
+  return { ok: true, counts: counted.value, notes: loaded.notes, sources: loaded.dataset.sources };
+}
+
+/** This year's and, when there is one, the previous year's folder, counted; problems from both, located. */
+export async function countYearAndPrevious<C>(
+  folder: string,
+  year: number,
+  previousFolder: string | null | undefined,
+  count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
+): Promise<{ ok: true; current: Extract<CountedFolder<C>, { ok: true }>; previous: Extract<CountedFolder<C>, { ok: true }> | null } | { ok: false; problems: readonly Problem[] }> {
+  const current = await countFolder(folder, year, count);
+  const previousPath = previousFolder === undefined ? siblingPreviousYearFolder(folder, year) : previousFolder;
+  const previous = previousPath ? await countFolder(previousPath, year - 1, count) : null;
+  const problems = [
+    ...(current.ok ? [] : current.problems),
+    ...(previous && !previous.ok ? previous.problems.map((p) => ({ ...p, file: join(previousPath ?? '', p.file) })) : []),
+  ];
+  if (!current.ok || (previous && !previous.ok)) return { ok: false, problems };
+  return { ok: true, current, previous: previous && previous.ok ? previous : null };
+}
+
+/**
+ * Where the folder is named after its year (".../2025"), a sibling named after the year before (".../2024") is taken
+ * as the previous year, so the two-year figure appears without extra options.
+ */
+export function siblingPreviousYearFolder(folder: string, year: number): string | null {
+  if (basename(folder) !== String(year)) return null;
+  const sibling = join(dirname(folder), String(year - 1));
+  return existsSync(sibling) ? sibling : null;
+}
+
+export type FolderReport<R> = { readonly ok: true; readonly report: R } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** The standard's report of one year's folder, with the previous year's where the standard uses it. */
+export async function standardFromFolder(standard: AnyStandard, folder: string, options: FolderReportOptions): Promise<FolderReport<unknown>> {
+  const previousFolder = standard.previousYearUse === null ? null : options.previousFolder;
+  const counted = await countYearAndPrevious(folder, options.year, previousFolder, (dataset, period) => standard.count(dataset, period));
+  if (!counted.ok) return counted;
+  const { current, previous } = counted;
+  const report = standard.report(
+    { counts: current.counts, previous: previous?.counts ?? null, notes: current.notes, sources: current.sources },
+    options,
+  );
+  return { ok: true, report };
+}
