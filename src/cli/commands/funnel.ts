@@ -264,7 +264,7 @@ function notes(result: FunnelResult): string[] {
     );
   }
   if (result.judgedAgainst === 'unadjusted' && result.n > 0) {
-    out.push(`No overdispersion was found (φ = ${fixed(result.phi, 3)} ≤ 1), so outliers are judged against the unadjusted limits, as FunnelPlotR does.`);
+    out.push(`No overdispersion was found (φ = ${fixed(result.phi, 3)} ≤ 1), so outliers are judged against the unadjusted limits, as FunnelPlotR does with its defaults.`);
   }
   return out;
 }

@@ -207,7 +207,8 @@ export function surveyFunnel(indicator: PeerSurveyIndicator, organisations: read
   });
   return {
     indicator, kind: 'proportion', title, target: result.target, targetSource: 'pooled', phi: result.phi, tau2: result.tau2,
-    judgedAgainst: result.judgedAgainst, plotted: usable.length, points, curve,
+    // With the package's defaults one set of limits is always drawn and judges (never 'none').
+    judgedAgainst: adjusted ? 'adjusted' : 'unadjusted', plotted: usable.length, points, curve,
   };
 }
 

@@ -24,6 +24,16 @@ export interface FunnelOptions {
   readonly shmiRounding?: boolean;
   /** Allow for overdispersion (default true, the package's draw_adjusted). When false φ and τ² are reported as 0. */
   readonly adjustForOverdispersion?: boolean;
+  /**
+   * The package's draw_unadjusted: draw the unadjusted limits too. Default: false when allowing for overdispersion
+   * (the package's default), true when not (so that `adjustForOverdispersion: false` alone judges against the
+   * unadjusted limits; the package with draw_adjusted = FALSE alone draws no limits and flags nothing, which
+   * `drawUnadjusted: false` gives). It changes which limits judge when φ ≤ 1: without it the package drops the
+   * adjusted limits and judges against the unadjusted ones; with it the adjusted limits stay and judge, even when
+   * τ² = 0 (for standardised ratios the normal approximation on the log or square-root scale, not the exact Poisson
+   * limits). See judgedLimits.
+   */
+  readonly drawUnadjusted?: boolean;
 }
 
 export interface FunnelGroupResult {
@@ -37,7 +47,10 @@ export interface FunnelGroupResult {
   readonly limits998: Interval;
   readonly adjusted95: Interval;
   readonly adjusted998: Interval;
-  /** Outside the limits outliers are judged against (see FunnelResult.judgedAgainst); null when the value is not a number. */
+  /**
+   * Outside the limits outliers are judged against (see FunnelResult.judgedAgainst); null when the value is not a
+   * number; false for every group when no limits are drawn.
+   */
   readonly outlier: boolean | null;
   readonly direction: OutlierDirection | null;
   /** The unadjusted z-score on the transformed scale. */
@@ -49,6 +62,27 @@ export interface FunnelGroupResult {
   readonly trimmed: 'kept' | 'winsorised' | 'truncated' | 'notANumber';
 }
 
+export type FunnelJudgement = 'adjusted' | 'unadjusted' | 'none';
+
+/**
+ * Step 10's choice of limits, as FunnelPlotR 0.6.0's funnel_plot and outliers_func make it. The package judges against
+ * the limits it draws, preferring the adjusted ones; it stops drawing the adjusted limits when φ ≤ 1 only if they were
+ * the only ones asked for (and then draws the unadjusted ones instead). So:
+ *
+ * | adjust (draw_adjusted)  | drawUnadjusted (draw_unadjusted) | φ > 1      | φ ≤ 1      |
+ * |-------------------------|----------------------------------|------------|------------|
+ * | true (the default)      | false (the default)              | adjusted   | unadjusted |
+ * | true                    | true                             | adjusted   | adjusted   |
+ * | false (φ, τ² set to 0)  | true (Mirror's default here)     | unadjusted | unadjusted |
+ * | false                   | false                            | none       | none       |
+ *
+ * A φ that is not a number (no z-score took part) counts as not above 1; the package stops with an error there.
+ */
+export function judgedLimits(phi: number, adjust: boolean, drawUnadjusted: boolean): FunnelJudgement {
+  if (adjust && (drawUnadjusted || phi > 1)) return 'adjusted';
+  return adjust || drawUnadjusted ? 'unadjusted' : 'none';
+}
+
 export interface FunnelResult {
   readonly dataType: FunnelDataType;
   readonly srMethod: StandardisedRatioMethod;
@@ -58,8 +92,12 @@ export interface FunnelResult {
   readonly tau2: number;
   /** z-scores that took part in φ (after truncation for SHMI). */
   readonly n: number;
-  /** 'adjusted' when φ > 1 (overdispersion), otherwise 'unadjusted', as the package draws and judges. */
-  readonly judgedAgainst: 'adjusted' | 'unadjusted';
+  /**
+   * The limits outliers were judged against, which are the limits the package draws (the adjusted ones when both are):
+   * with the defaults 'adjusted' when φ > 1 (overdispersion), otherwise 'unadjusted'; 'adjusted' whenever both are
+   * drawn (drawUnadjusted); 'unadjusted' when only they are drawn; 'none' when neither is (no group is an outlier).
+   */
+  readonly judgedAgainst: FunnelJudgement;
   readonly groups: readonly FunnelGroupResult[];
 }
 
@@ -75,8 +113,9 @@ export interface FunnelResult {
  * 6. φ = mean squared z over the groups kept;
  * 7. τ² by DerSimonian–Laird (0 when n·φ < n − 1);
  * 8–9. limits at each group's denominator, unadjusted and adjusted (with τ²), at 95% and 99.8%;
- * 10. outliers at the chosen level against the adjusted limits when φ > 1, otherwise against the unadjusted limits
- *     (the package stops drawing adjusted limits when φ ≤ 1 and judges against the ones it draws).
+ * 10. outliers at the chosen level against the limits the package draws (judgedLimits): with the defaults the adjusted
+ *     limits when φ > 1, otherwise the unadjusted ones (the package stops drawing adjusted limits when φ ≤ 1 unless
+ *     the unadjusted ones were asked for too, and judges against the ones it draws).
  *
  * Worked example (the package's test data): six trusts observed/expected 100/108, 150/112, 180/165, 80/95, 120/100,
  * 225/220 as SHMI → φ = 2.948033, τ² = 0.0194775; trust b (1.339) has adjusted 99.8% limits 0.594 to 1.683, so no
@@ -101,7 +140,7 @@ export function funnelPlot(rows: readonly FunnelRow[], options: FunnelOptions): 
   const estimatedTau2 = betweenGroupVariance(n, estimatedPhi, keptS);
   const phi = adjust ? estimatedPhi : 0;
   const tau2 = adjust ? estimatedTau2 : 0;
-  const judgedAgainst = adjust && phi > 1 ? 'adjusted' : 'unadjusted';
+  const judgedAgainst = judgedLimits(phi, adjust, options.drawUnadjusted ?? !adjust);
 
   const grid = limitGrid(groups.map((g) => g.denominator), dataType);
   const position = new Map(grid.map((x, i) => [x, i]));
@@ -128,7 +167,8 @@ export function funnelPlot(rows: readonly FunnelRow[], options: FunnelOptions): 
     groups: groups.map((g, i) => {
       const { unadjusted, adjusted } = limitsFor(g.denominator);
       const judged = judgedAgainst === 'adjusted' ? adjusted : unadjusted;
-      const direction = outlierDirection(g.value, level === 95 ? judged.limits95 : judged.limits998);
+      // With no limits drawn the package marks every group 0, even one whose value is not a number.
+      const direction = judgedAgainst === 'none' ? null : outlierDirection(g.value, level === 95 ? judged.limits95 : judged.limits998);
       const zScore = z[i] ?? Number.NaN;
       const kept = trimmedZ[i] ?? Number.NaN;
       return {

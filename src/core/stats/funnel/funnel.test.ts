@@ -280,6 +280,32 @@ describe('funnelPlot end to end', () => {
     assert.equal(result.judgedAgainst, 'unadjusted');
   });
 
+  // Issue 9, item 12. FunnelPlotR 0.6.0 judges against the limits it draws, adjusted first (outliers_func): with the
+  // defaults it stops drawing the adjusted ones when φ ≤ 1, but not when the unadjusted ones are asked for too; and
+  // with neither drawn nothing is an outlier. Expected outliers from the package itself (R 4.2.2, commit 9020d49).
+  test('which limits judge when φ ≤ 1: the ones the package draws, for each draw_adjusted and draw_unadjusted', () => {
+    // φ = 0.00745524736776251. a (0.2) and b (3.4) at E = 5: exact Poisson 99.8% limits 0.148 to 3.291, the
+    // log-normal ones with τ² = 0 are 0.251 to 3.983, so a is out only on the second and b only on the first.
+    const observed = [1, 17, 20, 41, 59, 80, 101, 119, 150, 200];
+    const expected = [5, 5, 20, 40, 60, 80, 100, 120, 150, 200];
+    const rows = observed.map((numerator, i) => ({ group: 'abcdefghij'[i]!, numerator, denominator: expected[i]! }));
+    const outliers = (options: { adjustForOverdispersion?: boolean; drawUnadjusted?: boolean }, level: 95 | 99.8) => {
+      const result = funnelPlot(rows, { dataType: 'standardisedRatio', level, ...options });
+      return `${result.judgedAgainst}: ${result.groups.filter((g) => g.outlier).map((g) => g.group).join(' ')}`;
+    };
+    close(funnelPlot(rows, { dataType: 'standardisedRatio' }).phi, 0.00745524736776251, 1e-12);
+    assert.equal(outliers({}, 99.8), 'unadjusted: b');
+    assert.equal(outliers({ drawUnadjusted: true }, 99.8), 'adjusted: a');
+    assert.equal(outliers({ adjustForOverdispersion: false, drawUnadjusted: true }, 99.8), 'unadjusted: b');
+    assert.equal(outliers({ adjustForOverdispersion: false }, 99.8), 'unadjusted: b'); // Mirror's default for drawUnadjusted
+    assert.equal(outliers({ adjustForOverdispersion: false, drawUnadjusted: false }, 99.8), 'none: ');
+    assert.equal(outliers({}, 95), 'unadjusted: a b');
+    assert.equal(outliers({ drawUnadjusted: true }, 95), 'adjusted: a b');
+    assert.equal(outliers({ adjustForOverdispersion: false, drawUnadjusted: false }, 95), 'none: ');
+    const none = funnelPlot(rows, { dataType: 'standardisedRatio', adjustForOverdispersion: false, drawUnadjusted: false });
+    assert.ok(none.groups.every((g) => g.outlier === false && g.direction === null));
+  });
+
   test('edge cases: all identical, one group, zero numerators', () => {
     const identical = funnelPlot(Array.from({ length: 10 }, (_, i) => ({ group: `g${i}`, numerator: 30, denominator: 100 })), { dataType: 'proportion' });
     assert.equal(identical.phi, 0);
