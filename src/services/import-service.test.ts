@@ -10,6 +10,7 @@ import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { testEachDialect } from '../../test/store/each-dialect.ts';
 import { importFolder, type ImportFolderOptions } from './import-service.ts';
+import { wresCountsFor } from './wres-report-service.ts';
 import { pseudonymise } from './pseudonym.ts';
 
 const KEY = Buffer.alloc(32, 9);
@@ -51,7 +52,7 @@ testEachDialect('a valid folder is stored with exactly the counts the engine mak
   const counted = countWres(loaded.dataset, reportingPeriod(2025));
   assert.ok(counted.ok);
 
-  assert.deepEqual(await store.imports.counts(result.version.organisationId, 2025), counted.value);
+  assert.deepEqual(await wresCountsFor(store, result.version.organisationId, 2025), counted.value);
   const medical = countMedical(loaded.dataset, reportingPeriod(2025));
   assert.ok(medical.ok);
   assert.deepEqual(await store.imports.standardCountsOf(result.version.id, 'medical'), medical.value);

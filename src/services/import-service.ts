@@ -4,10 +4,8 @@
  * folder with problems writes nothing, and the problems come back located, as the command line shows them.
  */
 import type { Problem } from '../core/problem.ts';
-import { countWres } from '../core/wres/count.ts';
-import { countWdes } from '../core/wdes/count.ts';
-import { countMedical } from '../core/medical/report.ts';
-import { payPerson } from '../core/paygap/pay-person.ts';
+import { defaultStandards } from '../core/standards/index.ts';
+import type { StandardRegistry } from '../core/standards/registry.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
 import type { ImportVersion, NewImport, NewOrganisation, Store } from '../store/store.ts';
@@ -26,6 +24,8 @@ export interface ImportFolderOptions {
   readonly key: Uint8Array;
   /** Headers this organisation uses for canonical columns, per file kind (from the column-mapping page). */
   readonly headerMappings?: LoadFolderOptions['headerMappings'];
+  /** The standards counted and kept for the pages (default: every standard Mirror ships). */
+  readonly standards?: StandardRegistry;
   /** Told of each stage's progress, for a progress bar or page; `done` of `total` (files, steps or records). */
   readonly onProgress?: (stage: ImportStage, done: number, total: number) => void;
 }
@@ -45,14 +45,16 @@ export async function importFolder(store: Store, folder: string, options: Import
   progress('reading files', 1, 1);
 
   progress('counting', 0, 1);
-  const counted = countWres(loaded.dataset, period);
-  const wdes = countWdes(loaded.dataset, period);
-  const medical = countMedical(loaded.dataset, period);
-  if (!counted.ok || !wdes.ok || !medical.ok) {
-    // The medical count is WRES's over a subset of the same rows, so its problems are WRES's own: told once.
-    const medicalProblems = counted.ok && !medical.ok ? medical.problems : [];
-    return { ok: false, problems: [...(counted.ok ? [] : counted.problems), ...(wdes.ok ? [] : wdes.problems), ...medicalProblems] };
+  // Every registered standard counts the same records. Standards that count a subset of another's rows (the
+  // medical workforce is WRES's count over medical staff) find the same problems: each is told once.
+  const standardCounts: Record<string, unknown> = {};
+  const problems = new Map<string, Problem>();
+  for (const standard of (options.standards ?? defaultStandards()).all()) {
+    const counted = standard.count(loaded.dataset, period);
+    if (counted.ok) standardCounts[standard.id] = counted.value;
+    else for (const problem of counted.problems) problems.set(JSON.stringify(problem), problem);
   }
+  if (problems.size > 0) return { ok: false, problems: [...problems.values()] };
   progress('counting', 1, 1);
 
   const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
@@ -64,8 +66,7 @@ export async function importFolder(store: Store, folder: string, options: Import
     sources: loaded.dataset.sources,
     notes: loaded.notes,
     records,
-    counts: counted.value,
-    standardCounts: { wdes: wdes.value, medical: medical.value, payPeople: loaded.dataset.staff.map(payPerson) },
+    standardCounts,
   };
   const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
   return { ok: true, version };

@@ -9,6 +9,7 @@ import { sumByGroup } from '../core/indicators/characteristic.ts';
 import type { MonthlyCounts, MonthlyMeasure } from '../core/monthly/monthly-measures.ts';
 import { fillMonths } from '../core/monthly/monthly-rows.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
+import type { WresCounts } from '../core/wres/count.ts';
 import type { Store } from '../store/store.ts';
 
 export interface MonthlyYear {
@@ -33,7 +34,7 @@ const MISSING_FILE: Readonly<Record<MonthlyMeasure['key'], string>> = {
 /** One year's twelve months of counts, or the reason it has none. */
 async function yearCounts(store: Store, versionId: number, year: number, measure: MonthlyMeasure): Promise<MonthlyCounts[] | string> {
   const period = reportingPeriod(year);
-  const counts = await store.imports.countsOf(versionId);
+  const counts = (await store.imports.standardCountsOf(versionId, 'wres')) as WresCounts | null;
   if (measure.key === 'recruitment') {
     if (!counts?.appointment) return MISSING_FILE.recruitment;
     const months = await store.imports.monthlyAppointments(versionId, period);

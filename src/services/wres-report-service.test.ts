@@ -9,7 +9,8 @@ import { testEachDialect } from '../../test/store/each-dialect.ts';
 import type { Store } from '../store/store.ts';
 import { importFolder } from './import-service.ts';
 import { wresFromFolder } from './wres-from-folder.ts';
-import { previousYearNote, wresReportFor, type WresReportOptions } from './wres-report-service.ts';
+import { previousYearNote } from '../core/standards/notes.ts';
+import { wresReportFor, type WresReportOptions } from './wres-report-service.ts';
 
 let root = '';
 
@@ -46,7 +47,7 @@ testEachDialect('the stored report is byte for byte the report of the same files
     }
   }
   const report2025 = await wresReportFor(store, organisationId, 2025);
-  assert.ok(report2025?.notes.includes(previousYearNote(2024)), 'the two-year figure says which year it used, without a path');
+  assert.ok(report2025?.notes.includes(previousYearNote(2024, 'indicator 3')), 'the two-year figure says which year it used, without a path');
   assert.equal(report2025?.indicators['3'].available && report2025.indicators['3'].rollingTwoYear.available, true);
 });
 

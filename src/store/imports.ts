@@ -72,8 +72,7 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
           notes: JSON.stringify(newImport.notes),
         }).returningAll().executeTakeFirstOrThrow();
         await writeRecords(trx, row.id, newImport.records, limits, progress);
-        await trx.insertInto('wres_counts').values({ import_version_id: row.id, counts: JSON.stringify(newImport.counts) }).execute();
-        for (const [standard, counts] of Object.entries(newImport.standardCounts ?? {})) {
+        for (const [standard, counts] of Object.entries(newImport.standardCounts)) {
           await trx.insertInto('standard_counts').values({ import_version_id: row.id, standard, counts: JSON.stringify(counts) }).execute();
         }
         return toImportVersion(row);
@@ -92,16 +91,6 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
         .where('organisation_id', '=', organisationId).where('year', '=', year)
         .orderBy('version', 'desc').execute();
       return rows.map(toImportVersion);
-    },
-
-    async counts(organisationId, year) {
-      const row = await db.selectFrom('wres_counts')
-        .innerJoin('import_versions', 'import_versions.id', 'wres_counts.import_version_id')
-        .select('wres_counts.counts')
-        .where('import_versions.organisation_id', '=', organisationId).where('import_versions.year', '=', year)
-        .where('import_versions.is_current', '=', true)
-        .executeTakeFirst();
-      return row ? (JSON.parse(row.counts) as WresCounts) : null;
     },
 
     async standardCountsOf(importVersionId, standard) {
@@ -169,11 +158,6 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
         byMonth.set(month, entry);
       }
       return inMonthOrder(byMonth).map(([m, counts]): MonthlyPeople => ({ month: m, ...counts }));
-    },
-
-    async countsOf(importVersionId) {
-      const row = await db.selectFrom('wres_counts').select('counts').where('import_version_id', '=', importVersionId).executeTakeFirst();
-      return row ? (JSON.parse(row.counts) as WresCounts) : null;
     },
   };
 }

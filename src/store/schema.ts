@@ -108,11 +108,6 @@ export interface StandardCountsTable {
   counts: JsonColumn;
 }
 
-export interface WresCountsTable {
-  import_version_id: number;
-  counts: JsonColumn;
-}
-
 export interface ColumnMappingsTable {
   organisation_id: number;
   kind: string;
@@ -196,7 +191,6 @@ export interface Database {
   training_records: TrainingRecordsTable;
   board_records: BoardRecordsTable;
   survey_results: SurveyResultsTable;
-  wres_counts: WresCountsTable;
   standard_counts: StandardCountsTable;
   column_mappings: ColumnMappingsTable;
   users: UsersTable;

@@ -80,10 +80,8 @@ export interface NewImport {
   readonly sources: readonly SourceFile[];
   readonly notes: readonly string[];
   readonly records: StoredRecords;
-  /** The counts the pages read; stored as computed by the engine. */
-  readonly counts: WresCounts;
-  /** Counts of the other standards, by name ("wdes", "payPeople"), stored as JSON beside the WRES counts. */
-  readonly standardCounts?: Readonly<Record<string, unknown>>;
+  /** Each registered standard's counts by its id ("wres", "wdes", "medical", "paygap"), as its count() made them. */
+  readonly standardCounts: Readonly<Record<string, unknown>>;
 }
 
 /** One month's recruitment counts, from application records (`imports.monthlyAppointments`). */
@@ -211,11 +209,7 @@ export interface Store {
     create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
-    /** The stored counts of the current version of a year, or null. */
-    counts(organisationId: number, year: number): Promise<WresCounts | null>;
-    /** The stored counts of one version (current or not), or null. */
-    countsOf(importVersionId: number): Promise<WresCounts | null>;
-    /** Another standard's stored counts for a version, parsed from JSON, or null when that version has none. */
+    /** A standard's stored counts for a version (current or not), parsed from JSON, or null when it has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;
     /**
      * Shortlisted applications, and those of them appointed (as WRES indicator 2 counts), per calendar month (YYYY-MM)

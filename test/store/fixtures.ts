@@ -40,7 +40,7 @@ export function sampleImport(year: number, overrides: Partial<NewImport> = {}): 
     sources: dataset.sources,
     notes: ['staff.csv: 1 empty row(s) skipped'],
     records: toStoredRecords(dataset, pseudonymiser(TEST_KEY, ORGANISATION.code)),
-    counts: counted.value,
+    standardCounts: { wres: counted.value },
     ...overrides,
   };
 }

@@ -10,13 +10,36 @@ async function tableNames(db: Kysely<any>): Promise<string[]> {
 }
 
 testEachDialect('migrate applies every migration once, in order, and is then a no-op', async ({ store, reopen }) => {
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-counts-by-standard']);
   assert.deepEqual(await store.migrate(), []);
   assert.deepEqual(await reopen().migrate(), [], 'another process finds nothing to do');
   const tables = await tableNames(store.db);
-  for (const table of ['organisations', 'import_versions', 'staff_records', 'wres_counts', 'standard_counts', 'users', 'audit_events', 'national_figures']) {
+  for (const table of ['organisations', 'import_versions', 'staff_records', 'standard_counts', 'users', 'audit_events', 'national_figures']) {
     assert.ok(tables.includes(table), table);
   }
+  assert.ok(!tables.includes('wres_counts'), 'WRES counts live in standard_counts like every standard');
+}, { migrate: false });
+
+testEachDialect('0005 moves WRES counts into standard_counts and names the pay gap inputs by the standard\'s id', async ({ store }) => {
+  const all = migrationsFor(store.dialect);
+  const upTo4 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0005'));
+  await runMigrations(store.db, upTo4);
+  const db = store.db as Kysely<any>;
+  const organisation = await db.insertInto('organisations').values({ code: 'RXX', name: 'Test', synthetic: false }).returning('id').executeTakeFirstOrThrow();
+  const version = await db.insertInto('import_versions').values({
+    organisation_id: organisation.id, year: 2025, version: 1, is_current: true, imported_at: new Date().toISOString(),
+    imported_by: null, channel: 'cli', sources: '[]', notes: '[]',
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('wres_counts').values({ import_version_id: version.id, counts: '{"wres":1}' }).execute();
+  await db.insertInto('standard_counts').values([
+    { import_version_id: version.id, standard: 'payPeople', counts: '[{"pay":1}]' },
+    { import_version_id: version.id, standard: 'wdes', counts: '{"wdes":1}' },
+  ]).execute();
+  assert.deepEqual(await runMigrations(store.db, all), ['0005-counts-by-standard']);
+  assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wres'), { wres: 1 });
+  assert.deepEqual(await store.imports.standardCountsOf(version.id, 'paygap'), [{ pay: 1 }]);
+  assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wdes'), { wdes: 1 });
+  assert.equal(await store.imports.standardCountsOf(version.id, 'payPeople'), null);
 }, { migrate: false });
 
 testEachDialect('a failing migration leaves no trace, and the next run applies it whole', async ({ store }) => {
@@ -31,5 +54,5 @@ testEachDialect('a failing migration leaves no trace, and the next run applies i
   };
   await assert.rejects(runMigrations(store.db, broken));
   assert.deepEqual(await tableNames(store.db), [], 'neither the initial schema nor the half-made table remains');
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-counts-by-standard']);
 }, { migrate: false });

@@ -6,7 +6,7 @@ import { testEachDialect } from './each-dialect.ts';
 
 async function rowCounts(store: KyselyStore): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of [...RECORD_TABLES, 'import_versions', 'wres_counts', 'organisations'] as const) {
+  for (const table of [...RECORD_TABLES, 'import_versions', 'standard_counts', 'organisations'] as const) {
     const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
@@ -32,10 +32,9 @@ testEachDialect('an import creates the organisation, a current version, its reco
   assert.equal(await store.organisations.byId(9999), null);
 
   assert.deepEqual(await store.imports.current(version.organisationId, 2025), version);
-  assert.deepEqual(await store.imports.counts(version.organisationId, 2025), written.counts, 'counts read back exactly as written');
-  assert.deepEqual(await store.imports.countsOf(version.id), written.counts);
+  assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wres'), written.standardCounts['wres'], 'counts read back exactly as written');
+  assert.equal(await store.imports.standardCountsOf(version.id, 'wdes'), null, 'a standard the import did not count has none');
   assert.equal(await store.imports.current(version.organisationId, 2024), null);
-  assert.equal(await store.imports.counts(version.organisationId, 2024), null);
 
   const counts = await rowCounts(store);
   assert.equal(counts['staff_records'], written.records.staff.length);
