@@ -2,6 +2,7 @@
  * The API returns exactly what `mirror wres --format json` prints for the same files, byte for byte, on SQLite and
  * on PostgreSQL: the same two years imported through the importer, read back through the web app with an API token.
  */
+import { defaultStandards } from '../src/core/standards/index.ts';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,7 @@ testEachDialect('the API and the command line give identical WRES, WDES, medical
     await store.apiTokens.create(user.id, 'test', hashToken(token));
 
     const app = await createApp(
-      { store, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, dataDir: root },
+      { store, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, dataDir: root, standards: defaultStandards() },
       { baseUrl: 'http://127.0.0.1:3000', showFaultDetails: false, logLevel: 'silent' },
     );
     try {

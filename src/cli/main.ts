@@ -198,11 +198,11 @@ async function signInLinkCommand(io: Io, email: string | undefined): Promise<num
 }
 
 /** Runs the command line and returns the exit code, so tests can call it in-process. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo, standards: StandardRegistry = defaultStandards()): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (code) => {
     exitCode = code;
-  });
+  }, standards);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -77,6 +77,7 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/medical.csv', `/${year}/medical.csv`),
     ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
+    ...['wres', 'wdes', 'medical', 'paygap'].flatMap((id) => both(`GET /organisations/:code/:year/standards/${id}`, `/${year}/standards/${id}`)),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
     ...both('GET /organisations/:code/:year/compare.csv', `/${year}/compare.csv`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),

@@ -8,6 +8,8 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { SOURCE_KINDS } from '../core/records.ts';
 import { ImportJobs } from '../services/import-jobs.ts';
+import type { StandardRegistry } from '../core/standards/registry.ts';
+import { registerStandardRoutes } from '../features/standards/routes.ts';
 import type { Store } from '../store/store.ts';
 import { registerAssets } from './assets.ts';
 import { registerAuth } from './auth/plugin.ts';
@@ -49,6 +51,8 @@ export interface Services {
   readonly clock: () => Date;
   readonly pseudonymKey: Buffer;
   readonly dataDir: string;
+  /** The standards whose reports, downloads and pages the app serves. */
+  readonly standards: StandardRegistry;
 }
 
 /** Fields that could carry personal or secret data never reach the logs. */
@@ -90,6 +94,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerCompareRoutes(app, services);
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services);
+  registerStandardRoutes(app, services);
   registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
   registerMonthlyRoutes(app, services);
   registerNationalFigureRoutes(app, services);

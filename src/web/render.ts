@@ -13,11 +13,14 @@ const require = createRequire(import.meta.url);
 /** node_modules/nhsuk-frontend/dist: the search path the design system's templates expect. */
 export const NHSUK_DIST = join(dirname(require.resolve('nhsuk-frontend/package.json')), 'dist');
 
+/** Feature slices' templates are named from this folder: "standards/views/standard-report.njk". */
+const FEATURES = join(here, '..', 'features');
+
 export type Renderer = (template: string, context: Record<string, unknown>) => string;
 
 export function createRenderer(options: { watch?: boolean } = {}): Renderer {
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([join(here, 'views'), NHSUK_DIST], { watch: options.watch ?? false, noCache: false }),
+    new nunjucks.FileSystemLoader([join(here, 'views'), FEATURES, NHSUK_DIST], { watch: options.watch ?? false, noCache: false }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addFilter('count', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : '–'));

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { ensureDemoRegion, ensureDemoTrust } from '../services/demo-loader.ts';
 import { loadPseudonymKey } from '../services/pseudonym.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
+import { defaultStandards } from '../core/standards/index.ts';
 import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
 import { createApp, type AppConfig } from './app.ts';
@@ -52,7 +53,7 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   const config: { -readonly [K in keyof AppConfig]: AppConfig[K] } = {
     baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel,
   };
-  const app = await createApp({ store, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir }, config);
+  const app = await createApp({ store, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir, standards: defaultStandards() }, config);
   const address = await app.listen({ host: settings.host, port: settings.port });
   const port = Number(new URL(address).port);
   const url = settings.port === 0 ? settings.baseUrl.replace(/:0$/, `:${port}`) : settings.baseUrl;

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { defaultStandards } from '../../core/standards/index.ts';
+import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { createStore } from '../../store/create-store.ts';
 import type { Role, Store, User } from '../../store/store.ts';
 import { createApp, type AppConfig, type Services } from '../app.ts';
@@ -24,7 +26,7 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void } = {},
+  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mirror-auth-'));
   const store = createStore({ dialect: 'sqlite', file: join(dir, 'mirror.sqlite') });
@@ -36,6 +38,7 @@ export async function createHarness(
     clock: () => now ?? new Date(),
     pseudonymKey: randomBytes(32),
     dataDir: dir,
+    standards: options.standards ?? defaultStandards(),
   };
   const config: AppConfig = { baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000', showFaultDetails: true, logLevel: options.logLevel ?? 'silent' };
   const app = await createApp(services, config);

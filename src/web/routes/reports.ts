@@ -141,13 +141,6 @@ export function registerReportRoutes(app: FastifyInstance, services: Services): 
     })));
   });
 
-  app.get<{ Params: YearParams }>('/organisations/:code/:year/wres.csv', async (request, reply) => {
-    const loaded = await loadYear(services, request, reply, 'always');
-    if (!loaded) return reply;
-    await audit(services, request, 'export', loaded.organisation, `wres/${loaded.year}.csv`);
-    return sendCsv(reply, `wres-${loaded.organisation.code}-${loaded.year}.csv`, wresCsv(loaded.report));
-  });
-
   /** "/indicators/2.csv": the path parameter carries the extension, as the router has no suffix routes. */
   async function indicatorCsv(request: FastifyRequest<{ Params: YearParams & { id: string } }>, reply: FastifyReply, id: string) {
     if (!isIndicatorId(id)) return reply.callNotFound();

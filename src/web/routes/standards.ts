@@ -145,15 +145,6 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     });
   });
 
-  app.get<{ Params: Params }>('/organisations/:code/:year/wdes.csv', async (request, reply) => {
-    const loaded = await loadMembershipAndYear(services, request, reply);
-    if (!loaded) return reply;
-    const report = await wdesReportFor(services.store, loaded.organisation.id, loaded.year, { suppressBreakdowns: true });
-    if (!report) return reply.callNotFound();
-    await audit(services, request, 'export', loaded.organisation, `wdes/${loaded.year}.csv`);
-    return sendCsv(reply, `wdes-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv(report.metrics, 'metric'));
-  });
-
   app.get<{ Params: Params & { metric: string; breakdown: string } }>('/organisations/:code/:year/wdes/:metric/:breakdown', async (request, reply) => {
     const { metric, breakdown } = request.params;
     if ((metric !== '2' && metric !== '3') || !(breakdown in WDES_BREAKDOWNS)) return reply.callNotFound();
@@ -193,17 +184,6 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     });
   });
 
-  app.get<{ Params: Params }>('/organisations/:code/:year/medical.csv', async (request, reply) => {
-    const loaded = await loadMembershipAndYear(services, request, reply);
-    if (!loaded) return reply;
-    const report = await medicalReportFor(services.store, loaded.organisation.id, loaded.year, { suppressBreakdowns: true });
-    if (!report) return reply.callNotFound();
-    await audit(services, request, 'export', loaded.organisation, `medical/${loaded.year}.csv`);
-    // The same columns as `mirror medical --format csv`.
-    return sendCsv(reply, `medical-${loaded.organisation.code}-${loaded.year}.csv`,
-      tidyCsv({ ...report.indicators, leadership: report.leadership, consultantAppointment: report.consultantAppointment }, 'section'));
-  });
-
   app.get<{ Params: Params }>('/organisations/:code/:year/paygap', async (request, reply) => {
     const loaded = await loadMembershipAndYear(services, request, reply);
     if (!loaded) return reply;
@@ -219,15 +199,6 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
       characteristics: [report.gender, report.ethnicity, report.disability].map((c) => ({ ...c, comparisons: Object.values(c.groups) })),
       csvHref: `${base(organisation, year)}/paygap.csv`,
     });
-  });
-
-  app.get<{ Params: Params }>('/organisations/:code/:year/paygap.csv', async (request, reply) => {
-    const loaded = await loadMembershipAndYear(services, request, reply);
-    if (!loaded) return reply;
-    const report = await payGapFor(services.store, loaded.organisation.id, loaded.year, { forSharing: true });
-    if (!report) return reply.callNotFound();
-    await audit(services, request, 'export', loaded.organisation, `paygap/${loaded.year}.csv`);
-    return sendCsv(reply, `paygap-${loaded.organisation.code}-${loaded.year}.csv`, tidyCsv({ gender: report.gender, ethnicity: report.ethnicity, disability: report.disability }, 'characteristic'));
   });
 
   app.get<{ Params: Params }>('/organisations/:code/:year/overview', async (request, reply) => {
