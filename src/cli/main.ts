@@ -99,7 +99,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         setExitCode(EXIT_USAGE);
         return;
       }
-      const loaded = await loadWorkforceFolder(resolve(folder));
+      const loaded = await loadWorkforceFolder(resolve(folder), { year });
       if (!loaded.ok) {
         setExitCode(await reportProblems(io, loaded.problems));
         return;
