@@ -6,14 +6,14 @@ import type { ApplicationRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
-import { DATE_LIMITS, TEXT_LIMITS, date, defaultReadContext, identifier, text, type ReadContext } from './value-limits.ts';
+import { DATE_LIMITS, TEXT_LIMITS, date, readContext, identifier, text, type ReadContext } from './value-limits.ts';
 
 export const APPLICATION_COLUMNS = {
   required: ['application_id', 'ethnic_category', 'shortlisted', 'appointed'],
   optional: ['vacancy_id', 'pay_band', 'staff_group', 'internal', 'international_recruit', 'date', 'disability', 'gender'],
 } as const satisfies ColumnSpec;
 
-export function readApplications(table: Table, context: ReadContext = defaultReadContext()): ReadRecordsResult<ApplicationRecord> {
+export function readApplications(table: Table, context: ReadContext = readContext()): ReadRecordsResult<ApplicationRecord> {
   return readRecords(table, APPLICATION_COLUMNS, (row) => readApplicationRow(row, context));
 }
 

@@ -8,7 +8,7 @@ import { hasColumn } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
 import {
-  DATE_LIMITS, TEXT_LIMITS, defaultReadContext, identifier, requiredDate, requiredText, type ReadContext,
+  DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
 } from './value-limits.ts';
 
 export const CAPABILITY_COLUMNS = {
@@ -16,7 +16,7 @@ export const CAPABILITY_COLUMNS = {
   optional: ['disability'],
 } as const satisfies ColumnSpec;
 
-export function readCapability(table: Table, context: ReadContext = defaultReadContext()): ReadRecordsResult<CapabilityRecord> {
+export function readCapability(table: Table, context: ReadContext = readContext()): ReadRecordsResult<CapabilityRecord> {
   const givesDisability = hasColumn(table, 'disability');
   return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability, context));
 }

@@ -7,7 +7,7 @@ import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
 import {
-  DATE_LIMITS, TEXT_LIMITS, defaultReadContext, identifier, requiredDate, requiredText, type ReadContext,
+  DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
 } from './value-limits.ts';
 
 export const DISCIPLINARY_COLUMNS = {
@@ -15,7 +15,7 @@ export const DISCIPLINARY_COLUMNS = {
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readDisciplinary(table: Table, context: ReadContext = defaultReadContext()): ReadRecordsResult<DisciplinaryRecord> {
+export function readDisciplinary(table: Table, context: ReadContext = readContext()): ReadRecordsResult<DisciplinaryRecord> {
   return readRecords(table, DISCIPLINARY_COLUMNS, (row) => readDisciplinaryRow(row, context));
 }
 

@@ -19,7 +19,7 @@ import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
 import type { Table } from './table.ts';
 import { readTraining } from './training.ts';
-import { defaultReadContext, type ReadContext } from './value-limits.ts';
+import { readContext, type ReadContext } from './value-limits.ts';
 
 export type LoadFolderResult =
   | { ok: true; dataset: WorkforceDataset; notes: string[] }
@@ -39,7 +39,7 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   if (!listing.ok) return listing;
   const { found, problems, notes } = findKindFiles(folder, listing.files);
   const loader = new FolderLoader(folder, found, problems, notes, options.headerMappings ?? {});
-  const context: ReadContext = options.year === undefined ? defaultReadContext() : { reportingYear: options.year };
+  const context: ReadContext = readContext(options.year);
 
   const staff = await loader.load('staff', (table) => readStaff(table, context));
   const applications = await loader.load('applications', (table) => readApplications(table, context));

@@ -9,7 +9,7 @@ import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
 import {
-  DATE_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, date, defaultReadContext, identifier, requiredText, text, type ReadContext,
+  DATE_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, date, readContext, identifier, requiredText, text, type ReadContext,
 } from './value-limits.ts';
 
 export const STAFF_COLUMNS = {
@@ -27,7 +27,7 @@ export function isBankOnly(assignmentCategory: string): boolean {
   return BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
-export function readStaff(table: Table, context: ReadContext = defaultReadContext()): ReadRecordsResult<StaffRecord> {
+export function readStaff(table: Table, context: ReadContext = readContext()): ReadRecordsResult<StaffRecord> {
   return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context));
 }
 

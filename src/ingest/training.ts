@@ -7,7 +7,7 @@ import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
 import {
-  DATE_LIMITS, TEXT_LIMITS, defaultReadContext, requiredDate, requiredText, type ReadContext,
+  DATE_LIMITS, TEXT_LIMITS, readContext, requiredDate, requiredText, type ReadContext,
 } from './value-limits.ts';
 
 export const TRAINING_COLUMNS = {
@@ -15,7 +15,7 @@ export const TRAINING_COLUMNS = {
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readTraining(table: Table, context: ReadContext = defaultReadContext()): ReadRecordsResult<TrainingRecord> {
+export function readTraining(table: Table, context: ReadContext = readContext()): ReadRecordsResult<TrainingRecord> {
   return readRecords(table, TRAINING_COLUMNS, (row) => readTrainingRow(row, context));
 }
 

@@ -14,9 +14,10 @@ import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
 import { csv, csvTable, tempDir, writeFixture } from './test-support.ts';
 import { readTraining } from './training.ts';
-import { currentReportingYear, TEXT_LIMITS } from './value-limits.ts';
+import { currentReportingYear, readContext, TEXT_LIMITS } from './value-limits.ts';
 
-const YEAR = { reportingYear: 2025 };
+/** Reporting year 2025, read before its end, so the window counts from 31 March 2025. */
+const YEAR = { reportingYear: 2025, today: '2025-01-15' };
 
 function problemsOf(result: { ok: true } | { ok: false; problems: Problem[] }): Problem[] {
   if (result.ok) assert.fail('expected problems, the file was read');
@@ -60,17 +61,27 @@ describe('dates outside a plausible window', () => {
     assert.deepEqual(where(problemsOf(readTraining(table, YEAR))), [[3, 'start_date', '2027-04-01']]);
   });
 
+  test('a file extracted years after its reporting year may hold dates up to the window after today', async (t) => {
+    // A disciplinary log covering several years, read for reporting year 2020 on 30 June 2025.
+    const context = readContext(2020, new Date(Date.UTC(2025, 5, 30)));
+    const table = await csvTable(t, csv('case_id,staff_id,start_date', 'C1,S1,2019-06-01', 'C2,S1,2026-06-30', 'C3,S1,2026-07-01'), 'disciplinary.csv');
+    const problems = problemsOf(readDisciplinary(table, context));
+    assert.deepEqual(where(problems), [[4, 'start_date', '2026-07-01']]);
+    assert.equal(problems[0]?.expected, 'a date from 1900-01-01 to 2026-06-30');
+  });
+
   test('without a reporting year, the one in progress today is used', () => {
     assert.equal(currentReportingYear(new Date(Date.UTC(2025, 2, 31))), 2025);
     assert.equal(currentReportingYear(new Date(Date.UTC(2025, 3, 1))), 2026);
+    assert.deepEqual(readContext(undefined, new Date(Date.UTC(2025, 3, 1, 12))), { reportingYear: 2026, today: '2025-04-01' });
   });
 
   test('a folder is checked against the reporting year it is loaded for', async (t) => {
     const dir = tempDir(t);
-    writeFixture(dir, 'staff.csv', csv(`${STAFF_HEADER},start_date`, 'S1,A,5,Nursing,Permanent,2022-06-01'));
-    assert.equal((await loadWorkforceFolder(dir, { year: 2023 })).ok, true);
+    writeFixture(dir, 'staff.csv', csv(`${STAFF_HEADER},start_date`, 'S1,A,5,Nursing,Permanent,2040-01-01'));
+    assert.equal((await loadWorkforceFolder(dir, { year: 2040 })).ok, true);
     const loaded = await loadWorkforceFolder(dir, { year: 2020 });
-    assert.deepEqual(where(problemsOf(loaded)), [[2, 'start_date', '2022-06-01']]);
+    assert.deepEqual(where(problemsOf(loaded)), [[2, 'start_date', '2040-01-01']]);
   });
 });
 

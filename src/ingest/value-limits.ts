@@ -34,26 +34,29 @@ export const NUMBER_LIMITS = {
 export const MAX_SURVEY_RESPONDENTS = 1_000_000;
 
 /**
- * The latest plausible date of each kind, in years after the end of the reporting year (31 March): files are often
- * extracted months after the snapshot, so they can carry a few later dates, which the counts leave out. Every date
- * must also be from 1900 (fields.ts).
+ * How late a date of each kind can plausibly be, in years after the later of the reporting year's end (31 March) and
+ * today. Files are often extracted months after the snapshot, and a file of events (applications, cases, courses)
+ * may run over several years, whose rows outside the reporting year the counts leave out; so only dates beyond both
+ * are errors. Every date must also be from 1900 (fields.ts).
  */
 export const DATE_LIMITS = {
-  /** staff start_date: an extract taken after 31 March can carry assignments starting after it. */
-  staffStartDate: { what: 'start date', yearsAfterReportingYear: 1 },
-  /** applications date. */
-  applicationDate: { what: 'application date', yearsAfterReportingYear: 1 },
+  /** staff start_date: assignments can be entered before they start. */
+  staffStartDate: { what: 'start date', yearsAfter: 1 },
+  /** applications date: an application cannot be made after the file is extracted. */
+  applicationDate: { what: 'application date', yearsAfter: 1 },
   /** disciplinary and capability start_date: a case cannot start after the file is extracted. */
-  caseStartDate: { what: 'case start date', yearsAfterReportingYear: 1 },
+  caseStartDate: { what: 'case start date', yearsAfter: 1 },
   /** training start_date: learning systems list courses booked ahead as well as those attended. */
-  trainingStartDate: { what: 'course start date', yearsAfterReportingYear: 2 },
+  trainingStartDate: { what: 'course start date', yearsAfter: 2 },
 } as const;
 
 export type DateLimit = (typeof DATE_LIMITS)[keyof typeof DATE_LIMITS];
 
-/** What a reader needs to know beyond the file: the reporting year the folder is for. */
+/** What a reader needs to know beyond the file: the reporting year the folder is for, and today's date. */
 export interface ReadContext {
   readonly reportingYear: number;
+  /** ISO date (YYYY-MM-DD). */
+  readonly today: string;
 }
 
 /** The reporting year whose 12 months (1 April to 31 March) include `now`. */
@@ -61,25 +64,32 @@ export function currentReportingYear(now: Date = new Date()): number {
   return now.getUTCMonth() >= 3 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
 }
 
-/** For callers that do not say which year a folder is for (pay gaps): the year in progress. */
-export function defaultReadContext(): ReadContext {
-  return { reportingYear: currentReportingYear() };
+/** The context for a folder of `year`, or, for callers that do not say (pay gaps), of the year in progress. */
+export function readContext(year?: number, now: Date = new Date()): ReadContext {
+  return { reportingYear: year ?? currentReportingYear(now), today: now.toISOString().slice(0, 10) };
 }
 
 export function latestPlausibleDate(limit: DateLimit, context: ReadContext): string {
-  return `${context.reportingYear + limit.yearsAfterReportingYear}-03-31`;
+  const yearEnd = `${context.reportingYear}-03-31`;
+  const from = context.today > yearEnd ? context.today : yearEnd;
+  // 29 February plus whole years is 28 February.
+  const monthDay = from.slice(5) === '02-29' ? '02-28' : from.slice(5);
+  return `${Number(from.slice(0, 4)) + limit.yearsAfter}-${monthDay}`;
 }
 
 /** A date parser that also refuses dates after the latest plausible one of its kind. */
 export function plausibleDateParser(limit: DateLimit, context: ReadContext): (raw: string) => FieldResult<string | null> {
   const latest = latestPlausibleDate(limit, context);
+  const years = limit.yearsAfter === 1 ? 'a year' : `${limit.yearsAfter} years`;
   return (raw) => {
     const date = parseDate(raw);
     if (!date.ok || date.value === null || date.value <= latest) return date;
     return {
       ok: false,
       expected: `a date from 1900-01-01 to ${latest}`,
-      reason: `a ${limit.what} after ${latest} is not plausible for the reporting year ending ${context.reportingYear}-03-31`,
+      reason:
+        `a ${limit.what} after ${latest} is not plausible: that is more than ${years} after both the end of the ` +
+        `reporting year (${context.reportingYear}-03-31) and today`,
     };
   };
 }
