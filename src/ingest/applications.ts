@@ -6,17 +6,18 @@ import type { ApplicationRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import { DATE_LIMITS, TEXT_LIMITS, date, readContext, identifier, text, type ReadContext } from './value-limits.ts';
 
 export const APPLICATION_COLUMNS = {
   required: ['application_id', 'ethnic_category', 'shortlisted', 'appointed'],
   optional: ['vacancy_id', 'pay_band', 'staff_group', 'internal', 'international_recruit', 'date', 'disability', 'gender'],
 } as const satisfies ColumnSpec;
 
-export function readApplications(table: Table): ReadRecordsResult<ApplicationRecord> {
-  return readRecords(table, APPLICATION_COLUMNS, readApplicationRow);
+export function readApplications(table: Table, context: ReadContext = readContext()): ReadRecordsResult<ApplicationRecord> {
+  return readRecords(table, APPLICATION_COLUMNS, (row) => readApplicationRow(row, context));
 }
 
-function readApplicationRow(row: RowReader): ApplicationRecord | undefined {
+function readApplicationRow(row: RowReader, context: ReadContext): ApplicationRecord | undefined {
   const shortlisted = row.requiredYesNo('shortlisted');
   const appointed = row.requiredYesNo('appointed');
   // Indicator 2 counts appointments among the shortlisted, so such a row would be counted wrongly either way.
@@ -25,18 +26,18 @@ function readApplicationRow(row: RowReader): ApplicationRecord | undefined {
       ? row.problem('appointed', 'appointed but not shortlisted', 'shortlisted = yes for every appointed applicant')
       : true;
   const fields = complete({
-    applicationId: row.id('application_id'),
+    applicationId: identifier(row, 'application_id'),
     ethnicity: row.ethnicity('ethnic_category'),
     shortlisted: consistent && shortlisted,
     appointed: consistent && appointed,
-    vacancyId: row.optionalText('vacancy_id'),
+    vacancyId: text(row, 'vacancy_id', TEXT_LIMITS.identifier),
     payBand: row.optionalPayBand('pay_band'),
     staffGroup: row.optionalStaffGroup('staff_group'),
     internal: row.yesNo('internal'),
     internationalRecruit: row.yesNo('international_recruit'),
-    date: row.date('date'),
+    date: date(row, 'date', DATE_LIMITS.applicationDate, context),
     disability: row.disability('disability'),
-    gender: row.optionalText('gender'),
+    gender: text(row, 'gender', TEXT_LIMITS.name),
   });
   return fields && { ...fields, source: row.source };
 }

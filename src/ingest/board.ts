@@ -6,6 +6,7 @@ import type { BoardMemberRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import { identifier } from './value-limits.ts';
 
 export const BOARD_COLUMNS = {
   required: ['member_id', 'ethnic_category', 'voting', 'executive'],
@@ -18,7 +19,7 @@ export function readBoard(table: Table): ReadRecordsResult<BoardMemberRecord> {
 
 function readBoardRow(row: RowReader): BoardMemberRecord | undefined {
   const fields = complete({
-    memberId: row.id('member_id'),
+    memberId: identifier(row, 'member_id'),
     ethnicity: row.ethnicity('ethnic_category'),
     voting: row.requiredYesNo('voting'),
     executive: row.requiredYesNo('executive'),

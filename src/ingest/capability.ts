@@ -7,23 +7,26 @@ import type { ColumnSpec } from './columns.ts';
 import { hasColumn } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import {
+  DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
+} from './value-limits.ts';
 
 export const CAPABILITY_COLUMNS = {
   required: ['case_id', 'staff_id', 'start_date'],
   optional: ['disability'],
 } as const satisfies ColumnSpec;
 
-export function readCapability(table: Table): ReadRecordsResult<CapabilityRecord> {
+export function readCapability(table: Table, context: ReadContext = readContext()): ReadRecordsResult<CapabilityRecord> {
   const givesDisability = hasColumn(table, 'disability');
-  return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability));
+  return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability, context));
 }
 
-function readCapabilityRow(row: RowReader, givesDisability: boolean): CapabilityRecord | undefined {
+function readCapabilityRow(row: RowReader, givesDisability: boolean, context: ReadContext): CapabilityRecord | undefined {
   const disability = givesDisability && row.text('disability') !== '' ? row.disability('disability') : null;
   const fields = complete({
-    caseId: row.id('case_id'),
-    staffId: row.requiredText('staff_id'),
-    startDate: row.requiredDate('start_date'),
+    caseId: identifier(row, 'case_id'),
+    staffId: requiredText(row, 'staff_id', TEXT_LIMITS.identifier),
+    startDate: requiredDate(row, 'start_date', DATE_LIMITS.caseStartDate, context),
   });
   if (!fields || disability === undefined) return undefined;
   return { ...fields, disability, source: row.source };

@@ -6,22 +6,25 @@ import type { DisciplinaryRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import {
+  DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
+} from './value-limits.ts';
 
 export const DISCIPLINARY_COLUMNS = {
   required: ['case_id', 'staff_id', 'start_date'],
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readDisciplinary(table: Table): ReadRecordsResult<DisciplinaryRecord> {
-  return readRecords(table, DISCIPLINARY_COLUMNS, readDisciplinaryRow);
+export function readDisciplinary(table: Table, context: ReadContext = readContext()): ReadRecordsResult<DisciplinaryRecord> {
+  return readRecords(table, DISCIPLINARY_COLUMNS, (row) => readDisciplinaryRow(row, context));
 }
 
-function readDisciplinaryRow(row: RowReader): DisciplinaryRecord | undefined {
+function readDisciplinaryRow(row: RowReader, context: ReadContext): DisciplinaryRecord | undefined {
   const fields = complete({
-    caseId: row.id('case_id'),
-    staffId: row.requiredText('staff_id'),
+    caseId: identifier(row, 'case_id'),
+    staffId: requiredText(row, 'staff_id', TEXT_LIMITS.identifier),
     ethnicity: row.optionalEthnicity('ethnic_category'),
-    startDate: row.requiredDate('start_date'),
+    startDate: requiredDate(row, 'start_date', DATE_LIMITS.caseStartDate, context),
   });
   return fields && { ...fields, source: row.source };
 }

@@ -109,6 +109,9 @@ function pad2(n: number): string {
 export interface NumberOptions {
   /** Negative values are accepted only where they make sense. */
   readonly allowNegative?: boolean;
+  /** The largest plausible value (see value-limits.ts), and why a larger one is wrong. */
+  readonly max?: number;
+  readonly maxReason?: string;
 }
 
 /** An optional sign (before or after £), then digits with optional thousands commas and decimals. */
@@ -125,7 +128,26 @@ export function parseNumber(raw: string, options: NumberOptions = {}): FieldResu
   const negative = match[1] === '-' || match[2] === '-';
   const value = Number((match[3] ?? '').replace(/,/g, '')) * (negative ? -1 : 1);
   if (value < 0 && !options.allowNegative) return fail(expected, 'negative values are not allowed here');
+  if (options.max !== undefined && value > options.max) {
+    const max = options.max.toLocaleString('en-GB');
+    const range = options.allowNegative ? `a number up to ${max}` : `a number from 0 to ${max}`;
+    const why = options.maxReason ? `: ${options.maxReason}` : '';
+    return fail(range, `more than ${max} is not plausible here${why}`);
+  }
   return ok(value === 0 ? 0 : value);
+}
+
+// ---------------------------------------------------------------- text
+
+/** Free text up to `maxLength` characters; blank → null. */
+export function parseText(raw: string, maxLength: number): FieldResult<string | null> {
+  const text = raw.trim();
+  if (text === '') return ok(null);
+  if (text.length <= maxLength) return ok(text);
+  return fail(
+    `at most ${maxLength.toLocaleString('en-GB')} characters`,
+    `too long for this column: ${text.length.toLocaleString('en-GB')} characters`,
+  );
 }
 
 export const COUNT_EXPECTED = 'a whole number of zero or more, e.g. 120';

@@ -19,6 +19,7 @@ import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
 import type { Table } from './table.ts';
 import { readTraining } from './training.ts';
+import { readContext, type ReadContext } from './value-limits.ts';
 
 export type LoadFolderResult =
   | { ok: true; dataset: WorkforceDataset; notes: string[] }
@@ -29,6 +30,8 @@ const EXTENSIONS = ['.csv', '.xlsx'] as const;
 export interface LoadFolderOptions {
   /** Per file kind, headers this organisation uses for canonical columns (remembered from an earlier import). */
   readonly headerMappings?: Readonly<Partial<Record<SourceKind, HeaderMapping>>>;
+  /** The reporting year the folder is for, which bounds plausible dates; without it, the year in progress. */
+  readonly year?: number;
 }
 
 export async function loadWorkforceFolder(folder: string, options: LoadFolderOptions = {}): Promise<LoadFolderResult> {
@@ -36,14 +39,15 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   if (!listing.ok) return listing;
   const { found, problems, notes } = findKindFiles(folder, listing.files);
   const loader = new FolderLoader(folder, found, problems, notes, options.headerMappings ?? {});
+  const context: ReadContext = readContext(options.year);
 
-  const staff = await loader.load('staff', readStaff);
-  const applications = await loader.load('applications', readApplications);
-  const disciplinary = await loader.load('disciplinary', readDisciplinary);
-  const training = await loader.load('training', readTraining);
+  const staff = await loader.load('staff', (table) => readStaff(table, context));
+  const applications = await loader.load('applications', (table) => readApplications(table, context));
+  const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context));
+  const training = await loader.load('training', (table) => readTraining(table, context));
   const board = await loader.load('board', readBoard);
   const survey = await loader.load('survey', readSurvey);
-  const capability = await loader.load('capability', readCapability);
+  const capability = await loader.load('capability', (table) => readCapability(table, context));
   const wdesNarrative = await readNarrative(folder, listing.files, problems);
   if (survey && survey.excludedUnknownEthnicity > 0) {
     notes.push(

@@ -28,6 +28,20 @@ function displayValue(value: string): string {
   return oneLine.length > MAX_VALUE_LENGTH ? `${oneLine.slice(0, MAX_VALUE_LENGTH - 1)}…` : oneLine;
 }
 
+/** Values longer than this are kept in a problem as their first characters and their length. */
+const SHORTENED_VALUE_LENGTH = 40;
+
+/** "Surgery xxxxx…xx… (2,000,000 characters)": a value short enough to show, however long the cell. */
+export function shortenValue(value: string): string {
+  if (value.length <= MAX_VALUE_LENGTH) return value;
+  return `${value.slice(0, SHORTENED_VALUE_LENGTH)}… (${value.length.toLocaleString('en-GB')} characters)`;
+}
+
+/** The problem with its value shortened, so a huge cell is never copied into messages, pages or downloads. */
+export function withShortValue(problem: Problem): Problem {
+  return problem.value === undefined || problem.value.length <= MAX_VALUE_LENGTH ? problem : { ...problem, value: shortenValue(problem.value) };
+}
+
 /** Orders problems as a reader scans a file: file-level first, then by row. Stable within a row. */
 export function sortByRow(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

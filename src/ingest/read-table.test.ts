@@ -170,8 +170,9 @@ describe('readTable: unreadable files', () => {
     assert.match(json[0]?.message ?? '', /only \.csv and \.xlsx/);
   });
 
-  test('a .xlsx that is not a workbook is a problem', async (t) => {
-    const found = problems(await readTable(writeFixture(tempDir(t), 'staff.xlsx', 'a,b\n1,2\n')));
+  test('a damaged .xlsx (a zip that cannot be opened as a workbook) is a problem', async (t) => {
+    const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 0x41)]);
+    const found = problems(await readTable(writeFixture(tempDir(t), 'staff.xlsx', bytes)));
     assert.match(found[0]?.message ?? '', /could not be opened as an Excel workbook/);
   });
 });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readCsvBytes } from './read-csv.ts';
 import { readXlsxBytes } from './read-xlsx.ts';
+import { contentProblem, sniffContent } from './sniff.ts';
 import type { ReadTableResult } from './table.ts';
 
 export type { ReadTableResult, Table, TableRow } from './table.ts';
@@ -30,6 +31,9 @@ export async function readTable(path: string): Promise<ReadTableResult> {
   } catch (error) {
     return { ok: false, problems: [{ file, message: `the file could not be read (${describeFsError(error)})` }] };
   }
+  // A file whose content does not fit its name (a workbook renamed .csv, a PDF) is named for what it is.
+  const mismatch = contentProblem(file, extension, sniffContent(bytes));
+  if (mismatch) return { ok: false, problems: [mismatch] };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return extension === '.csv' ? readCsvBytes(file, sha256, bytes) : readXlsxBytes(file, sha256, bytes);
 }

@@ -17,7 +17,7 @@ import {
   parseCount, parseDate, parseDisability, parseNumber, parseYesNo,
   type FieldResult, type NumberOptions,
 } from './fields.ts';
-import { listRows, sortByRow, type Problem } from './problem.ts';
+import { listRows, sortByRow, withShortValue, type Problem } from './problem.ts';
 import type { Table } from './table.ts';
 
 export type ReadRecordsResult<T> = { ok: true; records: T[] } | { ok: false; problems: Problem[] };
@@ -47,7 +47,7 @@ class FileState {
   allProblems(): Problem[] {
     const position = (p: Problem) => (p.column === undefined ? -1 : (this.index[p.column] ?? -1));
     const byColumn = [...this.problems, ...this.ethnicityProblems()].sort((a, b) => position(a) - position(b));
-    return sortByRow(byColumn);
+    return sortByRow(byColumn).map(withShortValue);
   }
 
   private ethnicityProblems(): Problem[] {

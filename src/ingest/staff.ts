@@ -8,6 +8,9 @@ import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
 import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import {
+  DATE_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, date, readContext, identifier, requiredText, text, type ReadContext,
+} from './value-limits.ts';
 
 export const STAFF_COLUMNS = {
   required: ['staff_id', 'ethnic_category', 'pay_band', 'staff_group', 'assignment_category'],
@@ -24,8 +27,8 @@ export function isBankOnly(assignmentCategory: string): boolean {
   return BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
-export function readStaff(table: Table): ReadRecordsResult<StaffRecord> {
-  return readRecords(table, STAFF_COLUMNS, readStaffRow);
+export function readStaff(table: Table, context: ReadContext = readContext()): ReadRecordsResult<StaffRecord> {
+  return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context));
 }
 
 const LEADERSHIP_EXPECTED = '"Medical Director" (also deputy or associate), "Clinical Director", or blank';
@@ -39,26 +42,28 @@ export function parseMedicalLeadership(raw: string): FieldResult<MedicalLeadersh
   return { ok: false, expected: LEADERSHIP_EXPECTED };
 }
 
-function readStaffRow(row: RowReader): StaffRecord | undefined {
+function readStaffRow(row: RowReader, context: ReadContext): StaffRecord | undefined {
   const fullPay = row.yesNo('full_pay');
   const payBand = row.payBand('pay_band');
   const staffGroup = row.staffGroup('staff_group');
   const gradeFits = payBand && staffGroup ? checkGradeFitsGroup(row, payBand, staffGroup) : undefined;
   const fields = complete({
-    staffId: row.id('staff_id'),
+    staffId: identifier(row, 'staff_id'),
     ethnicity: row.ethnicity('ethnic_category'),
     payBand: gradeFits && payBand,
     staffGroup: gradeFits && staffGroup,
-    assignmentCategory: row.requiredText('assignment_category', 'an ESR assignment category, e.g. "Permanent", "Fixed Term Temp" or "Bank"'),
-    directorate: row.optionalText('directorate'),
-    occupationCode: row.optionalText('occupation_code'),
-    gender: row.optionalText('gender'),
+    assignmentCategory: requiredText(
+      row, 'assignment_category', TEXT_LIMITS.name, 'an ESR assignment category, e.g. "Permanent", "Fixed Term Temp" or "Bank"',
+    ),
+    directorate: text(row, 'directorate', TEXT_LIMITS.name),
+    occupationCode: text(row, 'occupation_code', TEXT_LIMITS.identifier),
+    gender: text(row, 'gender', TEXT_LIMITS.name),
     disability: row.disability('disability'),
-    fte: row.number('fte'),
-    hourlyPay: row.number('hourly_pay'),
-    bonusPay: row.number('bonus_pay'),
+    fte: row.number('fte', NUMBER_LIMITS.fte),
+    hourlyPay: row.number('hourly_pay', NUMBER_LIMITS.hourlyPay),
+    bonusPay: row.number('bonus_pay', NUMBER_LIMITS.bonusPay),
     fullPayRelevant: fullPay === null ? true : fullPay,
-    startDate: row.date('start_date'),
+    startDate: date(row, 'start_date', DATE_LIMITS.staffStartDate, context),
     internationalRecruit: row.yesNo('international_recruit'),
     medicalLeadership: row.field('medical_leadership', parseMedicalLeadership, 'medical leadership role'),
   });

@@ -21,6 +21,7 @@ import { COUNT_EXPECTED, parseCount, parseYesNo, type FieldResult } from './fiel
 import type { Problem } from './problem.ts';
 import { complete, readRecords, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import { identifier, MAX_SURVEY_RESPONDENTS } from './value-limits.ts';
 
 /**
  * The summary shape carries WRES rows (indicator 5–8, ethnic_group white or ethnic minority, positive) and WDES rows
@@ -150,7 +151,7 @@ function readSummaryRow(row: RowReader, groupColumn: string, seen: Map<string, n
   // Every cell is read first, so a row with several problems reports them all.
   const indicator = row.required('indicator', row.field('indicator', parseSurveyIndicator, 'indicator'), INDICATOR_EXPECTED);
   const group = row.required(groupColumn, row.field(groupColumn, parseSurveyGroup, 'group'), GROUP_EXPECTED);
-  const respondents = row.requiredCount('respondents');
+  const respondents = plausibleRespondents(row, row.requiredCount('respondents'));
   const positive = row.field('positive', parseCount, 'whole number');
   const score = row.number('score');
   if (indicator === undefined || group === undefined || respondents === undefined || positive === undefined || score === undefined) return undefined;
@@ -175,6 +176,12 @@ function readSummaryRow(row: RowReader, groupColumn: string, seen: Map<string, n
   if (group === 'overall') return row.problem(groupColumn, 'only the engagement score (9a) has an overall row', '"disabled" or "non-disabled"');
   const count = withinRespondents(row, positive, respondents);
   return count === undefined ? undefined : { metric: indicator.metric, group, respondents, positive: count, score: null, source: row.source };
+}
+
+function plausibleRespondents(row: RowReader, respondents: number | undefined): number | undefined {
+  if (respondents === undefined || respondents <= MAX_SURVEY_RESPONDENTS) return respondents;
+  const max = MAX_SURVEY_RESPONDENTS.toLocaleString('en-GB');
+  return row.problem('respondents', `more than ${max} respondents is not plausible for one organisation`, `a whole number from 0 to ${max}`);
 }
 
 /** The positive count, which is required and cannot exceed the respondents. */
@@ -239,7 +246,7 @@ function noIndicatorColumnProblems(table: Table): Problem[] {
 
 function readRespondentRow(row: RowReader, indicators: readonly SurveyIndicator[]): Respondent | undefined {
   // An id is optional, but if given it must not repeat: a repeated respondent would be counted twice.
-  const id = row.text('respondent_id') === '' ? null : row.id('respondent_id');
+  const id = row.text('respondent_id') === '' ? null : identifier(row, 'respondent_id');
   const ethnicity = row.ethnicity('ethnic_category');
   const answers = new Map<SurveyIndicator, SurveyAnswer | undefined>(
     indicators.map((i) => [i, row.field(`indicator_${i}`, i === '7' ? parseIndicator7Answer : parseSurveyAnswer, 'answer')]),

@@ -6,23 +6,26 @@ import type { TrainingRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
+import {
+  DATE_LIMITS, TEXT_LIMITS, readContext, requiredDate, requiredText, type ReadContext,
+} from './value-limits.ts';
 
 export const TRAINING_COLUMNS = {
   required: ['staff_id', 'course', 'mandatory', 'start_date'],
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readTraining(table: Table): ReadRecordsResult<TrainingRecord> {
-  return readRecords(table, TRAINING_COLUMNS, readTrainingRow);
+export function readTraining(table: Table, context: ReadContext = readContext()): ReadRecordsResult<TrainingRecord> {
+  return readRecords(table, TRAINING_COLUMNS, (row) => readTrainingRow(row, context));
 }
 
-function readTrainingRow(row: RowReader): TrainingRecord | undefined {
+function readTrainingRow(row: RowReader, context: ReadContext): TrainingRecord | undefined {
   const fields = complete({
-    staffId: row.requiredText('staff_id'),
+    staffId: requiredText(row, 'staff_id', TEXT_LIMITS.identifier),
     ethnicity: row.optionalEthnicity('ethnic_category'),
-    course: row.requiredText('course'),
+    course: requiredText(row, 'course', TEXT_LIMITS.course),
     mandatory: row.requiredYesNo('mandatory'),
-    startDate: row.requiredDate('start_date'),
+    startDate: requiredDate(row, 'start_date', DATE_LIMITS.trainingStartDate, context),
   });
   return fields && { ...fields, source: row.source };
 }

@@ -25,15 +25,22 @@ const OPTIONS: ImportFolderOptions = {
 let folder = '';
 let badFileFolder = '';
 let badCountFolder = '';
+let lateDateFolder = '';
+let laterYearFolder = '';
 
 before(async () => {
   const root = await mkdtemp(join(tmpdir(), 'mirror-import-'));
   folder = join(root, 'good', '2025');
   badFileFolder = join(root, 'bad-file', '2025');
   badCountFolder = join(root, 'bad-count', '2025');
-  for (const path of [folder, badFileFolder, badCountFolder]) await writeSyntheticTrust(path, { year: 2025, seed: 3, staff: 300 });
+  lateDateFolder = join(root, 'late-date', '2025');
+  laterYearFolder = join(root, 'later-year', '2090');
+  for (const path of [folder, badFileFolder, badCountFolder, lateDateFolder]) await writeSyntheticTrust(path, { year: 2025, seed: 3, staff: 300 });
+  await writeSyntheticTrust(laterYearFolder, { year: 2090, seed: 3, staff: 300 });
   await appendFile(join(badFileFolder, 'staff.csv'), 'S999999,Martian,Band 5,Nursing and Midwifery Registered,Permanent,Surgery,N9C,Female,No,1.00,16.00,2020-01-01,No\n');
   await appendFile(join(badCountFolder, 'disciplinary.csv'), 'DC99999,NOT-ON-STAFF,2024-06-01\n');
+  // Plausible only for a reporting year decades ahead.
+  await appendFile(join(lateDateFolder, 'staff.csv'), 'S999998,A,Band 5,Nursing and Midwifery Registered,Permanent,Surgery,N9C,Female,No,1.00,16.00,2089-06-01,No\n');
 });
 
 testEachDialect('a valid folder is stored with exactly the counts the engine makes from it', async ({ store }) => {
@@ -84,4 +91,12 @@ testEachDialect('a folder that cannot be counted writes nothing', async ({ store
 testEachDialect('a year that is not a reporting year is a problem, not a fault', async ({ store }) => {
   const result = await importFolder(store, folder, { ...OPTIONS, year: 1999 });
   assert.ok(!result.ok && result.problems[0]?.message.includes('not a reporting year'));
+});
+
+testEachDialect('dates are checked against the year being imported: far beyond it they are refused, within it read', async ({ store }) => {
+  const late = await importFolder(store, lateDateFolder, OPTIONS);
+  assert.ok(!late.ok && late.problems.some((p) => p.file === 'staff.csv' && p.column === 'start_date' && p.value === '2089-06-01'));
+  assert.deepEqual(await store.organisations.all(), []);
+  const later = await importFolder(store, laterYearFolder, { ...OPTIONS, year: 2090 });
+  assert.ok(later.ok, JSON.stringify(!later.ok && later.problems.slice(0, 3)));
 });

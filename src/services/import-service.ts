@@ -40,7 +40,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   if (!period) return { ok: false, problems: [{ file: folder, value: String(options.year), message: 'this is not a reporting year', expected: 'a year from 2000 to 2100' }] };
 
   progress('reading files', 0, 1);
-  const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings });
+  const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings, year: options.year });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   progress('reading files', 1, 1);
 

@@ -27,7 +27,7 @@ export async function countFolder<C>(
   year: number,
   count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
 ): Promise<CountedFolder<C>> {
-  const loaded = await loadWorkforceFolder(folder);
+  const loaded = await loadWorkforceFolder(folder, { year });
   if (!loaded.ok) return loaded;
   const counted = count(loaded.dataset, reportingPeriod(year));
   if (!counted.ok) return { ok: false, problems: counted.problems };
