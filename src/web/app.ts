@@ -1,20 +1,20 @@
 /**
  * The web application's composition root: security headers, body parsing, static assets, authentication and every
- * route, in that order, each a small function. Routes are thin: check access, audit, call a service, render.
+ * route, in that order, each a small function. The services it is handed are built by the composition root
+ * (server.ts for the running service, test harnesses for tests). Routes are thin: check access, audit, call a service, render.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { SOURCE_KINDS } from '../core/records.ts';
 import { ImportJobs } from '../services/import-jobs.ts';
-import type { StandardRegistry } from '../core/standards/registry.ts';
 import { registerStandardRoutes } from '../features/standards/routes.ts';
-import type { Store } from '../store/store.ts';
 import { registerAssets } from './assets.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { pageContext } from './page-context.ts';
-import type { Renderer } from './render.ts';
+import { cspNonce } from './csp-nonce.ts';
+import type { AppConfig, Services } from './services.ts';
 import { registerApiRoutes } from './routes/api.ts';
 import { registerImportRoutes } from './routes/import.ts';
 import { registerInformationRoutes } from './routes/information.ts';
@@ -25,15 +25,6 @@ import { registerTargetsRoutes } from './routes/targets.ts';
 import { registerMonthlyRoutes } from './routes/monthly.ts';
 import { registerNationalFigureRoutes } from './routes/national-figures.ts';
 
-export interface AppConfig {
-  /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
-  readonly baseUrl: string;
-  /** Show details of unexpected faults (development only). */
-  readonly showFaultDetails: boolean;
-  /** Log level for structured logs. */
-  readonly logLevel: string;
-}
-
 export interface RegisteredRoute {
   readonly method: string;
   readonly url: string;
@@ -43,16 +34,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     readonly registeredRoutes: readonly RegisteredRoute[];
   }
-}
-
-export interface Services {
-  readonly store: Store;
-  readonly render: Renderer;
-  readonly clock: () => Date;
-  readonly pseudonymKey: Buffer;
-  readonly dataDir: string;
-  /** The standards whose reports, downloads and pages the app serves. */
-  readonly standards: StandardRegistry;
 }
 
 /** Fields that could carry personal or secret data never reach the logs. */
@@ -137,11 +118,6 @@ function registerHealth(app: FastifyInstance, services: Services): void {
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
-}
-
-/** The nonce helmet made for this response, for the design system's inline script and our module scripts. */
-export function cspNonce(reply: FastifyReply): string {
-  return (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? '';
 }
 
 const PLAIN_MESSAGES: Readonly<Record<number, string>> = {

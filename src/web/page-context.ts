@@ -3,7 +3,7 @@
  * for scripts and the header's navigation, with the current section marked. Pages add their own values in `extra`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cspNonce } from './app.ts';
+import { cspNonce } from './csp-nonce.ts';
 import { isAnalystAnywhere, type CurrentUser } from './auth/current-user.ts';
 
 export interface NavigationItem {

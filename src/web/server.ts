@@ -11,7 +11,8 @@ import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
-import { createApp, type AppConfig } from './app.ts';
+import { createApp } from './app.ts';
+import type { AppConfig } from './services.ts';
 import { webSettingsFromEnv, type Env, type WebSettings } from './config.ts';
 import { createRenderer } from './render.ts';
 

@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AnyStandard } from '../../core/standards/standard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
-import type { Services } from '../../web/app.ts';
+import type { Services } from '../../web/services.ts';
 import { requireMembership } from '../../web/auth/plugin.ts';
 import { sendCsv } from '../../web/csv-download.ts';
 import { pageContext } from '../../web/page-context.ts';

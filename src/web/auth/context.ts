@@ -2,10 +2,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditAction, Store } from '../../store/store.ts';
 import type { Renderer } from '../render.ts';
-import type { AppConfig } from '../app.ts';
+import type { AppConfig } from '../services.ts';
 import type { Signer } from './signing.ts';
-import type { OidcSettings } from './oidc.ts';
 import { pageContext } from '../page-context.ts';
+
+/** Sign-in with an OpenID Connect provider (NHS CIS2, Entra ID), from MIRROR_OIDC_* (see oidc.ts). */
+export interface OidcSettings {
+  readonly issuer: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly scopes: string;
+}
 
 export interface AuthContext {
   readonly store: Store;

@@ -18,7 +18,7 @@
  */
 import * as client from 'openid-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { audit, sendPage, type AuthContext } from './context.ts';
+import { audit, sendPage, type AuthContext, type OidcSettings } from './context.ts';
 import { safeNext } from './access.ts';
 import { cookieOptions, startSession } from './sessions.ts';
 import { normaliseEmail } from './forms.ts';
@@ -31,12 +31,7 @@ const OIDC_COOKIE = 'mirror_oidc';
 const OIDC_COOKIE_PATH = '/auth/oidc';
 const OIDC_COOKIE_LIFETIME_MS = 10 * 60 * 1000;
 
-export interface OidcSettings {
-  readonly issuer: URL;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly scopes: string;
-}
+export type { OidcSettings } from './context.ts';
 
 export class OidcConfigurationError extends Error {
   override readonly name = 'OidcConfigurationError';

@@ -12,7 +12,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppConfig, Services } from '../app.ts';
+import type { AppConfig, Services } from '../services.ts';
 import type { CurrentUser } from './current-user.ts';
 import { toCurrentUser } from './current-user.ts';
 import { sendPage, type AuthContext } from './context.ts';

@@ -11,7 +11,8 @@ import { defaultStandards } from '../../core/standards/index.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { createStore } from '../../store/create-store.ts';
 import type { Role, Store, User } from '../../store/store.ts';
-import { createApp, type AppConfig, type Services } from '../app.ts';
+import { createApp } from '../app.ts';
+import type { AppConfig, Services } from '../services.ts';
 import { createRenderer } from '../render.ts';
 import { hashPassword } from './passwords.ts';
 

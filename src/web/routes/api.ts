@@ -5,7 +5,7 @@
  * Unauthenticated requests get 401; organisations the caller does not belong to answer 404.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireSignedIn } from '../auth/plugin.ts';
 import { OPENAPI_DOCUMENT } from './openapi.ts';
 

@@ -23,7 +23,7 @@ import {
 import { DEFAULT_DISCLOSURE_POLICY, isDisclosive, type DisclosurePolicy } from '../../core/stats/disclosure.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { NationalFigure, Organisation, Store } from '../../store/store.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { chartId, funnelChart, type FunnelChartOptions, type FunnelChartPoint } from '../charts/index.ts';
 import { csvText, sendCsv, type CsvCell } from '../csv-download.ts';

@@ -15,7 +15,7 @@ import { NARRATIVE_FILE } from '../../ingest/load-folder.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
 import type { ImportJob, ImportJobs } from '../../services/import-jobs.ts';
 import type { NewOrganisation } from '../../store/store.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireSignedIn, verifyCsrf, CSRF_FIELD, type CurrentUser } from '../auth/plugin.ts';
 import { pageContext } from '../page-context.ts';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { Marked } from 'marked';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { pageContext } from '../page-context.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

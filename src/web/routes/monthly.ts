@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isMonthlyMeasureKey, MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasure } from '../../core/monthly/monthly-measures.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { assuranceIconSvg, chartId, formatSpcValue, spcChart, variationIconSvg } from '../charts/index.ts';
 import { formatCount } from '../charts/text.ts';

@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nationalRatio } from '../../core/comparisons/national-figure.ts';
 import type { NationalFigure, NationalIndicator, NewNationalFigure } from '../../store/store.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { FormErrors, formBody, textField, type FormBody } from '../auth/forms.ts';
 import { requireAdministrator } from '../auth/plugin.ts';
 import { pageContext } from '../page-context.ts';

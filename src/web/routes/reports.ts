@@ -9,7 +9,7 @@ import { wresCsv, wresRows } from '../../core/outputs/wres-csv.ts';
 import type { WresReport } from '../../core/wres/report.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Membership, Organisation } from '../../store/store.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireMembership, requireSignedIn } from '../auth/plugin.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES } from '../../core/monthly/monthly-measures.ts';
 import { csvText, sendCsv } from '../csv-download.ts';

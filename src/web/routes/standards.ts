@@ -13,7 +13,7 @@ import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/stand
 import { medicalView } from '../presenters/medical.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { sendCsv } from '../csv-download.ts';
 import {

@@ -9,7 +9,7 @@ import { DEFAULT_DISCLOSURE_POLICY, isDisclosive, type DisclosurePolicy } from '
 import { headsNeeded, modelEmployerTargets, STATUS_LABELS, type BandHeadcount, type ModelEmployerTargets } from '../../core/targets/model-employer.ts';
 import type { WresReport } from '../../core/wres/report.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
-import type { Services } from '../app.ts';
+import type { Services } from '../services.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { csvText, sendCsv, type CsvCell } from '../csv-download.ts';
 import { chartId, trendChart } from '../charts/index.ts';

@@ -1,0 +1,27 @@
+/**
+ * What the web application is handed by its composition root: the services routes call (built once, in server.ts
+ * for the running service and in the test harnesses for tests) and its configuration. Kept apart from app.ts so
+ * that routes depend on these types, not on the app that registers them.
+ */
+import type { StandardRegistry } from '../core/standards/registry.ts';
+import type { Store } from '../store/store.ts';
+import type { Renderer } from './render.ts';
+
+export interface AppConfig {
+  /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
+  readonly baseUrl: string;
+  /** Show details of unexpected faults (development only). */
+  readonly showFaultDetails: boolean;
+  /** Log level for structured logs. */
+  readonly logLevel: string;
+}
+
+export interface Services {
+  readonly store: Store;
+  readonly render: Renderer;
+  readonly clock: () => Date;
+  readonly pseudonymKey: Buffer;
+  readonly dataDir: string;
+  /** The standards whose reports, downloads and pages the app serves. */
+  readonly standards: StandardRegistry;
+}
