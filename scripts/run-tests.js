@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const roots = ['src', 'test'];
-const filter = process.argv[2];
+// Any number of filters: a file runs when its path contains one of them (none: every file).
+const filters = process.argv.slice(2);
 
 function collect(dir, found) {
   for (const entry of readdirSync(dir)) {
@@ -17,7 +18,7 @@ function collect(dir, found) {
   return found;
 }
 
-const files = roots.flatMap((root) => collect(root, [])).filter((f) => !filter || f.includes(filter)).sort();
+const files = roots.flatMap((root) => collect(root, [])).filter((f) => filters.length === 0 || filters.some((filter) => f.includes(filter))).sort();
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
