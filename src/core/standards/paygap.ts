@@ -8,7 +8,7 @@ import type { Standard } from './standard.ts';
 
 const CHARACTERISTICS = ['gender', 'ethnicity', 'disability'] as const;
 
-const fixed = (n: number | null, digits: number) => (n === null ? null : Number(n.toFixed(digits)));
+const fixed = (n: number | null, digits: number) => (n === null ? null : n.toFixed(digits));
 
 /** One section per characteristic: each compared group's people, mean and median hourly pay, and the gaps. */
 function payGapSection(gap: CharacteristicPayGap): PageSection {

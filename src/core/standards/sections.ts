@@ -11,7 +11,8 @@ type Interval = readonly [number, number];
 interface GroupRateLike { readonly events: number; readonly population: number; readonly rate: number | null; readonly ci95: Interval | null }
 interface GroupProportionLike { readonly respondents: number; readonly positive: number; readonly pct: number | null; readonly ci95: Interval | null; readonly smallNumbers: boolean }
 
-const fixed = (n: number | null | undefined, digits: number): SectionCell => (typeof n === 'number' && Number.isFinite(n) ? Number(n.toFixed(digits)) : null);
+/** A rate or ratio as written, with its decimals kept ("25.0", "1.50"), so a column reads evenly. */
+const fixed = (n: number | null | undefined, digits: number): SectionCell => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : null);
 const range = (ci: Interval | null | undefined, digits: number, scale = 1): SectionCell =>
   ci ? `${(ci[0] * scale).toFixed(digits)} to ${(ci[1] * scale).toFixed(digits)}` : null;
 

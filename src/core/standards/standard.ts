@@ -37,7 +37,7 @@ export interface StandardReportOptions {
   readonly settings: SettingValues;
 }
 
-/** One cell of a page section's table: text as shown, or a number shown as written. */
+/** One cell of a page section's table: text shown as it is (rates keep their decimals, "25.0"), or a count. */
 export type SectionCell = string | number | null;
 
 /** A section of the generic standard page: a heading, a sentence, and a table of figures with their counts. */
@@ -46,6 +46,7 @@ export interface PageSection {
   readonly heading: string;
   /** Plain-language reading of the section ("what is this telling you"). */
   readonly summary: string | null;
+  /** `numeric` columns are aligned right, for figures read down a column. */
   readonly columns: readonly { readonly key: string; readonly label: string; readonly numeric: boolean }[];
   readonly rows: readonly Readonly<Record<string, SectionCell>>[];
   /** Notes under the table: small numbers, withheld cells, definitions. */
