@@ -24,7 +24,7 @@ async function cliJson(folder: string, year: number, command = 'wres'): Promise<
   return out;
 }
 
-testEachDialect('the API and the command line give identical WRES, WDES, medical workforce and pay gap JSON', async ({ store }) => {
+testEachDialect('the API and the command line give identical WRES, WDES, medical workforce and pay gap JSON', async ({ store, config }) => {
   const root = mkdtempSync(join(tmpdir(), 'mirror-api-cli-'));
   const key = randomBytes(32);
   try {
@@ -42,7 +42,7 @@ testEachDialect('the API and the command line give identical WRES, WDES, medical
     await store.apiTokens.create(user.id, 'test', hashToken(token));
 
     const app = await createApp(
-      { store, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, dataDir: root, standards: defaultStandards() },
+      { store, storeConfig: config, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, dataDir: root, standards: defaultStandards() },
       { baseUrl: 'http://127.0.0.1:3000', showFaultDetails: false, logLevel: 'silent' },
     );
     try {

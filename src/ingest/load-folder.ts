@@ -12,6 +12,7 @@ import { readCapability } from './capability.ts';
 import { readDisciplinary } from './disciplinary.ts';
 import { applyHeaderMapping, type HeaderMapping } from './columns.ts';
 import { parseYesNo } from './fields.ts';
+import { processReadLimits, type ReadLimits } from './limits.ts';
 import type { Problem } from './problem.ts';
 import { describeFsError, readTable } from './read-table.ts';
 import type { ReadRecordsResult } from './row-reader.ts';
@@ -32,13 +33,15 @@ export interface LoadFolderOptions {
   readonly headerMappings?: Readonly<Partial<Record<SourceKind, HeaderMapping>>>;
   /** The reporting year the folder is for, which bounds plausible dates; without it, the year in progress. */
   readonly year?: number;
+  /** Limits on rows, cell length and unpacked size; by default this process's (see limits.ts). */
+  readonly limits?: ReadLimits;
 }
 
 export async function loadWorkforceFolder(folder: string, options: LoadFolderOptions = {}): Promise<LoadFolderResult> {
   const listing = await listFolder(folder);
   if (!listing.ok) return listing;
   const { found, problems, notes } = findKindFiles(folder, listing.files);
-  const loader = new FolderLoader(folder, found, problems, notes, options.headerMappings ?? {});
+  const loader = new FolderLoader(folder, found, problems, notes, options.headerMappings ?? {}, options.limits ?? processReadLimits());
   const context: ReadContext = readContext(options.year);
 
   const staff = await loader.load('staff', (table) => readStaff(table, context));
@@ -148,13 +151,14 @@ class FolderLoader {
     private readonly problems: Problem[],
     private readonly notes: string[],
     private readonly headerMappings: Readonly<Partial<Record<SourceKind, HeaderMapping>>>,
+    private readonly limits: ReadLimits,
   ) {}
 
   /** The reader's result, or null when the kind is absent or its file has problems (recorded). */
   async load<R extends ReadRecordsResult<unknown>>(kind: SourceKind, read: (table: Table) => R): Promise<Extract<R, { ok: true }> | null> {
     const file = this.found.get(kind);
     if (file === undefined) return null;
-    const table = await readTable(join(this.folder, file));
+    const table = await readTable(join(this.folder, file), this.limits);
     if (!table.ok) {
       this.problems.push(...table.problems);
       return null;

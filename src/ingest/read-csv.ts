@@ -1,13 +1,15 @@
 /**
  * CSV files: decode the bytes, split into records with csv-parse, number them as a spreadsheet would (one record is
- * one row even when a quoted value spans several lines) and hand them to `buildTable`.
+ * one row even when a quoted value spans several lines) and hand them to `buildTable`. The row and cell-length
+ * limits are checked as each record is parsed, and parsing stops at the first one broken.
  */
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './decode.ts';
+import { cellTooLongProblem, tooManyRowsProblem, type ReadLimits } from './limits.ts';
 import type { Problem } from './problem.ts';
-import { buildTable, type RawRow, type ReadTableResult } from './table.ts';
+import { buildTable, columnLetter, type RawRow, type ReadTableResult } from './table.ts';
 
-export function readCsvBytes(file: string, sha256: string, bytes: Uint8Array): ReadTableResult {
+export function readCsvBytes(file: string, sha256: string, bytes: Uint8Array, limits: ReadLimits): ReadTableResult {
   const { text, encoding } = decodeText(bytes);
   if (text.includes('\u0000')) {
     return {
@@ -22,7 +24,7 @@ export function readCsvBytes(file: string, sha256: string, bytes: Uint8Array): R
       ],
     };
   }
-  const parsed = parseRecords(file, text);
+  const parsed = parseRecords(file, text, limits);
   if (!parsed.ok) return parsed;
   const rows: RawRow[] = parsed.records.map((cells, i) => ({ row: i + 1, cells }));
   return buildTable({ file, sha256, encoding, rows });
@@ -30,9 +32,34 @@ export function readCsvBytes(file: string, sha256: string, bytes: Uint8Array): R
 
 type ParseResult = { ok: true; records: string[][] } | { ok: false; problems: Problem[] };
 
-function parseRecords(file: string, text: string): ParseResult {
+/** Thrown from inside the parser to stop it at a limit. */
+class OverLimit extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
+/** Checks each record as csv-parse finishes it: the row count, and every cell's length. */
+function limitChecker(file: string, limits: ReadLimits): (record: string[]) => string[] {
+  let row = 0;
+  let headers: readonly string[] | undefined;
+  return (record) => {
+    row += 1;
+    if (row > limits.maxRows) throw new OverLimit(tooManyRowsProblem(file, limits));
+    record.forEach((cell, i) => {
+      if (cell.length > limits.maxCellChars) {
+        throw new OverLimit(cellTooLongProblem(file, row, headers?.[i] || columnLetter(i), cell, limits));
+      }
+    });
+    if (headers === undefined && record.some((cell) => cell !== '')) headers = record;
+    return record;
+  };
+}
+
+function parseRecords(file: string, text: string, limits: ReadLimits): ParseResult {
   try {
     const records = parse(text, {
+      on_record: limitChecker(file, limits),
       delimiter: detectDelimiter(text),
       // Listed longest first so CRLF is one break; files edited on several systems can mix them.
       record_delimiter: ['\r\n', '\n', '\r'],
@@ -46,6 +73,7 @@ function parseRecords(file: string, text: string): ParseResult {
     });
     return { ok: true, records };
   } catch (error) {
+    if (error instanceof OverLimit) return { ok: false, problems: [error.problem] };
     return { ok: false, problems: [csvErrorProblem(file, error)] };
   }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { processReadLimits, type ReadLimits } from './limits.ts';
 import { readCsvBytes } from './read-csv.ts';
 import { readXlsxBytes } from './read-xlsx.ts';
 import { contentProblem, sniffContent } from './sniff.ts';
@@ -18,7 +19,8 @@ const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   '.txt': 'text files are not read; save it as CSV',
 };
 
-export async function readTable(path: string): Promise<ReadTableResult> {
+/** `limits` default to the ones this process runs with (MIRROR_MAX_ROWS and the others; see limits.ts). */
+export async function readTable(path: string, limits: ReadLimits = processReadLimits()): Promise<ReadTableResult> {
   const file = basename(path);
   const extension = extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') {
@@ -35,7 +37,7 @@ export async function readTable(path: string): Promise<ReadTableResult> {
   const mismatch = contentProblem(file, extension, sniffContent(bytes));
   if (mismatch) return { ok: false, problems: [mismatch] };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return extension === '.csv' ? readCsvBytes(file, sha256, bytes) : readXlsxBytes(file, sha256, bytes);
+  return extension === '.csv' ? readCsvBytes(file, sha256, bytes, limits) : readXlsxBytes(file, sha256, bytes, limits);
 }
 
 export function describeFsError(error: unknown): string {

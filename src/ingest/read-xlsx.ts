@@ -1,25 +1,34 @@
 /**
  * Excel workbooks: one worksheet read as strings, row numbers as Excel shows them. Cell values are written the way
  * a person would type them into a CSV: dates as YYYY-MM-DD, whole numbers without ".0", formulas as their result.
+ *
+ * exceljs unpacks the whole workbook into memory, so what it unpacks to is measured first (zip-guard.ts) and a
+ * workbook over the limit is never given to it; rows and cell lengths are checked before and while rows are read.
  */
 import ExcelJS from 'exceljs';
 import { normaliseHeader } from './columns.ts';
-import { buildTable, type RawCell, type RawRow, type ReadTableResult } from './table.ts';
+import { cellTooLongProblem, tooManyRowsProblem, unpacksTooLargeProblem, type ReadLimits } from './limits.ts';
+import { buildTable, columnLetter, type RawCell, type RawRow, type ReadTableResult } from './table.ts';
+import { checkUnpackedSize } from './zip-guard.ts';
 
-export async function readXlsxBytes(file: string, sha256: string, bytes: Uint8Array): Promise<ReadTableResult> {
+const NOT_A_WORKBOOK = 'the file could not be opened as an Excel workbook (.xlsx); it may be damaged or another format';
+
+export async function readXlsxBytes(file: string, sha256: string, bytes: Uint8Array, limits: ReadLimits): Promise<ReadTableResult> {
+  const size = await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
+  if (size === 'over') return { ok: false, problems: [unpacksTooLargeProblem(file, limits)] };
+  if (size === 'not-a-zip') return { ok: false, problems: [{ file, message: NOT_A_WORKBOOK }] };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it actually reads.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {
-    return {
-      ok: false,
-      problems: [{ file, message: 'the file could not be opened as an Excel workbook (.xlsx); it may be damaged or another format' }],
-    };
+    return { ok: false, problems: [{ file, message: NOT_A_WORKBOOK }] };
   }
   const sheet = chooseWorksheet(workbook, file);
   if (!sheet) return { ok: false, problems: [{ file, message: 'the workbook has no worksheets' }] };
-  return buildTable({ file, sha256, encoding: 'xlsx', rows: readRows(sheet) });
+  if (sheet.rowCount > limits.maxRows) return { ok: false, problems: [tooManyRowsProblem(file, limits)] };
+  const rows = readRows(sheet, file, limits);
+  return Array.isArray(rows) ? buildTable({ file, sha256, encoding: 'xlsx', rows }) : rows;
 }
 
 /** The sheet named like the file ("staff" in staff.xlsx) if there is one, otherwise the first. */
@@ -28,12 +37,23 @@ function chooseWorksheet(workbook: ExcelJS.Workbook, file: string): ExcelJS.Work
   return workbook.worksheets.find((sheet) => normaliseHeader(sheet.name) === kind) ?? workbook.worksheets[0];
 }
 
-function readRows(sheet: ExcelJS.Worksheet): RawRow[] {
+/** Every row as text, or a problem at the first cell over the length limit. */
+function readRows(sheet: ExcelJS.Worksheet, file: string, limits: ReadLimits): RawRow[] | ReadTableResult {
   const rows: RawRow[] = [];
+  let headers: readonly RawCell[] | undefined;
   for (let r = 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
     const cells: RawCell[] = [];
-    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c += 1) {
+      const text = cellText(row.getCell(c).value);
+      if (typeof text === 'string' && text.length > limits.maxCellChars) {
+        const heading = headers?.[c - 1];
+        const column = typeof heading === 'string' && heading.trim() !== '' ? heading.trim() : columnLetter(c - 1);
+        return { ok: false, problems: [cellTooLongProblem(file, r, column, text, limits)] };
+      }
+      cells.push(text);
+    }
+    if (headers === undefined && cells.some((cell) => typeof cell !== 'string' || cell.trim() !== '')) headers = cells;
     rows.push({ row: r, cells });
   }
   return rows;

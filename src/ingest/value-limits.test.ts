@@ -86,17 +86,30 @@ describe('dates outside a plausible window', () => {
 });
 
 describe('text longer than a column can plausibly hold', () => {
-  test('a 2 MB directorate is an error whose value is shortened to its first 40 characters and its length', async (t) => {
-    const huge = `Surgery ${'x'.repeat(2_000_000 - 8)}`;
-    const table = await csvTable(t, csv(`${STAFF_HEADER},directorate`, 'S1,A,5,Nursing,Permanent,Medicine', `S2,A,5,Nursing,Permanent,${huge}`), 'staff.csv');
+  test('a directorate longer than 200 characters is an error whose value is shortened to its first 40 characters and its length', async (t) => {
+    const long = `Surgery ${'x'.repeat(900 - 8)}`;
+    const table = await csvTable(t, csv(`${STAFF_HEADER},directorate`, 'S1,A,5,Nursing,Permanent,Medicine', `S2,A,5,Nursing,Permanent,${long}`), 'staff.csv');
     const problems = problemsOf(readStaff(table, YEAR));
     assert.equal(problems.length, 1);
     const [problem] = problems;
     assert.deepEqual([problem?.row, problem?.column], [3, 'directorate']);
-    assert.equal(problem?.value, `${huge.slice(0, 40)}… (2,000,000 characters)`);
-    assert.match(problem?.message ?? '', /2,000,000 characters/);
+    assert.equal(problem?.value, `${long.slice(0, 40)}… (900 characters)`);
+    assert.match(problem?.message ?? '', /900 characters/);
     assert.match(problem?.expected ?? '', /at most 200 characters/);
     assert.ok(formatProblem(problem!).length < 300);
+  });
+
+  test('a 2 MB directorate is stopped by the cell limit while the file is read, located and shortened', async (t) => {
+    const dir = tempDir(t);
+    const huge = `Surgery ${'x'.repeat(2_000_000 - 8)}`;
+    writeFixture(dir, 'staff.csv', csv(`${STAFF_HEADER},directorate`, 'S1,A,5,Nursing,Permanent,Medicine', `S2,A,5,Nursing,Permanent,${huge}`));
+    const problems = problemsOf(await loadWorkforceFolder(dir, { year: 2025 }));
+    assert.equal(problems.length, 1);
+    const [problem] = problems;
+    assert.deepEqual([problem?.file, problem?.row, problem?.column], ['staff.csv', 3, 'directorate']);
+    assert.equal(problem?.value, `${huge.slice(0, 40)}… (2,000,000 characters)`);
+    assert.match(problem?.message ?? '', /MIRROR_MAX_CELL_CHARS/);
+    assert.ok(formatProblem(problem!).length < 400);
   });
 
   test('names at the limit read; identifiers longer than 64 characters are errors', async (t) => {

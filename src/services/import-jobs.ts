@@ -1,16 +1,25 @@
 /**
  * Imports started from the browser run in the background so the page can show progress (it refreshes itself; no
- * JavaScript needed) and large files do not hold a request open. A job keeps its uploaded files until it succeeds or
- * an hour passes, so a person can map columns and try again without uploading again. Jobs live in this process only:
- * a restart forgets them, and nothing half-imported can exist because the store writes an import in one transaction.
+ * JavaScript needed), and each runs in a worker thread (import-worker.ts) with its own store connection, so a large
+ * file never holds up the web server: other pages and /healthz answer while it reads, counts and writes.
+ *
+ * The uploaded files arrive sealed (sealed-upload.ts: encrypted with a key held only here, in memory). They are
+ * deleted as soon as a run ends, whatever its outcome, with one exception: when the page offers to map column
+ * headings, the sealed files are kept until the retry, or for an hour at most, so a person need not upload again.
+ * Jobs live in this process only: a restart forgets them and their keys, and the start-up sweep deletes what was left.
+ * Nothing half-imported can exist because the store writes an import in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import type { Problem } from '../core/problem.ts';
 import type { SourceKind } from '../core/records.ts';
 import type { HeaderMapping } from '../ingest/columns.ts';
-import type { ImportVersion, NewOrganisation, Store } from '../store/store.ts';
-import { importFolder, type ImportStage } from './import-service.ts';
+import type { ReadLimits } from '../ingest/limits.ts';
+import type { StoreConfig } from '../store/create-store.ts';
+import type { ImportVersion, NewOrganisation } from '../store/store.ts';
+import type { ImportStage } from './import-service.ts';
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker.ts';
+import type { SealedUpload } from './sealed-upload.ts';
 
 export type JobStatus = 'running' | 'failed' | 'succeeded';
 
@@ -19,7 +28,6 @@ export interface ImportJob {
   readonly ownerId: number;
   readonly organisation: NewOrganisation;
   readonly year: number;
-  readonly folder: string;
   status: JobStatus;
   stage: ImportStage | 'waiting';
   done: number;
@@ -32,31 +40,67 @@ export interface ImportJob {
 
 export const JOB_LIFETIME_MS = 60 * 60 * 1000;
 
+const FAULT: Problem = { file: 'import', message: 'the import stopped because of an unexpected fault; nothing was saved' };
+const OUT_OF_MEMORY: Problem = {
+  file: 'import',
+  message: 'the import ran out of memory and stopped; nothing was saved. Split the largest file, or ask whoever runs Mirror to lower MIRROR_MAX_ROWS or give the server more memory',
+};
+
+const WORKER_ENTRY = new URL('./import-worker-entry.mjs', import.meta.url);
+
+export interface ImportJobsOptions {
+  /** How the worker opens its own connection to the same store. */
+  readonly storeConfig: StoreConfig;
+  /** The pseudonym key (see pseudonym.ts). */
+  readonly key: Uint8Array;
+  readonly clock: () => Date;
+  readonly limits: ReadLimits;
+}
+
 export class ImportJobs {
   readonly #jobs = new Map<string, ImportJob>();
+  /** Sealed files kept for a job whose page offers a column mapping, each deleted after JOB_LIFETIME_MS. */
+  readonly #uploads = new Map<string, { upload: SealedUpload; expiry: NodeJS.Timeout }>();
+  readonly #workers = new Set<Worker>();
+  readonly #runs = new Set<Promise<void>>();
 
-  constructor(
-    private readonly store: Store,
-    private readonly key: Uint8Array,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly options: ImportJobsOptions) {}
 
-  /** Starts a job on a folder of uploaded files; the caller has already checked who may import what. */
-  start(options: { ownerId: number; organisation: NewOrganisation; year: number; folder: string; headerMappings: ImportJob['headerMappings']; id?: string }): ImportJob {
+  /** Starts a job on an upload, which it then owns and deletes; the caller has already checked who may import what. */
+  start(options: { ownerId: number; organisation: NewOrganisation; year: number; upload: SealedUpload; headerMappings: ImportJob['headerMappings']; id?: string }): ImportJob {
     this.#forgetExpired();
     const job: ImportJob = {
       id: options.id ?? randomUUID(), ownerId: options.ownerId, organisation: options.organisation, year: options.year,
-      folder: options.folder, status: 'running', stage: 'waiting', done: 0, total: 1, problems: [], version: null,
-      headerMappings: options.headerMappings, startedAt: this.clock(),
+      status: 'running', stage: 'waiting', done: 0, total: 1, problems: [], version: null,
+      headerMappings: options.headerMappings, startedAt: this.options.clock(),
     };
     this.#jobs.set(job.id, job);
-    void this.#run(job);
+    const run = this.#run(job, options.upload).finally(() => this.#runs.delete(run));
+    this.#runs.add(run);
     return job;
   }
 
-  /** Runs the job again on the same files, e.g. after its column mapping changed. */
-  retry(job: ImportJob): ImportJob {
-    return this.start({ ...job, id: job.id });
+  /** Whether the job's files are still kept (sealed) so it can run again, e.g. after its column mapping changed. */
+  canRetry(job: ImportJob): boolean {
+    return job.status === 'failed' && this.#uploads.has(job.id);
+  }
+
+  /** The kept upload, no longer kept (the caller owns it now), or undefined. */
+  #takeUpload(id: string): SealedUpload | undefined {
+    const kept = this.#uploads.get(id);
+    if (!kept) return undefined;
+    clearTimeout(kept.expiry);
+    this.#uploads.delete(id);
+    return kept.upload;
+  }
+
+  /** Runs the job again on its kept files; false when they are no longer kept. */
+  retry(job: ImportJob): boolean {
+    if (job.status !== 'failed') return false;
+    const upload = this.#takeUpload(job.id);
+    if (!upload) return false;
+    this.start({ ...job, upload, id: job.id });
+    return true;
   }
 
   /** The job, only for the person who started it. */
@@ -74,33 +118,66 @@ export class ImportJobs {
     }
   }
 
-  async #run(job: ImportJob): Promise<void> {
-    try {
-      const result = await importFolder(this.store, job.folder, {
-        organisation: job.organisation, year: job.year, channel: 'web', importedBy: job.ownerId, key: this.key,
-        headerMappings: job.headerMappings,
-        onProgress: (stage, done, total) => Object.assign(job, { stage, done, total }),
-      });
-      if (result.ok) {
-        job.version = result.version;
-        job.status = 'succeeded';
-        await rm(job.folder, { recursive: true, force: true });
-      } else {
-        job.problems = result.problems;
-        job.status = 'failed';
-      }
-    } catch {
-      job.problems = [{ file: 'import', message: 'the import stopped because of an unexpected fault; nothing was saved' }];
+  /** Stops running imports (their transactions roll back) and deletes every upload; for shutting down. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#workers].map((worker) => worker.terminate()));
+    await Promise.all([...this.#runs]);
+    await Promise.all([...this.#uploads.keys()].map((id) => this.#takeUpload(id)?.remove()));
+  }
+
+  async #run(job: ImportJob, upload: SealedUpload): Promise<void> {
+    const outcome = await this.#inWorker(job, upload);
+    // The files go before the page can say the import has ended; they are kept, sealed, only while the page offers
+    // to map headings and run again without another upload.
+    if (!outcome.ok && outcome.problems.some((p) => p.missingColumn?.kind)) {
+      const expiry = setTimeout(() => void this.#takeUpload(job.id)?.remove(), JOB_LIFETIME_MS).unref();
+      this.#uploads.set(job.id, { upload, expiry });
+    } else {
+      await upload.remove();
+    }
+    if (outcome.ok) {
+      job.version = outcome.version;
+      job.status = 'succeeded';
+    } else {
+      job.problems = outcome.problems;
       job.status = 'failed';
     }
   }
 
+  #inWorker(job: ImportJob, upload: SealedUpload): Promise<{ ok: true; version: ImportVersion } | { ok: false; problems: readonly Problem[] }> {
+    const data: ImportWorkerData = {
+      storeConfig: this.options.storeConfig,
+      upload: upload.handle,
+      options: {
+        organisation: job.organisation, year: job.year, channel: 'web', importedBy: job.ownerId, key: this.options.key,
+        headerMappings: job.headerMappings, limits: this.options.limits,
+      },
+    };
+    return new Promise((resolve) => {
+      // No execArgv: the entry registers TypeScript itself (see import-worker-entry.mjs).
+      const worker = new Worker(WORKER_ENTRY, { workerData: data, execArgv: [] });
+      this.#workers.add(worker);
+      let outcome: { ok: true; version: ImportVersion } | { ok: false; problems: readonly Problem[] } = { ok: false, problems: [FAULT] };
+      worker.on('message', (message: ImportWorkerMessage) => {
+        if (message.type === 'progress') Object.assign(job, { stage: message.stage, done: message.done, total: message.total });
+        else if (message.type === 'result') outcome = message.result.ok ? { ok: true, version: message.result.version } : { ok: false, problems: message.result.problems };
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        outcome = { ok: false, problems: [error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : FAULT] };
+      });
+      worker.on('exit', () => {
+        this.#workers.delete(worker);
+        resolve(outcome);
+      });
+    });
+  }
+
   #forgetExpired(): void {
-    const now = this.clock().getTime();
+    const now = this.options.clock().getTime();
     for (const [id, job] of this.#jobs) {
       if (job.status !== 'running' && now - job.startedAt.getTime() > JOB_LIFETIME_MS) {
         this.#jobs.delete(id);
-        void rm(job.folder, { recursive: true, force: true });
+        void this.#takeUpload(id)?.remove();
       }
     }
   }

@@ -26,6 +26,8 @@ export interface ImportFolderOptions {
   readonly headerMappings?: LoadFolderOptions['headerMappings'];
   /** The standards counted and kept for the pages (default: every standard Mirror ships). */
   readonly standards?: StandardRegistry;
+  /** Limits on rows, cell length and unpacked size; by default this process's (see ingest/limits.ts). */
+  readonly limits?: LoadFolderOptions['limits'];
   /** Told of each stage's progress, for a progress bar or page; `done` of `total` (files, steps or records). */
   readonly onProgress?: (stage: ImportStage, done: number, total: number) => void;
 }
@@ -40,7 +42,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   if (!period) return { ok: false, problems: [{ file: folder, value: String(options.year), message: 'this is not a reporting year', expected: 'a year from 2000 to 2100' }] };
 
   progress('reading files', 0, 1);
-  const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings, year: options.year });
+  const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings, year: options.year, limits: options.limits });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   progress('reading files', 1, 1);
 

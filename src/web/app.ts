@@ -12,6 +12,7 @@ import { ImportJobs } from '../services/import-jobs.ts';
 import { registerStandardRoutes } from '../features/standards/routes.ts';
 import { registerAssets } from './assets.ts';
 import { registerAuth } from './auth/plugin.ts';
+import { DEFAULT_UPLOAD_LIMITS } from './config.ts';
 import { pageContext } from './page-context.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { AppConfig, Services } from './services.ts';
@@ -66,8 +67,9 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   await app.register(formbody);
   await registerAssets(app);
   await registerAuth(app, services, config);
+  const limits = config.limits ?? DEFAULT_UPLOAD_LIMITS;
   // One file per kind the import form offers: a lower limit refuses every upload from the form.
-  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: SOURCE_KINDS.length + 1, fields: 20 } });
+  await app.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: SOURCE_KINDS.length + 1, fields: 20 } });
   registerHealth(app, services);
   registerInformationRoutes(app, services);
   registerReportRoutes(app, services);
@@ -76,7 +78,9 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services);
   registerStandardRoutes(app, services);
-  registerImportRoutes(app, services, new ImportJobs(services.store, services.pseudonymKey, services.clock));
+  const jobs = new ImportJobs({ storeConfig: services.storeConfig, key: services.pseudonymKey, clock: services.clock, limits });
+  app.addHook('onClose', () => jobs.close());
+  registerImportRoutes(app, services, jobs, limits);
   registerMonthlyRoutes(app, services);
   registerNationalFigureRoutes(app, services);
   registerErrorHandling(app, services, config);
@@ -123,7 +127,6 @@ function registerHealth(app: FastifyInstance, services: Services): void {
 const PLAIN_MESSAGES: Readonly<Record<number, string>> = {
   400: 'Something in the request was not as expected. Go back and try again.',
   403: 'You do not have access to do that, or the form had expired. Go back, reload the page and try again.',
-  413: 'The upload is too large: each file can be up to 200 MB, and an import takes one file of each kind.',
   415: 'That kind of upload is not accepted. Choose .csv or .xlsx files.',
   429: 'There have been too many attempts. Wait a few minutes and try again.',
 };
@@ -143,7 +146,9 @@ function registerErrorHandling(app: FastifyInstance, services: Services, config:
     const template = status >= 500 ? 'pages/fault.njk' : 'pages/request-problem.njk';
     const title = status >= 500 ? 'Sorry, there is a problem with the service' : 'There is a problem with the request';
     // Library messages ("reach files limit") mean nothing to a person; say what happened in plain words.
-    const message = PLAIN_MESSAGES[status] ?? 'The request could not be handled. Go back and try again.';
+    const message = status === 413
+      ? `The upload is too large: each file can be up to ${Math.floor((config.limits ?? DEFAULT_UPLOAD_LIMITS).maxUploadBytes / (1024 * 1024))} MB, and an import takes one file of each kind.`
+      : PLAIN_MESSAGES[status] ?? 'The request could not be handled. Go back and try again.';
     // Rendered with the page context where the request got far enough to have one, so navigation and sign-out stay.
     const context = request.csrfToken === undefined
       ? { title, detail, message, cspNonce: cspNonce(reply) }

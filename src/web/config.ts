@@ -2,9 +2,19 @@
  * Settings for running the web application, all from environment variables with safe defaults for a laptop:
  * PORT (3000), HOST (127.0.0.1), MIRROR_BASE_URL (http://HOST:PORT), MIRROR_DATA_DIR (./data), DATABASE_URL
  * (PostgreSQL; unset means the embedded SQLite file), LOG_LEVEL (info), MIRROR_DEMO (on: load the synthetic trust),
- * MIRROR_DEMO_REGION (unset or 0: off; N: load a synthetic region of N organisations, SYN01 to SYNnn, for comparisons).
+ * MIRROR_DEMO_REGION (unset or 0: off; N: load a synthetic region of N organisations, SYN01 to SYNnn, for comparisons),
+ * and the upload limits MIRROR_MAX_UPLOAD_MB (200), MIRROR_MAX_ROWS, MIRROR_MAX_CELL_CHARS and MIRROR_MAX_UNPACKED_MB.
  */
 import { resolve } from 'node:path';
+import { MEGABYTE, positiveWholeNumber, readLimitsFromEnv, DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/limits.ts';
+
+/** Limits on uploads: the size of each uploaded file (MIRROR_MAX_UPLOAD_MB), then those on reading it (limits.ts). */
+export interface UploadLimits extends ReadLimits {
+  readonly maxUploadBytes: number;
+}
+
+export const MAX_UPLOAD_SETTING = 'MIRROR_MAX_UPLOAD_MB';
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { ...DEFAULT_READ_LIMITS, maxUploadBytes: 200 * MEGABYTE };
 
 export interface WebSettings {
   readonly host: string;
@@ -16,6 +26,7 @@ export interface WebSettings {
   /** Organisations in the synthetic region to load (0: none, only the demonstration trust). */
   readonly demoRegion: number;
   readonly showFaultDetails: boolean;
+  readonly limits: UploadLimits;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -34,6 +45,10 @@ export function webSettingsFromEnv(env: Env): WebSettings {
     loadDemo: (env['MIRROR_DEMO'] ?? 'on') !== 'off',
     demoRegion: demoRegionFromEnv(env['MIRROR_DEMO_REGION']),
     showFaultDetails: env['NODE_ENV'] === 'development',
+    limits: {
+      ...readLimitsFromEnv(env),
+      maxUploadBytes: positiveWholeNumber(env, MAX_UPLOAD_SETTING, DEFAULT_UPLOAD_LIMITS.maxUploadBytes / MEGABYTE) * MEGABYTE,
+    },
   };
 }
 

@@ -5,8 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureDemoRegion, ensureDemoTrust } from '../services/demo-loader.ts';
 import { loadPseudonymKey } from '../services/pseudonym.ts';
+import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
@@ -33,8 +35,12 @@ export function latestReportingYear(today: Date): number {
 export async function startServer(env: Env, say: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningServer> {
   const settings = webSettingsFromEnv(env);
   mkdirSync(settings.dataDir, { recursive: true });
-  const store = createStore(storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir }));
+  const storeConfig = storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const store = createStore(storeConfig);
   await store.migrate();
+  // Uploads left by a process that stopped mid-import: encrypted with keys that died with it, or a working copy.
+  const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
+  if (removed > 0) say(`Removed ${removed} leftover upload${removed === 1 ? '' : 's'} from before the last stop.`);
   const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const clock = () => new Date();
 
@@ -52,9 +58,9 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   // Mutable here only: with PORT=0 the real address is known after listening, and links the app makes later (an
   // administrator's sign-in links for people) must carry it, so the app reads config.baseUrl at request time.
   const config: { -readonly [K in keyof AppConfig]: AppConfig[K] } = {
-    baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel,
+    baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel, limits: settings.limits,
   };
-  const app = await createApp({ store, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir, standards: defaultStandards() }, config);
+  const app = await createApp({ store, storeConfig, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir, standards: defaultStandards() }, config);
   const address = await app.listen({ host: settings.host, port: settings.port });
   const port = Number(new URL(address).port);
   const url = settings.port === 0 ? settings.baseUrl.replace(/:0$/, `:${port}`) : settings.baseUrl;

@@ -4,6 +4,8 @@
  * that routes depend on these types, not on the app that registers them.
  */
 import type { StandardRegistry } from '../core/standards/registry.ts';
+import type { StoreConfig } from '../store/create-store.ts';
+import type { UploadLimits } from './config.ts';
 import type { Store } from '../store/store.ts';
 import type { Renderer } from './render.ts';
 
@@ -14,10 +16,14 @@ export interface AppConfig {
   readonly showFaultDetails: boolean;
   /** Log level for structured logs. */
   readonly logLevel: string;
+  /** Upload and reading limits (config.ts); the defaults when not given. */
+  readonly limits?: UploadLimits;
 }
 
 export interface Services {
   readonly store: Store;
+  /** How the store was opened, so an import's worker thread can open its own connection to it. */
+  readonly storeConfig: StoreConfig;
   readonly render: Renderer;
   readonly clock: () => Date;
   readonly pseudonymKey: Buffer;

@@ -30,11 +30,13 @@ export async function createHarness(
   options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mirror-auth-'));
-  const store = createStore({ dialect: 'sqlite', file: join(dir, 'mirror.sqlite') });
+  const storeConfig = { dialect: 'sqlite', file: join(dir, 'mirror.sqlite') } as const;
+  const store = createStore(storeConfig);
   await store.migrate();
   let now: Date | null = null;
   const services: Services = {
     store,
+    storeConfig,
     render: createRenderer(),
     clock: () => now ?? new Date(),
     pseudonymKey: randomBytes(32),

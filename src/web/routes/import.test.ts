@@ -26,7 +26,7 @@ async function upload(browser: Browser, fields: Record<string, string>, files: R
 
 /** Follows an import to its end: the status page refreshes itself while running. */
 async function finished(browser: Browser, location: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const page = await browser.get(location);
     if (!page.body.includes('http-equiv="refresh"')) return page;
     await new Promise((r) => setTimeout(r, 25));

@@ -1,22 +1,23 @@
 /**
- * Importing a reporting year from the browser. The form takes one file per kind; the upload is saved to a private
- * folder, checked in full and written in one transaction by a background job whose page shows progress, then every
- * problem (file, row, column, value, what was expected) with a CSV of them, or the result. When a file's headings
- * differ from the canonical names, the page offers to map them and remembers the mapping for the organisation.
+ * Importing a reporting year from the browser. The form takes one file per kind; each file is encrypted as it
+ * arrives into a private folder (sealed-upload.ts), checked in full and written in one transaction by a background
+ * job in a worker thread whose page shows progress, then every problem (file, row, column, value, what was expected)
+ * with a CSV of them, or the result. When a file's headings differ from the canonical names, the page offers to map
+ * them and remembers the mapping for the organisation. A request that ends before a job starts (refused, invalid,
+ * not multipart, a file too large) deletes whatever it had received; the job deletes the files when it ends.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
 import { NARRATIVE_FILE } from '../../ingest/load-folder.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
 import type { ImportJob, ImportJobs } from '../../services/import-jobs.ts';
+import { SealedUpload } from '../../services/sealed-upload.ts';
 import type { NewOrganisation } from '../../store/store.ts';
 import type { Services } from '../services.ts';
 import { requireSignedIn, verifyCsrf, CSRF_FIELD, type CurrentUser } from '../auth/plugin.ts';
+import { MAX_UPLOAD_SETTING, type UploadLimits } from '../config.ts';
 import { pageContext } from '../page-context.ts';
 
 const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
@@ -61,8 +62,32 @@ function formView(user: CurrentUser, form: Partial<ImportForm>, errors: { href: 
   };
 }
 
-/** Reads the multipart form: the CSRF field first, then fields and one file per kind into `folder`. */
-async function readUpload(request: FastifyRequest, folder: string): Promise<{ ok: true; form: ImportForm; files: SourceKind[] } | { ok: false; forbidden: true } | { ok: false; forbidden: false; message: string }> {
+type UploadResult =
+  | { ok: true; form: ImportForm; files: SourceKind[] }
+  | { ok: false; forbidden: true }
+  | { ok: false; forbidden: false; status: number; message: string };
+
+function tooLarge(field: string, limits: UploadLimits): UploadResult {
+  const mb = Math.floor(limits.maxUploadBytes / (1024 * 1024));
+  return {
+    ok: false, forbidden: false, status: 413,
+    message: `The ${field} file is larger than ${mb} MB, the most Mirror accepts for one file. ` +
+      `Split it, or ask whoever runs Mirror to raise ${MAX_UPLOAD_SETTING}`,
+  };
+}
+
+/** Reads the multipart form: the CSRF field first, then fields and one file per kind, sealed into `upload`. */
+async function readUpload(request: FastifyRequest, upload: SealedUpload, limits: UploadLimits): Promise<UploadResult> {
+  try {
+    return await readParts(request, upload, limits);
+  } catch (error) {
+    const { code, part } = error as { code?: string; part?: { fieldname?: string } };
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(part?.fieldname === NARRATIVE_FIELD ? 'WDES narrative' : part?.fieldname ?? 'uploaded', limits);
+    throw error;
+  }
+}
+
+async function readParts(request: FastifyRequest, upload: SealedUpload, limits: UploadLimits): Promise<UploadResult> {
   const form: ImportForm = { organisation: '', newCode: '', newName: '', year: '' };
   const files: SourceKind[] = [];
   let csrfChecked = false;
@@ -81,9 +106,10 @@ async function readUpload(request: FastifyRequest, folder: string): Promise<{ ok
     if (part.fieldname === NARRATIVE_FIELD && part.filename) {
       if (extension !== '.txt') {
         part.file.resume();
-        return { ok: false, forbidden: false, message: 'The WDES narrative must be a .txt file' };
+        return { ok: false, forbidden: false, status: 400, message: 'The WDES narrative must be a .txt file' };
       }
-      await pipeline(part.file, createWriteStream(join(folder, NARRATIVE_FILE), { mode: 0o600 }));
+      await upload.write(NARRATIVE_FILE, part.file);
+      if (part.file.truncated) return tooLarge('WDES narrative', limits);
       continue;
     }
     if (!kind || !part.filename) {
@@ -92,10 +118,10 @@ async function readUpload(request: FastifyRequest, folder: string): Promise<{ ok
     }
     if (extension !== '.csv' && extension !== '.xlsx') {
       part.file.resume();
-      return { ok: false, forbidden: false, message: `The ${kind} file must be a .csv or .xlsx file` };
+      return { ok: false, forbidden: false, status: 400, message: `The ${kind} file must be a .csv or .xlsx file` };
     }
-    await pipeline(part.file, createWriteStream(join(folder, `${kind}${extension}`), { mode: 0o600 }));
-    if (part.file.truncated) return { ok: false, forbidden: false, message: `The ${kind} file is larger than the 200 MB limit` };
+    await upload.write(`${kind}${extension}`, part.file);
+    if (part.file.truncated) return tooLarge(kind, limits);
     files.push(kind);
   }
   return csrfChecked ? { ok: true, form, files } : { ok: false, forbidden: true };
@@ -121,7 +147,7 @@ function validateForm(user: CurrentUser, form: ImportForm, files: readonly Sourc
   return { errors, organisation, year };
 }
 
-export function registerImportRoutes(app: FastifyInstance, services: Services, jobs: ImportJobs): void {
+export function registerImportRoutes(app: FastifyInstance, services: Services, jobs: ImportJobs, limits: UploadLimits): void {
   const render = (request: FastifyRequest, reply: FastifyReply, template: string, extra: { title: string } & Record<string, unknown>) =>
     reply.type('text/html').send(services.render(template, pageContext(request, reply, extra)));
 
@@ -136,31 +162,49 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
     const user = requireSignedIn(request, reply);
     if (!user) return reply;
     if (!canImport(user)) return reply.code(403).send();
-    const id = randomUUID();
-    const folder = join(services.dataDir, 'uploads', id);
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    const upload = await readUpload(request, folder);
-    if (!upload.ok) {
-      await rm(folder, { recursive: true, force: true });
-      if (upload.forbidden) return reply.code(403).type('text/html').send(services.render('pages/request-problem.njk', pageContext(request, reply, { title: 'There is a problem with the request', message: 'The form had expired or came from another site. Go back, reload the page and try again.' })));
-      return render(request, reply, 'pages/import/form.njk', formView(user, {}, [{ href: '#staff', text: upload.message }]));
+    if (!request.isMultipart()) {
+      return render(request, reply.code(415), 'pages/import/form.njk', formView(user, {}, [{ href: '#staff', text: 'Send the form with its files, from the import page' }]));
     }
-    const checked = validateForm(user, upload.form, upload.files);
+    const id = randomUUID();
+    // Nothing is written until the first file arrives. Unless a job takes the upload, whatever was received is
+    // deleted before the answer is sent.
+    const upload = new SealedUpload(join(services.dataDir, 'uploads', id));
+    let answer: () => FastifyReply;
+    try {
+      answer = await receive(request, reply, user, upload, id);
+    } catch (error) {
+      await upload.remove();
+      throw error;
+    }
+    return answer();
+  });
+
+  /** Reads and checks the upload and starts its job; returns how to answer, having deleted the upload unless started. */
+  async function receive(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, upload: SealedUpload, id: string): Promise<() => FastifyReply> {
+    const refuse = async (answer: () => FastifyReply) => {
+      await upload.remove();
+      return answer;
+    };
+    const received = await readUpload(request, upload, limits);
+    if (!received.ok) {
+      if (received.forbidden) return refuse(() => reply.code(403).type('text/html').send(services.render('pages/request-problem.njk', pageContext(request, reply, { title: 'There is a problem with the request', message: 'The form had expired or came from another site. Go back, reload the page and try again.' }))));
+      return refuse(() => render(request, reply.code(received.status), 'pages/import/form.njk', formView(user, {}, [{ href: '#staff', text: received.message }])));
+    }
+    const checked = validateForm(user, received.form, received.files);
     if (checked.errors.length > 0 || !checked.organisation) {
-      await rm(folder, { recursive: true, force: true });
-      return render(request, reply.code(400), 'pages/import/form.njk', formView(user, upload.form, checked.errors));
+      return refuse(() => render(request, reply.code(400), 'pages/import/form.njk', formView(user, received.form, checked.errors)));
     }
     const existing = await services.store.organisations.byCode(checked.organisation.code);
     const headerMappings: ImportJob['headerMappings'] = {};
     if (existing) {
-      for (const kind of upload.files) {
+      for (const kind of received.files) {
         const mapping = await services.store.columnMappings.get(existing.id, kind);
         if (mapping) headerMappings[kind] = mapping;
       }
     }
-    jobs.start({ id, ownerId: user.id, organisation: checked.organisation, year: checked.year, folder, headerMappings });
-    return reply.redirect(`/import/${id}`, 303);
-  });
+    jobs.start({ id, ownerId: user.id, organisation: checked.organisation, year: checked.year, upload, headerMappings });
+    return () => reply.redirect(`/import/${id}`, 303);
+  }
 
   app.get<{ Params: { id: string } }>('/import/:id', async (request, reply) => {
     const user = requireSignedIn(request, reply);
@@ -168,7 +212,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
     const job = jobs.get(request.params.id, user.id);
     if (!job) return reply.callNotFound();
     if (job.status !== 'running') await recordOutcome(services, user, job);
-    return render(request, reply, 'pages/import/status.njk', statusView(job));
+    return render(request, reply, 'pages/import/status.njk', statusView(job, jobs.canRetry(job)));
   });
 
   app.get<{ Params: { id: string } }>('/import/:id/problems.csv', async (request, reply) => {
@@ -183,7 +227,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
     const user = requireSignedIn(request, reply);
     if (!user) return reply;
     const job = jobs.get(request.params.id, user.id);
-    if (!job || job.status !== 'failed') return reply.callNotFound();
+    if (!job || !jobs.canRetry(job)) return reply.callNotFound();
     for (const [field, header] of Object.entries(request.body ?? {})) {
       const match = /^map\.([a-z]+)\.([a-z_]+)$/.exec(field);
       const kind = SOURCE_KINDS.find((k) => k === match?.[1]);
@@ -217,9 +261,10 @@ async function recordOutcome(services: Services, user: CurrentUser, job: ImportJ
   }
 }
 
-function statusView(job: ImportJob) {
+/** `canRetry`: the files are still kept, so the page can offer to map headings and check them again. */
+function statusView(job: ImportJob, canRetry: boolean) {
   const sorted = sortByRow(job.problems);
-  const missing = sorted.filter((p) => p.missingColumn?.kind);
+  const missing = canRetry ? sorted.filter((p) => p.missingColumn?.kind) : [];
   return {
     title: job.status === 'running' ? 'Importing' : job.status === 'failed' ? 'The files have problems' : 'Import complete',
     job,
