@@ -159,7 +159,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .description("Import one reporting year's folder into the store (SQLite under MIRROR_DATA_DIR, or PostgreSQL at DATABASE_URL).")
     .argument('<folder>', 'folder holding staff.csv and any of the other files')
     .requiredOption('--org <code>', 'organisation code, for example RXX')
-    .option('--name <name>', 'organisation name (required the first time an organisation is imported)')
+    .option('--name <name>', 'organisation name (required the first time an organisation is imported; an existing organisation keeps its name)')
     .option('--region <region>', 'region, for comparisons')
     .option('--type <type>', 'organisation type, for example "Acute trust"')
     .requiredOption('--year <year>', 'reporting year', parseYear)
@@ -263,10 +263,13 @@ async function importCommand(
   try {
     await store.migrate();
     const existing = await store.organisations.byCode(options.org);
-    const name = options.name ?? existing?.name;
+    const name = existing?.name ?? options.name;
     if (!name) {
       io.err(`Organisation ${options.org} is new: give its name with --name "…".\n`);
       return EXIT_USAGE;
+    }
+    if (existing && options.name !== undefined && options.name !== existing.name) {
+      io.err(`${existing.code} already exists as "${existing.name}": its name is kept, as an import never renames an organisation.\n`);
     }
     const bar = new SingleBar({ format: '  {stage} [{bar}] {percentage}%', noTTYOutput: false, stream: process.stderr }, Presets.shades_classic);
     let stage = '';

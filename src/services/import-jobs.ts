@@ -18,6 +18,8 @@ export interface ImportJob {
   readonly id: string;
   readonly ownerId: number;
   readonly organisation: NewOrganisation;
+  /** True when the job adds a new organisation (refused if the code is taken). */
+  readonly newOrganisation: boolean;
   readonly year: number;
   readonly folder: string;
   status: JobStatus;
@@ -42,10 +44,11 @@ export class ImportJobs {
   ) {}
 
   /** Starts a job on a folder of uploaded files; the caller has already checked who may import what. */
-  start(options: { ownerId: number; organisation: NewOrganisation; year: number; folder: string; headerMappings: ImportJob['headerMappings']; id?: string }): ImportJob {
+  start(options: { ownerId: number; organisation: NewOrganisation; newOrganisation?: boolean; year: number; folder: string; headerMappings: ImportJob['headerMappings']; id?: string }): ImportJob {
     this.#forgetExpired();
     const job: ImportJob = {
-      id: options.id ?? randomUUID(), ownerId: options.ownerId, organisation: options.organisation, year: options.year,
+      id: options.id ?? randomUUID(), ownerId: options.ownerId, organisation: options.organisation,
+      newOrganisation: options.newOrganisation ?? false, year: options.year,
       folder: options.folder, status: 'running', stage: 'waiting', done: 0, total: 1, problems: [], version: null,
       headerMappings: options.headerMappings, startedAt: this.clock(),
     };
@@ -77,7 +80,7 @@ export class ImportJobs {
   async #run(job: ImportJob): Promise<void> {
     try {
       const result = await importFolder(this.store, job.folder, {
-        organisation: job.organisation, year: job.year, channel: 'web', importedBy: job.ownerId, key: this.key,
+        organisation: job.organisation, newOrganisation: job.newOrganisation, year: job.year, channel: 'web', importedBy: job.ownerId, key: this.key,
         headerMappings: job.headerMappings,
         onProgress: (stage, done, total) => Object.assign(job, { stage, done, total }),
       });

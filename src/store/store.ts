@@ -72,8 +72,24 @@ export interface StoredRecords {
   readonly survey: readonly { readonly indicator: string; readonly group: string; readonly respondents: number; readonly positive: number }[];
 }
 
+/**
+ * An import meant to add a new organisation found its code already taken. Nothing was written: an import never takes
+ * over, renames or grants access to an organisation that exists.
+ */
+export class OrganisationExistsError extends Error {
+  constructor(readonly code: string) {
+    super(`An organisation with the code ${code} already exists. Choose it from the list, or ask an administrator for access.`);
+    this.name = 'OrganisationExistsError';
+  }
+}
+
 export interface NewImport {
   readonly organisation: NewOrganisation;
+  /**
+   * True when the importer means to add a new organisation (an administrator's "A new organisation"): the import is
+   * refused with OrganisationExistsError if the code is taken, even by an import finishing at the same moment.
+   */
+  readonly newOrganisation?: boolean;
   readonly year: number;
   readonly importedBy: number | null;
   readonly channel: 'web' | 'cli' | 'demo';
@@ -204,8 +220,9 @@ export interface Store {
 
   imports: {
     /**
-     * Writes organisation (created, or its name, region, type and synthetic flag updated where given), a new version
-     * that becomes current, records and counts in one transaction: on any failure nothing is written.
+     * Writes organisation (created; or, when it exists, its region, type and synthetic flag updated where given, but
+     * never its name), a new version that becomes current, records and counts in one transaction: on any failure
+     * nothing is written. With `newOrganisation`, an existing code is refused with OrganisationExistsError.
      * `onProgress` is told how many records have been written, for a progress bar.
      */
     create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;

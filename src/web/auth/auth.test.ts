@@ -512,13 +512,20 @@ describe('roles and access', () => {
     assert.equal(set.statusCode, 303);
     assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'analyst']]);
     await admin.get(`/admin/users/${nia!.id}`);
+    await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'viewer' });
+    assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'viewer']]);
+    await admin.get(`/admin/users/${nia!.id}`);
     await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'none' });
     assert.deepEqual(await h.store.users.memberships(nia!.id), []);
     assert.equal((await admin.get('/admin/users/99999')).statusCode, 404);
 
+    // Adding, changing and removing a role are each audited, with the role before and after.
     const changes = await auditEvents(h, 'membership-changed');
-    assert.equal(changes.length, 2);
-    assert.equal(changes[0]?.organisationId, rxx);
+    assert.deepEqual(changes.map((e) => [e.organisationId, e.subject, e.details]).reverse(), [
+      [rxx, `user/${nia!.id}`, { role: 'analyst', previous: null }],
+      [rxx, `user/${nia!.id}`, { role: 'viewer', previous: 'analyst' }],
+      [rxx, `user/${nia!.id}`, { role: null, previous: 'viewer' }],
+    ]);
     assert.ok((await auditActions(h)).includes('user-created'));
 
     const nias = new Browser(h.app);

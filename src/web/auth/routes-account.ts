@@ -58,7 +58,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
     // The first administrator can see the synthetic demonstration trust at once, as an analyst.
     for (const organisation of (await store.organisations.all()).filter((o) => o.synthetic)) {
       await store.users.setMembership(user.id, organisation.id, 'analyst');
-      await audit(context, { userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', via: 'first-run' } });
+      await audit(context, { userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', previous: null, via: 'first-run' } });
     }
     reply.clearCookie(SETUP_COOKIE, cookieOptions(context.secure, { path: SETUP_COOKIE_PATH }));
     await startSession(store, reply, { userId: user.id, now: context.clock(), secure: context.secure, previousToken: request.cookies[SESSION_COOKIE] });

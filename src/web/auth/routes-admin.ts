@@ -130,8 +130,9 @@ export function registerAdminRoutes(app: FastifyInstance, context: AuthContext):
     if (errors.any || !organisation) return userPage(request, reply, user, { values: { organisation: code, role: roleText }, ...errors.context() }, 400);
 
     const role: Role | null = roleText === 'none' ? null : (roleText as Role);
+    const previous = (await store.users.memberships(user.id)).find((m) => m.organisation.id === organisation.id)?.role ?? null;
     await store.users.setMembership(user.id, organisation.id, role);
-    await audit(context, { userId: admin.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role } });
+    await audit(context, { userId: admin.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role, previous } });
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });
 

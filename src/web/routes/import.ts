@@ -14,7 +14,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
 import { NARRATIVE_FILE } from '../../ingest/load-folder.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
 import type { ImportJob, ImportJobs } from '../../services/import-jobs.ts';
-import type { NewOrganisation } from '../../store/store.ts';
+import { OrganisationExistsError, type NewOrganisation } from '../../store/store.ts';
 import type { Services } from '../app.ts';
 import { requireSignedIn, verifyCsrf, CSRF_FIELD, type CurrentUser } from '../auth/plugin.ts';
 import { pageContext } from '../page-context.ts';
@@ -151,6 +151,13 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
       return render(request, reply.code(400), 'pages/import/form.njk', formView(user, upload.form, checked.errors));
     }
     const existing = await services.store.organisations.byCode(checked.organisation.code);
+    const newOrganisation = upload.form.organisation === '__new';
+    if (newOrganisation && existing) {
+      // Never taken over through this form: the store refuses it too, should another import add the code meanwhile.
+      await rm(folder, { recursive: true, force: true });
+      const error = { href: '#newCode', text: new OrganisationExistsError(existing.code).message };
+      return render(request, reply.code(400), 'pages/import/form.njk', formView(user, upload.form, [error]));
+    }
     const headerMappings: ImportJob['headerMappings'] = {};
     if (existing) {
       for (const kind of upload.files) {
@@ -158,7 +165,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
         if (mapping) headerMappings[kind] = mapping;
       }
     }
-    jobs.start({ id, ownerId: user.id, organisation: checked.organisation, year: checked.year, folder, headerMappings });
+    jobs.start({ id, ownerId: user.id, organisation: checked.organisation, newOrganisation, year: checked.year, folder, headerMappings });
     return reply.redirect(`/import/${id}`, 303);
   });
 
@@ -198,7 +205,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
 const audited = new WeakSet<ImportJob>();
 
 /** Audits an import's outcome once, and on success remembers its column mappings and gives an administrator who
- * brought in a new organisation an analyst's membership of it. */
+ * brought in a new organisation an analyst's membership of it (audited). */
 async function recordOutcome(services: Services, user: CurrentUser, job: ImportJob): Promise<void> {
   if (audited.has(job)) return;
   audited.add(job);
@@ -212,8 +219,10 @@ async function recordOutcome(services: Services, user: CurrentUser, job: ImportJ
   for (const [kind, mapping] of Object.entries(job.headerMappings) as [SourceKind, Record<string, string>][]) {
     await services.store.columnMappings.save(organisation.id, kind, mapping);
   }
-  if (!user.memberships.some((m) => m.organisation.id === organisation.id)) {
+  // Only the organisation this import created: any other was chosen from the person's own, as its analyst.
+  if (job.newOrganisation && !user.memberships.some((m) => m.organisation.id === organisation.id)) {
     await services.store.users.setMembership(user.id, organisation.id, 'analyst');
+    await services.store.audit.record({ userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', previous: null, via: 'import of a new organisation' } });
   }
 }
 
