@@ -86,6 +86,14 @@ describe('first run', () => {
     assert.match(invalid.body, /href="#password"[\s\S]*Password must not be the same character repeated/);
     assert.doesNotMatch(invalid.body, /aaaaaaaaaaaaaaa/, 'a password is never shown back');
 
+    const own = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: 'ada@trust.nhs.uk' });
+    assert.equal(own.statusCode, 400);
+    assert.match(own.body, /href="#password"[\s\S]*Password must not include your name or email address\. Choose words that have nothing to do with you/);
+    const common = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: 'Password1234!' });
+    assert.equal(common.statusCode, 400);
+    assert.match(common.body, /href="#password"[\s\S]*Password is one of the most common passwords, or too close to one/);
+    assert.equal(await h.store.users.count(), 0);
+
     const done = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: PASSWORD });
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/');
@@ -145,6 +153,12 @@ describe('sign-in links', () => {
     const weak = await browser.post('/account/password', { newPassword: 'short' });
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /href="#newPassword"[\s\S]*Password must be 12 characters or more/);
+    const common = await browser.post('/account/password', { newPassword: 'iloveyou2024' });
+    assert.equal(common.statusCode, 400);
+    assert.match(common.body, /href="#newPassword"[\s\S]*Password is one of the most common passwords, or too close to one/);
+    const own = await browser.post('/account/password', { newPassword: 'new@trust.nhs.uk 2024' });
+    assert.equal(own.statusCode, 400);
+    assert.match(own.body, /href="#newPassword"[\s\S]*Password must not include your name or email address/);
     const saved = await browser.post('/account/password', { newPassword: PASSWORD });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, '/account?saved=password');
@@ -179,7 +193,7 @@ describe('sign-in links', () => {
   });
 
   test('a person with a password goes to the start page, and changing it needs the current one', async () => {
-    const user = await addUser(h.store, { email: 'has@trust.nhs.uk', password: PASSWORD });
+    const user = await addUser(h.store, { email: 'has@trust.nhs.uk', displayName: 'Harriet Hasford', password: PASSWORD });
     const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
     const browser = new Browser(h.app);
     const used = await browser.useLink(path(link));
@@ -193,6 +207,9 @@ describe('sign-in links', () => {
     const wrong = await browser.post('/account/password', { currentPassword: 'not my password', newPassword: 'a brand new passphrase' });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /href="#currentPassword"[\s\S]*Your current password is not correct/);
+    const named = await browser.post('/account/password', { currentPassword: PASSWORD, newPassword: 'Harriet Hasford the third' });
+    assert.equal(named.statusCode, 400);
+    assert.match(named.body, /href="#newPassword"[\s\S]*Password must not include your name or email address/);
     const changed = await browser.post('/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
     assert.equal(changed.statusCode, 303);
     assert.equal((await browser.get('/account')).statusCode, 200, 'still signed in here, with a new session');

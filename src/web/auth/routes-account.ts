@@ -50,7 +50,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
     const errors = new FormErrors()
       .add('displayName', displayNameProblem(displayName))
       .add('email', emailProblem(email))
-      .add('password', passwordProblem(password));
+      .add('password', passwordProblem(password, { email, displayName }));
     if (errors.any) return setupPage(request, reply, { displayName, email }, errors, 400);
 
     const user = await store.users.create({ email, displayName, administrator: true });
@@ -96,7 +96,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
         if (storedHash === null || !(await verifyPassword(storedHash, currentPassword))) errors.add('currentPassword', 'Your current password is not correct');
       }
     }
-    errors.add('newPassword', passwordProblem(newPassword));
+    errors.add('newPassword', passwordProblem(newPassword, user));
     if (errors.any) return passwordPage(request, reply, errors, 400);
 
     await store.users.setPasswordHash(user.id, await hashPassword(newPassword));
