@@ -31,6 +31,7 @@ import { reportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { wdesFromFolder } from '../services/wdes-from-folder.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
+import { registerTokenCommands } from './commands/tokens.ts';
 
 export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';
 
@@ -201,6 +202,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   registerStatisticsCommands(program, io, setExitCode);
   // Model Employer-style targets and trajectories over several years' folders.
   registerTargetsCommand(program, io, setExitCode);
+  // API tokens for automation: create (printed once) and revoke.
+  registerTokenCommands(program, io, setExitCode);
 
   return program;
 }

@@ -149,10 +149,33 @@ export interface Session {
   readonly csrfSecret: string;
 }
 
+/** A token for the read API, as listed to its person: never the token itself, which only its hash stands for. */
+export interface ApiToken {
+  readonly id: number;
+  readonly userId: number;
+  /** The organisation whose figures it reads; null for a token made before tokens had one (every organisation). */
+  readonly organisation: Organisation | null;
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+export interface NewApiToken {
+  readonly userId: number;
+  readonly organisationId: number | null;
+  readonly name: string;
+  /** The SHA-256 hash of the token; the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+  readonly now: Date;
+}
+
 export type AuditAction =
   | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-in-link-created' | 'sign-in-link-used' | 'password-set'
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
-  | 'api-token-created' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed';
+  | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed';
 
 export interface AuditEvent {
   readonly id: number;
@@ -269,6 +292,8 @@ export interface Store {
     all(): Promise<readonly User[]>;
     passwordHash(id: number): Promise<string | null>;
     setPasswordHash(id: number, hash: string): Promise<void>;
+    /** An inactive person cannot sign in, and is signed out wherever they are. */
+    setActive(id: number, active: boolean): Promise<void>;
     memberships(userId: number): Promise<readonly Membership[]>;
     setMembership(userId: number, organisationId: number, role: Role | null): Promise<void>;
   };
@@ -287,10 +312,21 @@ export interface Store {
     deleteForUser(userId: number): Promise<void>;
   };
 
+  /** Tokens for the read API: only a hash of each is kept. A token works until it expires or is revoked. */
   apiTokens: {
-    create(userId: number, name: string, tokenHash: string): Promise<void>;
-    /** The user a token belongs to, recording its use, or null. */
-    use(tokenHash: string, now: Date): Promise<number | null>;
+    create(token: NewApiToken): Promise<ApiToken>;
+    byId(id: number): Promise<ApiToken | null>;
+    /** The live token's person and organisation, recording its use; null for an unknown, expired or revoked one. */
+    use(tokenHash: string, now: Date): Promise<{ tokenId: number; userId: number; organisationId: number | null } | null>;
+    /** The person's tokens that work at `now` (neither expired nor revoked), newest first. */
+    live(userId: number, now: Date): Promise<readonly ApiToken[]>;
+    /** Revokes the token if it still works and returns it revoked; null when unknown, expired or already revoked. */
+    revoke(id: number, now: Date): Promise<ApiToken | null>;
+    /**
+     * Revokes every live token of the person, or, with `organisationId`, those that can read that organisation (its
+     * own and any for every organisation). Returns how many were revoked.
+     */
+    revokeForUser(userId: number, now: Date, options?: { organisationId: number }): Promise<number>;
   };
 
   /** National WRES figures, one per reporting year and indicator (2, 3 or 4). */

@@ -574,7 +574,8 @@ describe('the API', () => {
   let h: Harness;
   before(async () => {
     h = await createHarness({ beforeReady: testRoutes });
-    await addUser(h.store, { email: 'api@trust.nhs.uk', displayName: 'Api Person', password: PASSWORD });
+    const rxx = (await h.store.imports.create(sampleImport(2025))).organisationId;
+    await addUser(h.store, { email: 'api@trust.nhs.uk', displayName: 'Api Person', password: PASSWORD, memberships: [[rxx, 'viewer']] });
   });
   after(async () => h.close());
 
@@ -596,7 +597,7 @@ describe('the API', () => {
     const empty = await browser.post('/account/api-tokens', { tokenName: '' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /href="#tokenName"[\s\S]*Enter a name for the token/);
-    const created = await browser.post('/account/api-tokens', { tokenName: 'Power BI' });
+    const created = await browser.post('/account/api-tokens', { tokenName: 'Power BI', organisation: 'RXX', expiresIn: '90' });
     assert.equal(created.statusCode, 200);
     assert.equal(created.headers['cache-control'], 'no-store');
     const token = codeById(created.body, 'api-token');
