@@ -93,6 +93,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AuthContext):
       person: {
         id: user.id, displayName: user.displayName, email: user.email, administrator: user.administrator,
         hasPassword: user.hasPassword, active: user.active, createdAt: user.createdAt.toISOString().slice(0, 10),
+        self: user.id === request.currentUser?.id,
       },
       membershipRows: memberships.map((m) => [{ text: m.organisation.name }, { text: m.organisation.code }, { text: ROLE_NAMES[m.role] }]),
       organisations: organisations.map((o) => ({ value: o.code, text: `${o.name} (${o.code})` })),
@@ -135,7 +136,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AuthContext):
     await store.users.setMembership(user.id, organisation.id, role);
     await audit(context, { userId: admin.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role, previous } });
     // Their tokens for it end too, so that giving access back later does not bring old tokens back to life.
-    if (role === null) await revokeTokensOf(store, { userId: user.id, now: context.clock(), by: admin.id, reason: 'access-removed', organisationId: organisation.id });
+    if (role === null && previous !== null) await revokeTokensOf(store, { userId: user.id, now: context.clock(), by: admin.id, reason: 'access-removed', organisationId: organisation.id });
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });
 
