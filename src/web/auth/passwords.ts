@@ -65,6 +65,9 @@ const SHORTEST_PERSONAL_PIECE = 4;
 const ESTIMATED_LENGTH = 64;
 const COMMON_WARNINGS = new Set(['topTen', 'topHundred', 'common', 'similarToCommon']);
 
+const GUESSABLE = 'Password is too easy to guess. Avoid keyboard patterns, sequences, repeated words and dates; for example, choose three random words';
+const PERSONAL_DETAILS = 'Password must not include your name or email address. Choose words that have nothing to do with you, for example three random words';
+
 let estimator: ZxcvbnFactory | null = null;
 
 /** zxcvbn-ts with the common passwords list of @zxcvbn-ts/language-common, built on first use. */
@@ -100,8 +103,8 @@ function includesPersonalDetails(password: string, owner: PasswordOwner): boolea
 
 /**
  * The first thing wrong with a proposed password, in plain English with what to do instead, or null when it meets
- * the rules: 12 to 256 characters, not one character repeated, nothing of the person's own email or name, not a
- * common password or a small change to one, and not otherwise easy to guess (zxcvbn score 3 or more).
+ * the rules: 12 to 256 characters, not one character or a short run repeated, nothing of the person's own email or
+ * name, not a common password or a small change to one, and not otherwise easy to guess (zxcvbn score 3 or more).
  */
 export function passwordProblem(password: string, owner: PasswordOwner): string | null {
   const characters = [...password];
@@ -120,7 +123,3 @@ export function passwordProblem(password: string, owner: PasswordOwner): string 
   }
   return GUESSABLE;
 }
-
-const GUESSABLE = 'Password is too easy to guess. Avoid keyboard patterns, sequences, repeated words and dates; for example, choose three random words';
-
-const PERSONAL_DETAILS = 'Password must not include your name or email address. Choose words that have nothing to do with you, for example three random words';
