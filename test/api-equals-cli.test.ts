@@ -39,7 +39,7 @@ testEachDialect('the API and the command line give identical WRES, WDES, medical
     const user = await store.users.create({ email: 'analyst@example.nhs.uk', displayName: 'Analyst', administrator: false });
     await store.users.setMembership(user.id, organisation.id, 'viewer');
     const token = randomToken();
-    await store.apiTokens.create(user.id, 'test', hashToken(token));
+    await store.apiTokens.create({ userId: user.id, organisationId: organisation.id, name: 'test', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000), now: new Date() });
 
     const app = await createApp(
       { store, storeConfig: config, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, dataDir: root, standards: defaultStandards() },

@@ -24,6 +24,7 @@ import { registerStatisticsCommands } from './commands/statistics.ts';
 import { parseYear, registerStandardCommands, wholeNumber } from './commands/standard.ts';
 import { wresText } from '../core/outputs/wres-text.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
+import { registerTokenCommands } from './commands/tokens.ts';
 
 export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';
 
@@ -86,7 +87,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
     .description("Import one reporting year's folder into the store (SQLite under MIRROR_DATA_DIR, or PostgreSQL at DATABASE_URL).")
     .argument('<folder>', 'folder holding staff.csv and any of the other files')
     .requiredOption('--org <code>', 'organisation code, for example RXX')
-    .option('--name <name>', 'organisation name (required the first time an organisation is imported)')
+    .option('--name <name>', 'organisation name (required the first time an organisation is imported; an existing organisation keeps its name)')
     .option('--region <region>', 'region, for comparisons')
     .option('--type <type>', 'organisation type, for example "Acute trust"')
     .requiredOption('--year <year>', 'reporting year', parseYear)
@@ -128,6 +129,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
   registerStatisticsCommands(program, io, setExitCode);
   // Model Employer-style targets and trajectories over several years' folders.
   registerTargetsCommand(program, io, setExitCode);
+  // API tokens for automation: create (printed once) and revoke.
+  registerTokenCommands(program, io, setExitCode);
 
   return program;
 }
@@ -141,10 +144,13 @@ async function importCommand(
   try {
     await store.migrate();
     const existing = await store.organisations.byCode(options.org);
-    const name = options.name ?? existing?.name;
+    const name = existing?.name ?? options.name;
     if (!name) {
       io.err(`Organisation ${options.org} is new: give its name with --name "…".\n`);
       return EXIT_USAGE;
+    }
+    if (existing && options.name !== undefined && options.name !== existing.name) {
+      io.err(`${existing.code} already exists as "${existing.name}": its name is kept, as an import never renames an organisation.\n`);
     }
     const bar = new SingleBar({ format: '  {stage} [{bar}] {percentage}%', noTTYOutput: false, stream: process.stderr }, Presets.shades_classic);
     let stage = '';

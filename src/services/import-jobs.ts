@@ -27,6 +27,8 @@ export interface ImportJob {
   readonly id: string;
   readonly ownerId: number;
   readonly organisation: NewOrganisation;
+  /** The person chose "a new organisation": the import is refused if the code is already taken. */
+  readonly newOrganisation: boolean;
   readonly year: number;
   status: JobStatus;
   stage: ImportStage | 'waiting';
@@ -67,10 +69,11 @@ export class ImportJobs {
   constructor(private readonly options: ImportJobsOptions) {}
 
   /** Starts a job on an upload, which it then owns and deletes; the caller has already checked who may import what. */
-  start(options: { ownerId: number; organisation: NewOrganisation; year: number; upload: SealedUpload; headerMappings: ImportJob['headerMappings']; id?: string }): ImportJob {
+  start(options: { ownerId: number; organisation: NewOrganisation; newOrganisation?: boolean; year: number; upload: SealedUpload; headerMappings: ImportJob['headerMappings']; id?: string }): ImportJob {
     this.#forgetExpired();
     const job: ImportJob = {
-      id: options.id ?? randomUUID(), ownerId: options.ownerId, organisation: options.organisation, year: options.year,
+      id: options.id ?? randomUUID(), ownerId: options.ownerId, organisation: options.organisation,
+      newOrganisation: options.newOrganisation ?? false, year: options.year,
       status: 'running', stage: 'waiting', done: 0, total: 1, problems: [], version: null,
       headerMappings: options.headerMappings, startedAt: this.options.clock(),
     };
@@ -149,7 +152,7 @@ export class ImportJobs {
       storeConfig: this.options.storeConfig,
       upload: upload.handle,
       options: {
-        organisation: job.organisation, year: job.year, channel: 'web', importedBy: job.ownerId, key: this.options.key,
+        organisation: job.organisation, newOrganisation: job.newOrganisation, year: job.year, channel: 'web', importedBy: job.ownerId, key: this.options.key,
         headerMappings: job.headerMappings, limits: this.options.limits,
       },
     };

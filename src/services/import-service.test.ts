@@ -100,3 +100,16 @@ testEachDialect('dates are checked against the year being imported: far beyond i
   const later = await importFolder(store, laterYearFolder, { ...OPTIONS, year: 2090 });
   assert.ok(later.ok, JSON.stringify(!later.ok && later.problems.slice(0, 3)));
 });
+
+testEachDialect('an import adding a new organisation is refused, with nothing written, when the code is taken', async ({ store }) => {
+  const first = await importFolder(store, folder, OPTIONS);
+  assert.ok(first.ok);
+  const refused = await importFolder(store, folder, { ...OPTIONS, organisation: { code: 'RXX', name: 'Taken over' }, newOrganisation: true });
+  assert.deepEqual(refused, {
+    ok: false,
+    problems: [{ file: 'organisation', message: 'An organisation with the code RXX already exists. Choose it from the list, or ask an administrator for access.' }],
+  });
+  const organisation = await store.organisations.byCode('RXX');
+  assert.equal(organisation?.name, 'Test NHS Trust');
+  assert.deepEqual((await store.imports.history(organisation!.id, 2025)).map((v) => v.version), [1]);
+});

@@ -8,7 +8,7 @@ import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
-import type { ImportVersion, NewImport, NewOrganisation, Store } from '../store/store.ts';
+import { OrganisationExistsError, type ImportVersion, type NewImport, type NewOrganisation, type Store } from '../store/store.ts';
 import { pseudonymiser } from './pseudonym.ts';
 import { toStoredRecords } from './stored-records.ts';
 
@@ -16,6 +16,8 @@ export type ImportStage = 'reading files' | 'counting' | 'writing';
 
 export interface ImportFolderOptions {
   readonly organisation: NewOrganisation;
+  /** True when the import adds a new organisation: refused, with nothing written, if the code is taken. */
+  readonly newOrganisation?: boolean;
   readonly year: number;
   readonly channel: NewImport['channel'];
   /** User id, or null for the command line and the demonstration loader. */
@@ -41,6 +43,8 @@ export async function importFolder(store: Store, folder: string, options: Import
   const period = periodOf(options.year);
   if (!period) return { ok: false, problems: [{ file: folder, value: String(options.year), message: 'this is not a reporting year', expected: 'a year from 2000 to 2100' }] };
 
+  if (options.newOrganisation && (await store.organisations.byCode(options.organisation.code))) return organisationExists(options.organisation.code);
+
   progress('reading files', 0, 1);
   const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings, year: options.year, limits: options.limits });
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
@@ -62,6 +66,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
   const newImport: NewImport = {
     organisation: options.organisation,
+    newOrganisation: options.newOrganisation ?? false,
     year: options.year,
     importedBy: options.importedBy,
     channel: options.channel,
@@ -70,8 +75,18 @@ export async function importFolder(store: Store, folder: string, options: Import
     records,
     standardCounts,
   };
-  const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
-  return { ok: true, version };
+  try {
+    const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
+    return { ok: true, version };
+  } catch (error) {
+    // Checked again in the store's transaction, in case another import added the code meanwhile.
+    if (error instanceof OrganisationExistsError) return organisationExists(error.code);
+    throw error;
+  }
+}
+
+function organisationExists(code: string): ImportFolderResult {
+  return { ok: false, problems: [{ file: 'organisation', message: new OrganisationExistsError(code).message }] };
 }
 
 function periodOf(year: number): ReportingPeriod | null {

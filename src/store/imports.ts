@@ -7,7 +7,7 @@ import type { WresCounts } from '../core/wres/count.ts';
 import { BATCH_LIMITS } from './batches.ts';
 import { recordCount, writeRecords } from './import-records.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
-import { upsertOrganisation } from './organisations.ts';
+import { findOrCreateOrganisation } from './organisations.ts';
 import type { Database, ImportVersionsTable } from './schema.ts';
 import type { ImportVersion, MonthlyAppointments, MonthlyPeople, NewImport, Store } from './store.ts';
 import { toBoolean, toCount, toDate } from './values.ts';
@@ -55,7 +55,7 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
       };
       progress(0);
       return db.transaction().execute(async (trx) => {
-        const organisation = await upsertOrganisation(trx, newImport.organisation);
+        const organisation = await findOrCreateOrganisation(trx, newImport.organisation, { mustBeNew: newImport.newOrganisation ?? false });
         const version = await nextVersion(trx, organisation.id, newImport.year);
         await trx.updateTable('import_versions').set({ is_current: false })
           .where('organisation_id', '=', organisation.id).where('year', '=', newImport.year).where('is_current', '=', true)

@@ -1,7 +1,7 @@
 /** Organisations: the trusts whose data Mirror holds, found by id or by their ODS-style code. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OrganisationsTable } from './schema.ts';
-import type { NewOrganisation, Organisation, Store } from './store.ts';
+import { OrganisationExistsError, type NewOrganisation, type Organisation, type Store } from './store.ts';
 import { toBoolean } from './values.ts';
 
 export function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
@@ -9,21 +9,28 @@ export function toOrganisation(row: Selectable<OrganisationsTable>): Organisatio
 }
 
 /**
- * Creates the organisation or updates the fields given. On PostgreSQL the upsert also locks the organisation's
- * row until the transaction ends, so two imports for one organisation take turns rather than race for a version.
+ * Finds the organisation by code, or creates it. An existing organisation keeps its name: an import never renames
+ * one (the name is the one it was created with); its region, type and synthetic flag are updated where given. With
+ * `mustBeNew`, an existing code is refused with OrganisationExistsError instead. On PostgreSQL the insert also locks
+ * the organisation's row until the transaction ends, so two imports for one organisation take turns rather than
+ * race for a version, and of two imports adding the same new code at once, the second waits and is then refused.
  */
-export async function upsertOrganisation(db: Kysely<Database>, organisation: NewOrganisation): Promise<Organisation> {
+export async function findOrCreateOrganisation(db: Kysely<Database>, organisation: NewOrganisation, options: { mustBeNew: boolean }): Promise<Organisation> {
   const given = {
-    name: organisation.name,
     ...(organisation.region !== undefined ? { region: organisation.region } : {}),
     ...(organisation.type !== undefined ? { type: organisation.type } : {}),
     ...(organisation.synthetic !== undefined ? { synthetic: organisation.synthetic } : {}),
   };
-  const row = await db.insertInto('organisations')
-    .values({ code: organisation.code, region: null, type: null, synthetic: false, ...given })
-    .onConflict((conflict) => conflict.column('code').doUpdateSet(given))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const insert = db.insertInto('organisations')
+    .values({ code: organisation.code, name: organisation.name, region: null, type: null, synthetic: false, ...given });
+  if (options.mustBeNew) {
+    const row = await insert.onConflict((conflict) => conflict.column('code').doNothing()).returningAll().executeTakeFirst();
+    if (!row) throw new OrganisationExistsError(organisation.code);
+    return toOrganisation(row);
+  }
+  // Setting the code to itself changes nothing but still takes the row's lock, as any update does.
+  const update = Object.keys(given).length > 0 ? given : { code: organisation.code };
+  const row = await insert.onConflict((conflict) => conflict.column('code').doUpdateSet(update)).returningAll().executeTakeFirstOrThrow();
   return toOrganisation(row);
 }
 

@@ -152,9 +152,14 @@ export interface SessionsTable {
 export interface ApiTokensTable {
   id: Generated<number>;
   user_id: number;
+  /** Null only for tokens made before migration 0005, which read every organisation their person can see. */
+  organisation_id: number | null;
   name: string;
   token_hash: string;
   created_at: TimestampColumn;
+  /** Always set since migration 0005; a missing one counts as expired. */
+  expires_at: NullableTimestampColumn;
+  revoked_at: NullableTimestampColumn;
   last_used_at: NullableTimestampColumn;
 }
 

@@ -72,8 +72,24 @@ export interface StoredRecords {
   readonly survey: readonly { readonly indicator: string; readonly group: string; readonly respondents: number; readonly positive: number }[];
 }
 
+/**
+ * An import meant to add a new organisation found its code already taken. Nothing was written: an import never takes
+ * over, renames or grants access to an organisation that exists.
+ */
+export class OrganisationExistsError extends Error {
+  constructor(readonly code: string) {
+    super(`An organisation with the code ${code} already exists. Choose it from the list, or ask an administrator for access.`);
+    this.name = 'OrganisationExistsError';
+  }
+}
+
 export interface NewImport {
   readonly organisation: NewOrganisation;
+  /**
+   * True when the importer means to add a new organisation (an administrator's "A new organisation"): the import is
+   * refused with OrganisationExistsError if the code is taken, even by an import finishing at the same moment.
+   */
+  readonly newOrganisation?: boolean;
   readonly year: number;
   readonly importedBy: number | null;
   readonly channel: 'web' | 'cli' | 'demo';
@@ -131,10 +147,33 @@ export interface Session {
   readonly csrfSecret: string;
 }
 
+/** A token for the read API, as listed to its person: never the token itself, which only its hash stands for. */
+export interface ApiToken {
+  readonly id: number;
+  readonly userId: number;
+  /** The organisation whose figures it reads; null for a token made before tokens had one (every organisation). */
+  readonly organisation: Organisation | null;
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+export interface NewApiToken {
+  readonly userId: number;
+  readonly organisationId: number | null;
+  readonly name: string;
+  /** The SHA-256 hash of the token; the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+  readonly now: Date;
+}
+
 export type AuditAction =
   | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-in-link-created' | 'sign-in-link-used' | 'password-set'
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
-  | 'api-token-created' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed';
+  | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed';
 
 export interface AuditEvent {
   readonly id: number;
@@ -202,8 +241,9 @@ export interface Store {
 
   imports: {
     /**
-     * Writes organisation (created, or its name, region, type and synthetic flag updated where given), a new version
-     * that becomes current, records and counts in one transaction: on any failure nothing is written.
+     * Writes organisation (created; or, when it exists, its region, type and synthetic flag updated where given, but
+     * never its name), a new version that becomes current, records and counts in one transaction: on any failure
+     * nothing is written. With `newOrganisation`, an existing code is refused with OrganisationExistsError.
      * `onProgress` is told how many records have been written, for a progress bar.
      */
     create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;
@@ -246,6 +286,8 @@ export interface Store {
     all(): Promise<readonly User[]>;
     passwordHash(id: number): Promise<string | null>;
     setPasswordHash(id: number, hash: string): Promise<void>;
+    /** An inactive person cannot sign in, and is signed out wherever they are. */
+    setActive(id: number, active: boolean): Promise<void>;
     memberships(userId: number): Promise<readonly Membership[]>;
     setMembership(userId: number, organisationId: number, role: Role | null): Promise<void>;
   };
@@ -264,10 +306,21 @@ export interface Store {
     deleteForUser(userId: number): Promise<void>;
   };
 
+  /** Tokens for the read API: only a hash of each is kept. A token works until it expires or is revoked. */
   apiTokens: {
-    create(userId: number, name: string, tokenHash: string): Promise<void>;
-    /** The user a token belongs to, recording its use, or null. */
-    use(tokenHash: string, now: Date): Promise<number | null>;
+    create(token: NewApiToken): Promise<ApiToken>;
+    byId(id: number): Promise<ApiToken | null>;
+    /** The live token's person and organisation, recording its use; null for an unknown, expired or revoked one. */
+    use(tokenHash: string, now: Date): Promise<{ tokenId: number; userId: number; organisationId: number | null } | null>;
+    /** The person's tokens that work at `now` (neither expired nor revoked), newest first. */
+    live(userId: number, now: Date): Promise<readonly ApiToken[]>;
+    /** Revokes the token if it still works and returns it revoked; null when unknown, expired or already revoked. */
+    revoke(id: number, now: Date): Promise<ApiToken | null>;
+    /**
+     * Revokes every live token of the person, or, with `organisationId`, those that can read that organisation (its
+     * own and any for every organisation). Returns how many were revoked.
+     */
+    revokeForUser(userId: number, now: Date, options?: { organisationId: number }): Promise<number>;
   };
 
   /** National WRES figures, one per reporting year and indicator (2, 3 or 4). */

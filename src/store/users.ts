@@ -65,6 +65,10 @@ export function usersRepository(db: Kysely<Database>): Store['users'] {
       await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
     },
 
+    async setActive(id, active) {
+      await db.updateTable('users').set({ active }).where('id', '=', id).execute();
+    },
+
     async memberships(userId) {
       const rows = await db.selectFrom('memberships')
         .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')

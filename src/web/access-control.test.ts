@@ -100,8 +100,8 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
 
 /** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
 const POST_ROUTES = [
-  '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/admin/users',
-  '/admin/users/1/memberships', '/admin/users/1/sign-in-link', '/admin/national-figures', '/admin/national-figures/remove', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
+  '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/account/api-tokens/1/revoke',
+  '/admin/users', '/admin/users/1/memberships', '/admin/users/1/status', '/admin/users/1/sign-in-link', '/admin/national-figures', '/admin/national-figures/remove', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
 ];
 
 describe('access control on every route', () => {
@@ -179,6 +179,7 @@ describe('access control on every route', () => {
     const viewer = browsers.get('viewer')!;
     await viewer.get('/account');
     assert.equal((await viewer.post('/admin/users', { email: 'new@example.nhs.uk', displayName: 'New' })).statusCode, 403);
+    assert.equal((await viewer.post('/admin/users/1/status', { active: 'no' })).statusCode, 403);
     assert.equal((await viewer.post('/admin/national-figures', { indicator: '2', year: '2025' })).statusCode, 403);
     assert.equal((await viewer.post('/admin/national-figures/remove', { indicator: '2', year: '2025' })).statusCode, 403);
     const upload = await viewer.send('POST', '/import', '--x--\r\n', { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': viewer.lastCsrf });

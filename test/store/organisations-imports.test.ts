@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { RECORD_TABLES } from '../../src/store/schema.ts';
 import type { KyselyStore } from '../../src/store/kysely-store.ts';
+import { OrganisationExistsError } from '../../src/store/store.ts';
 import { ORGANISATION, sampleImport } from './fixtures.ts';
 import { testEachDialect } from './each-dialect.ts';
 
@@ -72,16 +73,48 @@ testEachDialect('a second import of a year is a new current version; the first s
   assert.equal((await store.organisations.all()).length, 1);
 });
 
-testEachDialect('the organisation is updated by an import with the fields it gives', async ({ store }) => {
+testEachDialect('an import never renames an organisation; it updates only the region, type and synthetic flag it gives', async ({ store }) => {
   await store.imports.create(sampleImport(2025));
   await store.imports.create(sampleImport(2025, { organisation: { code: 'RXX', name: 'Renamed NHS Trust', synthetic: true } }));
   const organisation = await store.organisations.byCode('RXX');
   assert.deepEqual(
     { name: organisation?.name, region: organisation?.region, type: organisation?.type, synthetic: organisation?.synthetic },
-    { name: 'Renamed NHS Trust', region: 'London', type: 'Acute trust', synthetic: true },
+    { name: 'Test NHS Trust', region: 'London', type: 'Acute trust', synthetic: true },
   );
   await store.imports.create(sampleImport(2025, { organisation: { code: 'AAA', name: 'A Trust' } }));
   assert.deepEqual((await store.organisations.all()).map((o) => o.code), ['AAA', 'RXX'], 'ordered by name');
+});
+
+testEachDialect('an import meant for a new organisation is refused when the code is taken, and writes nothing', async ({ store }) => {
+  const first = await store.imports.create(sampleImport(2025));
+  const before = await rowCounts(store);
+  const takeover = sampleImport(2025, { organisation: { code: 'RXX', name: 'Taken Over NHS Trust' }, newOrganisation: true });
+  await assert.rejects(store.imports.create(takeover), (error: unknown) => {
+    assert.ok(error instanceof OrganisationExistsError);
+    assert.equal(error.code, 'RXX');
+    assert.equal(error.message, 'An organisation with the code RXX already exists. Choose it from the list, or ask an administrator for access.');
+    return true;
+  });
+  assert.deepEqual(await rowCounts(store), before);
+  assert.equal((await store.organisations.byCode('RXX'))?.name, 'Test NHS Trust');
+  assert.deepEqual(await store.imports.current(first.organisationId, 2025), first);
+
+  const created = await store.imports.create(sampleImport(2025, { organisation: { code: 'NEW1', name: 'New NHS Trust' }, newOrganisation: true }));
+  assert.equal((await store.organisations.byId(created.organisationId))?.code, 'NEW1');
+});
+
+// Two administrators adding the same new code at once: exactly one of them gets it. On PostgreSQL through two
+// connections; SQLite, with one writer in this process, takes them in turn.
+testEachDialect('two imports adding the same new organisation at once: one succeeds, the other is refused', async ({ store, reopen }) => {
+  const other = store.dialect === 'postgres' ? reopen() : store;
+  const results = await Promise.allSettled([
+    store.imports.create(sampleImport(2025, { organisation: { code: 'RACE', name: 'First' }, newOrganisation: true })),
+    other.imports.create(sampleImport(2025, { organisation: { code: 'RACE', name: 'Second' }, newOrganisation: true })),
+  ]);
+  assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  const refused = results.find((r) => r.status === 'rejected');
+  assert.ok(refused && refused.status === 'rejected' && refused.reason instanceof OrganisationExistsError, String(refused?.status === 'rejected' ? refused.reason : ''));
+  assert.equal((await store.organisations.all()).length, 1);
 });
 
 testEachDialect('a failure part-way through an import leaves the store exactly as it was', async ({ store }) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { testEachDialect } from './each-dialect.ts';
+import { testEachDialect, type TestStore } from './each-dialect.ts';
+import { sampleImport } from './fixtures.ts';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
@@ -42,13 +43,57 @@ testEachDialect('sessions are found by token hash until they expire, and deleted
   assert.equal(await store.sessions.byTokenHash('s-2', NOW), null);
 });
 
-testEachDialect('an API token gives its user and records when it was last used', async ({ store }) => {
+const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+
+async function personAndOrganisations(store: TestStore['store']) {
   const user = await store.users.create({ email: 'a@trust.nhs.uk', displayName: 'A', administrator: false });
-  await store.apiTokens.create(user.id, 'Power BI', 't-1');
-  assert.equal(await store.apiTokens.use('t-1', NOW), user.id);
-  const row = await store.db.selectFrom('api_tokens').select(['name', 'last_used_at']).where('token_hash', '=', 't-1').executeTakeFirstOrThrow();
-  assert.equal(row.name, 'Power BI');
-  assert.equal(new Date(row.last_used_at ?? 0).getTime(), NOW.getTime());
+  const rxx = (await store.imports.create(sampleImport(2025))).organisationId;
+  const aaa = (await store.imports.create(sampleImport(2025, { organisation: { code: 'AAA', name: 'A Trust' } }))).organisationId;
+  return { user, rxx, aaa };
+}
+
+testEachDialect('an API token gives its user and organisation until it expires, and records when it was last used', async ({ store }) => {
+  const { user, rxx } = await personAndOrganisations(store);
+  const created = await store.apiTokens.create({ userId: user.id, organisationId: rxx, name: 'Power BI', tokenHash: 't-1', expiresAt: days(90), now: NOW });
+  assert.deepEqual(
+    { ...created, organisation: created.organisation?.code },
+    { id: created.id, userId: user.id, organisation: 'RXX', name: 'Power BI', createdAt: NOW, expiresAt: days(90), lastUsedAt: null, revokedAt: null },
+  );
+  assert.deepEqual(await store.apiTokens.use('t-1', days(1)), { tokenId: created.id, userId: user.id, organisationId: rxx });
+  assert.deepEqual((await store.apiTokens.byId(created.id))?.lastUsedAt, days(1));
+  assert.equal(await store.apiTokens.use('t-1', days(90)), null, 'expired at its expiry time');
   assert.equal(await store.apiTokens.use('unknown', NOW), null);
-  await assert.rejects(store.apiTokens.create(user.id, 'Copy', 't-1'), 'token hashes are unique');
+  await assert.rejects(store.apiTokens.create({ userId: user.id, organisationId: rxx, name: 'Copy', tokenHash: 't-1', expiresAt: days(90), now: NOW }), 'token hashes are unique');
+});
+
+testEachDialect('a revoked token stops working at once and stays revoked', async ({ store }) => {
+  const { user, rxx } = await personAndOrganisations(store);
+  const token = await store.apiTokens.create({ userId: user.id, organisationId: rxx, name: 'Script', tokenHash: 't-1', expiresAt: days(30), now: NOW });
+  const revoked = await store.apiTokens.revoke(token.id, days(1));
+  assert.deepEqual(revoked?.revokedAt, days(1));
+  assert.equal(await store.apiTokens.use('t-1', days(2)), null);
+  assert.equal(await store.apiTokens.revoke(token.id, days(3)), null, 'already revoked: nothing to do');
+  assert.deepEqual((await store.apiTokens.byId(token.id))?.revokedAt, days(1), 'the first revocation is kept');
+  assert.equal(await store.apiTokens.revoke(9999, NOW), null);
+  const expired = await store.apiTokens.create({ userId: user.id, organisationId: rxx, name: 'Old', tokenHash: 't-2', expiresAt: days(7), now: NOW });
+  assert.equal(await store.apiTokens.revoke(expired.id, days(8)), null, 'an expired token needs no revoking');
+});
+
+testEachDialect("a person's live tokens are listed newest first; all of them, or those reaching one organisation, can be revoked", async ({ store }) => {
+  const { user, rxx, aaa } = await personAndOrganisations(store);
+  const other = await store.users.create({ email: 'b@trust.nhs.uk', displayName: 'B', administrator: false });
+  const make = (userId: number, organisationId: number | null, name: string, expiresAt = days(90)) =>
+    store.apiTokens.create({ userId, organisationId, name, tokenHash: `hash-${name}`, expiresAt, now: NOW });
+  await make(user.id, rxx, 'rxx');
+  await make(user.id, aaa, 'aaa');
+  await make(user.id, null, 'every organisation');
+  await make(user.id, rxx, 'expired', days(1));
+  const others = await make(other.id, rxx, 'someone else');
+  assert.deepEqual((await store.apiTokens.live(user.id, days(2))).map((t) => t.name), ['every organisation', 'aaa', 'rxx']);
+
+  assert.equal(await store.apiTokens.revokeForUser(user.id, days(2), { organisationId: rxx }), 2, 'the RXX token and the one for every organisation');
+  assert.deepEqual((await store.apiTokens.live(user.id, days(2))).map((t) => t.name), ['aaa']);
+  assert.equal(await store.apiTokens.revokeForUser(user.id, days(2)), 1);
+  assert.deepEqual(await store.apiTokens.live(user.id, days(2)), []);
+  assert.deepEqual((await store.apiTokens.live(other.id, days(2))).map((t) => t.id), [others.id], "someone else's token is untouched");
 });

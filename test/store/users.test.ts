@@ -47,3 +47,11 @@ testEachDialect('memberships are one per user and organisation, changed in place
   assert.deepEqual((await store.users.memberships(user.id)).map((m) => m.organisation.code), ['RXX']);
   await store.users.setMembership(user.id, aaa, null);
 });
+
+testEachDialect('a person is made inactive and active again', async ({ store }) => {
+  const user = await store.users.create({ email: 'a@trust.nhs.uk', displayName: 'A', administrator: false });
+  await store.users.setActive(user.id, false);
+  assert.equal((await store.users.byId(user.id))?.active, false);
+  await store.users.setActive(user.id, true);
+  assert.equal((await store.users.byId(user.id))?.active, true);
+});

@@ -1,13 +1,14 @@
 /**
  * Every migration, in order, given in code rather than found by globbing files, so the set applied cannot depend
- * on what happens to be on disk. Names sort in the order they run; add the next as "0006-…".
+ * on what happens to be on disk. Names sort in the order they run; add the next as "0007-…".
  */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as standardCounts from './0002-standard-counts.ts';
 import * as nationalFigures from './0003-national-figures.ts';
 import * as staffPseudonymIndex from './0004-staff-pseudonym-index.ts';
-import * as countsByStandard from './0005-counts-by-standard.ts';
+import * as apiTokenLifetimes from './0005-api-token-lifetimes.ts';
+import * as countsByStandard from './0006-counts-by-standard.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -17,6 +18,7 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0002-standard-counts': { up: (db) => standardCounts.up(db), down: (db) => standardCounts.down(db) },
     '0003-national-figures': { up: (db) => nationalFigures.up(db, columns), down: (db) => nationalFigures.down(db) },
     '0004-staff-pseudonym-index': { up: (db) => staffPseudonymIndex.up(db), down: (db) => staffPseudonymIndex.down(db) },
-    '0005-counts-by-standard': { up: (db) => countsByStandard.up(db), down: (db) => countsByStandard.down(db) },
+    '0005-api-token-lifetimes': { up: (db) => apiTokenLifetimes.up(db, columns), down: (db) => apiTokenLifetimes.down(db) },
+    '0006-counts-by-standard': { up: (db) => countsByStandard.up(db), down: (db) => countsByStandard.down(db) },
   };
 }

@@ -86,6 +86,14 @@ describe('first run', () => {
     assert.match(invalid.body, /href="#password"[\s\S]*Password must not be the same character repeated/);
     assert.doesNotMatch(invalid.body, /aaaaaaaaaaaaaaa/, 'a password is never shown back');
 
+    const own = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: 'ada@trust.nhs.uk' });
+    assert.equal(own.statusCode, 400);
+    assert.match(own.body, /href="#password"[\s\S]*Password must not include your name or email address\. Choose words that have nothing to do with you/);
+    const common = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: 'Password1234!' });
+    assert.equal(common.statusCode, 400);
+    assert.match(common.body, /href="#password"[\s\S]*Password is one of the most common passwords, or too close to one/);
+    assert.equal(await h.store.users.count(), 0);
+
     const done = await browser.post('/account/setup', { displayName: 'Ada Admin', email: 'Ada@Trust.NHS.uk', password: PASSWORD });
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/');
@@ -145,6 +153,12 @@ describe('sign-in links', () => {
     const weak = await browser.post('/account/password', { newPassword: 'short' });
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /href="#newPassword"[\s\S]*Password must be 12 characters or more/);
+    const common = await browser.post('/account/password', { newPassword: 'iloveyou2024' });
+    assert.equal(common.statusCode, 400);
+    assert.match(common.body, /href="#newPassword"[\s\S]*Password is one of the most common passwords, or too close to one/);
+    const own = await browser.post('/account/password', { newPassword: 'new@trust.nhs.uk 2024' });
+    assert.equal(own.statusCode, 400);
+    assert.match(own.body, /href="#newPassword"[\s\S]*Password must not include your name or email address/);
     const saved = await browser.post('/account/password', { newPassword: PASSWORD });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, '/account?saved=password');
@@ -179,7 +193,7 @@ describe('sign-in links', () => {
   });
 
   test('a person with a password goes to the start page, and changing it needs the current one', async () => {
-    const user = await addUser(h.store, { email: 'has@trust.nhs.uk', password: PASSWORD });
+    const user = await addUser(h.store, { email: 'has@trust.nhs.uk', displayName: 'Harriet Hasford', password: PASSWORD });
     const link = await createSignInLink(h.store, { baseUrl: h.config.baseUrl, userId: user.id, now: new Date() });
     const browser = new Browser(h.app);
     const used = await browser.useLink(path(link));
@@ -193,6 +207,9 @@ describe('sign-in links', () => {
     const wrong = await browser.post('/account/password', { currentPassword: 'not my password', newPassword: 'a brand new passphrase' });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /href="#currentPassword"[\s\S]*Your current password is not correct/);
+    const named = await browser.post('/account/password', { currentPassword: PASSWORD, newPassword: 'Harriet Hasford the third' });
+    assert.equal(named.statusCode, 400);
+    assert.match(named.body, /href="#newPassword"[\s\S]*Password must not include your name or email address/);
     const changed = await browser.post('/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
     assert.equal(changed.statusCode, 303);
     assert.equal((await browser.get('/account')).statusCode, 200, 'still signed in here, with a new session');
@@ -512,13 +529,20 @@ describe('roles and access', () => {
     assert.equal(set.statusCode, 303);
     assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'analyst']]);
     await admin.get(`/admin/users/${nia!.id}`);
+    await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'viewer' });
+    assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'viewer']]);
+    await admin.get(`/admin/users/${nia!.id}`);
     await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'none' });
     assert.deepEqual(await h.store.users.memberships(nia!.id), []);
     assert.equal((await admin.get('/admin/users/99999')).statusCode, 404);
 
+    // Adding, changing and removing a role are each audited, with the role before and after.
     const changes = await auditEvents(h, 'membership-changed');
-    assert.equal(changes.length, 2);
-    assert.equal(changes[0]?.organisationId, rxx);
+    assert.deepEqual(changes.map((e) => [e.organisationId, e.subject, e.details]).reverse(), [
+      [rxx, `user/${nia!.id}`, { role: 'analyst', previous: null }],
+      [rxx, `user/${nia!.id}`, { role: 'viewer', previous: 'analyst' }],
+      [rxx, `user/${nia!.id}`, { role: null, previous: 'viewer' }],
+    ]);
     assert.ok((await auditActions(h)).includes('user-created'));
 
     const nias = new Browser(h.app);
@@ -550,7 +574,8 @@ describe('the API', () => {
   let h: Harness;
   before(async () => {
     h = await createHarness({ beforeReady: testRoutes });
-    await addUser(h.store, { email: 'api@trust.nhs.uk', displayName: 'Api Person', password: PASSWORD });
+    const rxx = (await h.store.imports.create(sampleImport(2025))).organisationId;
+    await addUser(h.store, { email: 'api@trust.nhs.uk', displayName: 'Api Person', password: PASSWORD, memberships: [[rxx, 'viewer']] });
   });
   after(async () => h.close());
 
@@ -572,7 +597,7 @@ describe('the API', () => {
     const empty = await browser.post('/account/api-tokens', { tokenName: '' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /href="#tokenName"[\s\S]*Enter a name for the token/);
-    const created = await browser.post('/account/api-tokens', { tokenName: 'Power BI' });
+    const created = await browser.post('/account/api-tokens', { tokenName: 'Power BI', organisation: 'RXX', expiresIn: '90' });
     assert.equal(created.statusCode, 200);
     assert.equal(created.headers['cache-control'], 'no-store');
     const token = codeById(created.body, 'api-token');

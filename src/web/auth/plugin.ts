@@ -2,7 +2,7 @@
  * Authentication and access for the web app, registered by `registerAuth(app, services, config)` in createApp.
  *
  * - An onRequest hook decides who is asking: the session cookie for pages; for /api/, an `Authorization: Bearer`
- *   API token or the session cookie. It sets `request.currentUser` (null when signed out) and `request.csrfToken`
+ *   API token (live: neither expired nor revoked; it sees only its own organisation) or the session cookie. It sets `request.currentUser` (null when signed out) and `request.csrfToken`
  *   (for forms). Inactive people are signed out wherever they are. Unauthenticated /api/ requests get 401 JSON.
  * - A preHandler hook checks the CSRF token on every POST, PUT, PATCH and DELETE (see csrf.ts).
  * - An onSend hook marks every response to a signed-in person `Cache-Control: no-store` unless the route chose.
@@ -94,11 +94,15 @@ export async function registerAuth(app: FastifyInstance, services: Services, con
     if (api && request.headers.authorization !== undefined) {
       const match = /^Bearer +([A-Za-z0-9_-]+) *$/i.exec(request.headers.authorization);
       const token = match?.[1];
-      const userId = looksLikeToken(token) ? await store.apiTokens.use(hashToken(token), now) : null;
-      const user = userId === null ? null : await store.users.byId(userId);
-      if (!user || !user.active) return unauthorised(reply, true);
-      request.currentUser = toCurrentUser(user, await store.users.memberships(user.id));
-      state.authentication = { kind: 'api-token' };
+      // Only a token that has neither expired nor been revoked is found.
+      const used = looksLikeToken(token) ? await store.apiTokens.use(hashToken(token), now) : null;
+      const user = used === null ? null : await store.users.byId(used.userId);
+      if (!used || !user || !user.active) return unauthorised(reply, true);
+      // A token reads its own organisation only (a token from before tokens had one reads all the person's).
+      const memberships = (await store.users.memberships(user.id)).filter((m) => used.organisationId === null || m.organisation.id === used.organisationId);
+      if (used.organisationId !== null && memberships.length === 0) return unauthorised(reply, true);
+      request.currentUser = toCurrentUser(user, memberships);
+      state.authentication = { kind: 'api-token', tokenId: used.tokenId };
       return;
     }
 

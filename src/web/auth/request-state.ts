@@ -8,7 +8,7 @@ import type { AuthContext } from './context.ts';
 
 export type Authentication =
   | { readonly kind: 'session'; readonly token: string; readonly session: Session }
-  | { readonly kind: 'api-token' }
+  | { readonly kind: 'api-token'; readonly tokenId: number }
   | { readonly kind: 'none' };
 
 export interface RequestState {

@@ -1,4 +1,4 @@
-/** First-run setup, setting a password, the account page and API tokens. */
+/** First-run setup, setting a password, and the account page (its API tokens are in routes-api-tokens.ts). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, sendPage, type AuthContext } from './context.ts';
 import { requireSignedIn } from './access.ts';
@@ -9,9 +9,8 @@ import {
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { cookieOptions, SESSION_COOKIE, startSession } from './sessions.ts';
 import { SETUP_COOKIE, SETUP_COOKIE_PATH } from './routes-sign-in.ts';
-import { hashToken, randomToken } from './tokens.ts';
-
-export const API_TOKEN_NAME_MAX_LENGTH = 60;
+import { revokeTokensOf } from '../../services/api-tokens.ts';
+import { apiTokensView, registerApiTokenRoutes } from './routes-api-tokens.ts';
 
 export function registerAccountRoutes(app: FastifyInstance, context: AuthContext): void {
   const { store } = context;
@@ -50,7 +49,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
     const errors = new FormErrors()
       .add('displayName', displayNameProblem(displayName))
       .add('email', emailProblem(email))
-      .add('password', passwordProblem(password));
+      .add('password', passwordProblem(password, { email, displayName }));
     if (errors.any) return setupPage(request, reply, { displayName, email }, errors, 400);
 
     const user = await store.users.create({ email, displayName, administrator: true });
@@ -58,7 +57,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
     // The first administrator can see the synthetic demonstration trust at once, as an analyst.
     for (const organisation of (await store.organisations.all()).filter((o) => o.synthetic)) {
       await store.users.setMembership(user.id, organisation.id, 'analyst');
-      await audit(context, { userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', via: 'first-run' } });
+      await audit(context, { userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', previous: null, via: 'first-run' } });
     }
     reply.clearCookie(SETUP_COOKIE, cookieOptions(context.secure, { path: SETUP_COOKIE_PATH }));
     await startSession(store, reply, { userId: user.id, now: context.clock(), secure: context.secure, previousToken: request.cookies[SESSION_COOKIE] });
@@ -96,12 +95,13 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
         if (storedHash === null || !(await verifyPassword(storedHash, currentPassword))) errors.add('currentPassword', 'Your current password is not correct');
       }
     }
-    errors.add('newPassword', passwordProblem(newPassword));
+    errors.add('newPassword', passwordProblem(newPassword, user));
     if (errors.any) return passwordPage(request, reply, errors, 400);
 
     await store.users.setPasswordHash(user.id, await hashPassword(newPassword));
-    // A new password ends every other session, in case someone else was signed in as this person.
+    // A new password ends every other session and every API token, in case someone else was signed in as this person.
     await store.sessions.deleteForUser(user.id);
+    await revokeTokensOf(store, { userId: user.id, now: context.clock(), by: user.id, reason: 'password-changed' });
     await startSession(store, reply, { userId: user.id, now: context.clock(), secure: context.secure });
     await audit(context, { userId: user.id, action: 'password-set', subject: `user/${user.id}` });
     return reply.redirect('/account?saved=password', 303);
@@ -109,8 +109,9 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
 
   // ---- Account and API tokens ----------------------------------------------------------------------------------
 
-  const accountPage = (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) => {
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) => {
     const user = request.currentUser!;
+    const saved = (request.query as Record<string, unknown>)['saved'];
     return sendPage(context, request, reply, 'pages/account/index.njk', {
       title: 'Your account',
       account: { displayName: user.displayName, email: user.email, administrator: user.administrator, hasPassword: user.hasPassword },
@@ -118,8 +119,8 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
       membershipRows: user.memberships.map((m) => [
         { text: m.organisation.name }, { text: m.organisation.code }, { text: m.role === 'analyst' ? 'Analyst' : 'Viewer' },
       ]),
-      saved: (request.query as Record<string, unknown>)['saved'] === 'password' ? 'password' : null,
-      values: { tokenName: '' },
+      saved: saved === 'password' || saved === 'token-revoked' ? saved : null,
+      ...(await apiTokensView(context, user)),
       ...extra,
     }, status);
   };
@@ -129,17 +130,5 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
     return accountPage(request, reply);
   });
 
-  app.post('/account/api-tokens', async (request, reply) => {
-    const user = requireSignedIn(request, reply);
-    if (!user) return reply;
-    const name = textField(formBody(request.body), 'tokenName', { max: API_TOKEN_NAME_MAX_LENGTH + 1 });
-    const errors = new FormErrors()
-      .add('tokenName', name === '' ? 'Enter a name for the token' : name.length > API_TOKEN_NAME_MAX_LENGTH ? `Name must be ${API_TOKEN_NAME_MAX_LENGTH} characters or fewer` : null);
-    if (errors.any) return accountPage(request, reply, { values: { tokenName: name }, ...errors.context() }, 400);
-
-    const token = randomToken();
-    await store.apiTokens.create(user.id, name, hashToken(token));
-    await audit(context, { userId: user.id, action: 'api-token-created', subject: `user/${user.id}` });
-    return sendPage(context, request, reply, 'pages/account/api-token-created.njk', { title: 'Your new API token', token, tokenName: name });
-  });
+  registerApiTokenRoutes(app, context, accountPage);
 }

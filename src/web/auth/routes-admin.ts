@@ -1,10 +1,11 @@
-/** Administration: people, their memberships, sign-in links for them, and the audit log. */
+/** Administration: people, their memberships and access to Mirror, sign-in links for them, and the audit log. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role, User } from '../../store/store.ts';
 import { audit, sendPage, type AuthContext } from './context.ts';
 import { requireAdministrator } from './access.ts';
 import { FormErrors, formBody, textField, normaliseEmail, emailProblem, displayNameProblem, EMAIL_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from './forms.ts';
 import { createSignInLink } from '../../services/sign-in-links.ts';
+import { revokeTokensOf } from '../../services/api-tokens.ts';
 
 /** Links made for people an administrator adds last a day, so there is time to pass them on. */
 export const ADMIN_LINK_LIFETIME_MINUTES = 24 * 60;
@@ -92,6 +93,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AuthContext):
       person: {
         id: user.id, displayName: user.displayName, email: user.email, administrator: user.administrator,
         hasPassword: user.hasPassword, active: user.active, createdAt: user.createdAt.toISOString().slice(0, 10),
+        self: user.id === request.currentUser?.id,
       },
       membershipRows: memberships.map((m) => [{ text: m.organisation.name }, { text: m.organisation.code }, { text: ROLE_NAMES[m.role] }]),
       organisations: organisations.map((o) => ({ value: o.code, text: `${o.name} (${o.code})` })),
@@ -130,8 +132,32 @@ export function registerAdminRoutes(app: FastifyInstance, context: AuthContext):
     if (errors.any || !organisation) return userPage(request, reply, user, { values: { organisation: code, role: roleText }, ...errors.context() }, 400);
 
     const role: Role | null = roleText === 'none' ? null : (roleText as Role);
+    const previous = (await store.users.memberships(user.id)).find((m) => m.organisation.id === organisation.id)?.role ?? null;
     await store.users.setMembership(user.id, organisation.id, role);
-    await audit(context, { userId: admin.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role } });
+    await audit(context, { userId: admin.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role, previous } });
+    // Their tokens for it end too, so that giving access back later does not bring old tokens back to life.
+    if (role === null && previous !== null) await revokeTokensOf(store, { userId: user.id, now: context.clock(), by: admin.id, reason: 'access-removed', organisationId: organisation.id });
+    return reply.redirect(`/admin/users/${user.id}`, 303);
+  });
+
+  // Removing someone's access to Mirror signs them out everywhere and ends every API token; giving it back lets them
+  // sign in again, but brings no token back.
+  app.post('/admin/users/:id/status', async (request, reply) => {
+    const admin = requireAdministrator(request, reply);
+    if (!admin) return reply;
+    const user = await findUser(request, reply);
+    if (!user) return reply;
+    const active = textField(formBody(request.body), 'active');
+    const errors = new FormErrors()
+      .add('active', active !== 'yes' && active !== 'no' ? 'Choose whether they can use Mirror' : user.id === admin.id && active === 'no' ? 'You cannot remove your own access. Ask another administrator.' : null);
+    if (errors.any) return userPage(request, reply, user, errors.context(), 400);
+    const now = context.clock();
+    await store.users.setActive(user.id, active === 'yes');
+    if (active === 'no') {
+      await store.sessions.deleteForUser(user.id);
+      await revokeTokensOf(store, { userId: user.id, now, by: admin.id, reason: 'deactivated' });
+    }
+    await audit(context, { userId: admin.id, action: active === 'yes' ? 'user-reactivated' : 'user-deactivated', subject: `user/${user.id}` });
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });
 

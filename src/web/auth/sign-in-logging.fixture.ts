@@ -4,6 +4,7 @@
  * stdout. Not a test file itself.
  */
 import { createSignInLink } from '../../services/sign-in-links.ts';
+import { sampleImport } from '../../../test/store/fixtures.ts';
 import { addUser, Browser, codeById, createHarness } from './test-harness.ts';
 
 const email = process.env['MIRROR_TEST_EMAIL']!;
@@ -15,7 +16,8 @@ const h = await createHarness({
   beforeReady: (app) => app.get('/api/v1/whoami', async (request) => ({ id: request.currentUser?.id })),
 });
 try {
-  const user = await addUser(h.store, { email, displayName, password, administrator: true });
+  const organisation = await h.store.imports.create(sampleImport(2025));
+  const user = await addUser(h.store, { email, displayName, password, administrator: true, memberships: [[organisation.organisationId, 'viewer']] });
   const browser = new Browser(h.app);
   await browser.get('/sign-in');
   const signedOutCsrf = browser.lastCsrf;
@@ -24,7 +26,7 @@ try {
   await browser.post('/sign-in', { email, password });
   const sessionToken = browser.cookie('mirror_session');
   await browser.get('/account');
-  const created = await browser.post('/account/api-tokens', { tokenName: 'Reporting' });
+  const created = await browser.post('/account/api-tokens', { tokenName: 'Reporting', organisation: 'RXX', expiresIn: '30' });
   const apiToken = codeById(created.body, 'api-token');
   await h.app.inject({ method: 'GET', url: '/api/v1/whoami', headers: { authorization: `Bearer ${apiToken}` } });
   await browser.get('/admin/users');

@@ -21,8 +21,8 @@ export interface Harness {
   readonly store: Store;
   readonly services: Services;
   readonly config: AppConfig;
-  /** Moves the app's clock. */
-  setNow(date: Date): void;
+  /** Moves the app's clock; null puts it back to the real time. */
+  setNow(date: Date | null): void;
   close(): Promise<void>;
 }
 

@@ -97,6 +97,36 @@ describe('importing from the browser', () => {
     assert.ok(audit.some((e) => e.action === 'import-rejected'));
   });
 
+  test('an administrator cannot take over an existing organisation by adding it as a new one', async () => {
+    const admin = await signedIn(harness, { email: 'takeover@example.nhs.uk', password: PASSWORD, administrator: true });
+    const before = (await harness.store.organisations.byCode('IMPA'))!;
+    const yearsBefore = await harness.store.organisations.years(before.id);
+    for (const newCode of ['IMPA', 'impa']) {
+      const response = await upload(admin, { organisation: '__new', newCode, newName: 'Taken over', year: '2023' }, { staff: { name: 'staff.csv', content: staffCsv } });
+      assert.equal(response.statusCode, 400, newCode);
+      const message = 'An organisation with the code IMPA already exists. Choose it from the list, or ask an administrator for access.';
+      assert.match(response.body, new RegExp(`nhsuk-error-summary[\\s\\S]*href="#newCode"[^>]*>\\s*${message.replace(/\./g, '\\.')}\\s*<`), 'in the error summary');
+      assert.match(response.body, new RegExp(`id="newCode-error"[\\s\\S]*${message.replace(/\./g, '\\.')}`), 'at the field');
+    }
+    const after = (await harness.store.organisations.byCode('IMPA'))!;
+    assert.equal(after.name, 'Import test trust', 'not renamed');
+    assert.deepEqual(await harness.store.organisations.years(after.id), yearsBefore, 'nothing imported');
+    const adminUser = (await harness.store.users.byEmail('takeover@example.nhs.uk'))!;
+    assert.deepEqual(await harness.store.users.memberships(adminUser.id), [], 'no role given');
+  });
+
+  test('an administrator adding a new organisation becomes its analyst, and that is audited', async () => {
+    const admin = await signedIn(harness, { email: 'creator@example.nhs.uk', password: PASSWORD, administrator: true });
+    const response = await upload(admin, { organisation: '__new', newCode: 'NEWB', newName: 'New test trust', year: '2025' }, { staff: { name: 'staff.csv', content: staffCsv } });
+    assert.equal(response.statusCode, 303);
+    assert.match((await finished(admin, String(response.headers['location']))).body, /Import complete/);
+    const organisation = (await harness.store.organisations.byCode('NEWB'))!;
+    const creator = (await harness.store.users.byEmail('creator@example.nhs.uk'))!;
+    assert.deepEqual((await harness.store.users.memberships(creator.id)).map((m) => [m.organisation.code, m.role]), [['NEWB', 'analyst']]);
+    const changes = (await harness.store.audit.list({ limit: 100, offset: 0 })).filter((e) => e.action === 'membership-changed');
+    assert.deepEqual(changes.map((e) => [e.userId, e.organisationId, e.subject, e.details]), [[creator.id, organisation.id, `user/${creator.id}`, { role: 'analyst', previous: null, via: 'import of a new organisation' }]]);
+  });
+
   test('the form refuses a missing year and a missing staff file, and a request without its CSRF token', async () => {
     const missing = await upload(analyst, { organisation: 'IMPA', year: '' }, {});
     assert.equal(missing.statusCode, 400);

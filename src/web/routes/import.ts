@@ -14,7 +14,7 @@ import { NARRATIVE_FILE } from '../../ingest/load-folder.ts';
 import { formatProblem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
 import type { ImportJob, ImportJobs } from '../../services/import-jobs.ts';
 import { SealedUpload } from '../../services/sealed-upload.ts';
-import type { NewOrganisation } from '../../store/store.ts';
+import { OrganisationExistsError, type NewOrganisation } from '../../store/store.ts';
 import type { Services } from '../services.ts';
 import { requireSignedIn, verifyCsrf, CSRF_FIELD, type CurrentUser } from '../auth/plugin.ts';
 import { MAX_UPLOAD_SETTING, type UploadLimits } from '../config.ts';
@@ -195,6 +195,12 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
       return refuse(() => render(request, reply.code(400), 'pages/import/form.njk', formView(user, received.form, checked.errors)));
     }
     const existing = await services.store.organisations.byCode(checked.organisation.code);
+    const newOrganisation = received.form.organisation === '__new';
+    if (newOrganisation && existing) {
+      // Never taken over through this form: the store refuses it too, should another import add the code meanwhile.
+      const error = { href: '#newCode', text: new OrganisationExistsError(existing.code).message };
+      return refuse(() => render(request, reply.code(400), 'pages/import/form.njk', formView(user, received.form, [error])));
+    }
     const headerMappings: ImportJob['headerMappings'] = {};
     if (existing) {
       for (const kind of received.files) {
@@ -202,7 +208,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
         if (mapping) headerMappings[kind] = mapping;
       }
     }
-    jobs.start({ id, ownerId: user.id, organisation: checked.organisation, year: checked.year, upload, headerMappings });
+    jobs.start({ id, ownerId: user.id, organisation: checked.organisation, newOrganisation, year: checked.year, upload, headerMappings });
     return () => reply.redirect(`/import/${id}`, 303);
   }
 
@@ -242,7 +248,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
 const audited = new WeakSet<ImportJob>();
 
 /** Audits an import's outcome once, and on success remembers its column mappings and gives an administrator who
- * brought in a new organisation an analyst's membership of it. */
+ * brought in a new organisation an analyst's membership of it (audited). */
 async function recordOutcome(services: Services, user: CurrentUser, job: ImportJob): Promise<void> {
   if (audited.has(job)) return;
   audited.add(job);
@@ -256,8 +262,10 @@ async function recordOutcome(services: Services, user: CurrentUser, job: ImportJ
   for (const [kind, mapping] of Object.entries(job.headerMappings) as [SourceKind, Record<string, string>][]) {
     await services.store.columnMappings.save(organisation.id, kind, mapping);
   }
-  if (!user.memberships.some((m) => m.organisation.id === organisation.id)) {
+  // Only the organisation this import created: any other was chosen from the person's own, as its analyst.
+  if (job.newOrganisation && !user.memberships.some((m) => m.organisation.id === organisation.id)) {
     await services.store.users.setMembership(user.id, organisation.id, 'analyst');
+    await services.store.audit.record({ userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', previous: null, via: 'import of a new organisation' } });
   }
 }
 

@@ -46,13 +46,15 @@ export const OPENAPI_DOCUMENT = {
     version: '1',
     description:
       'Workforce Race Equality Standard figures for the organisations you belong to. Authenticate with your session or ' +
-      'an API token (Authorization: Bearer <token>, created on your account page). Percentages are 0–100 and rates 0–1. ' +
+      'an API token (Authorization: Bearer <token>, created on your account page or with `npx mirror token create`), ' +
+      'which reads one organisation until it expires or is revoked; an expired or revoked token gets 401. ' +
+      'Percentages are 0–100 and rates 0–1. ' +
       'Breakdowns have disclosure control applied. Every read is audited.',
   },
   servers: [{ url: '/' }],
   components: {
     securitySchemes: {
-      bearer: { type: 'http', scheme: 'bearer', description: 'An API token from your account page' },
+      bearer: { type: 'http', scheme: 'bearer', description: 'An API token from your account page, for one organisation, until it expires or is revoked' },
       session: { type: 'apiKey', in: 'cookie', name: 'mirror_session' },
     },
     schemas: {
