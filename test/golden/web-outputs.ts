@@ -15,6 +15,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { join } from 'node:path';
+import { defaultStandards } from '../../src/core/standards/index.ts';
 import { ensureDemoRegion, ensureDemoTrust } from '../../src/services/demo-loader.ts';
 import { createStore } from '../../src/store/create-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -182,7 +183,10 @@ export async function webOutputs(root: Root, outputs: Outputs): Promise<void> {
   const { store, adminId } = await loadStore(root);
   lap('import');
   const app = await createApp(
-    { store, render: createRenderer(), clock: () => new Date(CLOCK), pseudonymKey: PSEUDONYM_KEY, dataDir: root.dir },
+    {
+      store, storeConfig: { dialect: 'sqlite', file: join(root.dir, 'mirror.sqlite') }, render: createRenderer(),
+      clock: () => new Date(CLOCK), pseudonymKey: PSEUDONYM_KEY, dataDir: root.dir, standards: defaultStandards(),
+    },
     { baseUrl: 'http://127.0.0.1:3000', showFaultDetails: false, logLevel: 'silent' },
   );
   try {
