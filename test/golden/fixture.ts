@@ -5,6 +5,7 @@
  * temporary folder laid out as the web application's data folder: demo/<year> and demo-region/<code>/<year>.
  * Nothing here depends on today's date, a random number or the machine.
  */
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,12 +76,17 @@ export async function writeRegionFiles(root: Root): Promise<void> {
 /** One golden output: a path under test/golden/outputs and its exact text. */
 export type Outputs = Map<string, string>;
 
+/** The repository's own folder, which differs between a developer's clone and CI's. */
+const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+
 /**
  * What varies from run to run however the clock and seeds are fixed, replaced by a fixed word: the temporary
- * folder's path (in `mirror demo` and `mirror demo-report` messages) and one-time sign-in tokens (random by design).
+ * folder's path (in `mirror demo` and `mirror demo-report` messages), the repository's folder (in messages about the
+ * fixed input files), and one-time sign-in tokens (random by design).
  */
 export function normalise(text: string, root: Root): string {
   return text
     .replaceAll(root.dir, '<root>')
+    .replaceAll(REPOSITORY, '<repository>')
     .replace(/token=[A-Za-z0-9_-]+/g, 'token=<token>');
 }

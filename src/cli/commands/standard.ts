@@ -58,26 +58,26 @@ export function registerStandardCommands(program: Command, io: Io, setExitCode: 
 }
 
 function registerStandardCommand(program: Command, io: Io, setExitCode: (code: number) => void, standard: AnyStandard): void {
-  const files = [...standard.files.required.map((f) => `${f}.csv`), ...(standard.files.optional.length > 0 ? [`any of ${standard.files.optional.join(', ')}`] : [])];
   const command = program
     .command(standard.id)
     .description(standard.description)
-    .argument('<folder>', `folder holding ${files.join(' and ')} (.csv or .xlsx)`);
+    .argument('<folder>', standard.folderHelp);
   if (standard.usesReportingYear) {
     command.option('--year <year>', 'reporting year: 2025 means the workforce at 31 March 2025 and activity from 1 April 2024 (defaults to the folder name if it is a year)', parseYear);
   }
   if (standard.previousYearUse) {
     command.option('--previous <folder>', `the previous year's folder, for ${standard.previousYearUse} (defaults to a sibling folder named after the year before)`);
   }
+  // A standard's own settings come first, as they are what its command is most often run with.
+  for (const setting of standard.settings) command.addOption(settingOption(setting));
   command
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--output <file>', 'write to this file instead of the terminal');
   if (standard.usesReportingYear) {
     command.option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize);
   }
-  command.option('--unsuppressed', "show every breakdown, however small: for the analyst's own use, never for sharing", false);
-  for (const setting of standard.settings) command.addOption(settingOption(setting));
   command
+    .option('--unsuppressed', standard.unsuppressedHelp ?? "show every breakdown, however small: for the analyst's own use, never for sharing", false)
     .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
     .action(async (folder: string, options: CommonOptions) => {
       setExitCode(await runStandard(io, standard, resolve(folder), options));

@@ -13,6 +13,7 @@ export const MEDICAL_STANDARD: Standard<MedicalCounts, MedicalReport> = {
   name: 'WRES for the medical workforce',
   description: 'WRES for the medical workforce: indicators 1 to 4 for medical and dental staff, medical leadership, and appointment to consultant posts.',
   characteristic: 'ethnicity',
+  folderHelp: 'folder of one reporting year\'s files',
   files: { required: ['staff'], optional: ['applications', 'disciplinary', 'training'] },
   indicators: [WRES_1, WRES_2, WRES_3, WRES_4],
   previousYearUse: null,

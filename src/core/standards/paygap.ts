@@ -48,6 +48,8 @@ export const PAY_GAP_STANDARD: Standard<PayPerson[], PayGapReport> = {
   name: 'Pay gaps by gender, ethnicity and disability',
   description: 'Calculate gender, ethnicity and disability pay gaps (hourly pay, bonuses and quartiles) from a folder\'s staff file.',
   characteristic: 'several',
+  folderHelp: 'folder holding staff.csv or staff.xlsx (hourly_pay, and optionally bonus_pay and full_pay)',
+  unsuppressedHelp: "show counts of 1 to 7 too: for the analyst's own use, never for sharing (pay figures still follow --min-group)",
   files: { required: ['staff'], optional: [] },
   indicators: [],
   previousYearUse: null,

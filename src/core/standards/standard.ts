@@ -81,6 +81,10 @@ export interface Standard<C = unknown, R = unknown> {
   /** One sentence on what the standard measures, for help text and pages. */
   readonly description: string;
   readonly characteristic: CharacteristicId;
+  /** The command line's help for the folder argument: which files the standard reads from it. */
+  readonly folderHelp: string;
+  /** The command line's help for --unsuppressed, where the standard's differs from the usual. */
+  readonly unsuppressedHelp?: string;
   /** Files the standard reads: staff.csv is always required; the others are optional. */
   readonly files: { readonly required: readonly SourceKind[]; readonly optional: readonly SourceKind[] };
   /** The standard's indicators, as declared data (for labels, sources and documentation). */

@@ -16,6 +16,7 @@ export const WDES_STANDARD: Standard<WdesCounts, WdesReport> = {
   name: 'Workforce Disability Equality Standard',
   description: 'Calculate the ten WDES metrics from a folder of one reporting year\'s files.',
   characteristic: 'disability',
+  folderHelp: 'folder holding staff.csv and any of applications, capability, board and survey (.csv or .xlsx), and wdes_9b.txt',
   files: { required: ['staff'], optional: ['applications', 'capability', 'board', 'survey'] },
   indicators: [WDES_1, WDES_2, WDES_3, ...WDES_SURVEY, WDES_10],
   previousYearUse: "metric 3's two-year figure",

@@ -16,6 +16,7 @@ export const WRES_STANDARD: Standard<WresCounts, WresReport> = {
   name: 'Workforce Race Equality Standard',
   description: 'Calculate the nine WRES indicators from a folder of one reporting year\'s files.',
   characteristic: 'ethnicity',
+  folderHelp: 'folder holding staff.csv and any of applications, disciplinary, training, board and survey (.csv or .xlsx)',
   files: { required: ['staff'], optional: ['applications', 'disciplinary', 'training', 'board', 'survey'] },
   indicators: WRES_INDICATORS,
   previousYearUse: "indicator 3's two-year figure",

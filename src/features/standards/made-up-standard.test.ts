@@ -35,6 +35,7 @@ const MADE_UP: Standard<WomenCounts, WomenReport> = {
   name: 'Made-up standard of women in the workforce',
   description: "Women's share of the non-bank workforce (a made-up standard for tests).",
   characteristic: 'sex',
+  folderHelp: 'folder holding staff.csv',
   files: { required: ['staff'], optional: [] },
   indicators: [],
   previousYearUse: null,
