@@ -26,8 +26,6 @@ export type StoreConfig =
     readonly file: string;
     /** How long a statement waits for another process's write to finish before failing (default 5 seconds). */
     readonly busyTimeoutMs?: number;
-    /** Told when a statement starts waiting for another process's write (e.g. to say so on the command line). */
-    readonly onBusy?: () => void;
   }
   | { readonly dialect: 'postgres'; readonly connectionString: string; readonly maxConnections?: number };
 
@@ -36,12 +34,23 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: SqlDialect;
+  /** From DatabaseHooks: told when a write waits for another process's (the store tells it for PostgreSQL). */
+  readonly onBusy?: () => void;
 }
 
-export function openDatabase(config: StoreConfig): OpenDatabase {
+/** What a process may want to know about its connection, kept apart from StoreConfig, which is plain data. */
+export interface DatabaseHooks {
+  /**
+   * Told when a write has to wait for another process's to finish (to say so on the command line): on SQLite any
+   * statement that finds the file locked; on PostgreSQL an import of an organisation another import is writing.
+   */
+  readonly onBusy?: () => void;
+}
+
+export function openDatabase(config: StoreConfig, hooks: DatabaseHooks = {}): OpenDatabase {
   return config.dialect === 'sqlite'
-    ? { db: openSqlite(config.file, config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, config.onBusy), dialect: 'sqlite' }
-    : { db: openPostgres(config.connectionString, config.maxConnections ?? 10), dialect: 'postgres' };
+    ? { db: openSqlite(config.file, config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, hooks.onBusy), dialect: 'sqlite' }
+    : { db: openPostgres(config.connectionString, config.maxConnections ?? 10), dialect: 'postgres', ...(hooks.onBusy ? { onBusy: hooks.onBusy } : {}) };
 }
 
 /** SQLite does roll back schema changes in a transaction; Kysely's adapter says otherwise only to be safe. */

@@ -14,7 +14,7 @@ import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { addUser } from '../../src/web/auth/test-harness.ts';
 import { hashToken, randomToken } from '../../src/web/auth/tokens.ts';
 import { adminUrl, createTestDatabase } from '../store/each-dialect.ts';
-import { HttpClient, startChildServer, type ChildServer } from '../support/child-server.ts';
+import { HttpClient, startChildServer, type ChildServer } from '../support/child-mirror.ts';
 
 const EMAIL = 'analyst@example.org';
 const PASSWORD = 'a long enough password';

@@ -19,6 +19,8 @@ export interface TestStore {
   readonly store: KyselyStore;
   /** Opens a second store on the same database, e.g. to check what another process would see. */
   reopen(): KyselyStore;
+  /** How the database was opened, for code that opens its own connection (an import's worker thread). */
+  readonly config: Parameters<typeof openDatabase>[0];
 }
 
 export interface EachDialectOptions {
@@ -44,7 +46,7 @@ export function testEachDialect(
       try {
         const store = reopen();
         if (options.migrate ?? true) await store.migrate();
-        await body({ store, reopen }, t);
+        await body({ store, reopen, config: database.config }, t);
       } finally {
         for (const store of opened) await store.close();
         await database.drop();

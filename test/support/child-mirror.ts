@@ -1,11 +1,49 @@
 /**
- * Runs Mirror as an operator does, `node bin/mirror.js serve`, in a child process, so a test can see the process end
- * if a fault stops it; and a small cookie-keeping client to sign in and load pages over real HTTP.
+ * Runs Mirror as an operator does, `node bin/mirror.js …`, in a child process: a command to its end, or the server,
+ * so a test can see the process end if a fault stops it; and a small cookie-keeping client to sign in and load
+ * pages over real HTTP.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs one `mirror` command in its own process and resolves when it ends. */
+export function runMirror(args: readonly string[], env: Record<string, string>): Promise<CommandResult> {
+  return startMirror(args, env).done;
+}
+
+export interface RunningCommand {
+  readonly done: Promise<CommandResult>;
+  /** What it has written to standard error so far. */
+  stderr(): string;
+  ended(): boolean;
+}
+
+/** Starts one `mirror` command in its own process, to watch while it runs. */
+export function startMirror(args: readonly string[], env: Record<string, string>): RunningCommand {
+  const child = spawn(process.execPath, ['bin/mirror.js', ...args], {
+    cwd: REPOSITORY_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let ended = false;
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const done = new Promise<CommandResult>((resolve) => child.once('close', (code, signal) => {
+    ended = true;
+    resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+  }));
+  return { done, stderr: () => stderr, ended: () => ended };
+}
 
 export interface ChildServer {
   readonly url: string;
