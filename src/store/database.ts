@@ -6,7 +6,6 @@
  * queries on it (the pool makes a new one for the next), and a SQLite statement that finds the file locked by
  * another process waits for it without holding up Node, then fails with SQLITE_BUSY (see database-errors.ts).
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
@@ -16,6 +15,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { isSqliteBusyCode } from './database-errors.ts';
+import { ensurePrivateFile, ensurePrivateFolder } from './file-modes.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import type { Database } from './schema.ts';
 import { SqliteValuesPlugin } from './sqlite-values-plugin.ts';
@@ -136,7 +136,10 @@ class MirrorSqliteDialect extends SqliteDialect {
 }
 
 function openSqlite(file: string, busyTimeoutMs: number, onBusy: (() => void) | undefined): Kysely<Database> {
-  mkdirSync(dirname(file), { recursive: true });
+  // Only the account Mirror runs as may read the database. SQLite gives its -wal and -shm files the main file's
+  // mode, so making the main file 0600 before SQLite first opens it covers all three.
+  ensurePrivateFolder(dirname(file));
+  ensurePrivateFile(file);
   const database = new SqliteDatabase(file);
   // Waiting is done by BusyWaitingConnection, without holding up the process. Switching to WAL can itself find the
   // file busy when another process is opening it at the same moment, so that one statement may wait in SQLite.
