@@ -135,12 +135,24 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
   return program;
 }
 
+/** How long `mirror import` waits for another import to finish writing before it gives up. */
+export const IMPORT_WAIT_MS = 30 * 60 * 1000;
+
 async function importCommand(
   io: Io,
   folder: string,
   options: { org: string; name?: string; region?: string; type?: string; year: number; problems?: string },
 ): Promise<number> {
-  const store = createStore(storeConfigFromEnv(process.env));
+  // Another import (or the web application) may be writing: wait for it, up to IMPORT_WAIT_MS, and say so once.
+  const config = storeConfigFromEnv(process.env);
+  let toldWaiting = false;
+  const store = createStore(config.dialect === 'sqlite' ? { ...config, busyTimeoutMs: IMPORT_WAIT_MS } : config, {
+    onBusy: () => {
+      if (toldWaiting) return;
+      toldWaiting = true;
+      io.err('Waiting for another import to finish…\n');
+    },
+  });
   try {
     await store.migrate();
     const existing = await store.organisations.byCode(options.org);

@@ -84,8 +84,18 @@ export class SealedUpload {
   }
 
   /** Deletes the upload: sealed files, any opened copy and the folder. */
-  async remove(): Promise<void> {
-    await rm(this.folder, { recursive: true, force: true });
+  /**
+   * Deletes the sealed files. Never fails: a file that cannot be deleted (a busy or protected disk) holds only sealed
+   * bytes whose key goes with this process, and the start-up sweep deletes it; an import must not fail, or the
+   * server stop, because of it. Says whether everything went.
+   */
+  async remove(): Promise<boolean> {
+    try {
+      await rm(this.folder, { recursive: true, force: true });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async #decrypt(from: string, to: string): Promise<void> {

@@ -3,11 +3,11 @@
  * data folder (MIRROR_DATA_DIR, default ./data). Call `migrate()` on the result before use.
  */
 import { resolve } from 'node:path';
-import { openDatabase, type StoreConfig } from './database.ts';
+import { openDatabase, type DatabaseHooks, type StoreConfig } from './database.ts';
 import { KyselyStore } from './kysely-store.ts';
 import type { Store } from './store.ts';
 
-export type { StoreConfig } from './database.ts';
+export type { DatabaseHooks, StoreConfig } from './database.ts';
 
 export const SQLITE_FILE_NAME = 'mirror.sqlite';
 
@@ -17,6 +17,6 @@ export function storeConfigFromEnv(env: Readonly<Record<string, string | undefin
   return { dialect: 'sqlite', file: resolve(env['MIRROR_DATA_DIR'] || 'data', SQLITE_FILE_NAME) };
 }
 
-export function createStore(config: StoreConfig): Store {
-  return new KyselyStore(openDatabase(config));
+export function createStore(config: StoreConfig, hooks: DatabaseHooks = {}): Store {
+  return new KyselyStore(openDatabase(config, hooks));
 }

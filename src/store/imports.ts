@@ -42,7 +42,22 @@ async function nextVersion(db: Kysely<Database>, organisationId: number, year: n
   return Number(row?.latest ?? 0) + 1;
 }
 
-export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): Store['imports'] {
+/**
+ * Two imports of one organisation take turns and get consecutive versions. On SQLite the database has one writer and
+ * each transaction takes the write lock when it begins (database.ts), which tells onBusy if it has to wait. On
+ * PostgreSQL the upsert locks the organisation's row until the transaction ends (organisations.ts); before that, a
+ * transaction-scoped advisory lock on the organisation's code, tried without waiting first, tells us whether another
+ * import is writing, so that the command line can say it is waiting.
+ */
+async function takeImportTurn(trx: Kysely<Database>, dialect: SqlDialect, code: string, onBusy: (() => void) | undefined): Promise<void> {
+  if (dialect !== 'postgres') return;
+  const tried = await sql<{ taken: boolean }>`select pg_try_advisory_xact_lock(hashtext('mirror import'), hashtext(${code})) as taken`.execute(trx);
+  if (tried.rows[0]?.taken) return;
+  onBusy?.();
+  await sql`select pg_advisory_xact_lock(hashtext('mirror import'), hashtext(${code}))`.execute(trx);
+}
+
+export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, onBusy?: () => void): Store['imports'] {
   const limits = BATCH_LIMITS[dialect];
 
   return {
@@ -55,6 +70,7 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect): St
       };
       progress(0);
       return db.transaction().execute(async (trx) => {
+        await takeImportTurn(trx, dialect, newImport.organisation.code, onBusy);
         const organisation = await findOrCreateOrganisation(trx, newImport.organisation, { mustBeNew: newImport.newOrganisation ?? false });
         const version = await nextVersion(trx, organisation.id, newImport.year);
         await trx.updateTable('import_versions').set({ is_current: false })

@@ -30,11 +30,11 @@ export class KyselyStore implements Store {
   readonly nationalFigures: Store['nationalFigures'];
   readonly audit: Store['audit'];
 
-  constructor({ db, dialect }: OpenDatabase) {
+  constructor({ db, dialect, onBusy }: OpenDatabase) {
     this.db = db;
     this.dialect = dialect;
     this.organisations = organisationsRepository(db);
-    this.imports = importsRepository(db, dialect);
+    this.imports = importsRepository(db, dialect, onBusy);
     this.columnMappings = columnMappingsRepository(db);
     this.users = usersRepository(db);
     this.signInLinks = signInLinksRepository(db);

@@ -3,13 +3,14 @@
  * route, in that order, each a small function. The services it is handed are built by the composition root
  * (server.ts for the running service, test harnesses for tests). Routes are thin: check access, audit, call a service, render.
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { SOURCE_KINDS } from '../core/records.ts';
 import { ImportJobs } from '../services/import-jobs.ts';
 import { registerStandardRoutes } from '../features/standards/routes.ts';
+import { isDatabaseUnavailable } from '../store/database-errors.ts';
 import { registerAssets } from './assets.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { DEFAULT_UPLOAD_LIMITS } from './config.ts';
@@ -63,6 +64,9 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   });
   app.decorate('registeredRoutes', routes);
 
+  // First, so that plugins registered after it (rate-limited sign-in, and the rest) inherit it: a plugin keeps the
+  // error handler its parent had when it was registered.
+  registerFaultHandler(app, services, config);
   await registerSecurityHeaders(app, config);
   await app.register(formbody);
   await registerAssets(app);
@@ -83,7 +87,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerImportRoutes(app, services, jobs, limits);
   registerMonthlyRoutes(app, services);
   registerNationalFigureRoutes(app, services);
-  registerErrorHandling(app, services, config);
+  registerNotFound(app, services);
   return app;
 }
 
@@ -131,13 +135,17 @@ const PLAIN_MESSAGES: Readonly<Record<number, string>> = {
   429: 'There have been too many attempts. Wait a few minutes and try again.',
 };
 
-function registerErrorHandling(app: FastifyInstance, services: Services, config: AppConfig): void {
+function registerNotFound(app: FastifyInstance, services: Services): void {
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' });
     // With the page context, so someone signed in keeps the header's navigation and sign-out on a missing page.
     return reply.code(404).type('text/html').send(services.render('pages/not-found.njk', pageContext(request, reply, { title: 'Page not found' })));
   });
+}
+
+function registerFaultHandler(app: FastifyInstance, services: Services, config: AppConfig): void {
   app.setErrorHandler((fault: unknown, request, reply) => {
+    if (isDatabaseUnavailable(fault)) return databaseUnavailable(services, request, reply, fault);
     const error = fault instanceof Error ? fault : new Error(String(fault));
     const status = (fault as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'unexpected fault');
@@ -155,4 +163,21 @@ function registerErrorHandling(app: FastifyInstance, services: Services, config:
       : pageContext(request, reply, { title, detail, message });
     return reply.code(status).type('text/html').send(services.render(template, context));
   });
+}
+
+/** What the API says when the database cannot answer; the page says the same in more words. */
+export const DATABASE_UNAVAILABLE = 'the database is not available just now; try again in a moment';
+
+/**
+ * The database dropped the connection, is restarting, or is held by another writer: a 503 that says to try again,
+ * not a fault. The next request gets a fresh connection, so nothing more needs doing here.
+ */
+function databaseUnavailable(services: Services, request: FastifyRequest, reply: FastifyReply, fault: unknown): FastifyReply {
+  const code = (fault as { code?: unknown }).code;
+  request.log.warn({ code: typeof code === 'string' ? code : undefined, message: fault instanceof Error ? fault.message : undefined }, 'database unavailable');
+  reply.code(503).header('retry-after', '5');
+  if (request.url.startsWith('/api/')) return reply.send({ error: DATABASE_UNAVAILABLE });
+  const title = 'Sorry, the service is not available just now';
+  const context = request.csrfToken === undefined ? { title, cspNonce: cspNonce(reply) } : pageContext(request, reply, { title });
+  return reply.type('text/html').send(services.render('pages/unavailable.njk', context));
 }

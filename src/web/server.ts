@@ -7,11 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDemoRegion, ensureDemoTrust } from '../services/demo-loader.ts';
-import { loadPseudonymKey } from '../services/pseudonym.ts';
+import { defaultStandards } from '../core/standards/index.ts';
+import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
-import { defaultStandards } from '../core/standards/index.ts';
-import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
+import { createStore, SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
+import { ensurePrivateFolder, looseModeWarnings } from '../store/file-modes.ts';
 import type { Store } from '../store/store.ts';
 import { createApp } from './app.ts';
 import type { AppConfig } from './services.ts';
@@ -34,6 +35,7 @@ export function latestReportingYear(today: Date): number {
 
 export async function startServer(env: Env, say: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningServer> {
   const settings = webSettingsFromEnv(env);
+  for (const warning of prepareDataFolder(settings.dataDir)) say(warning);
   mkdirSync(settings.dataDir, { recursive: true });
   const storeConfig = storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const store = createStore(storeConfig);
@@ -82,6 +84,18 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
     return closing;
   };
   return { app, store, settings, url, close };
+}
+
+/**
+ * Makes the data folder and its uploads folder, readable only by this account, if they are missing; and returns a
+ * warning for each of them, the database files and the pseudonym key that others can read (see file-modes.ts).
+ */
+function prepareDataFolder(dataDir: string): string[] {
+  const uploads = join(dataDir, 'uploads');
+  ensurePrivateFolder(dataDir);
+  ensurePrivateFolder(uploads);
+  const database = join(dataDir, SQLITE_FILE_NAME);
+  return looseModeWarnings([dataDir, uploads, database, `${database}-wal`, `${database}-shm`, join(dataDir, PSEUDONYM_KEY_FILE)]);
 }
 
 /** Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store closes. */

@@ -55,12 +55,12 @@ export function testEachDialect(
   }
 }
 
-interface TestDatabase {
+export interface TestDatabase {
   readonly config: Parameters<typeof openDatabase>[0];
   drop(): Promise<void>;
 }
 
-async function createTestDatabase(dialect: SqlDialect, t: TestContext): Promise<TestDatabase | null> {
+export async function createTestDatabase(dialect: SqlDialect, t: TestContext): Promise<TestDatabase | null> {
   if (dialect === 'sqlite') {
     const folder = await mkdtemp(join(tmpdir(), 'mirror-store-'));
     return { config: { dialect: 'sqlite', file: join(folder, 'mirror.sqlite') }, drop: () => rm(folder, { recursive: true, force: true }) };

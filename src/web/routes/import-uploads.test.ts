@@ -162,7 +162,7 @@ describe('the uploads folder at stop and start', () => {
       const server = await startServer({ PORT: '0', MIRROR_DATA_DIR: dataDir, MIRROR_DEMO: 'off', LOG_LEVEL: 'silent' }, (line) => said.push(line));
       await server.close();
       assert.deepEqual(entriesIn(join(dataDir, 'uploads')), []);
-      const line = said.find((l) => /upload/i.test(l));
+      const line = said.find((l) => /^Removed .*upload/i.test(l));
       assert.match(line ?? '', /Removed 3 /);
       assert.ok(!said.some((l) => /left-behind|another|stray/.test(l)), 'no names are said');
     } finally {
