@@ -51,6 +51,7 @@ export function parseScope(raw: string): ParsedScope {
     if (!group) return { ok: false, message: `"${name}" is not a staff group; the staff groups are: ${STAFF_GROUPS.join(', ')}` };
     return { ok: true, scope: { kind: 'staffGroup', name: group } };
   }
+  if (key === 'site') return { ok: false, message: 'there is no scope by site: the staff file has no site column' };
   return { ok: false, message: `"${text}" is not a scope: ${SYNTAX}` };
 }
 

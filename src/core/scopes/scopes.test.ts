@@ -69,7 +69,8 @@ describe('reading a scope', () => {
       assert.ok(!parsed.ok, raw);
       return parsed.message;
     };
-    assert.match(bad('site=North'), /is not a scope: a scope is directorate=NAME, staff-group=NAME or medical/);
+    assert.match(bad('ward=North'), /is not a scope: a scope is directorate=NAME, staff-group=NAME or medical/);
+    assert.equal(bad('site=North'), 'there is no scope by site: the staff file has no site column');
     assert.match(bad('Surgery'), /is not a scope/);
     assert.match(bad('directorate='), /give the directorate's name/);
     assert.match(bad('staff-group=Porters'), /"Porters" is not a staff group; the staff groups are: Add Prof Scientific and Technic, .*Students/);
