@@ -10,7 +10,7 @@ async function tableNames(db: Kysely<any>): Promise<string[]> {
 }
 
 testEachDialect('migrate applies every migration once, in order, and is then a no-op', async ({ store, reopen }) => {
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-counts-by-standard']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-counts-by-standard', '0008-scope-records']);
   assert.deepEqual(await store.migrate(), []);
   assert.deepEqual(await reopen().migrate(), [], 'another process finds nothing to do');
   const tables = await tableNames(store.db);
@@ -35,7 +35,7 @@ testEachDialect('0005 moves WRES counts into standard_counts and names the pay g
     { import_version_id: version.id, standard: 'payPeople', counts: '[{"pay":1}]' },
     { import_version_id: version.id, standard: 'wdes', counts: '{"wdes":1}' },
   ]).execute();
-  assert.deepEqual(await runMigrations(store.db, all), ['0005-counts-by-standard']);
+  assert.deepEqual(await runMigrations(store.db, all), ['0005-counts-by-standard', '0008-scope-records']);
   assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wres'), { wres: 1 });
   assert.deepEqual(await store.imports.standardCountsOf(version.id, 'paygap'), [{ pay: 1 }]);
   assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wdes'), { wdes: 1 });
@@ -54,5 +54,38 @@ testEachDialect('a failing migration leaves no trace, and the next run applies i
   };
   await assert.rejects(runMigrations(store.db, broken));
   assert.deepEqual(await tableNames(store.db), [], 'neither the initial schema nor the half-made table remains');
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-counts-by-standard']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-counts-by-standard', '0008-scope-records']);
+}, { migrate: false });
+
+testEachDialect('0008: an import made before it is marked as lacking what a scope needs; its records still read', async ({ store }) => {
+  const all = migrationsFor(store.dialect);
+  await runMigrations(store.db, Object.fromEntries(Object.entries(all).filter(([name]) => name < '0008')));
+  const db = store.db as Kysely<any>;
+  const organisation = await db.insertInto('organisations').values({ code: 'RXX', name: 'Test', synthetic: false }).returning('id').executeTakeFirstOrThrow();
+  const version = await db.insertInto('import_versions').values({
+    organisation_id: organisation.id, year: 2025, version: 1, is_current: true, imported_at: new Date().toISOString(),
+    imported_by: null, channel: 'cli', sources: '[]', notes: '[]',
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('staff_records').values({
+    import_version_id: version.id, pseudonym: 'p1', ethnic_code: 'A', sub_code: null, census_2021: null, pay_band: 'Band 5',
+    staff_group: 'Students', bank_only: false, directorate: 'Surgery', gender: null, disability: 'no', fte: 1, hourly_pay: 20.5,
+    start_date: null, international_recruit: null, source_row: 2,
+  }).execute();
+  assert.deepEqual(await runMigrations(store.db, all), ['0008-scope-records']);
+  const before = await store.imports.current(organisation.id, 2025);
+  assert.equal(before?.recordsFormat, 0, 'an import made before 0008 must be imported again for a scoped report');
+  const records = await store.imports.records(version.id);
+  assert.equal(records.staff.length, 1);
+  assert.equal(records.staff[0]?.hourlyPay, 20.5);
+  assert.equal(records.staff[0]?.bonusPay, null);
+  assert.deepEqual(records.capability, []);
+  assert.equal(records.narrative, null);
+  assert.deepEqual(await store.imports.staffScopes(version.id), { directorates: ['Surgery'], staffGroups: ['Students'] });
+  // And back down: the columns and tables go, the earlier schema's rows stay.
+  await all['0008-scope-records']!.down!(store.db);
+  const tables = await tableNames(store.db);
+  assert.ok(!tables.includes('capability_records') && !tables.includes('wdes_survey_results'));
+  const staff = await db.selectFrom('staff_records').selectAll().execute();
+  assert.equal(staff.length, 1);
+  assert.ok(!('bonus_pay' in (staff[0] ?? {})));
 }, { migrate: false });

@@ -8,6 +8,7 @@ import * as standardCounts from './0002-standard-counts.ts';
 import * as nationalFigures from './0003-national-figures.ts';
 import * as staffPseudonymIndex from './0004-staff-pseudonym-index.ts';
 import * as countsByStandard from './0005-counts-by-standard.ts';
+import * as scopeRecords from './0008-scope-records.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -18,5 +19,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0003-national-figures': { up: (db) => nationalFigures.up(db, columns), down: (db) => nationalFigures.down(db) },
     '0004-staff-pseudonym-index': { up: (db) => staffPseudonymIndex.up(db), down: (db) => staffPseudonymIndex.down(db) },
     '0005-counts-by-standard': { up: (db) => countsByStandard.up(db), down: (db) => countsByStandard.down(db) },
+    '0008-scope-records': { up: (db) => scopeRecords.up(db, columns), down: (db) => scopeRecords.down(db) },
   };
 }
