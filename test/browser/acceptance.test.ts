@@ -370,6 +370,15 @@ if (!availability.run) {
       assert.equal(api.text, out.join(''), 'the WDES API text equals the CLI JSON byte for byte');
     });
 
+    step("a directorate's whole report, chosen with the form on a standard's page, is accessible", async () => {
+      await visit(`/organisations/${CODE}/${YEAR}/standards/wres`, 'standard page wres');
+      await page.selectOption('#scope', 'directorate:Surgery');
+      await page.getByRole('button', { name: 'Show report' }).click();
+      await page.waitForURL(/scope=directorate%3ASurgery/);
+      assert.match(await heading(), /for the Surgery directorate$/);
+      await checkPage(page, 'standard page wres for the Surgery directorate');
+    });
+
     step("the synthetic demonstration trust's pages carry the synthetic label", async () => {
       for (const [path, label] of [
         [`/organisations/SYN01/${syntheticYear}`, 'synthetic dashboard'],

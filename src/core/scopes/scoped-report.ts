@@ -35,6 +35,8 @@ export interface ScopedReportInputs {
   readonly previous: { readonly dataset: WorkforceDataset; readonly period: ReportingPeriod } | null;
   readonly notes: readonly string[];
   readonly sources: readonly SourceFile[];
+  /** Further notes about the scope from the caller, e.g. why there is no previous year. */
+  readonly scopeNotes?: readonly string[];
 }
 
 export type ScopedReport =
@@ -53,7 +55,7 @@ export function scopedReport(standard: AnyStandard, inputs: ScopedReportInputs, 
     return { ok: false, emptyScope: true, problems: [{ file, column: scoped.column, value: scoped.value, message: scoped.message }] };
   }
   const { scope } = scoped;
-  const notes = [...scoped.notes];
+  const notes = [...scoped.notes, ...(inputs.scopeNotes ?? [])];
   const counted = standard.count(scoped.dataset, inputs.period);
   if (!counted.ok) return { ok: false, emptyScope: false, problems: counted.problems };
 
