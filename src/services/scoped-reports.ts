@@ -29,8 +29,31 @@ function hasEveryField(version: ImportVersion): boolean {
   return version.recordsFormat >= RECORDS_FORMAT;
 }
 
-async function datasetOf(store: Store, version: ImportVersion): Promise<WorkforceDataset> {
-  return fromStoredRecords(await store.imports.records(version.id), version.sources);
+/**
+ * Rebuilt datasets of the versions read most recently, per store: a version's records never change once written,
+ * and reading a large trust's records takes most of a scoped report's time, so a page followed by its download, or
+ * one directorate after another, reads them once.
+ */
+const RECENT_VERSIONS = 4;
+const rebuilt = new WeakMap<Store, Map<number, Promise<WorkforceDataset>>>();
+
+function datasetOf(store: Store, version: ImportVersion): Promise<WorkforceDataset> {
+  let recent = rebuilt.get(store);
+  if (!recent) rebuilt.set(store, (recent = new Map()));
+  const cached = recent.get(version.id);
+  if (cached) {
+    recent.delete(version.id);
+    recent.set(version.id, cached);
+    return cached;
+  }
+  const reading = store.imports.records(version.id).then((records) => fromStoredRecords(records, version.sources));
+  reading.catch(() => recent.delete(version.id));
+  recent.set(version.id, reading);
+  for (const oldest of recent.keys()) {
+    if (recent.size <= RECENT_VERSIONS) break;
+    recent.delete(oldest);
+  }
+  return reading;
 }
 
 export function importAgainMessage(year: number, scope: Scope): string {
