@@ -109,14 +109,19 @@ export interface ScopeChoice {
   readonly text: string;
 }
 
-/** The scopes of a stored year, from its staff records: the whole organisation, each directorate and staff group, the medical workforce. */
+/**
+ * The scopes of a stored year, from its staff records: the whole organisation, each directorate, each staff group
+ * and the medical workforce. (A staff-group:Medical and Dental address still works; it is the same scope.)
+ */
 export async function scopeChoices(store: Store, organisationId: number, year: number): Promise<readonly ScopeChoice[]> {
   const current = await store.imports.current(organisationId, year);
   const choices: ScopeChoice[] = [{ key: 'organisation', text: 'The whole organisation' }];
   if (!current) return choices;
   const { directorates, staffGroups } = await store.imports.staffScopes(current.id);
   choices.push(...directorates.map((name) => ({ key: scopeKey({ kind: 'directorate', name }), text: `Directorate: ${name}` })));
-  choices.push(...staffGroups.map((name) => ({ key: scopeKey({ kind: 'staffGroup', name: name as StaffGroup }), text: `Staff group: ${name}` })));
-  if (staffGroups.some((g) => isMedical(g as StaffGroup))) choices.push({ key: scopeKey({ kind: 'medical' }), text: 'The medical and dental workforce' });
+  // Medical and Dental is offered once, as the medical and dental workforce: the same people, in plainer words.
+  const groups = staffGroups.filter((g) => !isMedical(g as StaffGroup));
+  choices.push(...groups.map((name) => ({ key: scopeKey({ kind: 'staffGroup', name: name as StaffGroup }), text: `Staff group: ${name}` })));
+  if (groups.length < staffGroups.length) choices.push({ key: scopeKey({ kind: 'medical' }), text: 'The medical and dental workforce' });
   return choices;
 }

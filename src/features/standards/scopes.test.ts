@@ -93,7 +93,8 @@ describe('reports for part of an organisation', () => {
     assert.match(page.body, /<form method="get" action="\/organisations\/SCOPE\/2025\/standards\/wdes"/);
     assert.match(page.body, /<option value="organisation" selected>The whole organisation<\/option>/);
     assert.match(page.body, /<option value="directorate:Surgery">Directorate: Surgery<\/option>/);
-    assert.match(page.body, /<option value="staff-group:Medical and Dental">Staff group: Medical and Dental<\/option>/);
+    assert.match(page.body, /<option value="staff-group:Nursing and Midwifery Registered">Staff group: Nursing and Midwifery Registered<\/option>/);
+    assert.doesNotMatch(page.body, /Staff group: Medical and Dental/, 'offered once, as the medical and dental workforce');
     assert.match(page.body, /<option value="medical">The medical and dental workforce<\/option>/);
     assert.match(page.body, /href="\/organisations\/SCOPE\/2025\/wdes\.csv"/);
 
