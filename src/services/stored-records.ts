@@ -1,10 +1,17 @@
 /**
- * From the records the engine counts to the records the store keeps: every staff_id becomes a pseudonym, pay
- * bands are kept by their label ("Band 8a", "VSM", "Consultants"), and each record keeps its source row.
- * Identifiers that are not needed for any count (application, case, course and board member ids) are dropped.
+ * From the records the engine counts to the records the store keeps, and back: every staff_id becomes a
+ * pseudonym, pay bands are kept by their label ("Band 8a", "VSM", "Consultants"), and each record keeps its source
+ * row. What no standard counts is not kept: application, vacancy, case and board member ids, course names, the
+ * assignment category (only whether someone is bank-only) and the occupation code. So a dataset rebuilt from the
+ * store counts exactly as the files did, for every registered standard (test/store/rebuilt-dataset.test.ts).
  */
-import type { WorkforceDataset } from '../core/records.ts';
-import { payBandLabel } from '../core/workforce/pay-band.ts';
+import type { Ethnicity } from '../core/ethnicity/classifications.ts';
+import type { NationalCode } from '../core/ethnicity/nhs-ethnic-category.ts';
+import type {
+  DisabilityStatus, MedicalLeadership, SourceFile, SourceKind, SurveyIndicator, WdesSurveyMetric, WdesSurveyResult, WorkforceDataset,
+} from '../core/records.ts';
+import { AFC_BANDS, MEDICAL_SUB_GROUPS, payBandLabel, type PayBand } from '../core/workforce/pay-band.ts';
+import type { StaffGroup } from '../core/workforce/staff-group.ts';
 import type { StoredRecords } from '../store/store.ts';
 
 export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId: string) => string): StoredRecords {
@@ -25,6 +32,9 @@ export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId
       startDate: s.startDate,
       internationalRecruit: s.internationalRecruit,
       sourceRow: s.source.row,
+      bonusPay: s.bonusPay,
+      fullPayRelevant: s.fullPayRelevant,
+      medicalLeadership: s.medicalLeadership,
     })),
     applications: (dataset.applications ?? []).map((a) => ({
       ethnicCode: a.ethnicity.code,
@@ -38,6 +48,7 @@ export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId
       date: a.date,
       disability: a.disability,
       sourceRow: a.source.row,
+      gender: a.gender,
     })),
     disciplinary: (dataset.disciplinary ?? []).map((d) => ({
       pseudonym: pseudonymOf(d.staffId),
@@ -56,6 +67,7 @@ export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId
       ethnicCode: b.ethnicity.code,
       voting: b.voting,
       executive: b.executive,
+      disability: b.disability,
       sourceRow: b.source.row,
     })),
     survey: (dataset.survey ?? []).map((r) => ({
@@ -64,5 +76,94 @@ export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId
       respondents: r.respondents,
       positive: r.positive,
     })),
+    capability: (dataset.capability ?? []).map((c) => ({
+      pseudonym: pseudonymOf(c.staffId),
+      disability: c.disability,
+      startDate: c.startDate,
+      sourceRow: c.source.row,
+    })),
+    wdesSurvey: (dataset.wdesSurvey ?? []).map((r) => ({
+      metric: r.metric,
+      group: r.group,
+      respondents: r.respondents,
+      positive: r.positive,
+      score: r.score,
+    })),
+    narrative: dataset.wdesNarrative ? { answer: dataset.wdesNarrative.answer, text: dataset.wdesNarrative.text } : null,
+  };
+}
+
+const PAY_BANDS: readonly PayBand[] = [
+  ...AFC_BANDS.map((band) => ({ kind: 'afc', band }) as const),
+  { kind: 'vsm' },
+  ...MEDICAL_SUB_GROUPS.map((subGroup) => ({ kind: 'medical', subGroup }) as const),
+];
+const PAY_BAND_BY_LABEL = new Map(PAY_BANDS.map((band) => [payBandLabel(band), band]));
+
+function payBandOf(label: string): PayBand {
+  const band = PAY_BAND_BY_LABEL.get(label);
+  if (!band) throw new Error(`The store holds a pay band Mirror does not know: "${label}".`);
+  return band;
+}
+
+function ethnicityOf(code: string, subCode: string | null = null, census2021: string | null = null): Ethnicity {
+  return {
+    code: code as NationalCode | 'missing',
+    ...(subCode === null ? {} : { subCode }),
+    ...(census2021 === null ? {} : { census2021 }),
+  };
+}
+
+/**
+ * The dataset an import's records stand for, with pseudonyms as staff ids (the same person has the same pseudonym
+ * in every file of the import, which is all counting needs). A kind of file that was not imported is null, as it
+ * is when read from a folder; each row points at its file and row as the import's sources name them. Only records
+ * of RECORDS_FORMAT (store.ts) hold every field counted: the caller checks the version first.
+ */
+export function fromStoredRecords(records: StoredRecords, sources: readonly SourceFile[]): WorkforceDataset {
+  const has = (kind: SourceKind) => sources.some((s) => s.kind === kind);
+  const file = (kind: SourceKind) => sources.find((s) => s.kind === kind)?.file ?? `${kind}.csv`;
+  const ref = (kind: SourceKind, row: number) => ({ file: file(kind), row });
+  return {
+    staff: records.staff.map((s) => ({
+      staffId: s.pseudonym, ethnicity: ethnicityOf(s.ethnicCode, s.subCode, s.census2021), payBand: payBandOf(s.payBand),
+      staffGroup: s.staffGroup as StaffGroup, assignmentCategory: s.bankOnly ? 'Bank' : '', bankOnly: s.bankOnly,
+      directorate: s.directorate, occupationCode: null, gender: s.gender, disability: s.disability as DisabilityStatus, fte: s.fte,
+      hourlyPay: s.hourlyPay, bonusPay: s.bonusPay, fullPayRelevant: s.fullPayRelevant, startDate: s.startDate,
+      internationalRecruit: s.internationalRecruit, medicalLeadership: s.medicalLeadership as MedicalLeadership | null,
+      source: ref('staff', s.sourceRow),
+    })),
+    applications: !has('applications') ? null : records.applications.map((a) => ({
+      applicationId: '', ethnicity: ethnicityOf(a.ethnicCode, a.subCode), shortlisted: a.shortlisted, appointed: a.appointed,
+      vacancyId: null, payBand: a.payBand === null ? null : payBandOf(a.payBand), staffGroup: a.staffGroup as StaffGroup | null,
+      internal: a.internal, internationalRecruit: a.internationalRecruit, date: a.date, disability: a.disability as DisabilityStatus,
+      gender: a.gender, source: ref('applications', a.sourceRow),
+    })),
+    disciplinary: !has('disciplinary') ? null : records.disciplinary.map((d) => ({
+      caseId: '', staffId: d.pseudonym, ethnicity: d.ethnicCode === null ? null : ethnicityOf(d.ethnicCode), startDate: d.startDate,
+      source: ref('disciplinary', d.sourceRow),
+    })),
+    training: !has('training') ? null : records.training.map((t) => ({
+      staffId: t.pseudonym, ethnicity: t.ethnicCode === null ? null : ethnicityOf(t.ethnicCode), course: '', mandatory: t.mandatory,
+      startDate: t.startDate, source: ref('training', t.sourceRow),
+    })),
+    board: !has('board') ? null : records.board.map((b) => ({
+      memberId: '', ethnicity: ethnicityOf(b.ethnicCode), voting: b.voting, executive: b.executive,
+      disability: b.disability as DisabilityStatus, source: ref('board', b.sourceRow),
+    })),
+    survey: !has('survey') ? null : records.survey.map((r) => ({
+      indicator: r.indicator as SurveyIndicator, group: r.group as 'white' | 'ethnicMinority', respondents: r.respondents,
+      positive: r.positive, source: ref('survey', 0),
+    })),
+    wdesSurvey: !has('survey') ? null : records.wdesSurvey.map((r) => ({
+      metric: r.metric as WdesSurveyMetric, group: r.group as WdesSurveyResult['group'], respondents: r.respondents,
+      positive: r.positive, score: r.score, source: ref('survey', 0),
+    })),
+    capability: !has('capability') ? null : records.capability.map((c) => ({
+      caseId: '', staffId: c.pseudonym, disability: c.disability as DisabilityStatus | null, startDate: c.startDate,
+      source: ref('capability', c.sourceRow),
+    })),
+    wdesNarrative: records.narrative ? { ...records.narrative, file: 'wdes_9b.txt' } : null,
+    sources,
   };
 }

@@ -5,11 +5,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WresCounts } from '../core/wres/count.ts';
 import { BATCH_LIMITS } from './batches.ts';
-import { recordCount, writeRecords } from './import-records.ts';
+import { readRecords, recordCount, writeRecords } from './import-records.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { findOrCreateOrganisation } from './organisations.ts';
 import type { Database, ImportVersionsTable } from './schema.ts';
-import type { ImportVersion, MonthlyAppointments, MonthlyPeople, NewImport, Store } from './store.ts';
+import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type NewImport, type Store } from './store.ts';
 import { toBoolean, toCount, toDate } from './values.ts';
 
 const WHITE_CODES = ['A', 'B', 'C'];
@@ -31,6 +31,7 @@ function toImportVersion(row: Selectable<ImportVersionsTable>): ImportVersion {
     channel: row.channel,
     sources: JSON.parse(row.sources),
     notes: JSON.parse(row.notes),
+    recordsFormat: Number(row.records_format),
   };
 }
 
@@ -86,6 +87,8 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, onB
           channel: newImport.channel,
           sources: JSON.stringify(newImport.sources),
           notes: JSON.stringify(newImport.notes),
+          records_format: RECORDS_FORMAT,
+          wdes_narrative: newImport.records.narrative ? JSON.stringify(newImport.records.narrative) : null,
         }).returningAll().executeTakeFirstOrThrow();
         await writeRecords(trx, row.id, newImport.records, limits, progress);
         for (const [standard, counts] of Object.entries(newImport.standardCounts)) {
@@ -113,6 +116,23 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, onB
       const row = await db.selectFrom('standard_counts').select('counts')
         .where('import_version_id', '=', importVersionId).where('standard', '=', standard).executeTakeFirst();
       return row ? (JSON.parse(row.counts) as unknown) : null;
+    },
+
+    records(importVersionId) {
+      return readRecords(db, importVersionId);
+    },
+
+    async staffScopes(importVersionId) {
+      const [directorates, staffGroups] = await Promise.all([
+        db.selectFrom('staff_records').select('directorate').distinct()
+          .where('import_version_id', '=', importVersionId).where('directorate', 'is not', null).execute(),
+        db.selectFrom('staff_records').select('staff_group').distinct().where('import_version_id', '=', importVersionId).execute(),
+      ]);
+      const sorted = (values: readonly string[]) => [...values].sort((a, b) => a.localeCompare(b));
+      return {
+        directorates: sorted(directorates.map((r) => r.directorate).filter((d): d is string => d !== null && d.trim() !== '')),
+        staffGroups: sorted(staffGroups.map((r) => r.staff_group)),
+      };
     },
 
     async monthlyAppointments(importVersionId, period) {

@@ -35,6 +35,10 @@ export interface ImportVersionsTable {
   channel: string;
   sources: JsonColumn;
   notes: JsonColumn;
+  /** 0 for imports made before migration 0008, whose records lack fields the standards count; 1 since. */
+  records_format: Generated<number>;
+  /** JSON of the WDES 9b answer and narrative, or null without wdes_9b.txt (and before 0008). */
+  wdes_narrative: string | null;
 }
 
 interface RecordOfImport {
@@ -58,6 +62,10 @@ export interface StaffRecordsTable extends RecordOfImport {
   hourly_pay: number | null;
   start_date: string | null;
   international_recruit: NullableBooleanColumn;
+  /** The next three are null in imports made before migration 0008. */
+  bonus_pay: number | null;
+  full_pay_relevant: NullableBooleanColumn;
+  medical_leadership: string | null;
 }
 
 export interface ApplicationRecordsTable extends RecordOfImport {
@@ -71,6 +79,7 @@ export interface ApplicationRecordsTable extends RecordOfImport {
   international_recruit: NullableBooleanColumn;
   application_date: string | null;
   disability: string;
+  gender: string | null;
 }
 
 export interface DisciplinaryRecordsTable extends RecordOfImport {
@@ -90,6 +99,14 @@ export interface BoardRecordsTable extends RecordOfImport {
   ethnic_code: string;
   voting: BooleanColumn;
   executive: BooleanColumn;
+  /** Null in imports made before migration 0008. */
+  disability: string | null;
+}
+
+export interface CapabilityRecordsTable extends RecordOfImport {
+  pseudonym: string;
+  disability: string | null;
+  start_date: string;
 }
 
 export interface SurveyResultsTable {
@@ -99,6 +116,16 @@ export interface SurveyResultsTable {
   ethnic_group: string;
   respondents: number;
   positive: number;
+}
+
+export interface WdesSurveyResultsTable {
+  id: Generated<number>;
+  import_version_id: number;
+  metric: string;
+  disability_group: string;
+  respondents: number;
+  positive: number | null;
+  score: number | null;
 }
 
 export interface StandardCountsTable {
@@ -196,6 +223,8 @@ export interface Database {
   training_records: TrainingRecordsTable;
   board_records: BoardRecordsTable;
   survey_results: SurveyResultsTable;
+  capability_records: CapabilityRecordsTable;
+  wdes_survey_results: WdesSurveyResultsTable;
   standard_counts: StandardCountsTable;
   column_mappings: ColumnMappingsTable;
   users: UsersTable;
@@ -210,4 +239,5 @@ export interface Database {
 /** The tables holding an import's pseudonymised records. */
 export const RECORD_TABLES = [
   'staff_records', 'application_records', 'disciplinary_records', 'training_records', 'board_records', 'survey_results',
+  'capability_records', 'wdes_survey_results',
 ] as const satisfies readonly (keyof Database)[];

@@ -49,7 +49,15 @@ export interface ImportVersion {
   readonly channel: string;
   readonly sources: readonly SourceFile[];
   readonly notes: readonly string[];
+  /**
+   * Which fields its records keep: RECORDS_FORMAT (every field a standard counts, so the year can be counted again
+   * for a scope) since migration 0008; 0 for imports made before it.
+   */
+  readonly recordsFormat: number;
 }
+
+/** The records format of imports made now: their records hold every field a standard counts. */
+export const RECORDS_FORMAT = 1;
 
 /** Pseudonymised records as stored: the same shapes the engine counts, with staff_id replaced by a pseudonym. */
 export interface StoredRecords {
@@ -58,18 +66,34 @@ export interface StoredRecords {
     readonly payBand: string; readonly staffGroup: string; readonly bankOnly: boolean; readonly directorate: string | null;
     readonly gender: string | null; readonly disability: string; readonly fte: number | null; readonly hourlyPay: number | null;
     readonly startDate: string | null; readonly internationalRecruit: boolean | null; readonly sourceRow: number;
+    readonly bonusPay: number | null; readonly fullPayRelevant: boolean; readonly medicalLeadership: string | null;
   }[];
   readonly applications: readonly {
     readonly ethnicCode: string; readonly subCode: string | null; readonly shortlisted: boolean; readonly appointed: boolean;
     readonly payBand: string | null; readonly staffGroup: string | null; readonly internal: boolean | null;
     readonly internationalRecruit: boolean | null; readonly date: string | null; readonly disability: string; readonly sourceRow: number;
+    readonly gender: string | null;
   }[];
   readonly disciplinary: readonly { readonly pseudonym: string; readonly ethnicCode: string | null; readonly startDate: string; readonly sourceRow: number }[];
   readonly training: readonly {
     readonly pseudonym: string; readonly ethnicCode: string | null; readonly mandatory: boolean; readonly startDate: string; readonly sourceRow: number;
   }[];
-  readonly board: readonly { readonly ethnicCode: string; readonly voting: boolean; readonly executive: boolean; readonly sourceRow: number }[];
+  readonly board: readonly {
+    readonly ethnicCode: string; readonly voting: boolean; readonly executive: boolean; readonly disability: string; readonly sourceRow: number;
+  }[];
   readonly survey: readonly { readonly indicator: string; readonly group: string; readonly respondents: number; readonly positive: number }[];
+  readonly capability: readonly { readonly pseudonym: string; readonly disability: string | null; readonly startDate: string; readonly sourceRow: number }[];
+  readonly wdesSurvey: readonly {
+    readonly metric: string; readonly group: string; readonly respondents: number; readonly positive: number | null; readonly score: number | null;
+  }[];
+  /** The WDES 9b answer and narrative (wdes_9b.txt), or null without one. */
+  readonly narrative: { readonly answer: boolean | null; readonly text: string } | null;
+}
+
+/** What a scope can be in a version's staff records: the directorates and staff groups there are. */
+export interface StaffScopes {
+  readonly directorates: readonly string[];
+  readonly staffGroups: readonly string[];
 }
 
 /**
@@ -251,6 +275,13 @@ export interface Store {
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
     /** A standard's stored counts for a version (current or not), parsed from JSON, or null when it has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;
+    /**
+     * Every pseudonymised record of a version, in the order imported. Fields a version's records format does not
+     * keep read as null or false: check `recordsFormat` before counting from them.
+     */
+    records(importVersionId: number): Promise<StoredRecords>;
+    /** The directorates (blank ones left out) and staff groups of a version's staff records, sorted. */
+    staffScopes(importVersionId: number): Promise<StaffScopes>;
     /**
      * Shortlisted applications, and those of them appointed (as WRES indicator 2 counts), per calendar month (YYYY-MM)
      * of the application date, for White (codes A, B, C) and ethnic minority (codes D to S) applicants, in month

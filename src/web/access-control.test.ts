@@ -78,6 +78,13 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
     ...both('GET /organisations/:code/:year/paygap', `/${year}/paygap`),
     ...both('GET /organisations/:code/:year/paygap.csv', `/${year}/paygap.csv`),
     ...['wres', 'wdes', 'medical', 'paygap'].flatMap((id) => both(`GET /organisations/:code/:year/standards/${id}`, `/${year}/standards/${id}`)),
+    // A scope is read only after membership is checked: another organisation's directorates are never listed.
+    ...['wres', 'wdes', 'medical', 'paygap'].flatMap((id) => [
+      ...both(`GET /organisations/:code/:year/standards/${id}`, `/${year}/standards/${id}?scope=medical`),
+      ...both(`GET /organisations/:code/:year/${id}.csv`, `/${year}/${id}.csv?scope=medical`),
+      { route: `GET /api/v1/organisations/:code/${id}/:year`, url: `/api/v1/organisations/${own}/${id}/${year}?scope=medical`, expect: api(200) },
+      { route: `GET /api/v1/organisations/:code/${id}/:year`, url: `/api/v1/organisations/${other}/${id}/${year}?scope=directorate:Nowhere`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
+    ]),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
     ...both('GET /organisations/:code/:year/compare.csv', `/${year}/compare.csv`),
     ...both('GET /organisations/:code/:year/targets', `/${year}/targets`),

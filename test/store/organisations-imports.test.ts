@@ -51,13 +51,8 @@ testEachDialect('records keep pseudonyms, never staff ids, and their values roun
   const version = await store.imports.create(written);
   const staff = await store.db.selectFrom('staff_records').selectAll().where('import_version_id', '=', version.id).orderBy('id').execute();
   for (const row of staff) assert.match(row.pseudonym, /^[0-9a-f]{64}$/);
-  const stored = staff.map((row) => ({
-    pseudonym: row.pseudonym, ethnicCode: row.ethnic_code, subCode: row.sub_code, census2021: row.census_2021, payBand: row.pay_band,
-    staffGroup: row.staff_group, bankOnly: Boolean(row.bank_only), directorate: row.directorate, gender: row.gender,
-    disability: row.disability, fte: row.fte, hourlyPay: row.hourly_pay, startDate: row.start_date,
-    internationalRecruit: row.international_recruit === null ? null : Boolean(row.international_recruit), sourceRow: row.source_row,
-  }));
-  assert.deepEqual(stored, written.records.staff);
+  assert.equal(staff.length, written.records.staff.length);
+  assert.deepEqual(await store.imports.records(version.id), written.records, 'every record of every file reads back as written');
 });
 
 testEachDialect('a second import of a year is a new current version; the first stays in the history', async ({ store }) => {

@@ -5,10 +5,13 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { resolve } from 'node:path';
+import { parseScope, type Scope } from '../../core/scopes/scope.ts';
+import { scopedCsv, scopedText } from '../../core/scopes/scoped-outputs.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { settingValues, type AnyStandard, type StandardSetting } from '../../core/standards/standard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
-import { standardFromFolder } from '../../services/standard-from-folder.ts';
+import { scopedStandardFromFolder } from '../../services/scoped-from-folder.ts';
+import { standardFromFolder, type FolderReportOptions } from '../../services/standard-from-folder.ts';
 import { emit, EXIT_OK, EXIT_USAGE, reportProblems, type Io } from '../output.ts';
 
 export function wholeNumber(name: string, min: number, max: number) {
@@ -20,6 +23,12 @@ export function wholeNumber(name: string, min: number, max: number) {
 }
 
 export const parseYear = wholeNumber('The year', 2000, 2100);
+
+function scopeOption(raw: string): Scope {
+  const parsed = parseScope(raw);
+  if (!parsed.ok) throw new InvalidArgumentError(`${parsed.message}.`);
+  return parsed.scope;
+}
 
 /** "2025" from ".../2025": the folder names its year. */
 export function yearFromFolderName(folder: string): number | null {
@@ -35,6 +44,7 @@ interface CommonOptions {
   minCell?: number;
   unsuppressed: boolean;
   problems?: string;
+  scope?: Scope;
   [setting: string]: unknown;
 }
 
@@ -76,6 +86,7 @@ function registerStandardCommand(program: Command, io: Io, setExitCode: (code: n
   if (standard.usesReportingYear) {
     command.option('--min-cell <n>', 'smallest count shown in breakdowns; 1 to n−1 are withheld', wholeNumber('The minimum cell size', 1, 1000), DEFAULT_DISCLOSURE_POLICY.minimumCellSize);
   }
+  command.option('--scope <scope>', 'the report for part of the organisation: directorate=NAME, staff-group=NAME or medical', scopeOption);
   command
     .option('--unsuppressed', standard.unsuppressedHelp ?? "show every breakdown, however small: for the analyst's own use, never for sharing", false)
     .option('--problems <file>', 'if the files have problems, write every one to this CSV file as well')
@@ -93,17 +104,34 @@ async function runStandard(io: Io, standard: AnyStandard, folder: string, option
     return EXIT_USAGE;
   }
   const given = Object.fromEntries(standard.settings.map((s) => [s.name, options[optionKey(s.name)]]));
-  const result = await standardFromFolder(standard, folder, {
+  const folderOptions: FolderReportOptions = {
     year,
     previousFolder: options.previous ? resolve(options.previous) : undefined,
     policy: { ...DEFAULT_DISCLOSURE_POLICY, minimumCellSize: options.minCell ?? DEFAULT_DISCLOSURE_POLICY.minimumCellSize },
     suppressBreakdowns: !options.unsuppressed,
     settings: settingValues(standard.settings, given),
-  });
+  };
+  if (options.scope && options.scope.kind !== 'organisation') return runScoped(io, standard, folder, options.scope, folderOptions, options);
+  const result = await standardFromFolder(standard, folder, folderOptions);
   if (!result.ok) return reportProblems(io, result.problems, options.problems);
   const text = options.format === 'json'
     ? `${JSON.stringify(result.report, null, 2)}\n`
     : options.format === 'csv' ? standard.csv(result.report) : standard.text(result.report);
+  await emit(io, text, options.output);
+  return EXIT_OK;
+}
+
+/** The report for a scope: the same outputs, each saying which scope it is for. */
+async function runScoped(io: Io, standard: AnyStandard, folder: string, scope: Scope, folderOptions: FolderReportOptions, options: CommonOptions): Promise<number> {
+  const result = await scopedStandardFromFolder(standard, folder, scope, folderOptions);
+  if (!result.ok && result.emptyScope) {
+    io.err(`There is no such scope: ${result.problems.map((p) => p.message).join('; ')}.\n`);
+    return EXIT_USAGE;
+  }
+  if (!result.ok) return reportProblems(io, result.problems, options.problems);
+  const text = options.format === 'json'
+    ? `${JSON.stringify(result.report, null, 2)}\n`
+    : options.format === 'csv' ? scopedCsv(standard, result.scope, result.report) : scopedText(standard, result.scope, result.report);
   await emit(io, text, options.output);
   return EXIT_OK;
 }

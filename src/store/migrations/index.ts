@@ -1,6 +1,6 @@
 /**
  * Every migration, in order, given in code rather than found by globbing files, so the set applied cannot depend
- * on what happens to be on disk. Names sort in the order they run; add the next as "0007-…".
+ * on what happens to be on disk. Names sort in the order they run; add the next as "0008-…".
  */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
@@ -9,6 +9,7 @@ import * as nationalFigures from './0003-national-figures.ts';
 import * as staffPseudonymIndex from './0004-staff-pseudonym-index.ts';
 import * as apiTokenLifetimes from './0005-api-token-lifetimes.ts';
 import * as countsByStandard from './0006-counts-by-standard.ts';
+import * as scopeRecords from './0007-scope-records.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -20,5 +21,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0004-staff-pseudonym-index': { up: (db) => staffPseudonymIndex.up(db), down: (db) => staffPseudonymIndex.down(db) },
     '0005-api-token-lifetimes': { up: (db) => apiTokenLifetimes.up(db, columns), down: (db) => apiTokenLifetimes.down(db) },
     '0006-counts-by-standard': { up: (db) => countsByStandard.up(db), down: (db) => countsByStandard.down(db) },
+    '0007-scope-records': { up: (db) => scopeRecords.up(db, columns), down: (db) => scopeRecords.down(db) },
   };
 }

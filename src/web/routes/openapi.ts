@@ -39,6 +39,14 @@ const ratioIndicator = {
   },
 } as const;
 
+/** Every standard's report takes a scope: its whole report for part of the organisation. */
+const scopeParameter = { $ref: '#/components/parameters/Scope' } as const;
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } as const;
+const scopeResponses = {
+  '400': { description: 'The scope is not one (e.g. site=North: the staff file has no site column)', content: errorContent },
+  '409': { description: 'A scope was asked for, but the year was imported before Mirror kept everything a scope is counted from: import the year again', content: errorContent },
+} as const;
+
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
   info: {
@@ -56,6 +64,23 @@ export const OPENAPI_DOCUMENT = {
     securitySchemes: {
       bearer: { type: 'http', scheme: 'bearer', description: 'An API token from your account page, for one organisation, until it expires or is revoked' },
       session: { type: 'apiKey', in: 'cookie', name: 'mirror_session' },
+    },
+    parameters: {
+      Scope: {
+        name: 'scope',
+        in: 'query',
+        required: false,
+        schema: { type: 'string', examples: ['directorate:Surgery', 'staff-group:Nursing and Midwifery Registered', 'medical'] },
+        description:
+          'The whole report for part of the organisation: directorate:NAME, staff-group:NAME (ESR staff group, or a common ' +
+          'spelling such as Nursing) or medical (the medical and dental workforce); absent or "organisation" for the whole ' +
+          'organisation. Counted from the year\'s records exactly as `mirror <standard> --scope directorate=NAME` counts the ' +
+          'files: staff in the scope, their own disciplinary, training and capability rows, applications by staff group ' +
+          '(applications have no directorate); the board and survey are left out. The report gains a `scope` field ' +
+          '(kind, name, key, label, notes). Headline figures resting on fewer than 8 people, or withheld in the ' +
+          'organisation\'s own breakdown, are withheld. A directorate or staff group with nobody in it answers 404 with the ' +
+          'ones there are.',
+      },
     },
     schemas: {
       Organisation: {
@@ -79,6 +104,17 @@ export const OPENAPI_DOCUMENT = {
           disclosure: { type: 'object' },
           sources: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, file: { type: 'string' }, sha256: { type: 'string' }, rows: { type: 'integer' }, encoding: { type: 'string' } } } },
           notes: { type: 'array', items: { type: 'string' } },
+          scope: {
+            type: 'object',
+            description: 'Only in a report for a scope (see the scope parameter): which part of the organisation, and what it includes and leaves out',
+            properties: {
+              kind: { enum: ['directorate', 'staffGroup', 'medical'] },
+              name: { type: ['string', 'null'] },
+              key: { type: 'string', examples: ['directorate:Surgery'] },
+              label: { type: 'string', examples: ['the Surgery directorate'] },
+              notes: { type: 'array', items: { type: 'string' } },
+            },
+          },
           indicators: {
             type: 'object',
             properties: {
@@ -115,11 +151,13 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'year', in: 'path', required: true, schema: { type: 'integer' }, description: '2025 means the workforce at 31 March 2025' },
+          scopeParameter,
         ],
         responses: {
           '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/WresReport' } } } },
           '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           '404': { description: 'No such organisation or year, or you do not belong to it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          ...scopeResponses,
         },
       },
     },
@@ -129,11 +167,13 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+          scopeParameter,
         ],
         responses: {
           '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', description: 'metrics "1" to "10" with groups disabled, nonDisabled and unknown, and declaration rates' } } } },
           '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           '404': { description: 'No such organisation or year, or you do not belong to it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          ...scopeResponses,
         },
       },
     },
@@ -143,11 +183,13 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+          scopeParameter,
         ],
         responses: {
           '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', description: 'indicators "1" to "4" for medical and dental staff, leadership (medical and clinical directors against consultants, with small groups withheld) and consultantAppointment' } } } },
           '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           '404': { description: 'No such organisation or year, you do not belong to it, or the year was imported before Mirror kept medical counts', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          ...scopeResponses,
         },
       },
     },
@@ -157,11 +199,13 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'year', in: 'path', required: true, schema: { type: 'integer' } },
+          scopeParameter,
         ],
         responses: {
           '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', description: 'gender, ethnicity and disability, each with meanGapPct, medianGapPct, groups, quartiles and bonus figures' } } } },
           '401': { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           '404': { description: 'No such organisation or year, or you do not belong to it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          ...scopeResponses,
         },
       },
     },
