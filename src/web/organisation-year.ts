@@ -56,7 +56,7 @@ export async function auditAccess(
 }
 
 /** Renders a page with the page context (navigation, CSRF token, nonce) every page has. */
-export function sendPage(
+export function renderPage(
   services: Pick<Services, 'render'>,
   request: FastifyRequest,
   reply: FastifyReply,
