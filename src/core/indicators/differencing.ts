@@ -1,0 +1,231 @@
+/**
+ * Secondary suppression by trying the attack. Withholding the small figures of a table is not enough when the
+ * figures around them add up to something shown: a headline less the rows shown gives the one row withheld; a
+ * breakdown row withheld can come back from the rows of the same people split another way. Rather than list every
+ * such route by hand, this module describes a table as cells (rows of counts), the equations that hold between
+ * their counts whatever the data (rows add up to the headline; people without the event are people less events), and
+ * then works out what a reader could, exactly as a reader would:
+ *
+ * - an equation with one count not shown gives that count;
+ * - an equation whose unknown counts all have the same sign and add up to 0 gives them all as 0 (no count is
+ *   negative).
+ *
+ * While that works out a count of 1 to minimumCellSize − 1 in a withheld cell, one more cell is withheld: the
+ * smallest cell holding anyone among those shown in the equation that gave the count away (or, when all of them
+ * were worked out themselves, in the equations that gave those away); a cell of nothing but zeros is chosen only
+ * when no other will do. Cells marked fixed (an organisation's headline,
+ * which is published) are never withheld; a count that can only be protected by withholding one is reported as
+ * unresolved for the caller to deal with.
+ *
+ * Worked example: a headline of 3 ethnic minority staff entering the disciplinary process, split by staff group into
+ * Nursing 3 (withheld: a count of 1 to 7), Estates 0 and Medical 0 (shown). 3 − 0 − 0 gives Nursing's 3 away, so the
+ * smaller of Estates and Medical (by people in it) is withheld too: the reader now knows only that the two together
+ * hold 3.
+ */
+
+/** Σ coefficient × variable = 0. */
+export type Term = readonly [variable: string, coefficient: number];
+
+export type CellState = 'shown' | 'withheld' | 'fixed' | 'hidden';
+
+export interface Cell {
+  /** The cell's counts by name ("white.events"); the variable of a count is `variable(cellId, name)`. */
+  readonly values: Readonly<Record<string, number>>;
+  /**
+   * shown: published unless this module withholds it; withheld: withheld already (a small count); fixed: always
+   * published; hidden: never published (a part of the people no table shows on its own).
+   */
+  readonly state: CellState;
+  /** People the cell describes: the smallest is withheld first. */
+  readonly size: number;
+}
+
+export interface Protection {
+  /** Cells withheld: those given as withheld, and those withheld here so that no small count can be worked out. */
+  readonly withheld: ReadonlySet<string>;
+  /** Withheld or hidden cells a small count of which can still be worked out, because only a fixed cell could stop it. */
+  readonly unresolved: ReadonlySet<string>;
+}
+
+const SEPARATOR = '#';
+
+export function variable(cell: string, name: string): string {
+  return `${cell}${SEPARATOR}${name}`;
+}
+
+/** The system with variables and cells numbered, so that the attack, run once per cell withheld, is quick. */
+interface System {
+  readonly cellIds: readonly string[];
+  /** Per variable: its cell's number, its true value. */
+  readonly cellOfVariable: Int32Array;
+  readonly truth: Float64Array;
+  /** Per equation: its terms as variable numbers and coefficients. */
+  readonly terms: readonly Int32Array[];
+  readonly coefficients: readonly Float64Array[];
+  /** Per variable: the equations naming it. */
+  readonly equationsOf: readonly number[][];
+}
+
+function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonly Term[])[]): System {
+  const cellIds = [...cells.keys()];
+  const cellNumber = new Map(cellIds.map((id, i) => [id, i]));
+  const variables = new Map<string, number>();
+  const cellOfVariable: number[] = [];
+  const truth: number[] = [];
+  const numberOf = (name: string): number => {
+    const existing = variables.get(name);
+    if (existing !== undefined) return existing;
+    const at = name.lastIndexOf(SEPARATOR);
+    const cell = name.slice(0, at);
+    const value = cells.get(cell)?.values[name.slice(at + 1)];
+    if (value === undefined) throw new Error(`an equation names ${name}, which no cell has`);
+    variables.set(name, cellOfVariable.length);
+    cellOfVariable.push(cellNumber.get(cell)!);
+    truth.push(value);
+    return cellOfVariable.length - 1;
+  };
+  const terms = equations.map((equation) => Int32Array.from(equation.map(([name]) => numberOf(name))));
+  const coefficients = equations.map((equation) => Float64Array.from(equation.map(([, c]) => c)));
+  const equationsOf: number[][] = cellOfVariable.map(() => []);
+  terms.forEach((list, e) => list.forEach((x) => {
+    const of = equationsOf[x]!;
+    if (of[of.length - 1] !== e) of.push(e);
+  }));
+  return { cellIds, cellOfVariable: Int32Array.from(cellOfVariable), truth: Float64Array.from(truth), terms, coefficients, equationsOf };
+}
+
+/**
+ * What a reader works out from the cells shown: for every variable determined, the equation that gave it away (−1
+ * for a variable shown or not worked out). A work list of equations: each keeps how many of its variables are
+ * unknown, of which sign, and the sum of its known terms, so every variable learnt is passed on once to the
+ * equations that name it.
+ */
+function workOut(system: System, published: Uint8Array): Int32Array {
+  const { terms, coefficients, truth, cellOfVariable, equationsOf } = system;
+  const how = new Int32Array(truth.length).fill(-1);
+  const known = (x: number) => published[cellOfVariable[x]!] === 1 || how[x]! >= 0;
+  const unknown = new Int32Array(terms.length);
+  const positive = new Int32Array(terms.length);
+  const knownSum = new Float64Array(terms.length);
+  for (let e = 0; e < terms.length; e += 1) {
+    const list = terms[e]!;
+    for (let k = 0; k < list.length; k += 1) {
+      const x = list[k]!;
+      if (published[cellOfVariable[x]!] === 1) knownSum[e]! += coefficients[e]![k]! * truth[x]!;
+      else {
+        unknown[e]! += 1;
+        if (coefficients[e]![k]! > 0) positive[e]! += 1;
+      }
+    }
+  }
+  // One unknown: the equation gives it. Several of one sign adding up to 0: each is 0 (no count is negative).
+  const ready = (e: number) =>
+    unknown[e] === 1 || (unknown[e]! > 1 && (positive[e] === 0 || positive[e] === unknown[e]) && Math.abs(knownSum[e]!) < 1e-9);
+  const queue: number[] = [];
+  for (let e = 0; e < terms.length; e += 1) if (ready(e)) queue.push(e);
+  while (queue.length > 0) {
+    const e = queue.pop()!;
+    if (!ready(e)) continue;
+    const list = terms[e]!;
+    for (let k = 0; k < list.length; k += 1) {
+      const x = list[k]!;
+      if (known(x)) continue;
+      how[x] = e;
+      for (const other of equationsOf[x]!) {
+        const others = terms[other]!;
+        for (let j = 0; j < others.length; j += 1) {
+          if (others[j] !== x) continue;
+          unknown[other]! -= 1;
+          if (coefficients[other]![j]! > 0) positive[other]! -= 1;
+          knownSum[other]! += coefficients[other]![j]! * truth[x]!;
+        }
+        if (ready(other)) queue.push(other);
+      }
+    }
+  }
+  return how;
+}
+
+/**
+ * Withholds cells until no withheld or hidden cell has a small count a reader could work out, or only a fixed cell
+ * could stop it. Deterministic: the same cells and equations give the same result.
+ */
+export function protectByDifferencing(
+  cells: ReadonlyMap<string, Cell>,
+  equations: readonly (readonly Term[])[],
+  isDisclosive: (count: number) => boolean,
+): Protection {
+  const system = numbered(cells, equations);
+  const { cellIds, cellOfVariable, truth, terms } = system;
+  const cellList = cellIds.map((id) => cells.get(id)!);
+  const disclosive = Uint8Array.from(truth, (value) => (isDisclosive(value) ? 1 : 0));
+  const holdsSomething = cellList.map((c) => Object.values(c.values).some((value) => value !== 0));
+  const withheld = new Uint8Array(cellIds.length);
+  cellList.forEach((c, i) => { if (c.state === 'withheld') withheld[i] = 1; });
+  const unresolved = new Uint8Array(cellIds.length);
+  const published = new Uint8Array(cellIds.length);
+  const refresh = () => cellList.forEach((c, i) => { published[i] = c.state === 'fixed' || (c.state === 'shown' && withheld[i] === 0) ? 1 : 0; });
+  const shown = (cell: number) => cellList[cell]!.state === 'shown' && withheld[cell] === 0;
+
+  /**
+   * The smallest cell to withhold that stops equation `start` giving a count away, looking back along the chain of
+   * equations that gave away the counts it used. Cells holding something come first; a cell of nothing but zeros is
+   * withheld only when nothing else would do (withheld, a reader cannot tell it holds nothing).
+   */
+  const candidateFor = (start: number, how: Int32Array, touched: Set<number>): number | null => {
+    for (const eligible of [(cell: number) => shown(cell) && holdsSomething[cell]!, shown]) {
+      const seen = new Set<number>([start]);
+      let frontier = [start];
+      while (frontier.length > 0) {
+        const found = new Set<number>();
+        const next: number[] = [];
+        for (const e of frontier) {
+          for (const x of terms[e]!) {
+            if (eligible(cellOfVariable[x]!)) found.add(cellOfVariable[x]!);
+            const earlier = how[x]!;
+            if (earlier >= 0 && !seen.has(earlier)) {
+              seen.add(earlier);
+              next.push(earlier);
+            }
+          }
+        }
+        if (found.size > 0) {
+          for (const e of seen) touched.add(e);
+          const order = (a: number, b: number) => (cellList[a]!.size - cellList[b]!.size) || (cellIds[a]! < cellIds[b]! ? -1 : 1);
+          return [...found].sort(order)[0]!;
+        }
+        frontier = next;
+      }
+    }
+    return null;
+  };
+
+  // Each round withholds one cell for each leak whose equations no earlier choice of the round has touched, so a
+  // chain of leaks costs one cell, not one per leak; the next round checks again.
+  for (;;) {
+    refresh();
+    const how = workOut(system, published);
+    const touched = new Set<number>();
+    const stuck: number[] = [];
+    let leaks = 0;
+    let chosen = 0;
+    for (let x = 0; x < how.length; x += 1) {
+      const e = how[x]!;
+      if (e < 0 || disclosive[x] === 0 || unresolved[cellOfVariable[x]!] === 1) continue;
+      leaks += 1;
+      if (touched.has(e)) continue;
+      const candidate = candidateFor(e, how, touched);
+      if (candidate === null) stuck.push(cellOfVariable[x]!);
+      else {
+        withheld[candidate] = 1;
+        chosen += 1;
+      }
+    }
+    if (leaks === 0) break;
+    // A leak with nothing left to withhold may only look so because of this round's choices: it is unresolved only
+    // when the round chose nothing.
+    if (chosen === 0) for (const cell of stuck) unresolved[cell] = 1;
+  }
+  const ids = (flags: Uint8Array) => new Set(cellIds.filter((_, i) => flags[i] === 1));
+  return { withheld: ids(withheld), unresolved: ids(unresolved) };
+}
