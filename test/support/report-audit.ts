@@ -5,6 +5,9 @@
 import { WRES_ETHNICITY } from '../../src/core/ethnicity/wres-characteristic.ts';
 import { attack, DisclosureModel, smallCount, type Disclosure } from './differencing.ts';
 import { addRatioIndicator, samePeople, type EthnicStructure, type RatioJson } from './ratio-equations.ts';
+import { auditPayCharacteristic } from './paygap-equations.ts';
+import { categoriesOf } from '../../src/core/indicators/characteristic.ts';
+import { DISABILITY_PAY_GAP, ethnicityPayGap, GENDER_PAY_GAP } from '../../src/core/paygap/definitions.ts';
 
 export const WRES_ETHNIC: EthnicStructure = {
   reference: 'white',
@@ -86,4 +89,14 @@ export function auditMedical(published: Json, truth: Json, minimumCellSize = 8):
     model.same('medical leadership/consultant/everyone', 'medical 1/Consultants/everyone');
   }
   return [...shown, ...attack(model).disclosures];
+}
+
+/** A pay gap report shared (forSharing) against the truth: the same report unsuppressed, with every pay figure (minimumGroupSize 0). */
+export function auditPayGap(published: Json, truth: Json): readonly Disclosure[] {
+  const definitions = { gender: GENDER_PAY_GAP, ethnicity: ethnicityPayGap(published.settings.ethnicityReference), disability: DISABILITY_PAY_GAP } as const;
+  return (['gender', 'ethnicity', 'disability'] as const).flatMap((name) => {
+    const d = definitions[name];
+    const unknown = categoriesOf(d.characteristic as never, d.characteristic.unknownGroup as never, d.categories);
+    return auditPayCharacteristic(name, published[name], truth[name], published.population, unknown, published.settings);
+  });
 }
