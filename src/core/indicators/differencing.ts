@@ -38,6 +38,8 @@ export interface Cell {
   readonly state: CellState;
   /** People the cell describes: the smallest is withheld first. */
   readonly size: number;
+  /** Cells of a higher rank are withheld only when no cell of a lower rank will do (default 0). */
+  readonly rank?: number;
 }
 
 export interface Protection {
@@ -168,20 +170,24 @@ export function protectByDifferencing(
   const shown = (cell: number) => cellList[cell]!.state === 'shown' && withheld[cell] === 0;
 
   /**
-   * The smallest cell to withhold that stops equation `start` giving a count away, looking back along the chain of
-   * equations that gave away the counts it used. Cells holding something come first; a cell of nothing but zeros is
-   * withheld only when nothing else would do (withheld, a reader cannot tell it holds nothing).
+   * The cell to withhold that stops equation `start` giving a count away, looking back along the chain of equations
+   * that gave away the counts it used: the lowest rank, then the nearest the leak, then the smallest. Cells holding
+   * something come first; a cell of nothing but zeros is withheld only when nothing else would do (withheld, a reader
+   * cannot tell it holds nothing).
    */
-  const candidateFor = (start: number, how: Int32Array, touched: Set<number>): number | null => {
+  const candidateFor = (start: number, how: Int32Array, touched: Set<number>, chosen: ReadonlySet<number>): number | null | 'later' => {
     for (const eligible of [(cell: number) => shown(cell) && holdsSomething[cell]!, shown]) {
       const seen = new Set<number>([start]);
+      const level = new Map<number, number>();
       let frontier = [start];
-      while (frontier.length > 0) {
-        const found = new Set<number>();
+      for (let depth = 0; frontier.length > 0; depth += 1) {
         const next: number[] = [];
         for (const e of frontier) {
           for (const x of terms[e]!) {
-            if (eligible(cellOfVariable[x]!)) found.add(cellOfVariable[x]!);
+            const cell = cellOfVariable[x]!;
+            // A cell withheld earlier in this round may already stop this leak: the next round will tell.
+            if (chosen.has(cell)) return 'later';
+            if (eligible(cell) && !level.has(cell)) level.set(cell, depth);
             const earlier = how[x]!;
             if (earlier >= 0 && !seen.has(earlier)) {
               seen.add(earlier);
@@ -189,42 +195,45 @@ export function protectByDifferencing(
             }
           }
         }
-        if (found.size > 0) {
-          for (const e of seen) touched.add(e);
-          const order = (a: number, b: number) => (cellList[a]!.size - cellList[b]!.size) || (cellIds[a]! < cellIds[b]! ? -1 : 1);
-          return [...found].sort(order)[0]!;
-        }
         frontier = next;
+      }
+      if (level.size > 0) {
+        for (const e of seen) touched.add(e);
+        // Lowest rank first, then nearest the leak, then the smallest.
+        const order = (a: number, b: number) =>
+          ((cellList[a]!.rank ?? 0) - (cellList[b]!.rank ?? 0)) || (level.get(a)! - level.get(b)!) ||
+          (cellList[a]!.size - cellList[b]!.size) || (cellIds[a]! < cellIds[b]! ? -1 : 1);
+        return [...level.keys()].sort(order)[0]!;
       }
     }
     return null;
   };
 
-  // Each round withholds one cell for each leak whose equations no earlier choice of the round has touched, so a
-  // chain of leaks costs one cell, not one per leak; the next round checks again.
+  // Each round withholds one cell for each leak that no earlier choice of the round has touched (neither its
+  // equations nor its cells), so a chain of leaks costs one cell, not one per leak; the next round checks again.
   for (;;) {
     refresh();
     const how = workOut(system, published);
     const touched = new Set<number>();
+    const chosen = new Set<number>();
     const stuck: number[] = [];
     let leaks = 0;
-    let chosen = 0;
     for (let x = 0; x < how.length; x += 1) {
       const e = how[x]!;
       if (e < 0 || disclosive[x] === 0 || unresolved[cellOfVariable[x]!] === 1) continue;
       leaks += 1;
       if (touched.has(e)) continue;
-      const candidate = candidateFor(e, how, touched);
+      const candidate = candidateFor(e, how, touched, chosen);
       if (candidate === null) stuck.push(cellOfVariable[x]!);
-      else {
+      else if (candidate !== 'later') {
         withheld[candidate] = 1;
-        chosen += 1;
+        chosen.add(candidate);
       }
     }
     if (leaks === 0) break;
     // A leak with nothing left to withhold may only look so because of this round's choices: it is unresolved only
     // when the round chose nothing.
-    if (chosen === 0) for (const cell of stuck) unresolved[cell] = 1;
+    if (chosen.size === 0) for (const cell of stuck) unresolved[cell] = 1;
   }
   const ids = (flags: Uint8Array) => new Set(cellIds.filter((_, i) => flags[i] === 1));
   return { withheld: ids(withheld), unresolved: ids(unresolved) };

@@ -33,7 +33,7 @@ import {
   type SetText,
 } from './definitions.ts';
 import { gapPct, meanGapInterval, summarisePay, type MeanGapIntervalNote } from './pay-statistics.ts';
-import { withholdForSums, type SuppressionCell } from './protect-sums.ts';
+import { STATED, withheldCounts, withholdForSums, type SuppressionCell, type WithheldCounts } from './protect-sums.ts';
 import { payQuartiles, QUARTILE_NAMES } from './quartiles.ts';
 import { bonusShareSentence, capitalise, gapSentence, intervalSentence, quartileSentence } from './wording.ts';
 
@@ -144,6 +144,7 @@ export type PayGapReason =
   | 'noPeople'
   | 'tooFewPeople'
   | 'protectsAnotherGroup'
+  | 'withheld'
   | 'referenceNoPeople'
   | 'referenceTooFewPeople'
   | 'referenceZeroPay';
@@ -380,23 +381,16 @@ function evaluateCharacteristic<G extends string>(
     bonus: payWithheld('bonus'),
   };
 
-  // Counts: withheld only for sharing.
-  const countWithheld = new Map<Measure, Set<string>>();
-  for (const measure of MEASURES) {
-    if (!context.forSharing) {
-      countWithheld.set(measure, new Set());
-      continue;
-    }
-    const cells = new Map<string, SuppressionCell>();
-    for (const [key, p] of pools) {
-      const n = measureOf(p, measure);
-      cells.set(key, { size: n, withheld: isSmallCount(n, policy.minimumCellSize) });
-    }
-    // Only breakdown sums: organisation-level groups are headline figures (see the methodology's limitation).
-    countWithheld.set(measure, withholdForSums(cells, sums));
-  }
+  // Counts: withheld only for sharing, with the quartiles' counts, which add up with them.
+  const pair = quartilePair(definition, counts, policy);
+  const withheld: WithheldCounts | null = !context.forSharing ? null : withheldCounts({
+    measures: MEASURES, sets: [...pools.keys()], count: (key, measure) => measureOf(poolOf(key), measure as Measure), sums,
+    partition: partition.map((set) => set.key), unknown: unknownCategories, population: (measure) => partition.reduce((n, set) => n + measureOf(poolOf(set.key), measure as Measure), 0),
+    quartiles: { pair: pair.rows.map((r) => r.group), people: pair.rows.map((r) => r.people), sizes: pair.allocation.sizes, measure: 'withHourlyPay', withheld: pair.tooSmall !== undefined },
+    keep: [reference.key, definition.focusGroup],
+  }, policy.minimumCellSize);
   const shownCount = (key: string, measure: Measure): number | null =>
-    countWithheld.get(measure)?.has(key) || (measure === 'bonusRecipients' && !context.bonusDataGiven)
+    withheld?.count(key, measure) || (measure === 'bonusRecipients' && !context.bonusDataGiven)
       ? null
       : measureOf(poolOf(key), measure);
   const peopleOf = (key: string): PeopleCounts => ({
@@ -420,7 +414,7 @@ function evaluateCharacteristic<G extends string>(
 
   const total = partition.reduce((n, s) => n + poolOf(s.key).relevant, 0);
   const unknown = unknownCategories.reduce((n, c) => n + (counts[c]?.relevant ?? 0), 0);
-  const statedWithheld = context.forSharing && isSmallCount(total - unknown, policy.minimumCellSize);
+  const statedWithheld = withheld?.count(STATED, 'relevant') ?? false;
 
   return {
     id: definition.id,
@@ -429,7 +423,7 @@ function evaluateCharacteristic<G extends string>(
     focus: definition.focusGroup,
     ...headlineFields,
     groups,
-    quartiles: quartilesOf(definition, counts, context),
+    quartiles: quartilesOf(definition, pair, (group, q) => withheld?.quartile(group, q) ?? false, context),
     counts: partition.map((set) => {
       const people = peopleOf(set.key);
       return {
@@ -459,6 +453,8 @@ function reasonText(reason: PayGapReason, kind: Kind, group: SetText, reference:
       return `there were fewer than ${policy.minimumGroupSize} ${group.noun} ${who}, so their pay figures are not shown in case they identify someone`;
     case 'protectsAnotherGroup':
       return `the pay figures of ${group.noun} are withheld so that a smaller group's cannot be worked out from them by subtraction`;
+    case 'withheld':
+      return `the pay figures of ${group.noun} are withheld: there were fewer than ${policy.minimumGroupSize} ${group.noun} ${who}, or their figures would let a smaller group's be worked out by subtraction`;
     case 'referenceNoPeople':
       return `there were no ${reference.noun} ${who} to compare with`;
     case 'referenceTooFewPeople':
@@ -504,7 +500,9 @@ function sideGap(
   let reason: PayGapReason | null = null;
   if (kind === 'bonus' && !context.bonusDataGiven) reason = 'noBonusData';
   else if (!groupSummary) reason = 'noPeople';
-  else if (groupWithheld) reason = groupWithheld === 'primary' ? 'tooFewPeople' : 'protectsAnotherGroup';
+  // Where the group's count is withheld too, why its pay is withheld must not say whether it is under the minimum:
+  // with the count of the group it is part of, that can be enough to give its count away.
+  else if (groupWithheld) reason = people.group === null && context.forSharing ? 'withheld' : groupWithheld === 'primary' ? 'tooFewPeople' : 'protectsAnotherGroup';
   else if (!referenceSummary) reason = 'referenceNoPeople';
   else if (referenceWithheld) reason = 'referenceTooFewPeople';
   let meanGap: number | null = null;
@@ -619,13 +617,9 @@ function gapFields(
  * quartile's share is taken over the reference and focus groups only, so the two add up to 100% as published gender
  * pay gap figures do, and people outside the pair (other genders, unknowns) are never shown by quartile.
  */
-function quartilesOf<G extends string>(
-  definition: PayGapDefinition<G>,
-  counts: Readonly<Record<string, CategoryPay>>,
-  context: Context,
-): PayQuartiles {
+/** The compared pair's people in each quartile, and the pair's group too small for shares, if either is. */
+function quartilePair<G extends string>(definition: PayGapDefinition<G>, counts: Readonly<Record<string, CategoryPay>>, policy: PayGapPolicy) {
   const { characteristic } = definition;
-  const { policy } = context;
   const allocation = payQuartiles(Object.fromEntries(definition.categories.map((c) => [c, counts[c]?.hourlyPay ?? []])));
   const rows = [characteristic.referenceGroup, definition.focusGroup].map((group) => {
     const categories = categoriesOf(characteristic, group, definition.categories);
@@ -633,22 +627,28 @@ function quartilesOf<G extends string>(
     const total = categories.reduce((n, c) => n + (counts[c]?.hourlyPay.length ?? 0), 0);
     return { group, text: definition.groupText[group], people, total };
   });
+  return { allocation, rows, tooSmall: rows.find((r) => r.total < policy.minimumGroupSize) };
+}
+
+function quartilesOf<G extends string>(
+  definition: PayGapDefinition<G>,
+  { allocation, rows, tooSmall }: ReturnType<typeof quartilePair<G>>,
+  isWithheld: (group: string, quartile: number) => boolean,
+  context: Context,
+): PayQuartiles {
+  const { characteristic } = definition;
+  const { policy } = context;
   const [reference, focus] = rows as [(typeof rows)[number], (typeof rows)[number]];
 
   // Shares are pay figures: each group's is the complement of the other's, so both go if either group is too small.
-  const tooSmall = rows.find((r) => r.total < policy.minimumGroupSize);
   const pairReason = tooSmall
     ? tooSmall.total === 0
       ? `there are no ${tooSmall.text.noun} ${POPULATION_WORDS.hourly}`
       : `fewer than ${policy.minimumGroupSize} ${tooSmall.text.noun} ${POPULATION_WORDS.hourly}, so the quartile shares are not shown in case they identify someone`
     : null;
-  // For sharing, cells of 1–7 people, then cells that would reveal them from the group's total (shown elsewhere).
+  // For sharing, cells of 1–7 people and cells that would let one be worked out (withheldCounts).
   const cellId = (group: string, q: number) => `${group}:${q}`;
-  const cells = new Map<string, SuppressionCell>();
-  for (const r of rows) {
-    r.people.forEach((n, q) => cells.set(cellId(r.group, q), { size: n, withheld: context.forSharing && isSmallCount(n, policy.minimumCellSize) }));
-  }
-  const cellsWithheld = withholdForSums(cells, rows.map((r) => [0, 1, 2, 3].map((q) => cellId(r.group, q))));
+  const cellsWithheld = new Set(rows.flatMap((r) => [0, 1, 2, 3].filter((q) => isWithheld(r.group, q)).map((q) => cellId(r.group, q))));
   // A share reveals its pair's ratio, so a quartile with either count withheld has both shares withheld.
   const quartileWithheld = [0, 1, 2, 3].map((q) => rows.some((r) => cellsWithheld.has(cellId(r.group, q))));
 
