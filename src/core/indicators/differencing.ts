@@ -40,6 +40,12 @@ export interface Cell {
   readonly size: number;
   /** Cells of a higher rank are withheld only when no cell of a lower rank will do (default 0). */
   readonly rank?: number;
+  /**
+   * The least a reader may take each of the cell's counts to be when it is withheld (default 0). A table of single
+   * counts in which nothing empty is withheld tells a reader that a withheld count is at least 1; then two withheld
+   * counts adding up to 2 are 1 each.
+   */
+  readonly atLeast?: number;
 }
 
 export interface Protection {
@@ -66,6 +72,8 @@ interface System {
   readonly coefficients: readonly Float64Array[];
   /** Per variable: the equations naming it. */
   readonly equationsOf: readonly number[][];
+  /** Per variable: the least a reader takes it to be when it is not shown. */
+  readonly low: Float64Array;
 }
 
 function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonly Term[])[]): System {
@@ -74,6 +82,7 @@ function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonl
   const variables = new Map<string, number>();
   const cellOfVariable: number[] = [];
   const truth: number[] = [];
+  const low: number[] = [];
   const numberOf = (name: string): number => {
     const existing = variables.get(name);
     if (existing !== undefined) return existing;
@@ -84,6 +93,7 @@ function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonl
     variables.set(name, cellOfVariable.length);
     cellOfVariable.push(cellNumber.get(cell)!);
     truth.push(value);
+    low.push(cells.get(cell)?.atLeast ?? 0);
     return cellOfVariable.length - 1;
   };
   const terms = equations.map((equation) => Int32Array.from(equation.map(([name]) => numberOf(name))));
@@ -93,7 +103,7 @@ function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonl
     const of = equationsOf[x]!;
     if (of[of.length - 1] !== e) of.push(e);
   }));
-  return { cellIds, cellOfVariable: Int32Array.from(cellOfVariable), truth: Float64Array.from(truth), terms, coefficients, equationsOf };
+  return { cellIds, cellOfVariable: Int32Array.from(cellOfVariable), truth: Float64Array.from(truth), terms, coefficients, equationsOf, low: Float64Array.from(low) };
 }
 
 /**
@@ -103,12 +113,13 @@ function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonl
  * equations that name it.
  */
 function workOut(system: System, published: Uint8Array): Int32Array {
-  const { terms, coefficients, truth, cellOfVariable, equationsOf } = system;
+  const { terms, coefficients, truth, cellOfVariable, equationsOf, low } = system;
   const how = new Int32Array(truth.length).fill(-1);
   const known = (x: number) => published[cellOfVariable[x]!] === 1 || how[x]! >= 0;
   const unknown = new Int32Array(terms.length);
   const positive = new Int32Array(terms.length);
   const knownSum = new Float64Array(terms.length);
+  const lowSum = new Float64Array(terms.length);
   for (let e = 0; e < terms.length; e += 1) {
     const list = terms[e]!;
     for (let k = 0; k < list.length; k += 1) {
@@ -116,13 +127,15 @@ function workOut(system: System, published: Uint8Array): Int32Array {
       if (published[cellOfVariable[x]!] === 1) knownSum[e]! += coefficients[e]![k]! * truth[x]!;
       else {
         unknown[e]! += 1;
+        lowSum[e]! += coefficients[e]![k]! * low[x]!;
         if (coefficients[e]![k]! > 0) positive[e]! += 1;
       }
     }
   }
-  // One unknown: the equation gives it. Several of one sign adding up to 0: each is 0 (no count is negative).
+  // One unknown: the equation gives it. Several of one sign adding up to no more than their least values: each is
+  // its least (with the least 0, counts adding up to 0 are all 0, as no count is negative).
   const ready = (e: number) =>
-    unknown[e] === 1 || (unknown[e]! > 1 && (positive[e] === 0 || positive[e] === unknown[e]) && Math.abs(knownSum[e]!) < 1e-9);
+    unknown[e] === 1 || (unknown[e]! > 1 && (positive[e] === 0 || positive[e] === unknown[e]) && Math.abs(knownSum[e]! + lowSum[e]!) < 1e-9);
   const queue: number[] = [];
   for (let e = 0; e < terms.length; e += 1) if (ready(e)) queue.push(e);
   while (queue.length > 0) {
@@ -140,6 +153,7 @@ function workOut(system: System, published: Uint8Array): Int32Array {
           unknown[other]! -= 1;
           if (coefficients[other]![j]! > 0) positive[other]! -= 1;
           knownSum[other]! += coefficients[other]![j]! * truth[x]!;
+          lowSum[other]! -= coefficients[other]![j]! * low[x]!;
         }
         if (ready(other)) queue.push(other);
       }
@@ -171,42 +185,37 @@ export function protectByDifferencing(
 
   /**
    * The cell to withhold that stops equation `start` giving a count away, looking back along the chain of equations
-   * that gave away the counts it used: the lowest rank, then the nearest the leak, then the smallest. Cells holding
-   * something come first; a cell of nothing but zeros is withheld only when nothing else would do (withheld, a reader
-   * cannot tell it holds nothing).
+   * that gave away the counts it used: the lowest rank; then a cell holding something before one of nothing but
+   * zeros (withheld, a reader cannot tell it holds nothing, but it is the last resort); then the nearest the leak;
+   * then the smallest.
    */
   const candidateFor = (start: number, how: Int32Array, touched: Set<number>, chosen: ReadonlySet<number>): number | null | 'later' => {
-    for (const eligible of [(cell: number) => shown(cell) && holdsSomething[cell]!, shown]) {
-      const seen = new Set<number>([start]);
-      const level = new Map<number, number>();
-      let frontier = [start];
-      for (let depth = 0; frontier.length > 0; depth += 1) {
-        const next: number[] = [];
-        for (const e of frontier) {
-          for (const x of terms[e]!) {
-            const cell = cellOfVariable[x]!;
-            // A cell withheld earlier in this round may already stop this leak: the next round will tell.
-            if (chosen.has(cell)) return 'later';
-            if (eligible(cell) && !level.has(cell)) level.set(cell, depth);
-            const earlier = how[x]!;
-            if (earlier >= 0 && !seen.has(earlier)) {
-              seen.add(earlier);
-              next.push(earlier);
-            }
+    const seen = new Set<number>([start]);
+    const level = new Map<number, number>();
+    let frontier = [start];
+    for (let depth = 0; frontier.length > 0; depth += 1) {
+      const next: number[] = [];
+      for (const e of frontier) {
+        for (const x of terms[e]!) {
+          const cell = cellOfVariable[x]!;
+          // A cell withheld earlier in this round may already stop this leak: the next round will tell.
+          if (chosen.has(cell)) return 'later';
+          if (shown(cell) && !level.has(cell)) level.set(cell, depth);
+          const earlier = how[x]!;
+          if (earlier >= 0 && !seen.has(earlier)) {
+            seen.add(earlier);
+            next.push(earlier);
           }
         }
-        frontier = next;
       }
-      if (level.size > 0) {
-        for (const e of seen) touched.add(e);
-        // Lowest rank first, then nearest the leak, then the smallest.
-        const order = (a: number, b: number) =>
-          ((cellList[a]!.rank ?? 0) - (cellList[b]!.rank ?? 0)) || (level.get(a)! - level.get(b)!) ||
-          (cellList[a]!.size - cellList[b]!.size) || (cellIds[a]! < cellIds[b]! ? -1 : 1);
-        return [...level.keys()].sort(order)[0]!;
-      }
+      frontier = next;
     }
-    return null;
+    if (level.size === 0) return null;
+    for (const e of seen) touched.add(e);
+    const order = (a: number, b: number) =>
+      ((cellList[a]!.rank ?? 0) - (cellList[b]!.rank ?? 0)) || (Number(!holdsSomething[a]) - Number(!holdsSomething[b])) ||
+      (level.get(a)! - level.get(b)!) || (cellList[a]!.size - cellList[b]!.size) || (cellIds[a]! < cellIds[b]! ? -1 : 1);
+    return [...level.keys()].sort(order)[0]!;
   };
 
   // Each round withholds one cell for each leak that no earlier choice of the round has touched (neither its

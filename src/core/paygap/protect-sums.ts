@@ -49,6 +49,11 @@ export interface CountTables {
   count(set: string, measure: string): number;
   /** A set and the sets it is made of (parent first), as for pay figures. */
   readonly sums: readonly (readonly string[])[];
+  /**
+   * The least a reader may take a withheld count to be: at least 1 (nothing empty is withheld), and at least the
+   * minimum group size where the set's pay figures of that count are shown.
+   */
+  atLeast(set: string, measure: string): number;
   /** The rows of the counts table, which add up to the population's counts (published). */
   readonly partition: readonly string[];
   /** Those rows that are kinds of unknown: the others add up to the stated (recording, declaration) rate's count. */
@@ -95,7 +100,7 @@ export function withheldCounts(tables: CountTables, minimumCellSize: number): Wi
   const id = (set: string, measure: string) => `${measure}|${set}`;
   const n = (cell: string): Term => [variable(cell, 'n'), 1];
   const minus = (cell: string): Term => [variable(cell, 'n'), -1];
-  const add = (cell: string, value: number, state: Cell['state'], rank = 0) => cells.set(cell, { values: { n: value }, state, size: value, rank });
+  const add = (cell: string, value: number, state: Cell['state'], rank = 0, atLeast = 0) => cells.set(cell, { values: { n: value }, state, size: value, rank, atLeast });
   for (const measure of tables.measures) {
     // First the rule of withholdForSums within each group's parts, as for pay figures; then the attack for the rest.
     const first = withholdForSums(new Map(tables.sets.map((set) => {
@@ -104,7 +109,7 @@ export function withheldCounts(tables: CountTables, minimumCellSize: number): Wi
     })), tables.sums);
     for (const set of tables.sets) {
       const value = tables.count(set, measure);
-      add(id(set, measure), value, first.has(set) ? 'withheld' : 'shown', tables.keep.includes(set) ? 2 : 0);
+      add(id(set, measure), value, first.has(set) ? 'withheld' : 'shown', tables.keep.includes(set) ? 2 : 0, tables.atLeast(set, measure));
     }
     add(id('population', measure), tables.population(measure), 'fixed');
     equations.push([minus(id('population', measure)), ...tables.partition.map((set) => n(id(set, measure)))]);

@@ -385,6 +385,14 @@ function evaluateCharacteristic<G extends string>(
   const pair = quartilePair(definition, counts, policy);
   const withheld: WithheldCounts | null = !context.forSharing ? null : withheldCounts({
     measures: MEASURES, sets: [...pools.keys()], count: (key, measure) => measureOf(poolOf(key), measure as Measure), sums,
+    // A reader takes any withheld count to be at least 1, as nothing empty is withheld but as a last resort.
+    atLeast: (key, measure) => {
+      const n = measureOf(poolOf(key), measure as Measure);
+      const kind: Kind | null = measure === 'withHourlyPay' ? 'hourly' : measure === 'bonusRecipients' ? 'bonus' : null;
+      const hasPay = key === reference.key || comparisons.some((c) => c.key === key);
+      const payShown = kind !== null && hasPay && n >= policy.minimumGroupSize && withheldPay[kind](key) === null && (kind === 'hourly' || context.bonusDataGiven);
+      return payShown ? policy.minimumGroupSize : 1;
+    },
     partition: partition.map((set) => set.key), unknown: unknownCategories, population: (measure) => partition.reduce((n, set) => n + measureOf(poolOf(set.key), measure as Measure), 0),
     quartiles: { pair: pair.rows.map((r) => r.group), people: pair.rows.map((r) => r.people), sizes: pair.allocation.sizes, measure: 'withHourlyPay', withheld: pair.tooSmall !== undefined },
     keep: [reference.key, definition.focusGroup],
