@@ -64,6 +64,7 @@ export function variable(cell: string, name: string): string {
 /** The system with variables and cells numbered, so that the attack, run once per cell withheld, is quick. */
 interface System {
   readonly cellIds: readonly string[];
+  readonly cells: readonly Cell[];
   /** Per variable: its cell's number, its true value. */
   readonly cellOfVariable: Int32Array;
   readonly truth: Float64Array;
@@ -76,34 +77,66 @@ interface System {
   readonly low: Float64Array;
 }
 
-function numbered(cells: ReadonlyMap<string, Cell>, equations: readonly (readonly Term[])[]): System {
-  const cellIds = [...cells.keys()];
-  const cellNumber = new Map(cellIds.map((id, i) => [id, i]));
-  const variables = new Map<string, number>();
-  const cellOfVariable: number[] = [];
-  const truth: number[] = [];
-  const low: number[] = [];
-  const numberOf = (name: string): number => {
-    const existing = variables.get(name);
-    if (existing !== undefined) return existing;
-    const at = name.lastIndexOf(SEPARATOR);
-    const cell = name.slice(0, at);
-    const value = cells.get(cell)?.values[name.slice(at + 1)];
-    if (value === undefined) throw new Error(`an equation names ${name}, which no cell has`);
-    variables.set(name, cellOfVariable.length);
-    cellOfVariable.push(cellNumber.get(cell)!);
-    truth.push(value);
-    low.push(cells.get(cell)?.atLeast ?? 0);
-    return cellOfVariable.length - 1;
-  };
-  const terms = equations.map((equation) => Int32Array.from(equation.map(([name]) => numberOf(name))));
-  const coefficients = equations.map((equation) => Float64Array.from(equation.map(([, c]) => c)));
-  const equationsOf: number[][] = cellOfVariable.map(() => []);
-  terms.forEach((list, e) => list.forEach((x) => {
-    const of = equationsOf[x]!;
-    if (of[of.length - 1] !== e) of.push(e);
-  }));
-  return { cellIds, cellOfVariable: Int32Array.from(cellOfVariable), truth: Float64Array.from(truth), terms, coefficients, equationsOf, low: Float64Array.from(low) };
+/**
+ * A table to protect, built cell by cell with numbers rather than names, for callers with many cells: each cell's
+ * counts become variables, and equations name them by number.
+ */
+export class Table {
+  readonly #ids: string[] = [];
+  readonly #cells: Cell[] = [];
+  readonly #variables: Map<string, number>[] = [];
+  readonly #cellOfVariable: number[] = [];
+  readonly #truth: number[] = [];
+  readonly #low: number[] = [];
+  readonly #terms: Int32Array[] = [];
+  readonly #coefficients: Float64Array[] = [];
+
+  /** Adds a cell; returns its number. */
+  cell(id: string, cell: Cell): number {
+    const number = this.#cells.length;
+    this.#ids.push(id);
+    this.#cells.push(cell);
+    const variables = new Map<string, number>();
+    for (const [name, value] of Object.entries(cell.values)) {
+      variables.set(name, this.#truth.length);
+      this.#cellOfVariable.push(number);
+      this.#truth.push(value);
+      this.#low.push(cell.atLeast ?? 0);
+    }
+    this.#variables.push(variables);
+    return number;
+  }
+
+  /** The number of a cell's count, by the count's name. */
+  count(cell: number, name: string): number {
+    const x = this.#variables[cell]?.get(name);
+    if (x === undefined) throw new Error(`cell ${this.#ids[cell]} has no count ${name}`);
+    return x;
+  }
+
+  /** The true value of a count, by number. */
+  valueOf(count: number): number {
+    return this.#truth[count]!;
+  }
+
+  /** Σ coefficient × count = 0, the counts by number. */
+  equation(terms: readonly (readonly [count: number, coefficient: number])[]): void {
+    this.#terms.push(Int32Array.from(terms, ([x]) => x));
+    this.#coefficients.push(Float64Array.from(terms, ([, c]) => c));
+  }
+
+  /** Withholds cells as protectByDifferencing does. */
+  protect(isDisclosive: (count: number) => boolean): Protection {
+    const equationsOf: number[][] = this.#truth.map(() => []);
+    this.#terms.forEach((list, e) => list.forEach((x) => {
+      const of = equationsOf[x]!;
+      if (of[of.length - 1] !== e) of.push(e);
+    }));
+    return protect({
+      cellIds: this.#ids, cells: this.#cells, cellOfVariable: Int32Array.from(this.#cellOfVariable), truth: Float64Array.from(this.#truth),
+      terms: this.#terms, coefficients: this.#coefficients, equationsOf, low: Float64Array.from(this.#low),
+    }, isDisclosive);
+  }
 }
 
 /**
@@ -171,9 +204,20 @@ export function protectByDifferencing(
   equations: readonly (readonly Term[])[],
   isDisclosive: (count: number) => boolean,
 ): Protection {
-  const system = numbered(cells, equations);
-  const { cellIds, cellOfVariable, truth, terms } = system;
-  const cellList = cellIds.map((id) => cells.get(id)!);
+  const table = new Table();
+  const numbers = new Map([...cells].map(([id, cell]) => [id, table.cell(id, cell)]));
+  const numberOf = (name: string): number => {
+    const at = name.lastIndexOf(SEPARATOR);
+    const cell = numbers.get(name.slice(0, at));
+    if (cell === undefined) throw new Error(`an equation names ${name}, which no cell has`);
+    return table.count(cell, name.slice(at + 1));
+  };
+  for (const terms of equations) table.equation(terms.map(([name, c]) => [numberOf(name), c] as const));
+  return table.protect(isDisclosive);
+}
+
+function protect(system: System, isDisclosive: (count: number) => boolean): Protection {
+  const { cellIds, cells: cellList, cellOfVariable, truth, terms } = system;
   const disclosive = Uint8Array.from(truth, (value) => (isDisclosive(value) ? 1 : 0));
   const holdsSomething = cellList.map((c) => Object.values(c.values).some((value) => value !== 0));
   const withheld = new Uint8Array(cellIds.length);

@@ -19,7 +19,7 @@
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { EventCount } from '../stats/relative-likelihood.ts';
 import type { CategorySet } from './characteristic.ts';
-import { protectByDifferencing, variable, type Cell, type CellState, type Term } from './differencing.ts';
+import { Table, type Cell, type CellState } from './differencing.ts';
 import type { RatioBreakdownRow } from './evaluate-ratio.ts';
 import { withheldReason, withheldRow } from './secondary-suppression.ts';
 
@@ -51,6 +51,7 @@ export interface IndicatorShape {
 type Side = 'numerator' | 'denominator';
 const SIDES: readonly Side[] = ['numerator', 'denominator'];
 const COUNTS = ['events', 'people', 'without'] as const;
+type Count = (typeof COUNTS)[number];
 
 /** An indicator's rows with what protection needs to know of it. */
 export interface IndicatorToProtect {
@@ -65,117 +66,129 @@ export function protectIndicator(rows: IndicatorRows, shape: IndicatorShape, pol
 
 /** Adds one indicator's cells and equations to the model, under `prefix`. */
 function describe(prefix: string, { rows, shape }: IndicatorToProtect, model: Model, small: (n: number) => boolean): void {
-  const { cells, equations } = model;
+  const { table } = model;
   const reference: Side = shape.referenceSide;
   const specific: Side = reference === 'numerator' ? 'denominator' : 'numerator';
-  const v = (cell: string, name: string) => {
-    const [side, count] = name.split('.') as [Side, string];
-    return variable(`${prefix}${cell}`, `${shape.groups[side]}.${count}`);
+  /** The name of a count of one side: "white.events". */
+  const NAME = Object.fromEntries(SIDES.map((side) => [side, Object.fromEntries(COUNTS.map((c) => [c, `${shape.groups[side]}.${c}`]))])) as Record<Side, Record<Count, string>>;
+  const v = (cell: number, side: Side, count: Count): number => table.count(cell, NAME[side][count]);
+  const countsOf = (into: Record<string, number>, count: EventCount | null | undefined, side: Side) => {
+    const events = count?.events ?? 0;
+    const people = count?.population ?? 0;
+    into[NAME[side].events] = events;
+    into[NAME[side].people] = people;
+    into[NAME[side].without] = people - events;
   };
-  const countsOf = (count: EventCount | null | undefined, side: Side): Record<string, number> => {
-    const c = count ?? { events: 0, population: 0 };
-    const group = shape.groups[side];
-    return { [`${group}.events`]: c.events, [`${group}.people`]: c.population, [`${group}.without`]: c.population - c.events };
+  const rowCounts = (row: RatioBreakdownRow, sides: readonly Side[]): Record<string, number> => {
+    const values: Record<string, number> = {};
+    for (const side of sides) countsOf(values, row[side], side);
+    return values;
   };
-  const rowCounts = (row: RatioBreakdownRow, sides: readonly Side[]): Record<string, number> =>
-    Object.assign({}, ...sides.map((side) => countsOf(row[side], side)));
   const sizeOf = (values: Readonly<Record<string, number>>, sides: readonly Side[]): number => {
-    const people = sides.reduce((n, s) => n + (values[`${shape.groups[s]}.people`] ?? 0), 0);
-    return people > 0 ? people : sides.reduce((n, s) => n + (values[`${shape.groups[s]}.events`] ?? 0), 0);
+    let people = 0;
+    let events = 0;
+    for (const side of sides) {
+      people += values[NAME[side].people] ?? 0;
+      events += values[NAME[side].events] ?? 0;
+    }
+    return people > 0 ? people : events;
   };
 
-  const addCell = (id: string, values: Record<string, number>, state: CellState, size: number) => {
-    cells.set(`${prefix}${id}`, { values, state, size });
+  const numberOf = (id: string) => model.numbers.get(`${prefix}${id}`);
+  const addCell = (id: string, values: Record<string, number>, state: CellState, size: number): number => {
+    const cell: Cell = { values, state, size };
+    const n = table.cell(`${prefix}${id}`, cell);
+    model.cells.set(`${prefix}${id}`, cell);
+    model.numbers.set(`${prefix}${id}`, n);
     for (const side of SIDES) {
-      if (`${shape.groups[side]}.people` in values) equations.push([[v(id, `${side}.people`), 1], [v(id, `${side}.events`), -1], [v(id, `${side}.without`), -1]]);
+      if (NAME[side].people in values) table.equation([[v(n, side, 'people'), 1], [v(n, side, 'events'), -1], [v(n, side, 'without'), -1]]);
     }
+    return n;
   };
-  const has = (id: string) => cells.has(`${prefix}${id}`);
   /** Primary suppression looks at both compared groups, whichever the cell keeps. */
-  const primary = (row: RatioBreakdownRow) => Object.values(rowCounts(row, SIDES)).some(small);
-  const headline = { ...countsOf(shape.headline.numerator, 'numerator'), ...countsOf(shape.headline.denominator, 'denominator') };
+  const primary = (row: RatioBreakdownRow) => SIDES.some((side) => {
+    const c = row[side];
+    return c !== null && (small(c.events) || small(c.population) || small(c.population - c.events));
+  });
+  const headline: Record<string, number> = {};
+  countsOf(headline, shape.headline.numerator, 'numerator');
+  countsOf(headline, shape.headline.denominator, 'denominator');
   /**
    * A row whose counts are all the headline's is the headline itself (counts are never negative, so every other row
    * of its table holds nobody): it is shown as the headline is.
    */
-  const stateOf = (row: RatioBreakdownRow, sides: readonly Side[]): CellState => {
-    const counts = rowCounts(row, sides);
-    if (Object.entries(counts).every(([name, n]) => headline[name] === n)) return 'fixed';
+  const stateOf = (row: RatioBreakdownRow, values: Readonly<Record<string, number>>): CellState => {
+    if (Object.keys(values).every((name) => headline[name] === values[name])) return 'fixed';
     return primary(row) ? 'withheld' : 'shown';
   };
+  const addRow = (id: string, row: RatioBreakdownRow, sides: readonly Side[], sizeSides: readonly Side[]): number => {
+    const values = rowCounts(row, sides);
+    return addCell(id, values, stateOf(row, values), sizeOf(values, sizeSides));
+  };
   /** total = Σ parts, for each count of the given side. */
-  const sum = (total: string, parts: readonly string[], side: Side) => {
-    for (const c of COUNTS) equations.push([[v(total, `${side}.${c}`), -1], ...parts.map((p): Term => [v(p, `${side}.${c}`), 1])]);
+  const sum = (total: number, parts: readonly number[], side: Side) => {
+    for (const c of COUNTS) table.equation([[v(total, side, c), -1], ...parts.map((p) => [v(p, side, c), 1] as const)]);
   };
 
-  addCell('headline', headline, 'fixed', 0);
+  const top = addCell('headline', headline, 'fixed', 0);
 
   const dimensionId = (dimension: string, key: string) => `dimension:${dimension}|${key}`;
-  for (const [dimension, table] of Object.entries(rows.dimensions)) {
-    for (const row of table) {
-      const values = rowCounts(row, SIDES);
-      addCell(dimensionId(dimension, row.key), values, stateOf(row, SIDES), sizeOf(values, SIDES));
-    }
-    for (const side of SIDES) sum('headline', table.map((row) => dimensionId(dimension, row.key)), side);
+  for (const [dimension, breakdown] of Object.entries(rows.dimensions)) {
+    const parts = breakdown.map((row) => addRow(dimensionId(dimension, row.key), row, SIDES, SIDES));
+    for (const side of SIDES) sum(top, parts, side);
   }
 
-  if (rows.ethnic) {
-    for (const level of ['specific', 'aggregated'] as const) {
-      const table = rows.ethnic[level];
-      for (const row of table) {
-        const values = rowCounts(row, [specific]);
-        addCell(`${level}|${row.key}`, values, stateOf(row, [specific]), sizeOf(values, [specific]));
-      }
-      sum('headline', table.map((row) => `${level}|${row.key}`), specific);
-    }
-    const specificKeys = new Set(rows.ethnic.specific.map((row) => row.key));
-    for (const set of shape.aggregates) {
-      if (!has(`aggregated|${set.key}`)) continue;
-      sum(`aggregated|${set.key}`, set.categories.filter((c) => specificKeys.has(c)).map((c) => `specific|${c}`), specific);
-    }
+  if (!rows.ethnic) return;
+  for (const level of ['specific', 'aggregated'] as const) {
+    sum(top, rows.ethnic[level].map((row) => addRow(`${level}|${row.key}`, row, [specific], [specific])), specific);
+  }
+  for (const set of shape.aggregates) {
+    const aggregate = numberOf(`aggregated|${set.key}`);
+    if (aggregate === undefined) continue;
+    sum(aggregate, set.categories.map((c) => numberOf(`specific|${c}`)).filter((n): n is number => n !== undefined), specific);
+  }
 
-    for (const [dimension, values] of Object.entries(rows.intersections)) {
-      if (values.length === 0 || !rows.dimensions[dimension]) continue;
-      const column = new Map<string, string[]>();
-      for (const { value, rows: table } of values) {
-        const parent = dimensionId(dimension, value);
-        if (!has(parent)) continue;
-        const ids = table.map((row) => {
-          const id = `intersection:${dimension}|${value}|${row.key}`;
-          const counts = rowCounts(row, SIDES);
-          addCell(id, counts, stateOf(row, SIDES), sizeOf(counts, [specific]));
-          column.set(row.key, [...(column.get(row.key) ?? []), id]);
-          for (const c of COUNTS) equations.push([[v(id, `${reference}.${c}`), 1], [v(parent, `${reference}.${c}`), -1]]);
-          return id;
-        });
-        sum(parent, ids, specific);
-      }
-      // Each aggregated group across the values, and the rest: its people whose value is not recorded.
-      const rests: string[] = [];
-      for (const [key, ids] of column) {
-        const total = cells.get(`${prefix}aggregated|${key}`);
-        if (!total) continue;
-        const rest = `unrecorded:${dimension}|${key}`;
-        const values: Record<string, number> = {};
-        for (const c of COUNTS) {
-          const name = `${shape.groups[specific]}.${c}`;
-          values[name] = (total.values[name] ?? 0) - ids.reduce((n, id) => n + (cells.get(`${prefix}${id}`)!.values[name] ?? 0), 0);
-        }
-        addCell(rest, values, 'hidden', 0);
-        sum(`aggregated|${key}`, [...ids, rest], specific);
-        rests.push(rest);
-      }
-      const unrecorded = shape.unrecorded.map((value) => dimensionId(dimension, value)).filter(has);
+  for (const [dimension, values] of Object.entries(rows.intersections)) {
+    if (values.length === 0 || !rows.dimensions[dimension]) continue;
+    const column = new Map<string, number[]>();
+    for (const { value, rows: stratum } of values) {
+      const parent = numberOf(dimensionId(dimension, value));
+      if (parent === undefined) continue;
+      const parts = stratum.map((row) => {
+        const n = addRow(`intersection:${dimension}|${value}|${row.key}`, row, SIDES, [specific]);
+        column.set(row.key, [...(column.get(row.key) ?? []), n]);
+        for (const c of COUNTS) table.equation([[v(n, reference, c), 1], [v(parent, reference, c), -1]]);
+        return n;
+      });
+      sum(parent, parts, specific);
+    }
+    // Each aggregated group across the values, and the rest: its people whose value is not recorded.
+    const rests: number[] = [];
+    for (const [key, parts] of column) {
+      const total = model.cells.get(`${prefix}aggregated|${key}`);
+      const aggregate = numberOf(`aggregated|${key}`);
+      if (!total || aggregate === undefined) continue;
+      const rest: Record<string, number> = {};
       for (const c of COUNTS) {
-        equations.push([...rests.map((r): Term => [v(r, `${specific}.${c}`), 1]), ...unrecorded.map((u): Term => [v(u, `${specific}.${c}`), -1])]);
+        const name = NAME[specific][c];
+        rest[name] = (total.values[name] ?? 0) - parts.reduce((n, part) => n + (table.valueOf(v(part, specific, c))), 0);
       }
+      const n = addCell(`unrecorded:${dimension}|${key}`, rest, 'hidden', 0);
+      sum(aggregate, [...parts, n], specific);
+      rests.push(n);
+    }
+    const unrecorded = shape.unrecorded.map((value) => numberOf(dimensionId(dimension, value))).filter((n): n is number => n !== undefined);
+    for (const c of COUNTS) {
+      table.equation([...rests.map((r) => [v(r, specific, c), 1] as const), ...unrecorded.map((u) => [v(u, specific, c), -1] as const)]);
     }
   }
 }
 
 interface Model {
+  readonly table: Table;
   readonly cells: Map<string, Cell>;
-  readonly equations: Term[][];
+  /** Each cell's number in the table. */
+  readonly numbers: Map<string, number>;
 }
 
 /**
@@ -185,7 +198,7 @@ interface Model {
  */
 export function protectIndicators(indicators: readonly IndicatorToProtect[], samePeople: readonly (readonly [number, number])[], policy: DisclosurePolicy): IndicatorRows[] {
   const small = (n: number) => isDisclosive(n, policy);
-  const model: Model = { cells: new Map(), equations: [] };
+  const model: Model = { table: new Table(), cells: new Map(), numbers: new Map() };
   const prefix = (i: number) => `${i}:`;
   indicators.forEach((indicator, i) => describe(prefix(i), indicator, model, small));
   for (const [a, b] of samePeople) {
@@ -195,11 +208,12 @@ export function protectIndicators(indicators: readonly IndicatorToProtect[], sam
       if (!other) continue;
       const counterpart = `${prefix(b)}${id.slice(prefix(a).length)}`;
       for (const name of Object.keys(cell.values)) {
-        if (name.endsWith('.people') && name in other.values) model.equations.push([[variable(id, name), 1], [variable(counterpart, name), -1]]);
+        if (!name.endsWith('.people') || !(name in other.values)) continue;
+        model.table.equation([[model.table.count(model.numbers.get(id)!, name), 1], [model.table.count(model.numbers.get(counterpart)!, name), -1]]);
       }
     }
   }
-  const { withheld } = protectByDifferencing(model.cells, model.equations, small);
+  const { withheld } = model.table.protect(small);
   const reason = withheldReason(policy);
   return indicators.map(({ rows }, i) => {
     const apply = (id: string, row: RatioBreakdownRow) => (withheld.has(`${prefix(i)}${id}`) ? withheldRow(row, reason) : row);
