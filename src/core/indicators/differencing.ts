@@ -7,15 +7,17 @@
  * then works out what a reader could, exactly as a reader would:
  *
  * - an equation with one count not shown gives that count;
- * - an equation whose unknown counts all have the same sign and add up to 0 gives them all as 0 (no count is
- *   negative).
+ * - an equation whose unknown counts all have the same sign and add up to no more than the least each can be gives
+ *   each as its least: with the least 0 (no count is negative), counts adding up to 0 are all 0; where a reader may
+ *   take a withheld count to be at least 1 (`atLeast`), two adding up to 2 are 1 each.
  *
- * While that works out a count of 1 to minimumCellSize − 1 in a withheld cell, one more cell is withheld: the
- * smallest cell holding anyone among those shown in the equation that gave the count away (or, when all of them
- * were worked out themselves, in the equations that gave those away); a cell of nothing but zeros is chosen only
- * when no other will do. Cells marked fixed (an organisation's headline,
- * which is published) are never withheld; a count that can only be protected by withholding one is reported as
- * unresolved for the caller to deal with.
+ * While that works out a count of 1 to minimumCellSize − 1 in a withheld or hidden cell, one more cell is withheld,
+ * from those shown in the equation that gave the count away or, looking back, in the equations that gave away the
+ * counts it used: the lowest rank first (callers rank the cells they most want shown higher), then a cell holding
+ * something before one of nothing but zeros, then the nearest the leak, then the smallest. Then the attack is tried
+ * again. Cells marked fixed (an organisation's headline, which is published) are never withheld; a count that only
+ * a fixed cell could protect is reported as unresolved for the caller to deal with (it follows from the published
+ * figures alone).
  *
  * Worked example: a headline of 3 ethnic minority staff entering the disciplinary process, split by staff group into
  * Nursing 3 (withheld: a count of 1 to 7), Estates 0 and Medical 0 (shown). 3 − 0 − 0 gives Nursing's 3 away, so the

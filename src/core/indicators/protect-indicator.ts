@@ -213,6 +213,8 @@ export function protectIndicators(indicators: readonly IndicatorToProtect[], sam
       }
     }
   }
+  // What only the headline could protect (unresolved) follows from the published headline alone: a row that is the
+  // headline is shown as it (above), and a White side that is the White headline is the headline's own.
   const { withheld } = model.table.protect(small);
   const reason = withheldReason(policy);
   return indicators.map(({ rows }, i) => {
