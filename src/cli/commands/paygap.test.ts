@@ -95,9 +95,14 @@ describe('mirror paygap', () => {
     const relevant = (r: { gender: { counts: { key: string; people: { relevant: number | null } }[] } }) =>
       r.gender.counts.map((c) => c.people.relevant);
     assert.deepEqual(relevant(analyst), [40, 41, 1, 0, 1]);
-    assert.deepEqual(relevant(shared), [40, 41, null, 0, null]);
-    // 8 Disabled men: too few for pay figures (fewer than 10), but 8 is not a count of 1 to 7, so it is shown.
-    assert.equal(shared.disability.groups.disabled.people.relevant, 8);
+    // The non-binary person and the one with no gender are withheld (1 each). A withheld count is at least 1, and
+    // 83 less the 81 shown leaves 2: so the empty "not stated" row is withheld too, or a reader would know both are 1.
+    assert.deepEqual(relevant(shared), [40, 41, null, null, null]);
+    // 8 Disabled men paid a bonus: too few for pay figures (fewer than 10), but 8 is not a count of 1 to 7, so it is
+    // shown. (Their count of relevant employees is withheld: with the declaration rate's and the total's, it would
+    // leave the two people who did not declare at 1 each.)
+    assert.equal(shared.disability.groups.disabled.people.bonusRecipients, 8);
+    assert.equal(shared.disability.groups.disabled.people.relevant, null);
     assert.equal(shared.disability.groups.disabled.hourlyPay.group.mean, null);
     assert.equal(shared.settings.forSharing, true);
   });

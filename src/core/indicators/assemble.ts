@@ -6,10 +6,10 @@ import { NOT_IN_STAFF_FILE, NOT_RECORDED, type RatioCounts, type RatioDimension 
 import type { DisclosurePolicy } from '../stats/disclosure.ts';
 import { AFC_BANDS, MEDICAL_SUB_GROUP_LABELS, MEDICAL_SUB_GROUPS } from '../workforce/pay-band.ts';
 import { STAFF_GROUPS } from '../workforce/staff-group.ts';
-import { addCounts, NO_EVENTS, type CategoryCounts, type Characteristic } from './characteristic.ts';
+import { addCounts, NO_EVENTS, sumByGroup, type CategoryCounts, type Characteristic } from './characteristic.ts';
 import type { RatioDefinition } from './definition.ts';
 import { evaluateDimension, evaluateRatioHeadline, type RatioBreakdownRow, type RatioHeadline } from './evaluate-ratio.ts';
-import { BOTH_SIDES, protectSums, type RowSize } from './secondary-suppression.ts';
+import { protectIndicator, type IndicatorShape } from './protect-indicator.ts';
 
 const DIMENSION_ORDER: Readonly<Record<RatioDimension, readonly string[] | undefined>> = {
   staffGroup: [...STAFF_GROUPS, NOT_RECORDED, NOT_IN_STAFF_FILE],
@@ -21,18 +21,33 @@ const DIMENSION_ORDER: Readonly<Record<RatioDimension, readonly string[] | undef
   ethnicity: ['White', 'Ethnic minority', 'Ethnicity not known', NOT_IN_STAFF_FILE],
 };
 
-/** Applies secondary suppression to rows identified by `id`, keeping their order. */
-export function protectRows(
-  rows: readonly RatioBreakdownRow[],
-  id: (row: RatioBreakdownRow) => string,
-  constraints: readonly (readonly string[])[],
-  size: RowSize = BOTH_SIDES,
-): RatioBreakdownRow[] {
-  const protectedRows = protectSums(new Map(rows.map((row) => [id(row), row])), constraints, size);
-  return rows.map((row) => protectedRows.get(id(row)) ?? row);
+/** The headline comparison within each value of every dimension the counts hold, with every count (no disclosure control). */
+export function dimensionRows<G extends string>(
+  definition: RatioDefinition<G>,
+  counts: RatioCounts,
+  characteristic: Characteristic<G>,
+  policy: DisclosurePolicy,
+): Record<string, readonly RatioBreakdownRow[]> {
+  const breakdowns: Record<string, readonly RatioBreakdownRow[]> = {};
+  for (const [dimension, byValue] of Object.entries(counts.byDimension) as [RatioDimension, Record<string, CategoryCounts>][]) {
+    breakdowns[dimension] = evaluateDimension(definition, byValue, characteristic, policy, { suppress: false }, DIMENSION_ORDER[dimension]);
+  }
+  return breakdowns;
 }
 
-/** The headline comparison within each value of every dimension the counts hold, with disclosure control. */
+/** What protect-indicator.ts needs to know of an indicator besides its rows. */
+export function indicatorShape<G extends string>(definition: RatioDefinition<G>, counts: RatioCounts, characteristic: Characteristic<G>): IndicatorShape {
+  const byGroup = sumByGroup(counts.overall, characteristic);
+  return {
+    groups: { numerator: definition.numeratorGroup, denominator: definition.denominatorGroup },
+    headline: { numerator: byGroup[definition.numeratorGroup], denominator: byGroup[definition.denominatorGroup] },
+    referenceSide: definition.numeratorGroup === characteristic.referenceGroup ? 'numerator' : 'denominator',
+    aggregates: characteristic.aggregatedSets,
+    unrecorded: [NOT_RECORDED, NOT_IN_STAFF_FILE],
+  };
+}
+
+/** The breakdowns by dimension alone (no ethnic groups, no intersections), with disclosure control when asked. */
 export function dimensionBreakdowns<G extends string>(
   definition: RatioDefinition<G>,
   counts: RatioCounts,
@@ -40,12 +55,9 @@ export function dimensionBreakdowns<G extends string>(
   policy: DisclosurePolicy,
   suppress: boolean,
 ): Partial<Record<RatioDimension, readonly RatioBreakdownRow[]>> {
-  const breakdowns: Partial<Record<RatioDimension, readonly RatioBreakdownRow[]>> = {};
-  for (const [dimension, byValue] of Object.entries(counts.byDimension) as [RatioDimension, Record<string, CategoryCounts>][]) {
-    const rows = evaluateDimension(definition, byValue, characteristic, policy, { suppress }, DIMENSION_ORDER[dimension]);
-    breakdowns[dimension] = suppress ? protectRows(rows, (row) => row.key, [rows.map((row) => row.key)]) : rows;
-  }
-  return breakdowns;
+  const rows = dimensionRows(definition, counts, characteristic, policy);
+  if (!suppress) return rows;
+  return protectIndicator({ ethnic: null, dimensions: rows, intersections: {} }, indicatorShape(definition, counts, characteristic), policy).dimensions;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type Characteristic,
 } from './characteristic.ts';
 import { disadvantagedWhenAboveOne, type RatioDefinition } from './definition.ts';
+import { withheldReason } from './secondary-suppression.ts';
 import { intervalSentence, ratioSentence, undefinedReasonText } from './wording.ts';
 
 export interface RatioCore {
@@ -116,13 +117,14 @@ export function evaluateRatioHeadline<G extends string>(
 /** Withheld when any compared group has 1 to minimumCellSize − 1 people, events or non-events. */
 function suppressionReason(counts: readonly EventCount[], policy: DisclosurePolicy): string | null {
   const cells = counts.flatMap((c) => [c.population, c.events, c.population - c.events]);
-  return cells.some((n) => isDisclosive(n, policy))
-    ? `fewer than ${policy.minimumCellSize} people in a cell, so withheld to protect identities`
-    : null;
+  return cells.some((n) => isDisclosive(n, policy)) ? withheldReason(policy) : null;
 }
 
 export interface BreakdownOptions {
-  /** Apply disclosure control (true for anything leaving the analyst's view). */
+  /**
+   * Withhold rows with a count of 1 to minimumCellSize − 1 (primary suppression only: reports protect the rows
+   * around them with protect-indicator.ts, from the rows evaluated without it).
+   */
   readonly suppress: boolean;
 }
 

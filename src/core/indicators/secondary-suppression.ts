@@ -1,56 +1,24 @@
 /**
- * Secondary suppression. Breakdown rows add up to figures that are published: the specific ethnic groups add up to
- * the ethnic minority total, each aggregated group to its specific groups, staff groups to the headline. If only one
- * row in such a sum is withheld, anyone can work it out by subtraction. So while any sum has exactly one withheld
- * member, the smallest other non-empty member is withheld too.
- *
- * Worked example: ethnic minority total 365 accessed training; specific groups 15, 8, 11, [withheld], 77, … If the
- * withheld row were the only one, 365 minus the others would give it away; withholding the next smallest row (8)
- * leaves two unknowns whose sum alone is known.
+ * How a withheld breakdown row looks. A row is withheld when it has a count of 1 to minimumCellSize − 1 (primary
+ * suppression) or when, shown, it would let such a count be worked out from the figures around it (secondary
+ * suppression, protect-indicator.ts). Both say the same, on purpose: a row known to be withheld only for another's
+ * sake would be known to hold no small count itself (each count 0 or at least 8), and with a remainder below 8 that
+ * is enough to give the other's count away. Worked example: 3 ethnic minority staff enter the disciplinary process,
+ * Nursing's row is withheld for its 3 and Estates' for Nursing's sake; if Estates' row said so, its count would be 0
+ * or at least 8, so 0, and Nursing's 3.
  */
+import type { DisclosurePolicy } from '../stats/disclosure.ts';
 import type { RatioBreakdownRow } from './evaluate-ratio.ts';
 
-/** A set of rows whose counts add up to something already published (a total, or another row in the set). */
-export type SumConstraint = readonly string[];
+export function withheldReason(policy: DisclosurePolicy): string {
+  return `fewer than ${policy.minimumCellSize} people in a cell, here or in a figure it would let be worked out, so withheld to protect identities`;
+}
 
-export const SECONDARY_REASON = 'withheld so that another withheld figure cannot be worked out by subtraction';
-
-/** How much a row holds, to pick the smallest to withhold; rows holding nobody protect nothing. */
-export type RowSize = (row: RatioBreakdownRow) => number;
-
-export const BOTH_SIDES: RowSize = (row) => (row.numerator?.population ?? 0) + (row.denominator?.population ?? 0);
-
-function withhold(row: RatioBreakdownRow): RatioBreakdownRow {
+/** The row with its ratio, interval and every count withheld. */
+export function withheldRow(row: RatioBreakdownRow, reason: string): RatioBreakdownRow {
   return {
-    ...row, suppressed: true, suppressionReason: SECONDARY_REASON, numerator: null, denominator: null, value: null,
+    ...row, suppressed: true, suppressionReason: reason, numerator: null, denominator: null, value: null,
     ci95: null, undefinedReason: null, undefinedExplanation: null, withinNonAdverseRange: null, significant: null,
     smallNumbers: true,
   };
-}
-
-/**
- * Applies the rule to rows keyed by id until no constraint has exactly one withheld member. Returns a new map;
- * rows that need no change are returned as they were.
- */
-export function protectSums(
-  rows: ReadonlyMap<string, RatioBreakdownRow>,
-  constraints: readonly SumConstraint[],
-  size: RowSize = BOTH_SIDES,
-): Map<string, RatioBreakdownRow> {
-  const result = new Map(rows);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const constraint of constraints) {
-      const members = constraint.map((id) => [id, result.get(id)] as const).filter((m): m is readonly [string, RatioBreakdownRow] => m[1] !== undefined);
-      if (members.filter(([, row]) => row.suppressed).length !== 1) continue;
-      const candidate = members
-        .filter(([, row]) => !row.suppressed && size(row) > 0)
-        .sort((a, b) => size(a[1]) - size(b[1]))[0];
-      if (!candidate) continue;
-      result.set(candidate[0], withhold(candidate[1]));
-      changed = true;
-    }
-  }
-  return result;
 }

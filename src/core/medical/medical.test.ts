@@ -27,7 +27,7 @@ function trust() {
 }
 
 test('WRES indicators 1 to 4 for medical and dental staff only', () => {
-  const result = buildMedicalReport(trust(), reportingPeriod(2025), { policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: true });
+  const result = buildMedicalReport(trust(), reportingPeriod(2025), { policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: false });
   assert.ok(result.ok);
   const r = result.value;
   assert.equal(r.indicators['1'].overall.total, 60);
@@ -40,6 +40,13 @@ test('WRES indicators 1 to 4 for medical and dental staff only', () => {
   assert.ok(i3.available);
   assert.equal(i3.groups.ethnicMinority.events, 1); // the nurse's case is left out
   assert.equal(i3.groups.white.events, 0);
+  // Medical and dental staff are a staff group: shared, a headline of 1 person is withheld, with every breakdown of it.
+  const shared = buildMedicalReport(trust(), reportingPeriod(2025), { policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: true });
+  assert.ok(shared.ok);
+  const withheld = shared.value.indicators['3'];
+  assert.ok(!withheld.available);
+  assert.match(withheld.reason, /withheld, because they rest on fewer than 8 people/);
+  assert.equal(shared.value.indicators['1'].overall.total, 60); // indicator 1 is published whatever its size
 });
 
 test('medical leadership against consultants, small groups withheld; appointment to consultant posts', () => {

@@ -15,10 +15,10 @@ import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { isMedical } from '../workforce/staff-group.ts';
 import type { WresGroup } from '../ethnicity/classifications.ts';
 import { countAppointments } from '../counting/people-and-events.ts';
-import type { CategoryCounts } from '../indicators/characteristic.ts';
-import { countWres, ETHNICITY_LENS, type WresCounts } from '../wres/count.ts';
+import { sumByGroup, type CategoryCounts } from '../indicators/characteristic.ts';
+import { countWres, ETHNICITY_LENS, type RatioCounts, type WresCounts } from '../wres/count.ts';
 import { WRES_2 } from '../wres/definitions.ts';
-import { buildWresReport, type WresReport } from '../wres/report.ts';
+import { buildWresReport, type Unavailable, type WresReport } from '../wres/report.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 
 /** Medical and dental staff, their posts' applications and their cases and courses; nothing else. */
@@ -117,13 +117,15 @@ export function countMedical(dataset: WorkforceDataset, period: ReportingPeriod)
 
 /**
  * A handful of medical directors is a handful of named people: when any group's count is 1 to the minimum cell
- * size less one, the whole row is withheld unless the caller asked for unsuppressed figures.
+ * size less one, the whole row is withheld unless the caller asked for unsuppressed figures. Consultants are the
+ * exception: their row is indicator 1's consultant row, which is published whatever its size (as every indicator 1
+ * row is), so withholding it here would hide nothing.
  */
 function leadershipShare(role: LeadershipShare['role'], headcounts: Headcounts, policy: DisclosurePolicy, suppress: boolean): LeadershipShare {
   const shares = representation(headcounts, WRES_ETHNICITY);
   const { white, ethnicMinority, unknown } = shares.groups;
   // The ethnic minority count is shown against everyone else; the White and unknown split is kept only unsuppressed.
-  const withheld = suppress && [shares.total, ethnicMinority.count, shares.total - ethnicMinority.count].some((n) => isDisclosive(n, policy));
+  const withheld = suppress && role !== 'consultant' && [shares.total, ethnicMinority.count, shares.total - ethnicMinority.count].some((n) => isDisclosive(n, policy));
   const ci = wilsonInterval(ethnicMinority.count, shares.total);
   return {
     role, label: LEADERSHIP_LABELS[role], total: withheld ? 0 : shares.total,
@@ -135,20 +137,46 @@ function leadershipShare(role: LeadershipShare['role'], headcounts: Headcounts, 
   };
 }
 
+/**
+ * Why a headline of the medical report is withheld. Medical and dental staff are one staff group of the
+ * organisation, so their headline is a breakdown row of the organisation's own report (withheld there when small)
+ * and gets the same primary suppression; every breakdown of it would otherwise give it away too.
+ */
+function withheldHeadline(counts: CategoryCounts, policy: DisclosurePolicy): string | null {
+  const { white, ethnicMinority } = sumByGroup(counts, WRES_ETHNICITY);
+  const cells = [white, ethnicMinority].flatMap((c) => [c.population, c.events, c.population - c.events]);
+  return cells.some((n) => isDisclosive(n, policy))
+    ? `its figures are withheld, because they rest on fewer than ${policy.minimumCellSize} people in a cell, who could be identified (medical and dental staff are one staff group of the organisation, so these are a breakdown of its figures)`
+    : null;
+}
+
+function protectedIndicator<I extends { readonly available: boolean; readonly id: string; readonly title: string; readonly returnLabel: string }>(
+  indicator: I, counts: RatioCounts | null, options: { policy: DisclosurePolicy; suppressBreakdowns: boolean },
+): I | Unavailable {
+  const reason = options.suppressBreakdowns && indicator.available && counts ? withheldHeadline(counts.overall, options.policy) : null;
+  return reason ? { id: indicator.id, title: indicator.title, returnLabel: indicator.returnLabel, available: false, reason } : indicator;
+}
+
 /** The medical report from its counts: what the store keeps at import, or what countMedical has just made. */
 export function buildMedicalReportFromCounts(counts: MedicalCounts, options: { policy: DisclosurePolicy; suppressBreakdowns: boolean }): MedicalReport {
   const { indicators } = buildWresReport(counts.wres, { policy: options.policy, suppressBreakdowns: options.suppressBreakdowns });
   const leadership = counts.leadership === null ? null
     : (['medicalDirector', 'clinicalDirector', 'consultant'] as const).map((role) => leadershipShare(role, counts.leadership![role], options.policy, options.suppressBreakdowns));
   const appointment = counts.consultantAppointment;
+  const appointmentWithheld = appointment.available && options.suppressBreakdowns ? withheldHeadline(appointment.counts, options.policy) : null;
   return {
     standard: 'WRES medical workforce',
     year: counts.wres.period.year,
-    indicators: { '1': indicators['1'], '2': indicators['2'], '3': indicators['3'], '4': indicators['4'] },
+    indicators: {
+      '1': indicators['1'],
+      '2': protectedIndicator(indicators['2'], counts.wres.appointment, options),
+      '3': protectedIndicator(indicators['3'], counts.wres.disciplinary, options),
+      '4': protectedIndicator(indicators['4'], counts.wres.training, options),
+    },
     leadership,
-    consultantAppointment: appointment.available
-      ? { available: true as const, ...evaluateRatioHeadline(WRES_2, appointment.counts, WRES_ETHNICITY, options.policy) }
-      : { available: false as const, reason: appointment.reason },
+    consultantAppointment: !appointment.available ? { available: false as const, reason: appointment.reason }
+      : appointmentWithheld ? { available: false as const, reason: appointmentWithheld }
+      : { available: true as const, ...evaluateRatioHeadline(WRES_2, appointment.counts, WRES_ETHNICITY, options.policy) },
     notes: [
       'Medical and dental staff are those in the staff group "Medical and Dental"; applications count when their staff_group is "Medical and Dental".',
       ...counts.wres.notes,

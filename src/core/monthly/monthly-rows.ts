@@ -9,6 +9,7 @@ import type { Interval } from '../stats/normal.ts';
 import { groupRate, relativeLikelihood, type EventCount, type UndefinedReason } from '../stats/relative-likelihood.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 import type { MonthlyCounts, MonthlyMeasure } from './monthly-measures.ts';
+import { protectByDifferencing, variable, type Cell, type Term } from '../indicators/differencing.ts';
 
 export interface MonthlyRow {
   readonly month: string;
@@ -114,15 +115,57 @@ export function ethnicMinorityRateRow(measure: MonthlyMeasure, c: MonthlyCounts,
   return { ...base, value: rate.rate * scale, ci95: rate.ci95 ? [rate.ci95[0] * scale, rate.ci95[1] * scale] : null, reason: null };
 }
 
+/** The reporting year (April to March) a calendar month is in: 2024-04 … 2025-03 → 2025. */
+function reportingYearOf(month: string): number {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m >= 4 ? year + 1 : year;
+}
+
 /**
  * Disclosure control for anyone but the organisation's analysts, and for every download: a month resting on 1 to
  * minimumCellSize − 1 people in any count (events, population, or population without the event, in either group) is
  * withheld whole. Its figure becomes a gap and its counts are not shown, so no figure can give the count away.
+ *
+ * The months of a reporting year add up to the year's own counts, which the yearly report publishes; so if a single
+ * month were withheld, the year less the months shown would give it away. Within each year, months are withheld
+ * until no small count can be worked out (the differencing attack of src/core/indicators/differencing.ts), the
+ * fewest events first. Where each month's population is the year's headcount (disciplinary entries, training), the
+ * population is published anyway and only the events are in question. Every withheld month says the same, so a
+ * reader cannot tell a month withheld for its own small count from one withheld for another's.
  */
 export function withholdSmallMonths(rows: readonly MonthlyRow[], policy: DisclosurePolicy): MonthlyRow[] {
-  return rows.map((r) => {
-    const cells = [r.white, r.ethnicMinority].flatMap((c) => (c ? [c.events, c.population, c.population - c.events] : []));
-    if (!cells.some((n) => isDisclosive(n, policy))) return r;
-    return { ...r, white: null, ethnicMinority: null, value: null, ci95: null, withheld: true, smallNumbers: false, reason: `Withheld: fewer than ${policy.minimumCellSize} people in a count` };
-  });
+  const small = (n: number) => isDisclosive(n, policy);
+  const groups = { white: (r: MonthlyRow) => r.white, ethnicMinority: (r: MonthlyRow) => r.ethnicMinority } as const;
+  const withheld = new Set<number>();
+  const byYear = new Map<number, number[]>();
+  rows.forEach((r, i) => byYear.set(reportingYearOf(r.month), [...(byYear.get(reportingYearOf(r.month)) ?? []), i]));
+  for (const indices of byYear.values()) {
+    const constantPeople = Object.values(groups).every((of) => indices.every((i) => of(rows[i]!)?.population === of(rows[indices[0]!]!)?.population));
+    const cells = new Map<string, Cell>();
+    const equations: Term[][] = [];
+    const names = Object.keys(groups).flatMap((g) => (constantPeople ? [`${g}.events`] : [`${g}.events`, `${g}.people`, `${g}.without`]));
+    const valuesOf = (r: MonthlyRow): Record<string, number> => Object.fromEntries(Object.entries(groups).flatMap(([g, of]) => {
+      const c = of(r) ?? { events: 0, population: 0 };
+      return [[`${g}.events`, c.events], [`${g}.people`, c.population], [`${g}.without`, c.population - c.events]];
+    }).filter(([name]) => names.includes(name as string)));
+    for (const i of indices) {
+      const r = rows[i]!;
+      const values = valuesOf(r);
+      const primary = [r.white, r.ethnicMinority].some((c) => c !== null && [c.events, c.population, c.population - c.events].some(small));
+      cells.set(String(i), { values, state: primary ? 'withheld' : 'shown', size: Object.values(values).reduce((a, b) => a + b, 0) });
+    }
+    const year: Record<string, number> = Object.fromEntries(names.map((name) => [name, indices.reduce((n, i) => n + cells.get(String(i))!.values[name]!, 0)]));
+    cells.set('year', { values: year, state: 'fixed', size: 0 });
+    for (const name of names) equations.push([[variable('year', name), -1], ...indices.map((i): Term => [variable(String(i), name), 1])]);
+    if (!constantPeople) {
+      for (const id of cells.keys()) {
+        for (const g of Object.keys(groups)) equations.push([[variable(id, `${g}.people`), 1], [variable(id, `${g}.events`), -1], [variable(id, `${g}.without`), -1]]);
+      }
+    }
+    for (const id of protectByDifferencing(cells, equations, small).withheld) withheld.add(Number(id));
+  }
+  const reason = `Withheld: fewer than ${policy.minimumCellSize} people in a count, here or in a month it would let be worked out`;
+  return rows.map((r, i) => (withheld.has(i)
+    ? { ...r, white: null, ethnicMinority: null, value: null, ci95: null, withheld: true, smallNumbers: false, reason }
+    : r));
 }

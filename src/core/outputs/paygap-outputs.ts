@@ -30,6 +30,7 @@ const SHORT_REASONS: Readonly<Record<PayGapReason, string>> = {
   noPeople: 'nobody',
   tooFewPeople: 'too few people to show',
   protectsAnotherGroup: 'withheld to protect another group',
+  withheld: 'withheld: too few people, or to protect another group',
   referenceNoPeople: 'no one to compare with',
   referenceTooFewPeople: 'reference group too small',
   referenceZeroPay: 'reference pay is zero',

@@ -5,7 +5,6 @@
  */
 import type { WresGroup } from '../ethnicity/classifications.ts';
 import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
-import type { CategoryCounts } from '../indicators/characteristic.ts';
 import type { RatioDefinition } from '../indicators/definition.ts';
 import { evaluateProportion, type ProportionResult } from '../indicators/evaluate-proportion.ts';
 import {
@@ -22,8 +21,9 @@ import {
   type GroupShare,
   type Headcounts,
 } from '../indicators/evaluate-representation.ts';
-import { dimensionBreakdowns, protectRows, rollingFigure, type RollingFigure as SharedRollingFigure } from '../indicators/assemble.ts';
-import type { RowSize } from '../indicators/secondary-suppression.ts';
+import { dimensionRows, indicatorShape, rollingFigure, type RollingFigure as SharedRollingFigure } from '../indicators/assemble.ts';
+import { protectIndicators } from '../indicators/protect-indicator.ts';
+import { NOT_IN_STAFF_FILE, NOT_RECORDED } from '../counting/people-and-events.ts';
 import { formatPct } from '../indicators/wording.ts';
 import { pipeline, type Pipeline } from '../pipeline/pipeline.ts';
 import type { SourceFile, SurveyIndicator } from '../records.ts';
@@ -179,70 +179,65 @@ function indicator1(counts: WresCounts): Indicator1 {
   };
 }
 
-function ratioIndicator(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy, suppress: boolean): RatioIndicator {
-  const breakdowns: Partial<Record<string, readonly RatioBreakdownRow[]>> = ethnicBreakdowns(definition, counts.overall, policy, suppress);
-  Object.assign(breakdowns, dimensionBreakdowns(definition, counts, WRES_ETHNICITY, policy, suppress));
-  return {
-    ...header(definition),
-    available: true,
-    ...evaluateRatioHeadline(definition, counts.overall, WRES_ETHNICITY, policy),
-    excluded: counts.excluded,
-    breakdowns,
-    intersections: intersections(definition, counts, policy, suppress),
-  };
+type RatioSource = readonly [RatioDefinition<WresGroup>, RatioCounts | null];
+
+/**
+ * Indicators 2 to 4 with their breakdowns. Disclosure control covers them together: 3 and 4 are both counted over
+ * the non-bank headcount, so a row's people are the same in both, and what one withholds the other must not show.
+ */
+function ratioIndicators(sources: readonly RatioSource[], policy: DisclosurePolicy, suppress: boolean): (RatioIndicator | null)[] {
+  const present = sources.flatMap(([definition, counts]) => (counts ? [{ definition, counts }] : []));
+  const evaluated = present.map(({ definition, counts }) => ({
+    rows: {
+      ethnic: {
+        specific: evaluateSpecificComparisons(definition, counts.overall, WRES_ETHNICITY, WRES_ETHNICITY.specificSets, policy, { suppress: false }),
+        aggregated: evaluateSpecificComparisons(definition, counts.overall, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, { suppress: false }),
+      },
+      dimensions: dimensionRows(definition, counts, WRES_ETHNICITY, policy),
+      intersections: intersections(definition, counts, policy),
+    },
+    shape: indicatorShape(definition, counts, WRES_ETHNICITY),
+  }));
+  const headcount = present.flatMap(({ definition }, i) => (definition === WRES_3 || definition === WRES_4 ? [i] : []));
+  const protectedRows = suppress
+    ? protectIndicators(evaluated, headcount.length === 2 ? [[headcount[0]!, headcount[1]!]] : [], policy)
+    : evaluated.map((e) => e.rows);
+  return sources.map(([definition, counts]) => {
+    const i = present.findIndex((p) => p.definition === definition);
+    const rows = protectedRows[i];
+    if (!counts || !rows) return null;
+    return {
+      ...header(definition),
+      available: true,
+      ...evaluateRatioHeadline(definition, counts.overall, WRES_ETHNICITY, policy),
+      excluded: counts.excluded,
+      breakdowns: { ethnicCategory: rows.ethnic!.specific, aggregatedEthnicGroup: rows.ethnic!.aggregated, ...rows.dimensions },
+      intersections: rows.intersections,
+    };
+  });
 }
 
 /**
  * Within each value of a second characteristic (women, men; Disabled, non-disabled; internationally recruited or
  * not), each aggregated ethnic group against White people of that same value: so a trust can see whether the
- * appointment gap is wider for Black women than for Black men. Each value's rows add up to its ethnic minority row
- * of the matching breakdown, so secondary suppression is applied within each value.
+ * appointment gap is wider for Black women than for Black men. Disclosure control treats them with every other
+ * breakdown of the indicator (protect-indicator.ts): each value's rows add up to its ethnic minority row of the
+ * matching breakdown, and each group's rows across the values to its aggregated group.
  */
-function intersections(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy, suppress: boolean): RatioIndicator['intersections'] {
-  const result: Partial<Record<(typeof INTERSECTION_DIMENSIONS)[number], Intersection[]>> = {};
-  const specificSide: RowSize = definition.numeratorGroup === WRES_ETHNICITY.referenceGroup
-    ? (row) => row.denominator?.population ?? 0
-    : (row) => row.numerator?.population ?? 0;
+function intersections(definition: RatioDefinition<WresGroup>, counts: RatioCounts, policy: DisclosurePolicy): Record<string, Intersection[]> {
+  const result: Record<string, Intersection[]> = {};
   for (const dimension of INTERSECTION_DIMENSIONS) {
     const byValue = counts.byDimension[dimension];
     if (!byValue) continue;
     result[dimension] = Object.entries(byValue)
-      .filter(([value]) => value !== 'Not recorded' && value !== 'Not in staff file')
+      .filter(([value]) => value !== NOT_RECORDED && value !== NOT_IN_STAFF_FILE)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([value, valueCounts]) => {
-        const rows = evaluateSpecificComparisons(definition, valueCounts, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, { suppress });
-        return { value, rows: suppress ? protectRows(rows, (row) => row.key, [rows.map((row) => row.key)], specificSide) : rows };
-      });
+      .map(([value, valueCounts]) => ({
+        value,
+        rows: evaluateSpecificComparisons(definition, valueCounts, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, { suppress: false }),
+      }));
   }
   return result;
-}
-
-/**
- * Each specific ethnic group and each aggregated group against White. The specific groups add up to the ethnic
- * minority total and to their aggregated group, and the aggregated groups to the total, so all three sums are
- * protected together.
- */
-function ethnicBreakdowns(definition: RatioDefinition<WresGroup>, counts: CategoryCounts, policy: DisclosurePolicy, suppress: boolean) {
-  const options = { suppress };
-  const specific = evaluateSpecificComparisons(definition, counts, WRES_ETHNICITY, WRES_ETHNICITY.specificSets, policy, options);
-  const aggregated = evaluateSpecificComparisons(definition, counts, WRES_ETHNICITY, WRES_ETHNICITY.aggregatedSets, policy, options);
-  if (!suppress) return { ethnicCategory: specific, aggregatedEthnicGroup: aggregated };
-  const all = [...specific.map((row) => ({ ...row, key: `specific:${row.key}` })), ...aggregated.map((row) => ({ ...row, key: `aggregated:${row.key}` }))];
-  const constraints = [
-    specific.map((row) => `specific:${row.key}`),
-    aggregated.map((row) => `aggregated:${row.key}`),
-    ...WRES_ETHNICITY.aggregatedSets.map((set) => [`aggregated:${set.key}`, ...set.categories.map((c) => `specific:${c}`)]),
-  ];
-  // White is the same in every row, so a row's size is that of its specific group alone.
-  const specificSide: RowSize = definition.numeratorGroup === WRES_ETHNICITY.referenceGroup
-    ? (row) => row.denominator?.population ?? 0
-    : (row) => row.numerator?.population ?? 0;
-  const protectedRows = protectRows(all, (row) => row.key, constraints, specificSide);
-  const unprefixed = (row: RatioBreakdownRow) => ({ ...row, key: row.key.slice(row.key.indexOf(':') + 1) });
-  return {
-    ethnicCategory: protectedRows.slice(0, specific.length).map(unprefixed),
-    aggregatedEthnicGroup: protectedRows.slice(specific.length).map(unprefixed),
-  };
 }
 
 function rollingIndicator3(counts: WresCounts, previous: WresCounts | null | undefined, policy: DisclosurePolicy): RollingFigure {
@@ -292,9 +287,8 @@ function indicator9(counts: WresCounts): Indicator9 | Unavailable {
 export function buildWresReport(counts: WresCounts, options: WresReportOptions = {}): WresReport {
   const policy = options.policy ?? DEFAULT_DISCLOSURE_POLICY;
   const suppress = options.suppressBreakdowns ?? true;
-  const indicator3: Indicator3 | Unavailable = counts.disciplinary
-    ? { ...ratioIndicator(WRES_3, counts.disciplinary, policy, suppress), rollingTwoYear: rollingIndicator3(counts, options.previous, policy) }
-    : unavailable(WRES_3, 'disciplinary.csv');
+  const [i2, i3, i4] = ratioIndicators([[WRES_2, counts.appointment], [WRES_3, counts.disciplinary], [WRES_4, counts.training]], policy, suppress);
+  const indicator3: Indicator3 | Unavailable = i3 ? { ...i3, rollingTwoYear: rollingIndicator3(counts, options.previous, policy) } : unavailable(WRES_3, 'disciplinary.csv');
   return {
     standard: 'WRES',
     year: counts.period.year,
@@ -303,9 +297,9 @@ export function buildWresReport(counts: WresCounts, options: WresReportOptions =
     sources: options.sources ?? [],
     indicators: {
       '1': indicator1(counts),
-      '2': counts.appointment ? ratioIndicator(WRES_2, counts.appointment, policy, suppress) : unavailable(WRES_2, 'applications.csv'),
+      '2': i2 ?? unavailable(WRES_2, 'applications.csv'),
       '3': indicator3,
-      '4': counts.training ? ratioIndicator(WRES_4, counts.training, policy, suppress) : unavailable(WRES_4, 'training.csv'),
+      '4': i4 ?? unavailable(WRES_4, 'training.csv'),
       '5': surveyIndicator('5', counts, policy),
       '6': surveyIndicator('6', counts, policy),
       '7': surveyIndicator('7', counts, policy),

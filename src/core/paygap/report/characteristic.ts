@@ -4,12 +4,12 @@
  */
 import { categoriesOf, type CategorySet } from '../../indicators/characteristic.ts';
 import type { PayGapDefinition } from '../definitions.ts';
-import { withholdForSums, type SuppressionCell } from '../protect-sums.ts';
+import { STATED, withheldCounts, withholdForSums, type SuppressionCell, type WithheldCounts } from '../protect-sums.ts';
 import { pool, type CategoryPay, type Pool } from './counting.ts';
 import { MEASURES, type CharacteristicPayGap, type ComparisonLevel, type Measure, type PayComparison, type PeopleCounts } from './results.ts';
 import { isSmallCount, type Comparand, type Context, type DeclaredSet, type Kind } from './context.ts';
 import { gapFields } from './gaps.ts';
-import { quartilesOf } from './quartile-shares.ts';
+import { quartilePair, quartilesOf } from './quartile-shares.ts';
 
 /** A set's parts: the sets of the next level down that lie inside it, kept only when they cover it exactly. */
 function sumConstraints(comparisons: readonly Comparand[]): string[][] {
@@ -87,23 +87,24 @@ export function evaluateCharacteristic<G extends string>(
     bonus: payWithheld('bonus'),
   };
 
-  // Counts: withheld only for sharing.
-  const countWithheld = new Map<Measure, Set<string>>();
-  for (const measure of MEASURES) {
-    if (!context.forSharing) {
-      countWithheld.set(measure, new Set());
-      continue;
-    }
-    const cells = new Map<string, SuppressionCell>();
-    for (const [key, p] of pools) {
-      const n = measureOf(p, measure);
-      cells.set(key, { size: n, withheld: isSmallCount(n, policy.minimumCellSize) });
-    }
-    // Only breakdown sums: organisation-level groups are headline figures (see the methodology's limitation).
-    countWithheld.set(measure, withholdForSums(cells, sums));
-  }
+  // Counts: withheld only for sharing, with the quartiles' counts, which add up with them.
+  const pair = quartilePair(definition, counts, policy);
+  const withheld: WithheldCounts | null = !context.forSharing ? null : withheldCounts({
+    measures: MEASURES, sets: [...pools.keys()], count: (key, measure) => measureOf(poolOf(key), measure as Measure), sums,
+    // A reader takes any withheld count to be at least 1, as nothing empty is withheld but as a last resort.
+    atLeast: (key, measure) => {
+      const n = measureOf(poolOf(key), measure as Measure);
+      const kind: Kind | null = measure === 'withHourlyPay' ? 'hourly' : measure === 'bonusRecipients' ? 'bonus' : null;
+      const hasPay = key === reference.key || comparisons.some((c) => c.key === key);
+      const payShown = kind !== null && hasPay && n >= policy.minimumGroupSize && withheldPay[kind](key) === null && (kind === 'hourly' || context.bonusDataGiven);
+      return payShown ? policy.minimumGroupSize : 1;
+    },
+    partition: partition.map((set) => set.key), unknown: unknownCategories, population: (measure) => partition.reduce((n, set) => n + measureOf(poolOf(set.key), measure as Measure), 0),
+    quartiles: { pair: pair.rows.map((r) => r.group), people: pair.rows.map((r) => r.people), sizes: pair.allocation.sizes, measure: 'withHourlyPay', withheld: pair.tooSmall !== undefined },
+    keep: [reference.key, definition.focusGroup],
+  }, policy.minimumCellSize);
   const shownCount = (key: string, measure: Measure): number | null =>
-    countWithheld.get(measure)?.has(key) || (measure === 'bonusRecipients' && !context.bonusDataGiven)
+    withheld?.count(key, measure) || (measure === 'bonusRecipients' && !context.bonusDataGiven)
       ? null
       : measureOf(poolOf(key), measure);
   const peopleOf = (key: string): PeopleCounts => ({
@@ -127,7 +128,7 @@ export function evaluateCharacteristic<G extends string>(
 
   const total = partition.reduce((n, s) => n + poolOf(s.key).relevant, 0);
   const unknown = unknownCategories.reduce((n, c) => n + (counts[c]?.relevant ?? 0), 0);
-  const statedWithheld = context.forSharing && isSmallCount(total - unknown, policy.minimumCellSize);
+  const statedWithheld = withheld?.count(STATED, 'relevant') ?? false;
 
   return {
     id: definition.id,
@@ -136,7 +137,7 @@ export function evaluateCharacteristic<G extends string>(
     focus: definition.focusGroup,
     ...headlineFields,
     groups,
-    quartiles: quartilesOf(definition, counts, context),
+    quartiles: quartilesOf(definition, pair, (group, q) => withheld?.quartile(group, q) ?? false, context),
     counts: partition.map((set) => {
       const people = peopleOf(set.key);
       return {

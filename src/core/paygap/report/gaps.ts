@@ -20,6 +20,8 @@ export function reasonText(reason: PayGapReason, kind: Kind, group: SetText, ref
       return `there were fewer than ${policy.minimumGroupSize} ${group.noun} ${who}, so their pay figures are not shown in case they identify someone`;
     case 'protectsAnotherGroup':
       return `the pay figures of ${group.noun} are withheld so that a smaller group's cannot be worked out from them by subtraction`;
+    case 'withheld':
+      return `the pay figures of ${group.noun} are withheld: there were fewer than ${policy.minimumGroupSize} ${group.noun} ${who}, or their figures would let a smaller group's be worked out by subtraction`;
     case 'referenceNoPeople':
       return `there were no ${reference.noun} ${who} to compare with`;
     case 'referenceTooFewPeople':
@@ -65,7 +67,9 @@ function sideGap(
   let reason: PayGapReason | null = null;
   if (kind === 'bonus' && !context.bonusDataGiven) reason = 'noBonusData';
   else if (!groupSummary) reason = 'noPeople';
-  else if (groupWithheld) reason = groupWithheld === 'primary' ? 'tooFewPeople' : 'protectsAnotherGroup';
+  // Where the group's count is withheld too, why its pay is withheld must not say whether it is under the minimum:
+  // with the count of the group it is part of, that can be enough to give its count away.
+  else if (groupWithheld) reason = people.group === null && context.forSharing ? 'withheld' : groupWithheld === 'primary' ? 'tooFewPeople' : 'protectsAnotherGroup';
   else if (!referenceSummary) reason = 'referenceNoPeople';
   else if (referenceWithheld) reason = 'referenceTooFewPeople';
   let meanGap: number | null = null;

@@ -6,6 +6,7 @@ import { payQuartiles, QUARTILE_NAMES } from '../quartiles.ts';
 import { quartileSentence } from '../wording.ts';
 import type { CategoryPay } from './counting.ts';
 import type { PayQuartiles, QuartileGroup } from './results.ts';
+import type { PayGapPolicy } from './policy.ts';
 import { isSmallCount, POPULATION_WORDS, type Context } from './context.ts';
 
 /**
@@ -13,13 +14,9 @@ import { isSmallCount, POPULATION_WORDS, type Context } from './context.ts';
  * quartile's share is taken over the reference and focus groups only, so the two add up to 100% as published gender
  * pay gap figures do, and people outside the pair (other genders, unknowns) are never shown by quartile.
  */
-export function quartilesOf<G extends string>(
-  definition: PayGapDefinition<G>,
-  counts: Readonly<Record<string, CategoryPay>>,
-  context: Context,
-): PayQuartiles {
+/** The compared pair's people in each quartile, and the pair's group too small for shares, if either is. */
+export function quartilePair<G extends string>(definition: PayGapDefinition<G>, counts: Readonly<Record<string, CategoryPay>>, policy: PayGapPolicy) {
   const { characteristic } = definition;
-  const { policy } = context;
   const allocation = payQuartiles(Object.fromEntries(definition.categories.map((c) => [c, counts[c]?.hourlyPay ?? []])));
   const rows = [characteristic.referenceGroup, definition.focusGroup].map((group) => {
     const categories = categoriesOf(characteristic, group, definition.categories);
@@ -27,22 +24,28 @@ export function quartilesOf<G extends string>(
     const total = categories.reduce((n, c) => n + (counts[c]?.hourlyPay.length ?? 0), 0);
     return { group, text: definition.groupText[group], people, total };
   });
+  return { allocation, rows, tooSmall: rows.find((r) => r.total < policy.minimumGroupSize) };
+}
+
+export function quartilesOf<G extends string>(
+  definition: PayGapDefinition<G>,
+  { allocation, rows, tooSmall }: ReturnType<typeof quartilePair<G>>,
+  isWithheld: (group: string, quartile: number) => boolean,
+  context: Context,
+): PayQuartiles {
+  const { characteristic } = definition;
+  const { policy } = context;
   const [reference, focus] = rows as [(typeof rows)[number], (typeof rows)[number]];
 
   // Shares are pay figures: each group's is the complement of the other's, so both go if either group is too small.
-  const tooSmall = rows.find((r) => r.total < policy.minimumGroupSize);
   const pairReason = tooSmall
     ? tooSmall.total === 0
       ? `there are no ${tooSmall.text.noun} ${POPULATION_WORDS.hourly}`
       : `fewer than ${policy.minimumGroupSize} ${tooSmall.text.noun} ${POPULATION_WORDS.hourly}, so the quartile shares are not shown in case they identify someone`
     : null;
-  // For sharing, cells of 1–7 people, then cells that would reveal them from the group's total (shown elsewhere).
+  // For sharing, cells of 1–7 people and cells that would let one be worked out (withheldCounts).
   const cellId = (group: string, q: number) => `${group}:${q}`;
-  const cells = new Map<string, SuppressionCell>();
-  for (const r of rows) {
-    r.people.forEach((n, q) => cells.set(cellId(r.group, q), { size: n, withheld: context.forSharing && isSmallCount(n, policy.minimumCellSize) }));
-  }
-  const cellsWithheld = withholdForSums(cells, rows.map((r) => [0, 1, 2, 3].map((q) => cellId(r.group, q))));
+  const cellsWithheld = new Set(rows.flatMap((r) => [0, 1, 2, 3].filter((q) => isWithheld(r.group, q)).map((q) => cellId(r.group, q))));
   // A share reveals its pair's ratio, so a quartile with either count withheld has both shares withheld.
   const quartileWithheld = [0, 1, 2, 3].map((q) => rows.some((r) => cellsWithheld.has(cellId(r.group, q))));
 

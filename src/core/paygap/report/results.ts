@@ -26,6 +26,7 @@ export type PayGapReason =
   | 'noPeople'
   | 'tooFewPeople'
   | 'protectsAnotherGroup'
+  | 'withheld'
   | 'referenceNoPeople'
   | 'referenceTooFewPeople'
   | 'referenceZeroPay';
