@@ -19,7 +19,7 @@ import {
 import { hasColumn, resolveColumns, type ColumnSpec } from './columns.ts';
 import { COUNT_EXPECTED, parseCount, parseYesNo, type FieldResult } from './fields.ts';
 import type { Problem } from './problem.ts';
-import { complete, readRecords, type RowReader } from './row-reader.ts';
+import { readRecords, type RowReader } from './row-reader.ts';
 import type { Table } from './table.ts';
 import { identifier, MAX_SURVEY_RESPONDENTS } from './value-limits.ts';
 

@@ -47,7 +47,7 @@ export async function createApiToken(store: Store, request: NewApiTokenRequest):
     return { ok: false, reason: 'name', problem: `A token's name must be 1 to ${API_TOKEN_NAME_MAX_LENGTH} characters.` };
   }
   const user = await store.users.byId(request.userId);
-  if (!user || !user.active) return { ok: false, reason: 'inactive', problem: 'There is no active account for that person.' };
+  if (!user?.active) return { ok: false, reason: 'inactive', problem: 'There is no active account for that person.' };
   const memberships = await store.users.memberships(user.id);
   if (!memberships.some((m) => m.organisation.id === request.organisationId)) {
     return { ok: false, reason: 'not-a-member', problem: 'The person is not a member of that organisation, so a token could not read it.' };

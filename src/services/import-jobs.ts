@@ -116,7 +116,7 @@ export class ImportJobs {
   async settled(id: string): Promise<ImportJob | null> {
     for (;;) {
       const job = this.#jobs.get(id);
-      if (!job || job.status !== 'running') return job ?? null;
+      if (job?.status !== 'running') return job ?? null;
       await new Promise((r) => setTimeout(r, 20));
     }
   }

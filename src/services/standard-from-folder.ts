@@ -49,7 +49,7 @@ export async function countYearAndPrevious<C>(
     ...(previous && !previous.ok ? previous.problems.map((p) => ({ ...p, file: join(previousPath ?? '', p.file) })) : []),
   ];
   if (!current.ok || (previous && !previous.ok)) return { ok: false, problems };
-  return { ok: true, current, previous: previous && previous.ok ? previous : null };
+  return { ok: true, current, previous: previous?.ok ? previous : null };
 }
 
 /**

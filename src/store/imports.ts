@@ -3,13 +3,12 @@
  * newest becomes current. Everything one import writes is written in one transaction or not at all.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { WresCounts } from '../core/wres/count.ts';
 import { BATCH_LIMITS } from './batches.ts';
 import { readRecords, recordCount, writeRecords } from './import-records.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { findOrCreateOrganisation } from './organisations.ts';
 import type { Database, ImportVersionsTable } from './schema.ts';
-import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type NewImport, type Store } from './store.ts';
+import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type Store } from './store.ts';
 import { toBoolean, toCount, toDate } from './values.ts';
 
 const WHITE_CODES = ['A', 'B', 'C'];

@@ -9,7 +9,6 @@
  * - every read of equality data that reaches a person is audited by the caller (services), not here.
  */
 import type { SourceFile, SourceKind } from '../core/records.ts';
-import type { WresCounts } from '../core/wres/count.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
 
 export type Role = 'analyst' | 'viewer';

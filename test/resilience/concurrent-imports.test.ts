@@ -64,7 +64,7 @@ for (const dialect of DIALECTS) {
 
 test('an import finding the SQLite database held by another writer says it is waiting, waits its turn and succeeds', async (t) => {
   const database = await createTestDatabase('sqlite', t);
-  if (!database || database.config.dialect !== 'sqlite') return;
+  if (database?.config.dialect !== 'sqlite') return;
   const root = await mkdtemp(join(tmpdir(), 'mirror-wait-import-'));
   try {
     const folder = join(root, String(YEAR));

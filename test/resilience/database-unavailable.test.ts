@@ -121,7 +121,7 @@ test('the server survives PostgreSQL dropping its connections under load, says t
 
 test('a SQLite database held by another writer gives a 503 page and JSON, not a crash, and works once it is free', async (t) => {
   const database = await createTestDatabase('sqlite', t);
-  if (!database || database.config.dialect !== 'sqlite') return;
+  if (database?.config.dialect !== 'sqlite') return;
   const { dirname } = await import('node:path');
   let server: ChildServer | null = null;
   try {

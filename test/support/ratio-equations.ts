@@ -17,7 +17,7 @@
  *
  * A breakdown the published report leaves out is still there for the equations, withheld whole.
  */
-import { DisclosureModel, type Bounds, type Forbidden } from './differencing.ts';
+import type { DisclosureModel, Bounds, Forbidden } from './differencing.ts';
 
 interface Rate {
   readonly events: number;

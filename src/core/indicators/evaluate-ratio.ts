@@ -22,7 +22,7 @@ import {
   type Characteristic,
 } from './characteristic.ts';
 import { disadvantagedWhenAboveOne, type RatioDefinition } from './definition.ts';
-import { withheldReason } from './secondary-suppression.ts';
+import { withheldReason } from './withheld-reason.ts';
 import { intervalSentence, ratioSentence, undefinedReasonText } from './wording.ts';
 
 export interface RatioCore {

@@ -3,13 +3,13 @@
  * CSV row per figure for downloads.
  */
 import { stringify } from 'csv-stringify/sync';
-import {
-  type BonusShare,
-  type CharacteristicPayGap,
-  type PayComparison,
-  type PayFigures,
-  type PayGapReason,
-  type PayGapReport,
+import type {
+  BonusShare,
+  CharacteristicPayGap,
+  PayComparison,
+  PayFigures,
+  PayGapReason,
+  PayGapReport,
 } from '../paygap/report.ts';
 import { neutraliseFormula } from '../util/spreadsheet-safe.ts';
 import { count, NO_FIGURE, pct } from './numbers.ts';
@@ -181,13 +181,13 @@ export function paygapText(report: PayGapReport): string {
     report.settings.ethnicityReference === 'white'
       ? 'Ethnicity pay gap: each group compared with White staff (White British, White Irish and any other White background)'
       : 'Ethnicity pay gap: each group compared with White British staff (White minorities are in the ethnic minority group)';
-  return [
+  return `${[
     header.join('\n'),
     characteristicText(report.gender, 'Gender pay gap: women compared with men (other recorded genders are counted but not in the gap)'),
     characteristicText(report.ethnicity, ethnicityHeading),
     characteristicText(report.disability, 'Disability pay gap: Disabled staff compared with non-disabled staff'),
     report.notes.length > 0 ? `\nNotes\n${report.notes.map((n) => `  - ${n}`).join('\n')}` : '',
-  ].filter(Boolean).join('\n') + '\n';
+  ].filter(Boolean).join('\n')}\n`;
 }
 
 // ------------------------------------------------------------------------------------------------------ csv

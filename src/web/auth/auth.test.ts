@@ -184,7 +184,7 @@ describe('sign-in links', () => {
   });
 
   test('an unknown or malformed token is refused, and the failure is audited', async () => {
-    for (const url of ['/sign-in/link?token=' + 'A'.repeat(43), '/sign-in/link?token=nonsense', '/sign-in/link']) {
+    for (const url of [`/sign-in/link?token=${'A'.repeat(43)}`, '/sign-in/link?token=nonsense', '/sign-in/link']) {
       const response = await new Browser(h.app).useLink(url);
       assert.equal(response.statusCode, 400, url);
     }

@@ -232,7 +232,7 @@ export function registerOidcRoutes(app: FastifyInstance, context: AuthContext, s
       ]);
     }
     const user = await context.store.users.byEmail(email);
-    if (!user || !user.active) {
+    if (!user?.active) {
       await failed(user ? 'inactive-account' : 'unknown-account');
       return refuse(request, reply, 403, 'You do not have a Mirror account', [
         'Your organisation account is not linked to anyone who can use Mirror.',

@@ -28,7 +28,7 @@ test('password rules: 12 characters or more, not one character repeated, in plai
   assert.equal(passwordProblem('', ADA), 'Enter a password');
   assert.equal(passwordProblem('elevenchars', ADA), 'Password must be 12 characters or more');
   assert.equal(passwordProblem('aaaaaaaaaaaaaaaa', ADA), 'Password must not be the same character repeated');
-  assert.equal(passwordProblem('x'.repeat(257) + 'y', ADA), 'Password must be 256 characters or fewer');
+  assert.equal(passwordProblem(`${'x'.repeat(257)}y`, ADA), 'Password must be 256 characters or fewer');
   assert.equal(passwordProblem('twelve chars', ADA), null);
   assert.equal(passwordProblem('correct horse battery staple', ADA), null);
   assert.equal(passwordProblem('marmalade tractor seventeen', ADA), null);

@@ -97,7 +97,7 @@ export async function registerAuth(app: FastifyInstance, services: Services, con
       // Only a token that has neither expired nor been revoked is found.
       const used = looksLikeToken(token) ? await store.apiTokens.use(hashToken(token), now) : null;
       const user = used === null ? null : await store.users.byId(used.userId);
-      if (!used || !user || !user.active) return unauthorised(reply, true);
+      if (!used || !user?.active) return unauthorised(reply, true);
       // A token reads its own organisation only (a token from before tokens had one reads all the person's).
       const memberships = (await store.users.memberships(user.id)).filter((m) => used.organisationId === null || m.organisation.id === used.organisationId);
       if (used.organisationId !== null && memberships.length === 0) return unauthorised(reply, true);
@@ -110,7 +110,7 @@ export async function registerAuth(app: FastifyInstance, services: Services, con
     const session = await findSession(store, sessionToken, now);
     if (session && sessionToken) {
       const user = await store.users.byId(session.userId);
-      if (user && user.active) {
+      if (user?.active) {
         request.currentUser = toCurrentUser(user, await store.users.memberships(user.id));
         state.authentication = { kind: 'session', token: sessionToken, session };
         state.expectedCsrf = request.csrfToken = sessionCsrfToken(session.csrfSecret);

@@ -127,7 +127,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     }
 
     const user = await store.users.byId(link.userId);
-    if (!user || !user.active) {
+    if (!user?.active) {
       await failed('inactive-account');
       return linkRefused(request, reply, ['The account this link is for cannot be used. Ask your Mirror administrator for help.']);
     }

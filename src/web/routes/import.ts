@@ -225,7 +225,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
     const user = requireSignedIn(request, reply);
     if (!user) return reply;
     const job = jobs.get(request.params.id, user.id);
-    if (!job || job.status !== 'failed') return reply.callNotFound();
+    if (job?.status !== 'failed') return reply.callNotFound();
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="import-problems.csv"').send(problemsCsv(job.problems));
   });
 

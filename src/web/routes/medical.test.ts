@@ -10,7 +10,7 @@ import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import { medicalReportFor } from '../../services/standards-report-service.ts';
 import type { KyselyStore } from '../../store/kysely-store.ts';
-import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
 

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { katzLogInterval } from '../../core/stats/katz-log-interval.ts';
 import { SYNTHETIC_REGION, SYNTHETIC_REGION_TYPE, writeSyntheticRegion } from '../../demo/synthetic-region.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
 import { parseNationalFigure } from './national-figures.ts';
 
 const PASSWORD = 'a long enough password';

@@ -5,7 +5,7 @@
  * labelled; viewers, downloads and the API always get disclosure control.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { wresCsv, wresRows } from '../../core/outputs/wres-csv.ts';
+import { wresRows } from '../../core/outputs/wres-csv.ts';
 import type { WresReport } from '../../core/wres/report.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Membership, Organisation } from '../../store/store.ts';

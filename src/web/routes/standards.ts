@@ -8,14 +8,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RatioDimension } from '../../core/counting/people-and-events.ts';
 import type { WdesReport } from '../../core/wdes/report.ts';
-import { tidyCsv } from '../../core/outputs/tidy-csv.ts';
 import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import { medicalView } from '../presenters/medical.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../services.ts';
 import { requireMembership } from '../auth/plugin.ts';
-import { sendCsv } from '../csv-download.ts';
 import {
   chartId, forestPlot, forestRowsFromBreakdown, formatMonth, funnelThumbnail, spcThumbnail, targetThumbnail, variationIconSvg,
 } from '../charts/index.ts';
@@ -153,8 +151,8 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
     const { organisation, year, analyst } = loaded;
     const report = await wdesReportFor(services.store, organisation.id, year, { suppressBreakdowns: !analyst });
     const m = report?.metrics[metric];
-    const rows = m && m.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
-    if (!report || !m || !m.available || !rows) return reply.callNotFound();
+    const rows = m?.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
+    if (!report || !m?.available || !rows) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/metric/${metric}/${breakdown}`);
     const [num, den] = metric === '2' ? ['Non-disabled applicants', 'Disabled applicants'] : ['Disabled staff', 'Non-disabled staff'];
     return html(services, request, reply, 'pages/breakdown.njk', {

@@ -1,13 +1,12 @@
 /** Quartile shares of the compared pair, with disclosure control. */
 import { categoriesOf } from '../../indicators/characteristic.ts';
 import type { PayGapDefinition } from '../definitions.ts';
-import { withholdForSums, type SuppressionCell } from '../protect-sums.ts';
 import { payQuartiles, QUARTILE_NAMES } from '../quartiles.ts';
 import { quartileSentence } from '../wording.ts';
 import type { CategoryPay } from './counting.ts';
 import type { PayQuartiles, QuartileGroup } from './results.ts';
 import type { PayGapPolicy } from './policy.ts';
-import { isSmallCount, POPULATION_WORDS, type Context } from './context.ts';
+import { POPULATION_WORDS, type Context } from './context.ts';
 
 /**
  * Quartile shares of the compared pair. Everyone with an hourly rate is ranked (the statutory population); each

@@ -12,7 +12,7 @@ import { quantileType7, rankAverage } from './r-arithmetic.ts';
 export function winsorise(z: readonly number[], trimBy = 0.1): number[] {
   const low = quantileType7(z, trimBy);
   const high = quantileType7(z, 1 - trimBy);
-  return z.map((v) => (Number.isNaN(v) ? Number.NaN : v < low ? low : v > high ? high : v));
+  return z.map((v) => (Number.isNaN(v) ? Number.NaN : v < low ? low : Math.min(v , high)));
 }
 
 /**
