@@ -13,7 +13,7 @@ import { medicalView } from '../presenters/medical.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import type { Services } from '../services.ts';
-import { requireMembership } from '../auth/plugin.ts';
+import { loadOrganisationYear } from '../organisation-year.ts';
 import {
   chartId, forestPlot, forestRowsFromBreakdown, formatMonth, funnelThumbnail, spcThumbnail, targetThumbnail, variationIconSvg,
 } from '../charts/index.ts';
@@ -50,17 +50,9 @@ function base(organisation: Organisation, year: number): string {
   return `/organisations/${encodeURIComponent(organisation.code)}/${year}`;
 }
 
-async function loadMembershipAndYear(services: Services, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-  const membership = await requireMembership(request, reply, request.params.code);
-  if (!membership) return null;
-  const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
-  const years = await services.store.organisations.years(membership.organisation.id);
-  if (year === null || !years.includes(year)) {
-    await reply.callNotFound();
-    return null;
-  }
-  return { membership, organisation: membership.organisation, year, analyst: membership.role === 'analyst' };
-}
+/** The organisation and year the path names (web/organisation-year.ts), or null having replied 404. */
+const loadMembershipAndYear = (services: Services, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) =>
+  loadOrganisationYear(services, request, reply);
 
 async function audit(services: Services, request: FastifyRequest, action: 'view' | 'export', organisation: Organisation, subject: string) {
   await services.store.audit.record({ userId: request.currentUser?.id ?? null, action, organisationId: organisation.id, subject });
