@@ -4,11 +4,11 @@
  * relative likelihoods); and the same change where the intervention did not happen (difference in differences,
  * did.ts).
  */
-import { beyondChance, proportionChange, relativeLikelihoodChange, type RatioYear } from '../../stats/change-between-years.ts';
+import { beyondChance, proportionChange, type RatioYear, relativeLikelihoodChange } from '../../stats/change-between-years.ts';
 import type { Interval } from '../../stats/normal.ts';
-import { groupRate, relativeLikelihood, type EventCount } from '../../stats/relative-likelihood.ts';
+import { type EventCount, groupRate, relativeLikelihood } from '../../stats/relative-likelihood.ts';
 import { reportingPeriod } from '../../wres/reporting-period.ts';
-import { rateDifferenceInDifferences, ratioDifferenceInDifferences, type DifferenceInDifferences } from './did.ts';
+import { type DifferenceInDifferences, rateDifferenceInDifferences, ratioDifferenceInDifferences } from './did.ts';
 import type { BetterDirection } from './settings.ts';
 
 /** One reporting year's counts: a group's events among its people for a rate, both groups for a relative likelihood. */

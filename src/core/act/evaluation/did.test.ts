@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WRES_3, WRES_7 } from '../../wres/definitions.ts';
-import { evaluateAnnual, evaluateIntervention, poolPeers, rateDifferenceInDifferences, ratioDifferenceInDifferences, yearsAround, type AnnualSeries } from './index.ts';
+import { type AnnualSeries, evaluateAnnual, evaluateIntervention, poolPeers, rateDifferenceInDifferences, ratioDifferenceInDifferences, yearsAround } from './index.ts';
 
 const near = (actual: number | null | undefined, expected: number, tolerance: number, what: string) =>
   assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) <= tolerance, `${what}: ${actual} is not within ${tolerance} of ${expected}`);

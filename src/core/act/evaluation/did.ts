@@ -3,9 +3,10 @@
  * (peer organisations or directorates, pooled), so that what moved everywhere is not credited to the intervention.
  * Both groups' years are treated as independent samples, with normal approximations (docs/methodology.md).
  */
-import { katzStandardError } from '../../stats/katz-log-interval.ts';
-import { Z_95, type Interval } from '../../stats/normal.ts';
+
 import type { RatioYear } from '../../stats/change-between-years.ts';
+import { katzStandardError } from '../../stats/katz-log-interval.ts';
+import { type Interval, Z_95 } from '../../stats/normal.ts';
 import type { EventCount } from '../../stats/relative-likelihood.ts';
 
 export interface BeforeAfter<C> {

@@ -5,10 +5,10 @@
  */
 import type { IndicatorDefinition } from '../../indicators/definition.ts';
 import { relativeLikelihood } from '../../stats/relative-likelihood.ts';
-import { evaluateAnnual, yearsAround, type AnnualEvaluation, type AnnualSeries } from './annual.ts';
+import { type AnnualEvaluation, type AnnualSeries, evaluateAnnual, yearsAround } from './annual.ts';
 import { evaluateMonthly, type MonthlyEvaluation, type MonthlyValue } from './monthly.ts';
-import { betterDirection, evaluationSettings, type BetterDirection, type EvaluatedMeasure, type EvaluationSettings } from './settings.ts';
-import { annualSentences, monthlySentences, verdictOf, VERDICT_WORDING, type Verdict } from './verdict.ts';
+import { type BetterDirection, betterDirection, type EvaluatedMeasure, type EvaluationSettings, evaluationSettings } from './settings.ts';
+import { annualSentences, monthlySentences, VERDICT_WORDING, type Verdict, verdictOf } from './verdict.ts';
 
 export interface EvaluationInput {
   /** The indicator the intervention targets: its polarity says which way is better. */

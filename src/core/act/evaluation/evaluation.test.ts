@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WRES_2, WRES_3, WRES_7 } from '../../wres/definitions.ts';
 import {
-  betterDirection, DEFAULT_EVALUATION_SETTINGS, evaluateIntervention, evaluateMonthly, evaluationSettings, verdictOf, VERDICT_WORDING,
-  type MonthlyValue,
+  betterDirection, DEFAULT_EVALUATION_SETTINGS, evaluateIntervention, evaluateMonthly, evaluationSettings, 
+  type MonthlyValue,VERDICT_WORDING,verdictOf, 
 } from './index.ts';
 
 const near = (actual: number | null | undefined, expected: number, tolerance: number, what: string) =>

@@ -1,13 +1,14 @@
 /** Evaluation of interventions: what pages and services use. */
-export { evaluateIntervention, type EvaluationInput, type InterventionEvaluation } from './evaluate.ts';
+
+export {
+  type AnnualEvaluation, type AnnualSeries, type Change, type ChangeReading, 
+  evaluateAnnual, poolPeers, readChange, type YearFigure,yearsAround,
+} from './annual.ts';
+export { type BeforeAfter, type DifferenceInDifferences, rateDifferenceInDifferences, ratioDifferenceInDifferences } from './did.ts';
+export { type EvaluationInput, evaluateIntervention, type InterventionEvaluation } from './evaluate.ts';
 export { evaluateMonthly, type MonthAfterStart, type MonthlyEvaluation, type MonthlyReading, type MonthlyValue } from './monthly.ts';
 export {
-  evaluateAnnual, poolPeers, readChange, yearsAround,
-  type AnnualEvaluation, type AnnualSeries, type Change, type ChangeReading, type YearFigure,
-} from './annual.ts';
-export { rateDifferenceInDifferences, ratioDifferenceInDifferences, type BeforeAfter, type DifferenceInDifferences } from './did.ts';
-export {
-  betterDirection, DEFAULT_EVALUATION_SETTINGS, evaluationSettings,
-  type BetterDirection, type EvaluatedMeasure, type EvaluationSettings,
+  type BetterDirection, 
+  betterDirection, DEFAULT_EVALUATION_SETTINGS, type EvaluatedMeasure, type EvaluationSettings,evaluationSettings,
 } from './settings.ts';
-export { annualSentences, monthlySentences, VERDICT_WORDING, verdictOf, type Verdict } from './verdict.ts';
+export { annualSentences, monthlySentences, VERDICT_WORDING, type Verdict, verdictOf } from './verdict.ts';

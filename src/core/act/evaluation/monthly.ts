@@ -9,7 +9,7 @@
  *   (a rebase at the start), which shows where the process settled. It gives no reading of its own: within each
  *   phase the points sit around that phase's own mean.
  */
-import { spc, type PointType, type SpcResult } from '../../stats/spc/index.ts';
+import { type PointType, type SpcResult, spc } from '../../stats/spc/index.ts';
 import type { BetterDirection, EvaluationSettings } from './settings.ts';
 
 /** One month's figure (a rate, a percentage or a relative likelihood); `MonthlyRow` of core/monthly fits. */

@@ -1,6 +1,6 @@
 /** Interventions on culture, voice and experience, from section C of the evidence review. */
 import { evidence } from './sources.ts';
-import { direct, inferred, type CatalogueIntervention } from './types.ts';
+import { type CatalogueIntervention, direct, inferred } from './types.ts';
 
 export const CULTURE_INTERVENTIONS: readonly CatalogueIntervention[] = [
   {
@@ -44,6 +44,7 @@ export const CULTURE_INTERVENTIONS: readonly CatalogueIntervention[] = [
         'expert-opinion',
         ['networkSponsor', 'developingNetwork'],
       ),
+      evidence('Practitioners warn that networks need funding, protected time and real influence over policy.', 'expert-opinion', ['ethnicityPayGap2025']),
     ],
     overallStrength: 'expert-opinion',
     cautions: ['Networks need funding, protected time and real influence over policy, not just social events.'],

@@ -1,6 +1,6 @@
 /** Interventions on the disciplinary gap (WRES indicator 3), from section A of the evidence review. */
 import { evidence } from './sources.ts';
-import { direct, inferred, type CatalogueIntervention } from './types.ts';
+import { type CatalogueIntervention, direct, inferred } from './types.ts';
 
 export const DISCIPLINARY_INTERVENTIONS: readonly CatalogueIntervention[] = [
   {
@@ -31,6 +31,11 @@ export const DISCIPLINARY_INTERVENTIONS: readonly CatalogueIntervention[] = [
           '2016, 1.24 in 2018 and 1.14 in 2022 (unchanged from 2021). No study comparing adopting trusts with others was found.',
         'before-after',
         ['hsjDisciplinaryTargets', 'closingTheGapSummary'],
+      ),
+      evidence(
+        'Local figures fluctuate because case numbers are small: Kent and Medway reported a ratio of 1.7 from 17 White and 9 ethnic minority cases.',
+        'expert-opinion',
+        ['kmptIndicator3', 'closingTheGapFluctuate'],
       ),
     ],
     overallStrength: 'before-after',

@@ -1,6 +1,6 @@
 /** Interventions on recruitment, progression and board representation, from section B of the evidence review. */
 import { evidence } from './sources.ts';
-import { direct, type CatalogueIntervention } from './types.ts';
+import { type CatalogueIntervention, direct } from './types.ts';
 
 export const RECRUITMENT_INTERVENTIONS: readonly CatalogueIntervention[] = [
   {
@@ -147,6 +147,7 @@ export const RECRUITMENT_INTERVENTIONS: readonly CatalogueIntervention[] = [
         'participant-reported',
         ['blakeEvaluation'],
       ),
+      evidence('Practitioners warn that staff can be "over-trained, but under-promoted".', 'expert-opinion', ['ethnicityPayGap2025']),
     ],
     overallStrength: 'participant-reported',
     cautions: [
