@@ -4,6 +4,7 @@
  * "Disabled" and writes "non-disabled".
  */
 import type { Characteristic } from '../indicators/characteristic.ts';
+import { comparedGroupsOf, type ComparedGroups } from '../indicators/compared-groups.ts';
 import type { DisabilityStatus } from '../records.ts';
 
 export const DISABILITY_GROUPS = ['disabled', 'nonDisabled', 'unknown'] as const;
@@ -34,3 +35,12 @@ export const WDES_DISABILITY: Characteristic<DisabilityGroup> = {
   specificSets: [],
   aggregatedSets: [],
 };
+
+/** What the analyses over time, peers and bands compare for WDES: Disabled staff against non-disabled staff. */
+export const WDES_COMPARED: ComparedGroups<WdesCompared> = comparedGroupsOf(
+  WDES_DISABILITY, 'WDES', { focus: 'disabled', reference: 'nonDisabled' },
+  'Disabled means the person answered yes to the disability question and non-disabled that they answered no; not declared, prefer not to say and blank are left out.',
+);
+
+/** The two groups WDES compares. */
+export type WdesCompared = 'disabled' | 'nonDisabled';

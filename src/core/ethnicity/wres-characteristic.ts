@@ -4,6 +4,7 @@
  * aggregated headings, against White as a whole.
  */
 import type { Characteristic, CategorySet } from '../indicators/characteristic.ts';
+import { comparedGroupsOf, type ComparedGroups } from '../indicators/compared-groups.ts';
 import { wresGroup, type WresGroup } from './classifications.ts';
 import { NATIONAL_CATEGORIES, NATIONAL_CODES, type NationalCode } from './nhs-ethnic-category.ts';
 
@@ -38,3 +39,12 @@ export const WRES_ETHNICITY: Characteristic<WresGroup> = {
   specificSets,
   aggregatedSets,
 };
+
+/** What the analyses over time, peers and bands compare for WRES: ethnic minority staff against White staff. */
+export const WRES_COMPARED: ComparedGroups<WresCompared> = comparedGroupsOf(
+  WRES_ETHNICITY, 'WRES', { focus: 'ethnicMinority', reference: 'white' },
+  'White means NHS codes A to C and ethnic minority codes D to S; other codes are left out.',
+);
+
+/** The two groups WRES compares. */
+export type WresCompared = 'white' | 'ethnicMinority';
