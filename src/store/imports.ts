@@ -3,20 +3,15 @@
  * newest becomes current. Everything one import writes is written in one transaction or not at all.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { WRES_COMPARED } from '../core/ethnicity/wres-characteristic.ts';
 import { BATCH_LIMITS } from './batches.ts';
 import { readRecords, recordCount, writeRecords } from './import-records.ts';
+import { eventRecordCount, monthlyAppointmentsBy, monthlyFirstEventsBy } from './monthly-counts.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { findOrCreateOrganisation } from './organisations.ts';
 import type { Database, ImportVersionsTable } from './schema.ts';
 import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type Store } from './store.ts';
-import { toBoolean, toCount, toDate } from './values.ts';
-
-const WHITE_CODES = ['A', 'B', 'C'];
-const ETHNIC_MINORITY_CODES = ['D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S'];
-
-function inMonthOrder<T>(byMonth: ReadonlyMap<string, T>): [string, T][] {
-  return [...byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
+import { toBoolean, toDate } from './values.ts';
 
 function toImportVersion(row: Selectable<ImportVersionsTable>): ImportVersion {
   return {
@@ -135,64 +130,39 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, onB
     },
 
     async monthlyAppointments(importVersionId, period) {
-      // Grouped in SQL by month, code and outcome (substr and count are the same on both databases); the booleans
-      // are read back in JavaScript, since SQLite stores them as 0/1.
-      const month = sql<string>`substr(application_date, 1, 7)`;
-      const rows = await db.selectFrom('application_records')
-        .select([month.as('month'), 'ethnic_code', 'shortlisted', 'appointed', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('import_version_id', '=', importVersionId)
-        .where('application_date', '>=', period.start)
-        .where('application_date', '<=', period.end)
-        .where('ethnic_code', 'in', [...WHITE_CODES, ...ETHNIC_MINORITY_CODES])
-        .groupBy([month, 'ethnic_code', 'shortlisted', 'appointed'])
-        .execute();
-      const byMonth = new Map<string, { white: { shortlisted: number; appointed: number }; ethnicMinority: { shortlisted: number; appointed: number } }>();
-      for (const row of rows) {
-        let entry = byMonth.get(row.month);
-        if (!entry) {
-          entry = { white: { shortlisted: 0, appointed: 0 }, ethnicMinority: { shortlisted: 0, appointed: 0 } };
-          byMonth.set(row.month, entry);
+      // As WRES indicator 2 counts them: appointed from shortlisting only, White (A, B, C) and ethnic minority (D to S).
+      const months = await monthlyAppointmentsBy(db, importVersionId, 'ethnicity', period);
+      return months.flatMap(({ month, categories }): MonthlyAppointments[] => {
+        const groups = { white: { shortlisted: 0, appointed: 0 }, ethnicMinority: { shortlisted: 0, appointed: 0 } };
+        let any = false;
+        for (const [code, counts] of Object.entries(categories)) {
+          const group = WRES_COMPARED.groupOf(code);
+          if (!group) continue;
+          any = true;
+          groups[group].shortlisted += counts.shortlisted;
+          groups[group].appointed += counts.appointed;
         }
-        const group = WHITE_CODES.includes(row.ethnic_code) ? entry.white : entry.ethnicMinority;
-        const n = toCount(row.n);
-        // As WRES indicator 2 counts them: appointed from shortlisting only.
-        if (!toBoolean(row.shortlisted)) continue;
-        group.shortlisted += n;
-        if (toBoolean(row.appointed)) group.appointed += n;
-      }
-      return inMonthOrder(byMonth).map(([m, counts]): MonthlyAppointments => ({ month: m, ...counts }));
+        return any ? [{ month, ...groups }] : [];
+      });
     },
 
     async monthlyFirstEvents(importVersionId, kind, period) {
-      // One row per person: the date of their first event in the period and their code (the row's own, else the
-      // staff record's; the import has already refused a person whose rows disagree). Bank-only staff are left out.
-      // The two tables share the columns read here; typed as the disciplinary one so a single query serves both.
-      const table = (kind === 'disciplinary' ? 'disciplinary_records as e' : 'training_records as e') as 'disciplinary_records as e';
-      let query = db.selectFrom(table)
-        .leftJoin('staff_records as s', (join) => join.onRef('s.import_version_id', '=', 'e.import_version_id').onRef('s.pseudonym', '=', 'e.pseudonym'))
-        .select([
-          'e.pseudonym',
-          sql<string>`min(e.start_date)`.as('first_date'),
-          sql<string | null>`max(coalesce(e.ethnic_code, s.ethnic_code))`.as('code'),
-        ])
-        .where('e.import_version_id', '=', importVersionId)
-        .where('e.start_date', '>=', period.start)
-        .where('e.start_date', '<=', period.end)
-        .where((eb) => eb.or([eb('s.bank_only', 'is', null), eb('s.bank_only', '=', false)]))
-        .groupBy('e.pseudonym');
-      if (kind === 'training') query = query.where(sql.ref('e.mandatory'), '=', false);
-      const people = await query.execute();
-      const byMonth = new Map<string, { white: number; ethnicMinority: number }>();
-      for (const person of people) {
-        const white = person.code !== null && WHITE_CODES.includes(person.code);
-        if (!white && (person.code === null || !ETHNIC_MINORITY_CODES.includes(person.code))) continue;
-        const month = person.first_date.slice(0, 7);
-        const entry = byMonth.get(month) ?? { white: 0, ethnicMinority: 0 };
-        if (white) entry.white += 1;
-        else entry.ethnicMinority += 1;
-        byMonth.set(month, entry);
-      }
-      return inMonthOrder(byMonth).map(([m, counts]): MonthlyPeople => ({ month: m, ...counts }));
+      const months = await monthlyFirstEventsBy(db, importVersionId, kind, 'ethnicity', period);
+      return months.flatMap(({ month, categories }): MonthlyPeople[] => {
+        const groups = { white: 0, ethnicMinority: 0 };
+        let any = false;
+        for (const [code, people] of Object.entries(categories)) {
+          const group = WRES_COMPARED.groupOf(code);
+          if (!group) continue;
+          any = true;
+          groups[group] += people;
+        }
+        return any ? [{ month, ...groups }] : [];
+      });
     },
+
+    monthlyAppointmentsBy: (importVersionId, characteristic, period) => monthlyAppointmentsBy(db, importVersionId, characteristic, period),
+    monthlyFirstEventsBy: (importVersionId, kind, characteristic, period) => monthlyFirstEventsBy(db, importVersionId, kind, characteristic, period),
+    eventRecordCount: (importVersionId, kind) => eventRecordCount(db, importVersionId, kind),
   };
 }

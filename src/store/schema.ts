@@ -103,6 +103,7 @@ export interface BoardRecordsTable extends RecordOfImport {
   disability: string | null;
 }
 
+/** Entry into the formal capability process (WDES metric 3); disability is the row's own, when the file gives one. */
 export interface CapabilityRecordsTable extends RecordOfImport {
   pseudonym: string;
   disability: string | null;

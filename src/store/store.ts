@@ -81,6 +81,7 @@ export interface StoredRecords {
     readonly ethnicCode: string; readonly voting: boolean; readonly executive: boolean; readonly disability: string; readonly sourceRow: number;
   }[];
   readonly survey: readonly { readonly indicator: string; readonly group: string; readonly respondents: number; readonly positive: number }[];
+  /** Entries into the formal capability process (WDES metric 3), with the row's own disability when given. */
   readonly capability: readonly { readonly pseudonym: string; readonly disability: string | null; readonly startDate: string; readonly sourceRow: number }[];
   readonly wdesSurvey: readonly {
     readonly metric: string; readonly group: string; readonly respondents: number; readonly positive: number | null; readonly score: number | null;
@@ -132,7 +133,24 @@ export interface MonthlyAppointments {
 }
 
 /** The person-event records that have a monthly series. */
-export type MonthlyEventKind = 'disciplinary' | 'training';
+export type MonthlyEventKind = 'disciplinary' | 'training' | 'capability';
+
+/** The characteristic a monthly count is kept by: ethnic codes, or disability answers (yes, no, notDeclared, missing). */
+export type MonthlyCharacteristic = 'ethnicity' | 'disability';
+
+/** One month's applications by recorded category (`imports.monthlyAppointmentsBy`). */
+export interface MonthlyAppointmentsByCategory {
+  /** Calendar month, YYYY-MM. */
+  readonly month: string;
+  readonly categories: Readonly<Record<string, { readonly shortlisted: number; readonly appointed: number }>>;
+}
+
+/** People with their first event of the period in one month, by recorded category (`imports.monthlyFirstEventsBy`). */
+export interface MonthlyPeopleByCategory {
+  /** Calendar month, YYYY-MM. */
+  readonly month: string;
+  readonly categories: Readonly<Record<string, number>>;
+}
 
 /** People with their first event of the period in one month (`imports.monthlyFirstEvents`). */
 export interface MonthlyPeople {
@@ -296,6 +314,21 @@ export interface Store {
      * Months with nobody are absent.
      */
     monthlyFirstEvents(importVersionId: number, kind: MonthlyEventKind, period: ReportingPeriod): Promise<readonly MonthlyPeople[]>;
+    /**
+     * Shortlisted and appointed applications per calendar month of the application date and per recorded category
+     * of the characteristic (ethnic code, or disability answer), in month order; every category is given, unknown
+     * ones included, for the caller to roll up. Rows without a date or dated outside the period are left out.
+     */
+    monthlyAppointmentsBy(importVersionId: number, characteristic: MonthlyCharacteristic, period: ReportingPeriod): Promise<readonly MonthlyAppointmentsByCategory[]>;
+    /**
+     * People per calendar month of their FIRST event of the kind in the period, per recorded category of the
+     * characteristic (the row's own where the file keeps it on event rows, else the staff record's), in month order;
+     * so the months add up to the annual numerators (WRES 3 and 4, WDES 3). Bank-only staff are left out and
+     * mandatory training does not count, as in the annual counts.
+     */
+    monthlyFirstEventsBy(importVersionId: number, kind: MonthlyEventKind, characteristic: MonthlyCharacteristic, period: ReportingPeriod): Promise<readonly MonthlyPeopleByCategory[]>;
+    /** How many event records of the kind a version keeps (imports made before capability records were kept have none). */
+    eventRecordCount(importVersionId: number, kind: MonthlyEventKind): Promise<number>;
   };
 
   columnMappings: {
