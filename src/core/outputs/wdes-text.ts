@@ -42,6 +42,18 @@ function metric1Text(m: Metric1): string {
       ],
       [...rows.map((c) => sharesRow(c.clusterLabel, c.row, c)), sharesRow('Overall workforce', '', m.overall)],
     ),
+    `\n  The career ladder (Agenda for Change bands, clinical and non-clinical together): ${m.pipeline.statement}`,
+    textTable(
+      [
+        { heading: 'Band' }, { heading: 'Non-disabled', align: 'right' }, { heading: 'Disabled', align: 'right' },
+        { heading: 'Against the band below', align: 'right' }, { heading: '95% interval' },
+        { heading: `Against ${m.pipeline.base ?? 'the first band'}`, align: 'right' }, { heading: '95% interval' },
+      ],
+      m.pipeline.steps.map((s) => [
+        s.band, count(s.nonDisabled), count(s.disabled), ratio(s.step?.value), interval(s.step?.ci95),
+        ratio(s.cumulative?.value), interval(s.cumulative?.ci95),
+      ]),
+    ),
   ].join('\n');
 }
 

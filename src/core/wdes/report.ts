@@ -2,12 +2,13 @@
  * The WDES report, built from counts by the same evaluators as WRES. The declaration rate (people who answered yes
  * or no) sits beside every figure, because low declaration is itself a finding.
  */
-import { WDES_DISABILITY, type DisabilityGroup } from '../disability/characteristic.ts';
+import { WDES_COMPARED, WDES_DISABILITY, type DisabilityGroup, type WdesCompared } from '../disability/characteristic.ts';
 import { dimensionBreakdowns, rollingFigure, type RollingFigure } from '../indicators/assemble.ts';
 import { evaluateProportion, type ProportionResult } from '../indicators/evaluate-proportion.ts';
 import { evaluateRatioHeadline, type RatioBreakdownRow, type RatioHeadline } from '../indicators/evaluate-ratio.ts';
 import { boardGapFigures, representation, type BoardGapFigures, representationGap, type GroupShare, type Headcounts } from '../indicators/evaluate-representation.ts';
 import { formatPct } from '../indicators/wording.ts';
+import { bandCountsOf, pipelineOf, type Pipeline } from '../pipeline/pipeline.ts';
 import type { SourceFile, WdesSurveyMetric } from '../records.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { Interval } from '../stats/normal.ts';
@@ -85,6 +86,8 @@ export interface Metric1 extends Header {
   readonly overall: DisabilityShares;
   readonly clusters: readonly (DisabilityShares & { readonly cluster: Cluster; readonly clusterLabel: string; readonly row: string })[];
   readonly statement: string;
+  /** How the Disabled share changes band by band up the Agenda for Change ladder, as for WRES indicator 1. */
+  readonly pipeline: Pipeline<WdesCompared>;
 }
 
 function sumHeadcounts(parts: readonly Headcounts[]): Headcounts {
@@ -103,7 +106,8 @@ function metric1(counts: WdesCounts): Metric1 {
     ? 'There are no staff in the workforce file.'
     : `${formatPct(overall.disabled.pct)} of the workforce have told the organisation they are Disabled; ` +
       `${formatPct(overall.declarationRate.pct ?? 0)} of staff have answered the question at all.`;
-  return { id: WDES_1.id, title: WDES_1.title, returnLabel: WDES_1.returnLabel, available: true, overall, clusters, statement };
+  const pipeline = pipelineOf(WDES_COMPARED, bandCountsOf(WDES_COMPARED, counts.workforce.rows));
+  return { id: WDES_1.id, title: WDES_1.title, returnLabel: WDES_1.returnLabel, available: true, overall, clusters, statement, pipeline };
 }
 
 export interface RatioMetric extends Header, RatioHeadline<DisabilityGroup> {

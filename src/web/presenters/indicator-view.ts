@@ -2,6 +2,8 @@
  * The view of one indicator page and of one breakdown page: the chart and the table are built from the same rows,
  * so the picture and the numbers always agree.
  */
+import { WRES_COMPARED } from '../../core/ethnicity/wres-characteristic.ts';
+import { comparedWords } from './compared-words.ts';
 import type { WresGroup } from '../../core/ethnicity/classifications.ts';
 import type { RatioHeadline } from '../../core/indicators/evaluate-ratio.ts';
 import type { Indicator1, WresReport } from '../../core/wres/report.ts';
@@ -78,6 +80,7 @@ export function representationView(i1: Indicator1, chart: { id: string; title: s
     chart: representationByBand(rows.filter((r) => r.total > 0), { ...chart, workforce }),
     representation: { rows: i1.rows.filter((r) => r.total > 0), overall: i1.overall, bankOnlyExcluded: i1.bankOnlyExcluded },
     pipeline: i1.pipeline,
+    pipelineWords: comparedWords(WRES_COMPARED),
   };
 }
 

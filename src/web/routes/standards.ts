@@ -27,6 +27,8 @@ import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
 import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews, monthlyReading } from '../presenters/monthly.ts';
 import { wdesTrends } from '../presenters/wdes-trends.ts';
+import { comparedWords } from '../presenters/compared-words.ts';
+import { WDES_COMPARED } from '../../core/disability/characteristic.ts';
 import { monthlyPath } from './monthly.ts';
 
 interface Params { code: string; year: string }
@@ -114,6 +116,9 @@ export function registerStandardsRoutes(app: FastifyInstance, services: Services
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
       organisation, year, report, rows: wdesRows(report), clusters: report.metrics['1'].clusters.filter((c) => c.total > 0),
       breakdownLinks, csvHref: `${base(organisation, year)}/wdes.csv`, trendsHref: `${base(organisation, year)}/wdes/trends`,
+      monthlyHref: `${base(organisation, year)}/wdes/monthly`, compareHref: `${base(organisation, year)}/wdes/compare`,
+      targetsHref: `${base(organisation, year)}/wdes/targets`,
+      pipeline: report.metrics['1'].pipeline, pipelineWords: comparedWords(WDES_COMPARED),
     });
   });
 
