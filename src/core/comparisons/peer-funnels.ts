@@ -1,5 +1,7 @@
 /**
- * Comparisons between organisations: the funnel plots of a peer group's WRES figures for one year.
+ * Comparisons between organisations: the funnel plots of a peer group's figures for one year, for any standard's set
+ * of indicators (`PeerFunnelSet`): WRES below, WDES in wdes-peer-funnels.ts (metrics 2 and 3, and the Disabled share
+ * of each staff survey metric), each reading the focus group's survey counts (ethnic minority, Disabled staff).
  *
  * - Indicators 5–8 (staff survey): the share of ethnic minority respondents answering positively (for 5, 6 and 8,
  *   reporting the experience; for 7, believing in equal opportunities), as proportions, by the FunnelPlotR port
@@ -40,6 +42,13 @@ export interface PeerSurveyInput {
   readonly groups?: { readonly ethnicMinority?: { readonly respondents: number; readonly positive: number } };
 }
 
+/** A survey figure of any standard: the counts of each group, of which the set's focus group is read. */
+export interface PeerSurveyInputOf {
+  readonly available: boolean;
+  readonly title?: string;
+  readonly groups?: Readonly<Partial<Record<string, { readonly respondents: number; readonly positive: number }>>>;
+}
+
 export interface PeerReportInput {
   readonly year: number;
   readonly indicators: Readonly<Record<PeerRatioIndicator, PeerRatioInput> & Record<PeerSurveyIndicator, PeerSurveyInput>>;
@@ -51,9 +60,28 @@ export interface PeerOrganisation {
   readonly report: PeerReportInput;
 }
 
+/** An organisation with the headline figures of any standard's set of indicators (a WRES or WDES report fits). */
+export interface PeerOrganisationOf<I extends string> {
+  readonly code: string;
+  readonly name: string;
+  readonly report: { readonly year: number; readonly indicators: Readonly<Record<I, PeerRatioInput | PeerSurveyInputOf>> };
+}
+
+/** The indicators a standard compares across peers, with their titles and which way is better. */
+export interface PeerFunnelSet<I extends string = PeerIndicator> {
+  readonly standard: string;
+  /** The survey group whose share is plotted: "ethnicMinority", "disabled". */
+  readonly focus: string;
+  readonly ratioIndicators: readonly I[];
+  readonly surveyIndicators: readonly I[];
+  readonly titles: Readonly<Record<I, string>>;
+  /** Relative likelihoods are oriented so that above 1 the focus group fares worse (lower is better); survey shares by their event. */
+  readonly higherIsBetter: Readonly<Record<I, boolean>>;
+}
+
 export interface PeerFunnelOptions {
-  /** National relative likelihoods to use as targets for indicators 2–4; the pooled figure otherwise. */
-  readonly nationalTargets?: Readonly<Partial<Record<PeerRatioIndicator, number>>>;
+  /** National relative likelihoods to use as targets for the ratio indicators (WRES 2–4); the pooled figure otherwise. */
+  readonly nationalTargets?: Readonly<Partial<Record<string, number>>>;
   /** Points on the drawn limit curves (default 40). */
   readonly curvePoints?: number;
 }
@@ -94,8 +122,8 @@ export interface FunnelCurvePoint {
   readonly limits998: Interval;
 }
 
-export interface PeerFunnel {
-  readonly indicator: PeerIndicator;
+export interface PeerFunnel<I extends string = PeerIndicator> {
+  readonly indicator: I;
   readonly kind: 'proportion' | 'relativeLikelihood';
   readonly title: string;
   readonly target: number;
@@ -116,17 +144,17 @@ export interface BenchmarkCell {
   readonly direction: OutlierDirection | null;
 }
 
-export interface BenchmarkRow {
+export interface BenchmarkRow<I extends string = PeerIndicator> {
   readonly code: string;
   readonly name: string;
-  readonly figures: Readonly<Record<PeerIndicator, BenchmarkCell>>;
+  readonly figures: Readonly<Record<I, BenchmarkCell>>;
 }
 
-export interface PeerFunnels {
+export interface PeerFunnels<I extends string = PeerIndicator> {
   readonly year: number;
   readonly organisations: number;
-  readonly funnels: Readonly<Record<PeerIndicator, PeerFunnel | null>>;
-  readonly benchmark: readonly BenchmarkRow[];
+  readonly funnels: Readonly<Record<I, PeerFunnel<I> | null>>;
+  readonly benchmark: readonly BenchmarkRow<I>[];
 }
 
 /** A funnel is drawn only with at least this many organisations with a figure. */
@@ -143,6 +171,16 @@ const RATIO_TITLES: Readonly<Record<PeerRatioIndicator, string>> = {
   '2': 'Relative likelihood of White applicants being appointed from shortlisting compared with ethnic minority applicants',
   '3': 'Relative likelihood of ethnic minority staff entering the formal disciplinary process compared with White staff',
   '4': 'Relative likelihood of White staff accessing non-mandatory training and CPD compared with ethnic minority staff',
+};
+
+/** WRES: indicators 2–4 and the ethnic minority share of 5–8. For 7 a higher share is better; for 5, 6 and 8 (experiences) lower is. */
+export const WRES_PEER_SET: PeerFunnelSet = {
+  standard: 'WRES',
+  focus: 'ethnicMinority',
+  ratioIndicators: PEER_RATIO_INDICATORS,
+  surveyIndicators: PEER_SURVEY_INDICATORS,
+  titles: { ...RATIO_TITLES, ...SURVEY_TITLES },
+  higherIsBetter: { '2': false, '3': false, '4': false, '5': false, '6': false, '7': true, '8': false },
 };
 
 export function positionOf(value: number | null, limits95: Interval | null, limits998: Interval | null): FunnelPosition {
@@ -165,7 +203,7 @@ function point(base: Omit<PeerFunnelPoint, 'outlier95' | 'outlier998' | 'directi
   };
 }
 
-function notCalculable(o: PeerOrganisation): PeerFunnelPoint {
+function notCalculable(o: { readonly code: string; readonly name: string }): PeerFunnelPoint {
   return point({ code: o.code, name: o.name, value: null, ci95: null, numerator: null, denominator: null, comparison: null, x: null, limits95: null, limits998: null });
 }
 
@@ -179,13 +217,18 @@ function curveXs(xs: readonly number[], count: number): number[] {
   return Array.from({ length: n }, (_, i) => lo * (hi / lo) ** (i / (n - 1)));
 }
 
-export function surveyFunnel(indicator: PeerSurveyIndicator, organisations: readonly PeerOrganisation[], options: PeerFunnelOptions = {}): PeerFunnel | null {
+export function surveyFunnel<I extends string = PeerSurveyIndicator>(
+  indicator: I,
+  organisations: readonly PeerOrganisationOf<NoInfer<I>>[],
+  options: PeerFunnelOptions = {},
+  set: PeerFunnelSet<string> = WRES_PEER_SET,
+): PeerFunnel<I> | null {
   const usable = organisations.flatMap((o) => {
-    const entry = o.report.indicators[indicator];
-    const em = entry.available ? entry.groups?.ethnicMinority : undefined;
+    const entry = o.report.indicators[indicator] as PeerSurveyInputOf;
+    const em = entry.available ? entry.groups?.[set.focus] : undefined;
     return em && em.respondents > 0 && em.positive >= 0 && em.positive <= em.respondents ? [{ o, em }] : [];
   });
-  const title = SURVEY_TITLES[indicator];
+  const title = set.titles[indicator] ?? indicator;
   // FunnelPlotR stops when every numerator equals its denominator; so does Mirror, by drawing nothing.
   if (usable.length < MINIMUM_PEERS || usable.every((u) => u.em.positive === u.em.respondents)) return null;
   const result = funnelPlot(usable.map((u) => ({ group: u.o.code, numerator: u.em.positive, denominator: u.em.respondents })), { dataType: 'proportion' });
@@ -215,9 +258,14 @@ export function surveyFunnel(indicator: PeerSurveyIndicator, organisations: read
 const Z95 = normalQuantile(0.975);
 const Z998 = normalQuantile(0.999);
 
-export function ratioFunnel(indicator: PeerRatioIndicator, organisations: readonly PeerOrganisation[], options: PeerFunnelOptions = {}): PeerFunnel | null {
+export function ratioFunnel<I extends string = PeerRatioIndicator>(
+  indicator: I,
+  organisations: readonly PeerOrganisationOf<NoInfer<I>>[],
+  options: PeerFunnelOptions = {},
+  set: PeerFunnelSet<string> = WRES_PEER_SET,
+): PeerFunnel<I> | null {
   const rows = organisations.flatMap((o) => {
-    const entry = o.report.indicators[indicator];
+    const entry = o.report.indicators[indicator] as PeerRatioInput;
     if (!entry.available || !entry.orientation || !entry.groups) return [];
     const a = entry.groups[entry.orientation.numerator];
     const b = entry.groups[entry.orientation.denominator];
@@ -250,7 +298,7 @@ export function ratioFunnel(indicator: PeerRatioIndicator, organisations: readon
   const curve = curveXs(points.flatMap((p) => (p.x === null ? [] : [p.x])), options.curvePoints ?? 40)
     .map((x) => ({ x, limits95: limits(x, Z95), limits998: limits(x, Z998) }));
   return {
-    indicator, kind: 'relativeLikelihood', title: RATIO_TITLES[indicator], target: result.target, targetSource: result.targetSource,
+    indicator, kind: 'relativeLikelihood', title: set.titles[indicator] ?? indicator, target: result.target, targetSource: result.targetSource,
     phi: result.phi, tau2: result.tau2, judgedAgainst: result.judgedAgainst, plotted, points, curve,
   };
 }
@@ -260,13 +308,24 @@ export function ratioFunnel(indicator: PeerRatioIndicator, organisations: readon
  * Organisations whose report is for another year are left out.
  */
 export function peerFunnels(year: number, organisations: readonly PeerOrganisation[], options: PeerFunnelOptions = {}): PeerFunnels {
+  return peerFunnelsOf(WRES_PEER_SET, year, organisations, options);
+}
+
+/** Every funnel of a standard's set, and its benchmark table (WRES: `peerFunnels`; WDES: wdes-peer-funnels.ts). */
+export function peerFunnelsOf<I extends string>(
+  set: PeerFunnelSet<I>,
+  year: number,
+  organisations: readonly PeerOrganisationOf<NoInfer<I>>[],
+  options: PeerFunnelOptions = {},
+): PeerFunnels<I> {
   const peers = organisations.filter((o) => o.report.year === year);
-  const funnels = {} as Record<PeerIndicator, PeerFunnel | null>;
-  for (const id of PEER_RATIO_INDICATORS) funnels[id] = ratioFunnel(id, peers, options);
-  for (const id of PEER_SURVEY_INDICATORS) funnels[id] = surveyFunnel(id, peers, options);
+  const funnels = {} as Record<I, PeerFunnel<I> | null>;
+  const anySet = set as unknown as PeerFunnelSet<string>;
+  for (const id of set.ratioIndicators) funnels[id] = ratioFunnel(id, peers, options, anySet);
+  for (const id of set.surveyIndicators) funnels[id] = surveyFunnel(id, peers, options, anySet);
   const benchmark = peers.map((o) => {
-    const figures = {} as Record<PeerIndicator, BenchmarkCell>;
-    for (const id of PEER_INDICATORS) {
+    const figures = {} as Record<I, BenchmarkCell>;
+    for (const id of [...set.ratioIndicators, ...set.surveyIndicators]) {
       const p = funnels[id]?.points.find((q) => q.code === o.code);
       figures[id] = p ? { value: p.value, position: p.position, direction: p.direction } : { value: null, position: 'notCalculable', direction: null };
     }
