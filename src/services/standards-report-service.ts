@@ -2,10 +2,14 @@
  * Typed reports of the standards beside WRES, from what an import stored: each the registry's standard through
  * the one stored report pipeline (standard-reports.ts).
  */
+import { WDES_COMPARED } from '../core/disability/characteristic.ts';
 import type { MedicalReport } from '../core/medical/report.ts';
 import type { PayGapReport } from '../core/paygap/report.ts';
 import { MEDICAL_STANDARD, PAY_GAP_STANDARD, WDES_STANDARD } from '../core/standards/index.ts';
 import type { DisclosurePolicy } from '../core/stats/disclosure.ts';
+import { bandShareYearOf } from '../core/targets/band-shares.ts';
+import type { BandShareYear } from '../core/targets/model-employer.ts';
+import type { WdesCounts } from '../core/wdes/count.ts';
 import type { WdesReport } from '../core/wdes/report.ts';
 import type { Store } from '../store/store.ts';
 import { storedReport } from './standard-reports.ts';
@@ -35,4 +39,18 @@ export async function payGapFor(
  */
 export async function medicalReportFor(store: Store, organisationId: number, year: number, options: Options = {}): Promise<MedicalReport | null> {
   return (await storedReport(store, MEDICAL_STANDARD, organisationId, year, options)) as MedicalReport | null;
+}
+
+/**
+ * Each year's headcounts of everyone and of Disabled staff, overall and per band, for Disabled staff's targets and
+ * trajectories, from the WDES counts kept at import; years without them are left out. Oldest first.
+ */
+export async function wdesTargetYears(store: Store, organisationId: number, years: readonly number[]): Promise<BandShareYear[]> {
+  const out: BandShareYear[] = [];
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const current = await store.imports.current(organisationId, year);
+    const counts = current ? ((await store.imports.standardCountsOf(current.id, 'wdes')) as WdesCounts | null) : null;
+    if (counts) out.push(bandShareYearOf(WDES_COMPARED, year, counts.workforce));
+  }
+  return out;
 }
