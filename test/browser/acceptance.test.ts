@@ -361,7 +361,10 @@ if (!availability.run) {
     });
 
     step('the overview, the WDES, the medical workforce, the pay gap and the monthly pages are accessible, and WDES metric 2 equals the command line', async () => {
-      for (const path of ['overview', 'wdes', 'wdes/2/staffGroup', 'medical', 'paygap', 'targets', 'compare', 'monthly', 'monthly/disciplinary', 'monthly/training', 'wdes/trends', 'standards/wdes?scope=directorate%3ASurgery']) {
+      for (const path of [
+        'overview', 'wdes', 'wdes/2/staffGroup', 'medical', 'paygap', 'targets', 'compare', 'monthly', 'monthly/disciplinary', 'monthly/training', 'wdes/trends',
+        'wdes/monthly', 'wdes/monthly/capability', 'wdes/compare', 'wdes/targets', 'standards/wdes?scope=directorate%3ASurgery',
+      ]) {
         await visit(`/organisations/${CODE}/${YEAR}/${path}`, path);
       }
       const out: string[] = [];

@@ -1,18 +1,27 @@
 /**
  * `mirror targets <folder> [<folder> …]`: Model Employer-style goals and yearly trajectories for ethnic minority
- * representation in Bands 8a to 9 and VSM (docs/methodology.md, "Targets and trajectories"; Unverified). Each folder
- * is one reporting year, named after the year as for `mirror wres`; each is counted as `mirror wres` counts it.
+ * representation in Bands 8a to 9 and VSM (docs/methodology.md, "Targets and trajectories"; Unverified), or with
+ * `--standard wdes` for Disabled staff by the same method. Each folder is one reporting year, named after the year as
+ * for `mirror wres`; each is counted as `mirror wres` (or `mirror wdes`) counts it.
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import type { Problem } from '../../core/problem.ts';
+import { WDES_TARGET_GROUP } from '../../core/targets/band-shares.ts';
 import {
   modelEmployerTargets,
+  modelEmployerTargetsFor,
   STATUS_LABELS,
+  WRES_TARGET_GROUP,
+  type BandHeadcount,
+  type BandShareYear,
   type ModelEmployerTargets,
+  type TargetGroup,
+  type TargetsResult,
   type TargetYearInput,
 } from '../../core/targets/model-employer.ts';
 import { formatProblem, sortByRow } from '../../ingest/problem.ts';
+import { wdesTargetYearFromFolder } from '../../services/wdes-from-folder.ts';
 import { wresFromFolder } from '../../services/wres-from-folder.ts';
 import type { Io } from '../output.ts';
 import { count, interval, pct } from '../../core/outputs/numbers.ts';
@@ -25,6 +34,7 @@ const EXIT_USAGE = 2;
 const PROBLEMS_SHOWN = 100;
 
 interface TargetsOptions {
+  standard: 'wres' | 'wdes';
   goalShare?: number;
   baseline?: number;
   horizon?: number;
@@ -46,9 +56,10 @@ function year(raw: string): number {
 export const registerTargetsCommand: Registrar = (program, io, setExitCode) => {
   program
     .command('targets')
-    .description('Model Employer-style goals and yearly trajectories for ethnic minority staff in Bands 8a to 9 and VSM (Unverified reading of the method).')
+    .description('Model Employer-style goals and yearly trajectories for ethnic minority staff (or, with --standard wdes, Disabled staff) in Bands 8a to 9 and VSM (Unverified reading of the method).')
     .argument('<folders...>', 'one folder per reporting year, each named after its year (for example 2024 2025)')
-    .option('--goal-share <pct>', 'a local population\'s ethnic minority share to aim for, in percent (default: the whole workforce\'s share in the baseline year)', percentage)
+    .addOption(new Option('--standard <standard>', 'wres: ethnic minority staff; wdes: Disabled staff, by the same method').choices(['wres', 'wdes']).default('wres'))
+    .option('--goal-share <pct>', 'a local population\'s ethnic minority (or Disabled) share to aim for, in percent (default: the whole workforce\'s share in the baseline year)', percentage)
     .option('--baseline <year>', 'baseline year (default: the first year given)', year)
     .option('--horizon <year>', 'year the goal should be reached (default: baseline + 10)', year)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -59,6 +70,7 @@ export const registerTargetsCommand: Registrar = (program, io, setExitCode) => {
 
 async function targetsCommand(io: Io, folders: readonly string[], options: TargetsOptions): Promise<number> {
   const years: TargetYearInput[] = [];
+  const disabilityYears: BandShareYear[] = [];
   const problems: Problem[] = [];
   const seen = new Set<number>();
   for (const folder of folders) {
@@ -74,6 +86,13 @@ async function targetsCommand(io: Io, folders: readonly string[], options: Targe
       return EXIT_USAGE;
     }
     seen.add(y);
+    if (options.standard === 'wdes') {
+      // Metric 1's headcounts are all that is used.
+      const result = await wdesTargetYearFromFolder(path, y);
+      if (result.ok) disabilityYears.push(result.year);
+      else problems.push(...result.problems.map((p) => ({ ...p, file: `${name}/${p.file}` })));
+      continue;
+    }
     // Indicator 1 is all that is used, so the previous year's folder is not read.
     const result = await wresFromFolder(path, { year: y, previousFolder: null });
     if (result.ok) years.push(result.report);
@@ -83,25 +102,37 @@ async function targetsCommand(io: Io, folders: readonly string[], options: Targe
     const sorted = sortByRow(problems);
     io.err(`Mirror found ${sorted.length} problem${sorted.length === 1 ? '' : 's'} and did not calculate anything:\n`);
     for (const problem of sorted.slice(0, PROBLEMS_SHOWN)) io.err(`${formatProblem(problem)}\n`);
-    if (sorted.length > PROBLEMS_SHOWN) io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more. Run "mirror wres <folder> --problems problems.csv" on each folder for every problem.\n`);
+    if (sorted.length > PROBLEMS_SHOWN) io.err(`… and ${sorted.length - PROBLEMS_SHOWN} more. Run "mirror ${options.standard} <folder> --problems problems.csv" on each folder for every problem.\n`);
     return EXIT_DATA_PROBLEM;
   }
-  const result = modelEmployerTargets(years, { goalPct: options.goalShare ?? null, baselineYear: options.baseline ?? null, horizonYear: options.horizon ?? null });
+  const targetOptions = { goalPct: options.goalShare ?? null, baselineYear: options.baseline ?? null, horizonYear: options.horizon ?? null };
+  return options.standard === 'wdes'
+    ? output(io, WDES_TARGET_GROUP, modelEmployerTargetsFor(WDES_TARGET_GROUP, disabilityYears, targetOptions), options.format)
+    : output(io, WRES_TARGET_GROUP, modelEmployerTargets(years, targetOptions), options.format);
+}
+
+function output<F extends string>(io: Io, group: TargetGroup<F>, result: TargetsResult<F>, format: TargetsOptions['format']): number {
   if (!result.ok) {
     io.err(`${result.reason}\n`);
     return EXIT_USAGE;
   }
-  io.out(options.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : targetsText(result.value));
+  io.out(format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : targetsTextOf(group, result.value));
   return EXIT_OK;
 }
 
 /** The terminal table: one row per band, then each band's sentence. */
 export function targetsText(t: ModelEmployerTargets): string {
+  return targetsTextOf(WRES_TARGET_GROUP, t);
+}
+
+/** The terminal table for any focus group (ethnic minority staff, Disabled staff). */
+export function targetsTextOf<F extends string>(group: TargetGroup<F>, t: ModelEmployerTargets<F>): string {
+  const focus = (h: BandHeadcount<F>) => (h as Readonly<Record<string, number>>)[group.key] ?? 0;
   const goal = t.goal.source === 'workforce'
-    ? `${pct(t.goal.pct)}, the ethnic minority share of the whole workforce in ${t.baselineYear}`
+    ? `${pct(t.goal.pct)}, the ${group.adjective} share of the whole workforce in ${t.baselineYear}`
     : `${pct(t.goal.pct)}, a local population share`;
   const lines = [
-    `Model Employer-style targets for ${t.currentYear} (Mirror's reading of the method, Unverified)`,
+    `Model Employer-style targets for ${group.key === WRES_TARGET_GROUP.key ? '' : `${group.adjective} staff, `}${t.currentYear} (Mirror's reading of the method, Unverified)`,
     `  Goal: ${goal}, by ${t.horizonYear}. Baseline: ${t.baselineYear}. Bands 8a to 9 and VSM, clinical and non-clinical staff together.`,
     '',
     textTable(
@@ -113,7 +144,7 @@ export function targetsText(t: ModelEmployerTargets): string {
       ],
       t.bands.map((b) => [
         b.band, pct(b.baseline.pct), pct(b.goalPct), pct(b.current.trajectoryPct),
-        `${pct(b.current.actual.pct)} (${count(b.current.actual.ethnicMinority)} of ${count(b.current.actual.total)})`,
+        `${pct(b.current.actual.pct)} (${count(focus(b.current.actual))} of ${count(b.current.actual.total)})`,
         interval(b.current.actual.ci95, (n) => pct(n)), STATUS_LABELS[b.current.status],
         count(b.headsNeededThisYear), count(b.headsNeededAtHorizon),
       ]),

@@ -47,39 +47,39 @@ export function bandCharts(targets: ModelEmployerTargets): string[] {
 }
 
 /** A standard's targets pages: where they are, the group followed, and how its years are read. */
-interface TargetsFamily {
+interface TargetsFamily<F extends string> {
   readonly standard: 'WRES' | 'WDES';
   /** Path under the organisation's year: "" for WRES, "/wdes" for WDES. */
   readonly prefix: string;
-  readonly group: TargetGroup<string>;
+  readonly group: TargetGroup<F>;
   /** The targets from every loaded year up to the one asked for; null when none of them has the standard's figures. */
-  targets(store: Store, organisationId: number, years: readonly number[], goalPct: number | null): Promise<TargetsResult<string> | null>;
+  targets(store: Store, organisationId: number, years: readonly number[], goalPct: number | null): Promise<TargetsResult<F> | null>;
 }
 
-const WRES_TARGETS: TargetsFamily = {
+const WRES_TARGETS: TargetsFamily<'ethnicMinority'> = {
   standard: 'WRES',
   prefix: '',
   group: WRES_TARGET_GROUP,
   async targets(store, organisationId, years, goalPct) {
     const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true })))).filter((r): r is WresReport => r !== null);
-    return reports.length === 0 ? null : (modelEmployerTargets(reports, { goalPct }) as TargetsResult<string>);
+    return reports.length === 0 ? null : modelEmployerTargets(reports, { goalPct });
   },
 };
 
-const WDES_TARGETS: TargetsFamily = {
+const WDES_TARGETS: TargetsFamily<'disabled'> = {
   standard: 'WDES',
   prefix: '/wdes',
   group: WDES_TARGET_GROUP,
   async targets(store, organisationId, years, goalPct) {
     const inputs = await wdesTargetYears(store, organisationId, years);
-    return inputs.length === 0 ? null : (modelEmployerTargetsFor(WDES_TARGET_GROUP, inputs, { goalPct }) as TargetsResult<string>);
+    return inputs.length === 0 ? null : modelEmployerTargetsFor(WDES_TARGET_GROUP, inputs, { goalPct });
   },
 };
 
 type TargetsRequest = FastifyRequest<{ Params: Params; Querystring: { goal?: string } }>;
 
 /** Membership first (404 otherwise), then every loaded year up to the one asked for; null once replied. */
-async function loadTargets(services: Services, family: TargetsFamily, request: TargetsRequest, reply: FastifyReply) {
+async function loadTargets<F extends string>(services: Services, family: TargetsFamily<F>, request: TargetsRequest, reply: FastifyReply) {
   const membership = await requireMembership(request, reply, request.params.code);
   if (!membership) return null;
   const organisation = membership.organisation;
@@ -97,11 +97,11 @@ async function loadTargets(services: Services, family: TargetsFamily, request: T
   return { organisation, year, goal, result, base, standardBase: `${base}${family.prefix}` };
 }
 
-function auditSubject(family: TargetsFamily, year: number): string {
+function auditSubject(family: TargetsFamily<string>, year: number): string {
   return family.standard === 'WRES' ? `targets/${year}` : `wdes/${year}/targets`;
 }
 
-function registerFamily(app: FastifyInstance, services: Services, family: TargetsFamily): void {
+function registerFamily<F extends string>(app: FastifyInstance, services: Services, family: TargetsFamily<F>): void {
   app.get<{ Params: Params; Querystring: { goal?: string } }>(`/organisations/:code/:year${family.prefix}/targets`, async (request, reply) => {
     const loaded = await loadTargets(services, family, request, reply);
     if (!loaded) return reply;
