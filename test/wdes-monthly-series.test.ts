@@ -68,7 +68,7 @@ testEachDialect('each year’s months add up to the annual counts of WDES metric
 testEachDialect('a year imported before capability rows were kept is left out, and says why', async ({ store }) => {
   const organisationId = await load(store, [2024, 2025]);
   const version = (await store.imports.current(organisationId, 2024))!;
-  // What an import made before migration 0006 looks like: its counts, but no capability rows.
+  // What an import made before migration 0007 looks like: its counts, but no capability rows.
   await store.db.deleteFrom('capability_records').where('import_version_id', '=', version.id).execute();
   const series = await monthlyCountsFor(store, organisationId, 2025, WDES_MONTHLY_MEASURES.capability);
   assert.equal(series.months.length, 12);

@@ -50,9 +50,15 @@ test('WDES months are filled and withheld by the Disabled and non-disabled count
   assert.deepEqual(filled[3], counts('2024-07', [1, 800], [2, 200]));
   assert.deepEqual(fillMonths(period, [], null, WDES_COMPARED)[5], counts('2024-09', [0, 0], [0, 0]));
 
-  const rows = [counts('2024-04', [30, 100], [10, 40]), counts('2024-05', [30, 100], [3, 40])].map((c) => relativeLikelihoodRow(recruitment, c));
-  const [kept, small] = withholdSmallMonths(rows, DEFAULT_DISCLOSURE_POLICY, WDES_COMPARED);
+  // May's 3 Disabled appointments are small; the year's total would give them away, so April (the fewest events
+  // after May) goes with them, within the year, and June is kept.
+  const rows = [counts('2024-04', [30, 100], [10, 40]), counts('2024-05', [30, 100], [3, 40]), counts('2024-06', [30, 100], [20, 40])]
+    .map((c) => relativeLikelihoodRow(recruitment, c));
+  const [other, small, kept] = withholdSmallMonths(rows, DEFAULT_DISCLOSURE_POLICY, WDES_COMPARED);
   assert.equal(kept!.withheld, false);
+  assert.equal(kept!.disabled?.events, 20);
+  assert.equal(other!.withheld, true);
+  assert.equal(other!.disabled, null);
   assert.equal(small!.withheld, true);
   assert.equal(small!.disabled, null);
   assert.equal(small!.nonDisabled, null);
