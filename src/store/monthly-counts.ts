@@ -44,7 +44,8 @@ export async function monthlyAppointmentsBy(
   for (const row of rows) {
     const entry = byMonth.get(row.month) ?? {};
     byMonth.set(row.month, entry);
-    const counts = (entry[row.category] ??= { shortlisted: 0, appointed: 0 });
+    const counts = entry[row.category] ?? { shortlisted: 0, appointed: 0 };
+    entry[row.category] = counts;
     if (!toBoolean(row.shortlisted)) continue;
     const n = toCount(row.n);
     counts.shortlisted += n;

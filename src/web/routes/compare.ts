@@ -23,7 +23,7 @@ import { wdesPeerReport } from '../../core/comparisons/wdes-peer-funnels.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../core/stats/disclosure.ts';
 import { wdesReportFor } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
-import type { NationalFigure, Organisation, Store } from '../../store/store.ts';
+import type { Organisation, Store } from '../../store/store.ts';
 import type { Services } from '../services.ts';
 import { requireMembership } from '../auth/plugin.ts';
 import { csvText, sendCsv, type CsvCell } from '../csv-download.ts';
