@@ -12,7 +12,7 @@ import { main, type Io } from '../src/cli/main.ts';
 import { writeSyntheticTrust } from '../src/demo/write-synthetic-trust.ts';
 import { importFolder } from '../src/services/import-service.ts';
 import { createApp } from '../src/web/app.ts';
-import { hashToken, randomToken } from '../src/web/auth/tokens.ts';
+import { hashToken, randomToken } from '../src/services/tokens.ts';
 import { createRenderer } from '../src/web/render.ts';
 import { testEachDialect } from './store/each-dialect.ts';
 

@@ -12,7 +12,7 @@ import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
 import { runCli } from '../../test/support/run-cli.ts';
 import { sampleImport } from '../../test/store/fixtures.ts';
-import { hashToken } from '../web/auth/tokens.ts';
+import { hashToken } from '../services/tokens.ts';
 
 const saved: Record<string, string | undefined> = {};
 let root = '';

@@ -7,7 +7,7 @@
  * with ids only.
  */
 import type { ApiToken, Store } from '../store/store.ts';
-import { hashToken, randomToken } from '../web/auth/tokens.ts';
+import { hashToken, randomToken } from './tokens.ts';
 
 /** The lifetimes offered on the account page. */
 export const API_TOKEN_DAY_CHOICES = [7, 30, 90, 365] as const;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createStore } from '../store/create-store.ts';
 import type { Store } from '../store/store.ts';
-import { hashToken } from '../web/auth/tokens.ts';
+import { hashToken } from './tokens.ts';
 import { createSignInLink, firstRunSignInLink } from './sign-in-links.ts';
 
 let dir: string;

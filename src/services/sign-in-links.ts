@@ -7,7 +7,7 @@
  * administrator.
  */
 import type { Store } from '../store/store.ts';
-import { hashToken, randomToken } from '../web/auth/tokens.ts';
+import { hashToken, randomToken } from './tokens.ts';
 
 export const DEFAULT_LINK_LIFETIME_MINUTES = 60;
 

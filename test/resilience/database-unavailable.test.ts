@@ -12,7 +12,7 @@ import pg from 'pg';
 import { openDatabase, type StoreConfig } from '../../src/store/database.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { addUser } from '../../src/web/auth/test-harness.ts';
-import { hashToken, randomToken } from '../../src/web/auth/tokens.ts';
+import { hashToken, randomToken } from '../../src/services/tokens.ts';
 import { adminUrl, createTestDatabase } from '../store/each-dialect.ts';
 import { HttpClient, startChildServer, type ChildServer } from '../support/child-mirror.ts';
 

@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sampleImport } from '../../../test/store/fixtures.ts';
 import type { AuditEvent } from '../../store/store.ts';
 import { addUser, Browser, codeById, createHarness, type Harness } from './test-harness.ts';
-import { hashToken } from './tokens.ts';
+import { hashToken } from '../../services/tokens.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const DAY = 86_400_000;

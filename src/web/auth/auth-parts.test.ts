@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as client from 'openid-client';
-import { hashToken, looksLikeToken, randomToken, safeEqual } from './tokens.ts';
+import { hashToken, looksLikeToken, randomToken, safeEqual } from '../../services/tokens.ts';
 import { createSigner, deriveSigningKey } from './signing.ts';
 import { safeNext } from './access.ts';
 import { createAuthorizationRequest, DEFAULT_OIDC_SCOPES, OidcConfigurationError, oidcRedirectUri, oidcSettingsFromEnv, verifiedEmail } from './oidc.ts';

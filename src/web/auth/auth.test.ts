@@ -11,7 +11,7 @@ import type { AuditAction, AuditEvent } from '../../store/store.ts';
 import { sampleImport } from '../../../test/store/fixtures.ts';
 import { addUser, Browser, codeById, createHarness, type Harness } from './test-harness.ts';
 import { registerAuth, requireMembership, verifyCsrf } from './plugin.ts';
-import { hashToken } from './tokens.ts';
+import { hashToken } from '../../services/tokens.ts';
 
 const PASSWORD = 'correct horse battery staple';
 

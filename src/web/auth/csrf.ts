@@ -19,7 +19,7 @@
  * requests authenticated by the session cookie must send the `x-csrf-token` header.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hmac, randomToken, safeEqual } from './tokens.ts';
+import { hmac, randomToken, safeEqual } from '../../services/tokens.ts';
 import { requestState } from './request-state.ts';
 import { cookieOptions } from './sessions.ts';
 import type { Signer } from './signing.ts';

@@ -20,7 +20,7 @@ import { csrfCheckNeeded, presentedCsrfToken, sessionCsrfToken, signedOutCsrf, v
 import { setRequestState, type RequestState } from './request-state.ts';
 import { clearSessionCookie, findSession, SESSION_COOKIE } from './sessions.ts';
 import { createSigner, deriveSigningKey } from './signing.ts';
-import { hashToken, looksLikeToken } from './tokens.ts';
+import { hashToken, looksLikeToken } from '../../services/tokens.ts';
 import { dummyPasswordHash } from './passwords.ts';
 import { cachedDiscovery, oidcSettingsFromEnv, registerOidcRoutes, type OidcConfigurationSource } from './oidc.ts';
 import { registerSignInRoutes } from './routes-sign-in.ts';

@@ -8,7 +8,7 @@ import {
 } from './forms.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { cookieOptions, SESSION_COOKIE, startSession } from './sessions.ts';
-import { SETUP_COOKIE, SETUP_COOKIE_PATH } from './routes-sign-in.ts';
+import { SETUP_COOKIE, SETUP_COOKIE_PATH } from './setup-cookie.ts';
 import { revokeTokensOf } from '../../services/api-tokens.ts';
 import { apiTokensView, registerApiTokenRoutes } from './routes-api-tokens.ts';
 

@@ -6,14 +6,12 @@ import { FormErrors, formBody, normaliseEmail, textField, EMAIL_MAX_LENGTH, PASS
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { cookieOptions, endSession, SESSION_COOKIE, startSession } from './sessions.ts';
 import { sessionTokenOf } from './request-state.ts';
-import { hashToken, looksLikeToken } from './tokens.ts';
+import { hashToken, looksLikeToken } from '../../services/tokens.ts';
 import { OIDC_START_PATH } from './oidc.ts';
+import { SETUP_COOKIE, SETUP_COOKIE_PATH, SETUP_LIFETIME_MS } from './setup-cookie.ts';
 
 export const SIGN_IN_ATTEMPTS = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const SETUP_COOKIE = 'mirror_setup';
-export const SETUP_COOKIE_PATH = '/account/setup';
-export const SETUP_LIFETIME_MS = 30 * 60 * 1000;
 
 const GENERIC_FAILURE = 'Enter a correct email address and password';
 

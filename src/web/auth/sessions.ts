@@ -5,7 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { Session, Store } from '../../store/store.ts';
-import { hashToken, looksLikeToken, randomToken } from './tokens.ts';
+import { hashToken, looksLikeToken, randomToken } from '../../services/tokens.ts';
 
 export const SESSION_COOKIE = 'mirror_session';
 export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@
  * expiry bound in so that an old value cannot be replayed forever.
  */
 import { hkdfSync } from 'node:crypto';
-import { hmac, safeEqual } from './tokens.ts';
+import { hmac, safeEqual } from '../../services/tokens.ts';
 
 export type SignedPurpose = 'csrf' | 'setup' | 'oidc';
 
