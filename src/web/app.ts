@@ -17,15 +17,15 @@ import { DEFAULT_UPLOAD_LIMITS } from './config.ts';
 import { pageContext } from './page-context.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { AppConfig, Services } from './services.ts';
-import { registerApiRoutes } from './routes/api.ts';
+import { registerApiRoutes } from '../features/api/routes.ts';
 import { registerImportRoutes } from './routes/import.ts';
-import { registerInformationRoutes } from './routes/information.ts';
+import { registerInformationRoutes } from '../features/information/routes.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerStandardsRoutes } from './routes/standards.ts';
 import { registerTargetsRoutes } from './routes/targets.ts';
 import { registerMonthlyRoutes } from './routes/monthly.ts';
-import { registerNationalFigureRoutes } from './routes/national-figures.ts';
+import { registerNationalFigureRoutes } from '../features/national-figures/routes.ts';
 
 export interface RegisteredRoute {
   readonly method: string;

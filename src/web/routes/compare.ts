@@ -5,7 +5,7 @@
  * Membership first (404 otherwise) and every view and export audited, as on the other pages. Other organisations
  * appear only through their organisation-level headline figures, as published in the national returns; no breakdown
  * of theirs is read or shown, and the download withholds their small counts. WRES indicators 2–4 are centred on the
- * national figure where an administrator has entered one for the year (see national-figures.ts), and on the pooled
+ * national figure where an administrator has entered one for the year (see features/national-figures/), and on the pooled
  * peer figure otherwise; WDES funnels always on the pooled peer figure. Pages and downloads are built by
  * presenters/compare-view.ts.
  */
@@ -32,7 +32,7 @@ import {
   benchmarkRows, compareCsvHeader, compareCsvRowsOf, compareWords, funnelSections, readingOf, WDES_COMPARE, WRES_COMPARE,
   type CompareFamily, type UsableNationalFigure,
 } from '../presenters/compare-view.ts';
-import { countsText } from './national-figures.ts';
+import { countsText } from '../../features/national-figures/form.ts';
 
 export { funnelChartPoints, funnelChartScale, withheldReason, type UsableNationalFigure } from '../presenters/compare-view.ts';
 

@@ -1,6 +1,6 @@
 /**
- * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Kept beside the routes it describes; a
- * test checks every documented path answers.
+ * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A document (data, no HTTP) kept beside the
+ * routes that serve it; a test checks every documented path answers.
  */
 const interval = { type: ['array', 'null'], items: { type: 'number' }, minItems: 2, maxItems: 2, description: '95% interval, in the unit of the value beside it' } as const;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderMethodology } from './information.ts';
+import { renderMethodology } from './service.ts';
 
 test('the methodology drops its top heading and puts each table in a scroll region named by the heading above it', () => {
   const html = renderMethodology('# Title\n\n## Pay "gaps"\n\ntext\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n### Catalogue\n\n| c |\n|---|\n| 3 |\n');

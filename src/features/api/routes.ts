@@ -5,9 +5,9 @@
  * Unauthenticated requests get 401; organisations the caller does not belong to answer 404.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services.ts';
-import { requireSignedIn } from '../auth/plugin.ts';
-import { OPENAPI_DOCUMENT } from './openapi.ts';
+import { requireSignedIn } from '../../web/auth/plugin.ts';
+import type { Services } from '../../web/services.ts';
+import { OPENAPI_DOCUMENT, organisationsOf } from './service.ts';
 
 export function registerApiRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/openapi.json', async (_request, reply) => reply.send(OPENAPI_DOCUMENT));
@@ -15,16 +15,6 @@ export function registerApiRoutes(app: FastifyInstance, services: Services): voi
   app.get('/api/v1/organisations', async (request, reply) => {
     const user = await requireSignedIn(request, reply);
     if (!user) return reply;
-    const organisations = await Promise.all(
-      user.memberships.map(async (m) => ({
-        code: m.organisation.code,
-        name: m.organisation.name,
-        synthetic: m.organisation.synthetic,
-        years: [...(await services.store.organisations.years(m.organisation.id))],
-      })),
-    );
-    await services.store.audit.record({ userId: user.id, action: 'api-read', subject: 'organisations' });
-    return reply.send(organisations);
+    return reply.send(await organisationsOf(services, user));
   });
-
 }

@@ -1,14 +1,11 @@
 /**
- * Pages anyone may read, signed in or not: the methodology (rendered from docs/methodology.md, so the page and the
- * document can never differ), the accessibility statement and the privacy notice on equality data.
+ * The information pages' one use-case: the methodology as HTML, rendered from docs/methodology.md so that the page
+ * and the document can never differ.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { Marked } from 'marked';
-import type { Services } from '../services.ts';
-import { pageContext } from '../page-context.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DOCS = join(here, '..', '..', '..', 'docs');
@@ -32,12 +29,7 @@ export function renderMethodology(markdown: string): string {
   });
 }
 
-export function registerInformationRoutes(app: FastifyInstance, services: Services): void {
-  const methodologyHtml = renderMethodology(readFileSync(join(DOCS, 'methodology.md'), 'utf8'));
-  app.get('/methodology', async (request, reply) =>
-    reply.type('text/html').send(services.render('pages/methodology.njk', pageContext(request, reply, { title: 'How the figures are calculated', methodologyHtml }))));
-  app.get('/accessibility', async (request, reply) =>
-    reply.type('text/html').send(services.render('pages/accessibility.njk', pageContext(request, reply, { title: 'Accessibility statement' }))));
-  app.get('/privacy', async (request, reply) =>
-    reply.type('text/html').send(services.render('pages/privacy.njk', pageContext(request, reply, { title: 'Privacy and equality data' }))));
+/** docs/methodology.md as the methodology page's HTML. */
+export function methodologyHtml(): string {
+  return renderMethodology(readFileSync(join(DOCS, 'methodology.md'), 'utf8'));
 }

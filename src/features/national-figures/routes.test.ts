@@ -7,8 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { katzLogInterval } from '../../core/stats/katz-log-interval.ts';
 import { SYNTHETIC_REGION, SYNTHETIC_REGION_TYPE, writeSyntheticRegion } from '../../demo/synthetic-region.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
-import { parseNationalFigure } from './national-figures.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
+import { parseNationalFigure } from './form.ts';
 
 const PASSWORD = 'a long enough password';
 const SOURCE = 'NHS England, Workforce Race Equality Standard 2025 data analysis report, table 2';

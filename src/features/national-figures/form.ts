@@ -1,20 +1,11 @@
 /**
- * Administration: national WRES figures. An administrator enters, per reporting year and indicator (2, 3 or 4), the
- * national counts NHS England publishes for White and ethnic minority staff, with the publication they come from.
- * Mirror derives the relative likelihood and its interval from the counts (never stores a ratio), and the comparison
- * funnel plots of that year are centred on it instead of the pooled peer figure.
- *
- * Administrators only; every change is audited, a replacement with what it replaced. Forms carry the CSRF token as
- * every other form does (checked for every POST by the authentication plugin). Nothing is saved when anything on
- * the form is wrong: the page comes back with the design system's error summary and each field's error.
+ * The national figures form in words and its reading: what each indicator's counts are called, each field's id, and
+ * the check of one indicator's form (every field, events against people, and whether the relative likelihood can be
+ * calculated and centre a funnel plot). Used by the national figures page and by the comparisons page's words.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nationalRatio } from '../../core/comparisons/national-figure.ts';
-import type { NationalFigure, NationalIndicator, NewNationalFigure } from '../../store/store.ts';
-import type { Services } from '../services.ts';
-import { FormErrors, formBody, textField, type FormBody } from '../auth/forms.ts';
-import { requireAdministrator } from '../auth/plugin.ts';
-import { pageContext } from '../page-context.ts';
+import type { NationalIndicator, NewNationalFigure } from '../../store/store.ts';
+import { type FormBody, FormErrors, textField } from '../../web/auth/forms.ts';
 
 export const NATIONAL_INDICATORS: readonly NationalIndicator[] = ['2', '3', '4'];
 export const SOURCE_MAX_LENGTH = 500;
@@ -23,13 +14,12 @@ export const LAST_YEAR = 2100;
 /** Nine digits is more than every NHS trust's staff together, many times over. */
 const COUNT_MAX_DIGITS = 9;
 
-const PATH = '/admin/national-figures';
 
 type Group = 'white' | 'ethnicMinority';
-type CountField = 'whitePopulation' | 'whiteEvents' | 'ethnicMinorityPopulation' | 'ethnicMinorityEvents';
-type Field = 'year' | CountField | 'source';
+export type CountField = 'whitePopulation' | 'whiteEvents' | 'ethnicMinorityPopulation' | 'ethnicMinorityEvents';
+export type Field = 'year' | CountField | 'source';
 /** The form's fields in the order it shows them, which is the order of the error summary. */
-const FIELDS: readonly Field[] = ['year', 'whitePopulation', 'whiteEvents', 'ethnicMinorityPopulation', 'ethnicMinorityEvents', 'source'];
+export const FIELDS: readonly Field[] = ['year', 'whitePopulation', 'whiteEvents', 'ethnicMinorityPopulation', 'ethnicMinorityEvents', 'source'];
 
 /** What each indicator's counts are, in words for labels (`label`) and for sentences (`phrase`). */
 interface IndicatorWords {
@@ -67,7 +57,7 @@ function groupPhrase(group: Group, indicator: NationalIndicator): string {
 }
 
 /** Label and sentence words for one count field. */
-function countWords(field: CountField, indicator: NationalIndicator): { label: string; phrase: string } {
+export function countWords(field: CountField, indicator: NationalIndicator): { label: string; phrase: string } {
   const group: Group = field.startsWith('white') ? 'white' : 'ethnicMinority';
   const words = INDICATOR_WORDS[indicator];
   const people = groupPhrase(group, indicator);
@@ -83,7 +73,7 @@ export function fieldId(indicator: NationalIndicator, field: Field): string {
 }
 
 export type FormValues = Readonly<Record<Field, string>>;
-const EMPTY_VALUES: FormValues = { year: '', whitePopulation: '', whiteEvents: '', ethnicMinorityPopulation: '', ethnicMinorityEvents: '', source: '' };
+export const EMPTY_VALUES: FormValues = { year: '', whitePopulation: '', whiteEvents: '', ethnicMinorityPopulation: '', ethnicMinorityEvents: '', source: '' };
 
 export type ParsedFigure =
   | { readonly ok: true; readonly figure: Omit<NewNationalFigure, 'enteredBy'> }
@@ -179,117 +169,4 @@ function count(n: number): string {
 export function countsText(indicator: NationalIndicator, c: { events: number; population: number }): string {
   const w = INDICATOR_WORDS[indicator];
   return `${count(c.events)} ${w.events.short} of ${count(c.population)} ${w.population.short}`;
-}
-
-function formatTime(date: Date): string {
-  return `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}
-
-function auditCounts(figure: Pick<NationalFigure, 'white' | 'ethnicMinority' | 'source'>) {
-  return { white: figure.white, ethnicMinority: figure.ethnicMinority, source: figure.source };
-}
-
-function parseKey(text: unknown): { year: number; indicator: NationalIndicator } | null {
-  const match = typeof text === 'string' ? /^(\d{4})-([234])$/.exec(text) : null;
-  return match ? { year: Number(match[1]), indicator: match[2] as NationalIndicator } : null;
-}
-
-export function registerNationalFigureRoutes(app: FastifyInstance, services: Services): void {
-  const { store } = services;
-
-  const page = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { submitted?: { indicator: NationalIndicator; values: FormValues }; errors?: FormErrors } = {},
-    status = 200,
-  ) => {
-    const figures = await store.nationalFigures.all();
-    const people = new Map((await store.users.all()).map((u) => [u.id, u.displayName]));
-    const years = [...new Set(figures.map((f) => f.year))].map((year) => ({
-      year,
-      rows: figures.filter((f) => f.year === year).map((f) => {
-        const ratio = nationalRatio(f.indicator, f);
-        return {
-          year: f.year,
-          indicator: f.indicator,
-          title: INDICATOR_WORDS[f.indicator].title,
-          white: countsText(f.indicator, f.white),
-          ethnicMinority: countsText(f.indicator, f.ethnicMinority),
-          value: ratio.value,
-          ci95: ratio.ci95,
-          orientation: ratio.orientation.numerator === 'white' ? 'White ÷ ethnic minority' : 'ethnic minority ÷ White',
-          source: f.source,
-          enteredBy: f.enteredBy === null ? 'A person whose account was removed' : people.get(f.enteredBy) ?? `Person ${f.enteredBy}`,
-          enteredAt: formatTime(f.enteredAt),
-        };
-      }),
-    }));
-    const query = request.query as Record<string, unknown>;
-    const saved = parseKey(query['saved']);
-    const removed = parseKey(query['removed']);
-    const forms = NATIONAL_INDICATORS.map((indicator) => {
-      const values = extra.submitted?.indicator === indicator ? extra.submitted.values : EMPTY_VALUES;
-      const labels = Object.fromEntries((['whitePopulation', 'whiteEvents', 'ethnicMinorityPopulation', 'ethnicMinorityEvents'] as const)
-        .map((field) => [field, countWords(field, indicator).label]));
-      const ids = Object.fromEntries(FIELDS.map((field) => [field, fieldId(indicator, field)]));
-      return {
-        indicator, title: INDICATOR_WORDS[indicator].title, values, labels, ids,
-        whiteLegend: `White ${INDICATOR_WORDS[indicator].people}`, ethnicMinorityLegend: `Ethnic minority ${INDICATOR_WORDS[indicator].people}`,
-      };
-    });
-    const context = pageContext(request, reply, {
-      title: 'National figures',
-      adminSection: 'national-figures',
-      years,
-      forms,
-      sourceMaxLength: SOURCE_MAX_LENGTH,
-      notice: saved ? `The national figure for indicator ${saved.indicator}, ${saved.year}, has been saved`
-        : removed ? `The national figure for indicator ${removed.indicator}, ${removed.year}, has been removed` : null,
-      ...(extra.errors ? extra.errors.context() : { errors: [], fieldErrors: {} }),
-    });
-    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
-      .send(services.render('pages/admin/national-figures.njk', context));
-  };
-
-  const badRequest = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.code(400).type('text/html; charset=utf-8').send(services.render('pages/request-problem.njk', pageContext(request, reply, {
-      title: 'There is a problem with the request', message: 'Use the forms on the national figures page: the indicator must be 2, 3 or 4.',
-    })));
-
-  app.get(PATH, async (request, reply) => {
-    if (!requireAdministrator(request, reply)) return reply;
-    return page(request, reply);
-  });
-
-  app.post(PATH, async (request, reply) => {
-    const admin = requireAdministrator(request, reply);
-    if (!admin) return reply;
-    const body = formBody(request.body);
-    const indicator = textField(body, 'indicator');
-    if (!isNationalIndicator(indicator)) return badRequest(request, reply);
-    const parsed = parseNationalFigure(indicator, body);
-    if (!parsed.ok) return page(request, reply, { submitted: { indicator, values: parsed.values }, errors: parsed.errors }, 400);
-
-    const { saved, replaced } = await store.nationalFigures.upsert({ ...parsed.figure, enteredBy: admin.id });
-    await store.audit.record({
-      userId: admin.id, action: 'national-figure-saved', subject: `national-figures/${saved.year}/${saved.indicator}`,
-      details: { replaced: replaced !== null, figure: auditCounts(saved), ...(replaced ? { previous: { ...auditCounts(replaced), enteredBy: replaced.enteredBy, enteredAt: replaced.enteredAt.toISOString() } } : {}) },
-    });
-    return reply.redirect(`${PATH}?saved=${saved.year}-${saved.indicator}`, 303);
-  });
-
-  app.post(`${PATH}/remove`, async (request, reply) => {
-    const admin = requireAdministrator(request, reply);
-    if (!admin) return reply;
-    const body = formBody(request.body);
-    const key = parseKey(`${textField(body, 'year')}-${textField(body, 'indicator')}`);
-    if (!key) return badRequest(request, reply);
-    const removed = await store.nationalFigures.remove(key.year, key.indicator);
-    if (!removed) return reply.callNotFound();
-    await store.audit.record({
-      userId: admin.id, action: 'national-figure-removed', subject: `national-figures/${removed.year}/${removed.indicator}`,
-      details: { figure: auditCounts(removed), enteredBy: removed.enteredBy, enteredAt: removed.enteredAt.toISOString() },
-    });
-    return reply.redirect(`${PATH}?removed=${removed.year}-${removed.indicator}`, 303);
-  });
 }
