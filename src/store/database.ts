@@ -135,17 +135,24 @@ class MirrorSqliteDialect extends SqliteDialect {
   }
 }
 
+/** The file name that opens a private database in memory, gone when it is closed (for tests). */
+export const SQLITE_IN_MEMORY = ':memory:';
+
 function openSqlite(file: string, busyTimeoutMs: number, onBusy: (() => void) | undefined): Kysely<Database> {
+  const inMemory = file === SQLITE_IN_MEMORY;
   // Only the account Mirror runs as may read the database. SQLite gives its -wal and -shm files the main file's
   // mode, so making the main file 0600 before SQLite first opens it covers all three.
-  ensurePrivateFolder(dirname(file));
-  ensurePrivateFile(file);
+  if (!inMemory) {
+    ensurePrivateFolder(dirname(file));
+    ensurePrivateFile(file);
+  }
   const database = new SqliteDatabase(file);
   // Waiting is done by BusyWaitingConnection, without holding up the process. Switching to WAL can itself find the
   // file busy when another process is opening it at the same moment, so that one statement may wait in SQLite.
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // WAL lets readers carry on while an import writes; NORMAL sync is durable enough under WAL and much faster.
-  database.pragma('journal_mode = WAL');
+  // A database in memory has one connection and no file, so it keeps SQLite's memory journal.
+  if (!inMemory) database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 0');

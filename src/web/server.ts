@@ -11,13 +11,13 @@ import { defaultStandards } from '../core/standards/index.ts';
 import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
-import { createStore, SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
+import { SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
 import { ensurePrivateFolder, looseModeWarnings } from '../store/file-modes.ts';
 import type { Store } from '../store/store.ts';
 import { createApp } from './app.ts';
 import type { AppConfig } from './services.ts';
 import { webSettingsFromEnv, type Env, type WebSettings } from './config.ts';
-import { createRenderer } from './render.ts';
+import { buildServices } from './composition-root.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -38,13 +38,14 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   for (const warning of prepareDataFolder(settings.dataDir)) say(warning);
   mkdirSync(settings.dataDir, { recursive: true });
   const storeConfig = storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir });
-  const store = createStore(storeConfig);
-  await store.migrate();
+  const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const clock = () => new Date();
+  // The composition root: the store (opened and migrated) and every service the routes are handed.
+  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, clock, standards: defaultStandards() });
+  const { store } = services;
   // Uploads left by a process that stopped mid-import: encrypted with keys that died with it, or a working copy.
   const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
   if (removed > 0) say(`Removed ${removed} leftover upload${removed === 1 ? '' : 's'} from before the last stop.`);
-  const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
-  const clock = () => new Date();
 
   if (settings.loadDemo) {
     const year = latestReportingYear(clock());
@@ -62,7 +63,7 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   const config: { -readonly [K in keyof AppConfig]: AppConfig[K] } = {
     baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel, limits: settings.limits,
   };
-  const app = await createApp({ store, storeConfig, render: createRenderer(), clock, pseudonymKey: key, dataDir: settings.dataDir, standards: defaultStandards() }, config);
+  const app = await createApp(services, config);
   const address = await app.listen({ host: settings.host, port: settings.port });
   const port = Number(new URL(address).port);
   const url = settings.port === 0 ? settings.baseUrl.replace(/:0$/, `:${port}`) : settings.baseUrl;

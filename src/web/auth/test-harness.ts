@@ -1,19 +1,17 @@
 /**
- * For the authentication tests: a real SQLite store in a temporary folder, the real app from createApp (which
- * registers authentication), and a small browser that keeps cookies between requests.
+ * For the route tests: a real SQLite store in a temporary folder (or in memory), the real app built by the
+ * composition root (which registers authentication), and a small browser that keeps cookies between requests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { defaultStandards } from '../../core/standards/index.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
-import { createStore } from '../../store/create-store.ts';
+import { SQLITE_IN_MEMORY } from '../../store/database.ts';
 import type { Role, Store, User } from '../../store/store.ts';
-import { createApp } from '../app.ts';
+import { buildApp } from '../composition-root.ts';
 import type { AppConfig, Services } from '../services.ts';
-import { createRenderer } from '../render.ts';
 import { hashPassword } from './passwords.ts';
 
 export interface Harness {
@@ -27,24 +25,21 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry } = {},
+  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry; store?: 'file' | 'memory' } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mirror-auth-'));
-  const storeConfig = { dialect: 'sqlite', file: join(dir, 'mirror.sqlite') } as const;
-  const store = createStore(storeConfig);
-  await store.migrate();
+  const storeConfig = { dialect: 'sqlite', file: options.store === 'memory' ? SQLITE_IN_MEMORY : join(dir, 'mirror.sqlite') } as const;
   let now: Date | null = null;
-  const services: Services = {
-    store,
+  const config: AppConfig = { baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000', showFaultDetails: true, logLevel: options.logLevel ?? 'silent' };
+  // Built by the same composition root as the running service.
+  const { app, services } = await buildApp({
     storeConfig,
-    render: createRenderer(),
     clock: () => now ?? new Date(),
     pseudonymKey: randomBytes(32),
     dataDir: dir,
-    standards: options.standards ?? defaultStandards(),
-  };
-  const config: AppConfig = { baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000', showFaultDetails: true, logLevel: options.logLevel ?? 'silent' };
-  const app = await createApp(services, config);
+    ...(options.standards ? { standards: options.standards } : {}),
+  }, config);
+  const { store } = services;
   options.beforeReady?.(app);
   await app.ready();
   return {

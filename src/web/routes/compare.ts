@@ -33,8 +33,12 @@ import {
   type CompareFamily, type UsableNationalFigure,
 } from '../presenters/compare-view.ts';
 import { countsText } from '../../features/national-figures/form.ts';
+import { nationalTargetsFor } from '../../services/national-targets.ts';
 
+/** The overview reads funnels and their targets too: presenters/funnel-reading.ts and services/national-targets.ts. */
 export { funnelChartPoints, funnelChartScale, withheldReason, type UsableNationalFigure } from '../presenters/compare-view.ts';
+export { reading } from '../presenters/funnel-reading.ts';
+export { nationalTargetsFor } from '../../services/national-targets.ts';
 
 interface Params { code: string; year: string }
 
@@ -45,11 +49,6 @@ function base(organisation: Organisation, year: number): string {
   return `/organisations/${encodeURIComponent(organisation.code)}/${year}`;
 }
 
-/** The plain-language reading of where the member's organisation lies among its WRES peers. */
-export function reading(funnel: PeerFunnel, code: string): string {
-  return readingOf(WRES_COMPARE, funnel, code);
-}
-
 /** The year's national figures that can centre a funnel (ratio above 0), by indicator. */
 export async function nationalFiguresFor(store: Store, year: number): Promise<Partial<Record<PeerRatioIndicator, UsableNationalFigure>>> {
   const out: Partial<Record<PeerRatioIndicator, UsableNationalFigure>> = {};
@@ -58,16 +57,6 @@ export async function nationalFiguresFor(store: Store, year: number): Promise<Pa
     if (ratio.usableAsTarget) out[figure.indicator] = { figure, ratio };
   }
   return out;
-}
-
-/**
- * The targets for `peerFunnels(year, peers, { nationalTargets })`: the national relative likelihoods an
- * administrator entered for the year (indicators 2–4); an indicator without one keeps the pooled peer figure.
- * Everything that draws or reads the funnels (the comparisons page, its download, the overview's board readings)
- * should pass these, so that they all centre on the same figure.
- */
-export async function nationalTargetsFor(store: Store, year: number): Promise<Partial<Record<PeerRatioIndicator, number>>> {
-  return nationalTargetsOf(await store.nationalFigures.forYear(year));
 }
 
 /** What the page and the download say about a national target: its ratio, interval, counts and source. */

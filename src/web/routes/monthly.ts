@@ -7,7 +7,6 @@
  * from everyone but the organisation's analysts on screen, and always in the download.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MonthlyMeasure } from '../../core/monthly/monthly-measures.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
 import type { Services } from '../services.ts';
@@ -19,12 +18,10 @@ import {
   auditSubject, csvFileName, familyPath, groupHeadings, monthlyCsv, monthlySeriesSections, WDES_MONTHLY, WRES_MONTHLY, type MonthlyFamily,
 } from '../presenters/monthly-page.ts';
 
-interface Params { code: string; year: string; measure?: string }
+/** Where each WRES measure's page is (presenters/monthly-path.ts); exported here as before. */
+export { monthlyPath } from '../presenters/monthly-path.ts';
 
-/** Where each WRES measure's page is; recruitment keeps the address it has always had. */
-export function monthlyPath(base: string, measure: MonthlyMeasure['key']): string {
-  return familyPath(WRES_MONTHLY, base, measure);
-}
+interface Params { code: string; year: string; measure?: string }
 
 async function loadMeasure(services: Services, family: MonthlyFamily, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, key: string) {
   const membership = await requireMembership(request, reply, request.params.code);

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { tidyCsv } from '../../core/outputs/tidy-csv.ts';
 import type { LeadershipShare, MedicalReport } from '../../core/medical/report.ts';
+import { tidyCsv } from '../../core/outputs/tidy-csv.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import { medicalReportFor } from '../../services/standards-report-service.ts';
 import type { KyselyStore } from '../../store/kysely-store.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
 

@@ -6,8 +6,8 @@
  * narrative) have no run chart. Pure: it only rearranges what the reports hold.
  */
 import type { WdesReport } from '../../core/wdes/report.ts';
-import { chartId, trendChart, type TrendUnit } from '../charts/index.ts';
-import { changeSentence, proportionChangeBeyondChance, ratioChangeBeyondChance } from './change.ts';
+import { chartId, type TrendUnit, trendChart } from '../../web/charts/index.ts';
+import { changeSentence, proportionChangeBeyondChance, ratioChangeBeyondChance } from '../../web/presenters/change.ts';
 
 export const WDES_TREND_METRICS = ['1', '2', '3', '4a_patients', '4a_managers', '4a_colleagues', '4b', '5', '6', '7', '8', '10'] as const;
 type TrendMetric = (typeof WDES_TREND_METRICS)[number];

@@ -4,9 +4,9 @@
  * posts. Each chart is drawn from exactly the rows given to the table that follows it.
  */
 import type { MedicalReport } from '../../core/medical/report.ts';
-import { chartId, rateComparison } from '../charts/index.ts';
-import { coreIndicatorRows } from './dashboard.ts';
-import { ratioView, representationView } from './indicator-view.ts';
+import { chartId, rateComparison } from '../../web/charts/index.ts';
+import { coreIndicatorRows } from '../../web/presenters/dashboard.ts';
+import { ratioView, representationView } from '../../web/presenters/indicator-view.ts';
 
 /** The three relative likelihoods, each with its chart and table, or why it is not available. */
 function ratioSections(report: MedicalReport) {

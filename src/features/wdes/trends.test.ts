@@ -7,7 +7,7 @@ import { beyondChance, relativeLikelihoodChange } from '../../core/stats/change-
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import { wdesReportFor } from '../../services/standards-report-service.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
 

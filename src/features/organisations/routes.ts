@@ -1,0 +1,27 @@
+/**
+ * The start page, listing the person's organisations with their imported years, and an organisation's address,
+ * which opens at its latest year. Membership first: an organisation the person does not belong to answers 404.
+ */
+import type { FastifyInstance } from 'fastify';
+import { requireMembership, requireSignedIn } from '../../web/auth/plugin.ts';
+import { organisationPath } from '../../web/organisation-year.ts';
+import { pageContext } from '../../web/page-context.ts';
+import type { Services } from '../../web/services.ts';
+import { latestYear, organisationsWithYears } from './service.ts';
+
+export function registerOrganisationRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/', async (request, reply) => {
+    const user = await requireSignedIn(request, reply);
+    if (!user) return reply;
+    const organisations = await organisationsWithYears(services, user.memberships);
+    return reply.type('text/html').send(services.render('organisations/views/organisations.njk', pageContext(request, reply, { title: 'Your organisations', organisations })));
+  });
+
+  app.get<{ Params: { code: string } }>('/organisations/:code', async (request, reply) => {
+    const membership = await requireMembership(request, reply, request.params.code);
+    if (!membership) return reply;
+    const year = await latestYear(services, membership.organisation);
+    if (year === null) return reply.redirect('/');
+    return reply.redirect(organisationPath(membership.organisation, year));
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The overview's use-cases, with no HTTP: the headline reports of every standard for an organisation's year (all
+ * with disclosure control), and the figures behind the board's three questions: each monthly relative likelihood's
+ * counts, the peer funnel plots (centred on the national figures an administrator entered for the year, as on the
+ * comparisons page) and the senior-band targets.
+ */
+import { MINIMUM_PEERS, type PeerFunnels, type PeerOrganisation, peerFunnels } from '../../core/comparisons/peer-funnels.ts';
+import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
+import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
+import { type MonthlySeriesCounts, monthlyCountsFor } from '../../services/monthly-counts-service.ts';
+import { nationalTargetsFor } from '../../services/national-targets.ts';
+import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
+import { wresReportFor } from '../../services/wres-report-service.ts';
+import type { Store } from '../../store/store.ts';
+
+type WithStore = { readonly store: Store };
+
+/** Every standard's headline report of the year (and WRES of the year before), each null when not imported. */
+export async function overviewReports(services: WithStore, organisationId: number, year: number) {
+  const { store } = services;
+  const [wres, previousWres, wdes, paygap, medical] = await Promise.all([
+    wresReportFor(store, organisationId, year, { suppressBreakdowns: true }),
+    wresReportFor(store, organisationId, year - 1, { suppressBreakdowns: true }),
+    wdesReportFor(store, organisationId, year, { suppressBreakdowns: true }),
+    payGapFor(store, organisationId, year, { forSharing: true }),
+    medicalReportFor(store, organisationId, year, { suppressBreakdowns: true }),
+  ]);
+  return { wres, previousWres, wdes, paygap, medical };
+}
+
+export interface BoardFigures {
+  /** Each monthly measure's counts up to the year. */
+  readonly monthly: readonly { readonly key: MonthlyMeasureKey; readonly counts: MonthlySeriesCounts }[];
+  /** The peer funnels of the year; null when fewer than MINIMUM_PEERS organisations have figures. */
+  readonly funnels: PeerFunnels | null;
+  /** The senior-band targets from every imported year up to this one. */
+  readonly targets: ReturnType<typeof modelEmployerTargets>;
+}
+
+/** What the board's readings are made from. */
+export async function boardFigures(services: WithStore, organisationId: number, year: number): Promise<BoardFigures> {
+  const { store } = services;
+  const monthly = [];
+  for (const key of MONTHLY_MEASURE_KEYS) {
+    monthly.push({ key, counts: await monthlyCountsFor(store, organisationId, year, MONTHLY_MEASURES[key]) });
+  }
+
+  const peers: PeerOrganisation[] = [];
+  for (const o of await store.organisations.all()) {
+    const report = await wresReportFor(store, o.id, year, { suppressBreakdowns: true });
+    if (report) peers.push({ code: o.code, name: o.name, report });
+  }
+  // Centred on the national figures an administrator entered for the year, as on the comparisons page.
+  const funnels = peers.length >= MINIMUM_PEERS ? peerFunnels(year, peers, { nationalTargets: await nationalTargetsFor(store, year) }) : null;
+
+  const years = (await store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
+  const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true }))))
+    .filter((r): r is NonNullable<typeof r> => r !== null);
+  return { monthly, funnels, targets: modelEmployerTargets(reports, {}) };
+}
