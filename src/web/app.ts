@@ -18,7 +18,7 @@ import { pageContext } from './page-context.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { AppConfig, Services } from './services.ts';
 import { registerApiRoutes } from '../features/api/routes.ts';
-import { registerImportRoutes } from './routes/import.ts';
+import { registerImportRoutes } from '../features/import/routes.ts';
 import { registerInformationRoutes } from '../features/information/routes.ts';
 import { registerOrganisationRoutes } from '../features/organisations/routes.ts';
 import { registerWresRoutes } from '../features/wres/routes.ts';

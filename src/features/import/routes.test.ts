@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { importFolder } from '../../services/import-service.ts';
-import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
-import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
+import { importFolder } from '../../services/import-service.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { addUser, Browser, createHarness, signedIn, type Harness } from '../auth/test-harness.ts';
-import { startServer } from '../server.ts';
+import { addUser, Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
+import { startServer } from '../../web/server.ts';
 
 const PASSWORD = 'a long enough password';
 

@@ -13,8 +13,8 @@ import { writeZipBomb } from '../../../test/support/zip-bomb.ts';
 import { generateSyntheticTrust } from '../../demo/synthetic-trust.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { addUser, Browser } from '../auth/test-harness.ts';
-import { startServer, type RunningServer } from '../server.ts';
+import { addUser, Browser } from '../../web/auth/test-harness.ts';
+import { type RunningServer, startServer } from '../../web/server.ts';
 
 const PASSWORD = 'a long enough password';
 const MB = 1024 * 1024;
