@@ -10,35 +10,25 @@
  *   only → the viewer cannot see the synthetic trust, and sees no breakdown figure resting on fewer than 8 people.
  *
  * Every page visited is checked with axe-core (WCAG 2.2 AA) and at 375 pixels wide for sideways scrolling, and
- * photographed at both widths into SCREENSHOT_DIR (see support/page-checks.ts).
+ * photographed at both widths into SCREENSHOT_DIR (see support/page-checks.ts). The organisation, people, files and
+ * page helpers the steps use are in support/scenario.ts.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { main } from '../../src/cli/main.ts';
-import { SOURCE_KINDS } from '../../src/core/records.ts';
-import { writeSyntheticTrust } from '../../src/demo/write-synthetic-trust.ts';
 import { chromiumAvailability, launchChromium } from './support/chromium.ts';
-import { checkPage, findings, SCREENSHOT_DIR, takePageProblems, watchPage, WIDE } from './support/page-checks.ts';
+import { checkPage, takePageProblems, watchPage, WIDE } from './support/page-checks.ts';
+import {
+  ADMIN, BROKEN_VALUE, CODE, cellsOf, disclosive, download as downloadFrom, fetchInPage as fetchIn, fillImportForm as fillImportFormOn,
+  heading as headingOf, MINIMUM_CELL, NAME, prepareFiles, type ShownRow, tableRows, VIEWER, visitPage, waitForImportOutcome as waitForOutcomeOn,
+  writePageCheckSummary, YEAR,
+} from './support/scenario.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
-
-const CODE = 'TST01';
-const NAME = 'Test Valley Hospitals NHS Trust';
-const YEAR = 2025;
-const BROKEN_VALUE = 'Martian';
-const ADMIN = { name: 'Ada Administrator', email: 'ada.admin@example.nhs.uk', password: 'correct horse battery staple' };
-const VIEWER = { name: 'Victor Viewer', email: 'victor.viewer@example.nhs.uk', password: 'purple monkey dishwasher lamp' };
-const MINIMUM_CELL = 8;
-
-/** A breakdown table row as shown: label, then the cells (value, interval, numerator, denominator, notes). */
-interface ShownRow {
-  readonly label: string;
-  readonly cells: readonly string[];
-}
 
 const availability = chromiumAvailability();
 
@@ -90,96 +80,16 @@ if (!availability.run) {
     }
 
     const url = (path: string) => `${server.url}${path}`;
-
-    /** Goes to a path, checks the status and runs every page check. */
-    async function visit(path: string, label: string, status = 200): Promise<void> {
-      const response = await page.goto(url(path));
-      assert.ok(response, `no response for ${path}`);
-      assert.equal(response.status(), status, `${path} answered ${response.status()}, expected ${status}`);
-      await checkPage(page, label);
-    }
-
-    async function heading(): Promise<string> {
-      return (await page.locator('h1').first().innerText()).trim();
-    }
-
-    /** fetch() from inside the signed-in page, so the session cookie is what authenticates. */
-    async function fetchInPage(path: string): Promise<{ status: number; text: string }> {
-      return await page.evaluate(`fetch(${JSON.stringify(path)}, { credentials: 'same-origin' })
-        .then(async (r) => ({ status: r.status, text: await r.text() }))`) as { status: number; text: string };
-    }
-
-    async function download(link: Locator): Promise<{ name: string; text: string }> {
-      const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      const path = await file.path();
-      return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
-    }
-
-    async function tableRows(table: Locator): Promise<ShownRow[]> {
-      const rows: ShownRow[] = [];
-      for (const row of await table.locator('tbody tr').all()) {
-        rows.push({
-          label: (await row.locator('th').first().innerText()).trim(),
-          cells: (await row.locator('td').allInnerTexts()).map((c) => c.trim()),
-        });
-      }
-      return rows;
-    }
-
-    /** "12 of 340" → [12, 340]. */
-    function countsOf(cell: string): [number, number] {
-      const match = /^([\d,]+) of ([\d,]+)$/.exec(cell);
-      assert.ok(match, `expected "n of N", got "${cell}"`);
-      return [Number(match[1]!.replaceAll(',', '')), Number(match[2]!.replaceAll(',', ''))];
-    }
-
-    /** People, events and non-events in each compared group: the cells disclosure control looks at. */
-    function cellsOf(row: ShownRow): number[] {
-      return [row.cells[2]!, row.cells[3]!].flatMap((cell) => {
-        const [events, population] = countsOf(cell);
-        return [events, population, population - events];
-      });
-    }
-
-    const disclosive = (n: number) => n > 0 && n < MINIMUM_CELL;
-
-    async function fillImportForm(folder: string): Promise<void> {
-      await page.selectOption('#organisation', '__new');
-      await page.fill('#newCode', CODE);
-      await page.fill('#newName', NAME);
-      await page.fill('#year', String(YEAR));
-      // Every file the synthetic trust has, each in its own field, as a person would choose them.
-      const kinds = SOURCE_KINDS.filter((kind) => existsSync(join(folder, `${kind}.csv`)));
-      assert.ok(kinds.includes('staff'));
-      for (const kind of kinds) await page.setInputFiles(`#${kind}`, join(folder, `${kind}.csv`));
-      if (existsSync(join(folder, 'wdes_9b.txt'))) await page.setInputFiles('#wdes_9b', join(folder, 'wdes_9b.txt'));
-    }
-
-    /** Waits through the progress page, which refreshes itself, until the import has an outcome. */
-    async function waitForImportOutcome(): Promise<string> {
-      await page.locator('h1', { hasText: /^(Import complete|The files have problems)$/ }).waitFor({ timeout: 120_000 });
-      return await heading();
-    }
+    const visit = (path: string, label: string, status = 200) => visitPage(page, url(path), label, status);
+    const heading = () => headingOf(page);
+    const fetchInPage = (path: string) => fetchIn(page, path);
+    const download = (link: Locator) => downloadFrom(page, link);
+    const fillImportForm = (folder: string) => fillImportFormOn(page, folder);
+    const waitForImportOutcome = () => waitForOutcomeOn(page);
 
     before(async () => {
       work = mkdtempSync(join(tmpdir(), 'mirror-browser-files-'));
-      goodFolder = join(work, CODE, String(YEAR));
-      badFolder = join(work, 'broken', String(YEAR));
-      await writeSyntheticTrust(goodFolder, { year: YEAR, seed: 7, staff: 600 });
-      // The folder holds exactly the files uploaded, so the command line reads what the server reads.
-      rmSync(join(goodFolder, 'README.txt'));
-      cpSync(goodFolder, badFolder, { recursive: true });
-      // Break one row of staff.csv: an ethnic category nobody uses.
-      const lines = readFileSync(join(goodFolder, 'staff.csv'), 'utf8').split('\n');
-      const column = lines[0]!.split(',').indexOf('ethnic_category');
-      assert.ok(column >= 0, 'staff.csv has an ethnic_category column');
-      const index = lines.findIndex((line, i) => i >= 10 && line !== '' && !line.includes('"'));
-      const cells = lines[index]!.split(',');
-      cells[column] = BROKEN_VALUE;
-      lines[index] = cells.join(',');
-      brokenRow = index + 1; // rows are numbered as a spreadsheet numbers them: the heading is row 1
-      writeFileSync(join(badFolder, 'staff.csv'), lines.join('\n'));
-
+      ({ goodFolder, badFolder, brokenRow } = await prepareFiles(work));
       server = await startTestServer();
       browser = await launchChromium();
       context = await browser.newContext({ viewport: WIDE, acceptDownloads: true, locale: 'en-GB' });
@@ -193,12 +103,7 @@ if (!availability.run) {
       await browser?.close();
       await server?.close();
       if (work) rmSync(work, { recursive: true, force: true });
-      const scrolling = findings.filter((f) => f.scrollingTables.length > 0);
-      const summary = [
-        `Checked ${findings.length} pages with axe-core and at 375px wide; screenshots in ${SCREENSHOT_DIR}.`,
-        ...scrolling.map((f) => `At 375px, "${f.label}" has tables scrolling inside their own container: ${f.scrollingTables.join('; ')}`),
-      ];
-      writeFileSync(join(SCREENSHOT_DIR, 'summary.txt'), `${summary.join('\n')}\n`);
+      writePageCheckSummary();
     });
 
     step('signed out: the sign-in page, information pages and "page not found" are accessible', async () => {
