@@ -26,7 +26,10 @@ export function pseudonymiser(key: Uint8Array, organisationCode: string): (staff
   const seen = new Map<string, string>();
   return (staffId) => {
     let pseudonym = seen.get(staffId);
-    if (pseudonym === undefined) seen.set(staffId, (pseudonym = pseudonymise(key, organisationCode, staffId)));
+    if (pseudonym === undefined) {
+      pseudonym = pseudonymise(key, organisationCode, staffId);
+      seen.set(staffId, pseudonym);
+    }
     return pseudonym;
   };
 }

@@ -39,7 +39,10 @@ const rebuilt = new WeakMap<Store, Map<number, Promise<WorkforceDataset>>>();
 
 function datasetOf(store: Store, version: ImportVersion): Promise<WorkforceDataset> {
   let recent = rebuilt.get(store);
-  if (!recent) rebuilt.set(store, (recent = new Map()));
+  if (!recent) {
+    recent = new Map();
+    rebuilt.set(store, recent);
+  }
   const cached = recent.get(version.id);
   if (cached) {
     recent.delete(version.id);

@@ -4,7 +4,7 @@
  * folder or file that others can read is reported with the command that fixes it. Modes mean nothing on Windows,
  * where the folder's access control list decides, so nothing is checked there.
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, type Stats, statSync } from 'node:fs';
 
 export const PRIVATE_FOLDER_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -40,7 +40,7 @@ export function looseModeWarnings(paths: readonly string[]): string[] {
   if (!CHECKED) return [];
   const warnings: string[] = [];
   for (const path of paths) {
-    let stats;
+    let stats: Stats;
     try {
       stats = statSync(path);
     } catch {

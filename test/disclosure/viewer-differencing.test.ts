@@ -24,6 +24,7 @@ import { type Browser, createHarness, type Harness, signedIn } from '../../src/w
 import type { Disclosure } from '../support/differencing.ts';
 import { auditMonthly } from '../support/monthly-equations.ts';
 import { asJson, auditMedical, auditPayGap, auditWdes, auditWres } from '../support/report-audit.ts';
+import type { Json } from '../support/json.ts';
 
 const CODE = 'DIFF';
 const YEARS = [2024, 2025] as const;
@@ -99,7 +100,7 @@ describe('what a viewer gets, tried with the differencing attack', () => {
   });
 
   test('the monthly series downloads, against the yearly reports', async () => {
-    const yearly = new Map<number, any>();
+    const yearly = new Map<number, Json>();
     for (const year of YEARS) yearly.set(year, await api('wres', year));
     for (const key of MONTHLY_MEASURE_KEYS) {
       const download = await viewer.get(`/organisations/${CODE}/2025/monthly/${key}.csv`);

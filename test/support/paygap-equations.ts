@@ -16,11 +16,10 @@
  * A mean is disclosed when its set's total pay and its count are both worked out and the count is 1 to 9.
  */
 import { attack, DisclosureModel, type Bounds, type Disclosure } from './differencing.ts';
+import type { Json } from './json.ts';
 
 const MEASURES = ['relevant', 'fullPayRelevant', 'withHourlyPay', 'bonusRecipients'] as const;
 type Measure = (typeof MEASURES)[number];
-
-type Json = any;
 
 interface PaySet {
   readonly key: string;
@@ -47,7 +46,7 @@ function partsOf(whole: PaySet, sets: readonly PaySet[]): PaySet[] | null {
     for (const s of inside.filter((p) => p.categories.length <= size)) {
       if (s.categories.some((c) => covered.has(c))) continue;
       chosen.push(s);
-      s.categories.forEach((c) => covered.add(c));
+      for (const c of s.categories) covered.add(c);
     }
     if (chosen.length > 1 && whole.categories.every((c) => covered.has(c))) return chosen;
   }

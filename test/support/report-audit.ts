@@ -4,6 +4,7 @@
  */
 import { WRES_ETHNICITY } from '../../src/core/ethnicity/wres-characteristic.ts';
 import { attack, DisclosureModel, smallCount, type Disclosure } from './differencing.ts';
+import type { Json } from './json.ts';
 import { addRatioIndicator, samePeople, type EthnicStructure, type RatioJson } from './ratio-equations.ts';
 import { auditPayCharacteristic } from './paygap-equations.ts';
 import { categoriesOf } from '../../src/core/indicators/characteristic.ts';
@@ -16,11 +17,9 @@ export const WRES_ETHNIC: EthnicStructure = {
 };
 
 /** A report as the API serialises it. */
-export function asJson<T>(report: T): any {
+export function asJson<T>(report: T): Json {
   return JSON.parse(JSON.stringify(report));
 }
-
-type Json = any;
 
 export function auditWres(published: Json, truth: Json): readonly Disclosure[] {
   const model = new DisclosureModel(smallCount(published.disclosure.minimumCellSize));

@@ -26,7 +26,7 @@ function writeFolder(): string {
   const lines = [HEADER];
   for (let copy = 0; copy < 4; copy++) {
     for (let i = 0; i < 10; i++) lines.push(row(`M${copy}${i}`, 'A', 'Male', i < 2 ? 'Yes' : 'No', `£${10 + i}.00`, i < 6 ? '1000' : '0'));
-    womenPay.forEach((pay, i) => lines.push(row(`W${copy}${i}`, i < 5 ? 'White - Irish' : 'H', 'female', 'No', String(pay), i < 3 ? '800' : '')));
+    for (const [i, pay] of womenPay.entries()) lines.push(row(`W${copy}${i}`, i < 5 ? 'White - Irish' : 'H', 'female', 'No', String(pay), i < 3 ? '800' : ''));
   }
   lines.push(row('X1', 'Z', 'Non-binary', 'Not declared', '15'), row('X2', '', '', '', '40'), row('X3', 'A', 'F', 'No', '30', '', 'no'));
   writeFileSync(join(folder, 'staff.csv'), `${lines.join('\n')}\n`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import type { Json } from '../../../test/support/json.ts';
 import { runCli } from '../../../test/support/run-cli.ts';
 
 type Row = Record<string, string>;
@@ -34,14 +35,14 @@ function cutFolder(from: string, to: string, keep: (staff: Row) => boolean, appl
   if (applications) writeCsv(to, 'applications.csv', readCsv(from, 'applications.csv').filter(applications));
 }
 
-async function json(...argv: string[]): Promise<Record<string, any>> {
+async function json(...argv: string[]): Promise<Record<string, Json>> {
   const { code, stdout, stderr } = await runCli(...argv);
   assert.equal(code, 0, stderr);
   return JSON.parse(stdout);
 }
 
 /** The figures without the two-year figure, whose other year the cut folders do not have. */
-function withoutRolling(result: Record<string, any>): Record<string, any> {
+function withoutRolling(result: Record<string, Json>): Record<string, Json> {
   const { rollingTwoYear: _, ...rest } = result;
   return rest;
 }

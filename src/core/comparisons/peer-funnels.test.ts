@@ -46,7 +46,12 @@ test('survey funnels are the FunnelPlotR proportions of ethnic minority responde
   const result = peerFunnels(2025, PEERS);
   const f7 = result.funnels['7'];
   assert.ok(f7);
-  const direct = funnelPlot(PEERS.map((p) => ({ group: p.code, numerator: (p.report.indicators['7'].groups?.ethnicMinority?.positive)!, denominator: p.report.indicators['7'].groups?.ethnicMinority?.respondents! })), { dataType: 'proportion' });
+  const counts = PEERS.map((p) => {
+    const minority = p.report.indicators['7'].groups?.ethnicMinority;
+    assert.ok(minority, `${p.code} has indicator 7 for ethnic minority staff`);
+    return { group: p.code, numerator: minority.positive, denominator: minority.respondents };
+  });
+  const direct = funnelPlot(counts, { dataType: 'proportion' });
   assert.equal(f7.kind, 'proportion');
   assert.equal(f7.target, direct.target);
   assert.equal(f7.phi, direct.phi);

@@ -74,9 +74,15 @@ class Tally {
     for (const [dimension, value] of Object.entries(dimensions) as [RatioDimension, string][]) {
       if (dimension === this.skip) continue;
       let byValue = this.#byDimension.get(dimension);
-      if (!byValue) this.#byDimension.set(dimension, (byValue = new Map()));
+      if (!byValue) {
+        byValue = new Map();
+        this.#byDimension.set(dimension, byValue);
+      }
       let counts = byValue.get(value);
-      if (!counts) byValue.set(value, (counts = new Map()));
+      if (!counts) {
+        counts = new Map();
+        byValue.set(value, counts);
+      }
       bump(counts, category, kind);
     }
   }
@@ -96,7 +102,10 @@ class Tally {
 
 function bump(map: Map<string, { events: number; population: number }>, category: string, kind: 'events' | 'population'): void {
   let count = map.get(category);
-  if (!count) map.set(category, (count = { events: 0, population: 0 }));
+  if (!count) {
+    count = { events: 0, population: 0 };
+    map.set(category, count);
+  }
   count[kind] += 1;
 }
 

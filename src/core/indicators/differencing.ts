@@ -130,10 +130,12 @@ export class Table {
   /** Withholds cells as protectByDifferencing does. */
   protect(isDisclosive: (count: number) => boolean): Protection {
     const equationsOf: number[][] = this.#truth.map(() => []);
-    this.#terms.forEach((list, e) => list.forEach((x) => {
-      const of = equationsOf[x]!;
-      if (of[of.length - 1] !== e) of.push(e);
-    }));
+    for (const [e, list] of this.#terms.entries()) {
+      for (const x of list) {
+        const of = equationsOf[x]!;
+        if (of[of.length - 1] !== e) of.push(e);
+      }
+    }
     return protect({
       cellIds: this.#ids, cells: this.#cells, cellOfVariable: Int32Array.from(this.#cellOfVariable), truth: Float64Array.from(this.#truth),
       terms: this.#terms, coefficients: this.#coefficients, equationsOf, low: Float64Array.from(this.#low),

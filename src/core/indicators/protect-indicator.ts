@@ -200,7 +200,7 @@ export function protectIndicators(indicators: readonly IndicatorToProtect[], sam
   const small = (n: number) => isDisclosive(n, policy);
   const model: Model = { table: new Table(), cells: new Map(), numbers: new Map() };
   const prefix = (i: number) => `${i}:`;
-  indicators.forEach((indicator, i) => describe(prefix(i), indicator, model, small));
+  for (const [i, indicator] of indicators.entries()) describe(prefix(i), indicator, model, small);
   for (const [a, b] of samePeople) {
     for (const [id, cell] of model.cells) {
       if (!id.startsWith(prefix(a))) continue;

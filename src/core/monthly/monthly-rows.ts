@@ -168,7 +168,7 @@ export function withholdSmallMonths<C extends string = WresCompared>(
   const of = (r: MonthlyRow<C>, g: C): EventCount | null => r[g] as EventCount | null;
   const withheld = new Set<number>();
   const byYear = new Map<number, number[]>();
-  rows.forEach((r, i) => byYear.set(reportingYearOf(r.month), [...(byYear.get(reportingYearOf(r.month)) ?? []), i]));
+  for (const [i, r] of rows.entries()) byYear.set(reportingYearOf(r.month), [...(byYear.get(reportingYearOf(r.month)) ?? []), i]);
   for (const indices of byYear.values()) {
     const constantPeople = names.every((g) => indices.every((i) => of(rows[i]!, g)?.population === of(rows[indices[0]!]!, g)?.population));
     const cells = new Map<string, Cell>();

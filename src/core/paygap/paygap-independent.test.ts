@@ -105,7 +105,7 @@ describe('independent computation on random data', () => {
       const side = (p: StaffRecord): 'group' | 'reference' | 'neither' => (inGroup(p) ? 'group' : inReference(p) ? 'reference' : 'neither');
       const expected = plainQuartileShares(ranked.map((p) => ({ pay: p.hourlyPay!, side: side(p) })));
       const actual = characteristic.quartiles.groups.find((g) => g.key === characteristic.focus)?.pct;
-      expected.forEach((e, q) => close(actual?.[q], e, 1e-9, `${name} quartile ${q}`));
+      for (const [q, e] of expected.entries()) close(actual?.[q], e, 1e-9, `${name} quartile ${q}`);
     }
   });
 });

@@ -80,7 +80,9 @@ describe('quartiles', () => {
     const { sizes, byCategory } = payQuartiles({ F: [12, 10, 14, 10], M: [16, 12, 10, 12] });
     assert.deepEqual(sizes, [2, 2, 2, 2]);
     const expected = { F: [4 / 3, 2 / 3 + 1 / 3, 2 / 3, 1], M: [2 / 3, 1 / 3 + 2 / 3, 4 / 3, 1] };
-    for (const c of ['F', 'M'] as const) expected[c].forEach((v, q) => close(byCategory[c]?.[q], v, 1e-12, `${c} q${q}`));
+    for (const c of ['F', 'M'] as const) {
+      for (const [q, v] of expected[c].entries()) close(byCategory[c]?.[q], v, 1e-12, `${c} q${q}`);
+    }
   });
 
   test('a rate spanning several boundaries, and everyone on one rate', () => {

@@ -127,7 +127,7 @@ export function withheldCounts(tables: CountTables, minimumCellSize: number): Wi
   const quartile = (set: string, q: number) => `quartile ${q}|${set}`;
   sizes.forEach((size, q) => {
     add(quartile('size', q), size, 'fixed');
-    const inPair = pair.reduce((sum, set, i) => sum + (people[i]?.[q] ?? 0), 0);
+    const inPair = pair.reduce((sum, _set, i) => sum + (people[i]?.[q] ?? 0), 0);
     add(quartile('everyone else', q), size - inPair, 'hidden');
     pair.forEach((set, i) => {
       const value = people[i]?.[q] ?? 0;

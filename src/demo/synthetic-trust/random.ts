@@ -83,7 +83,10 @@ export class Weighted<T> {
     weights: readonly number[],
   ) {
     let sum = 0;
-    for (const w of weights) this.cumulative.push((sum += w));
+    for (const w of weights) {
+      sum += w;
+      this.cumulative.push(sum);
+    }
     this.total = sum;
     if (items.length === 0 || sum <= 0) throw new Error('A weighted choice needs at least one positive weight');
   }

@@ -118,7 +118,7 @@ describe('uploads on a running server', () => {
     const sample = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 10);
-    let page;
+    let page: Awaited<ReturnType<typeof finished>>;
     try {
       const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const response = await upload(analyst, { organisation: 'LIMT', year: '2025' }, { staff: { name: 'staff.xlsx', content: bytes, type: xlsx } });

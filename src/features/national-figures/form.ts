@@ -103,6 +103,7 @@ function parseCount(text: string, phrase: string): { value: number | null; probl
 function parseSource(text: string): { value: string; problem: string | null } {
   const value = text.replace(/\s+/g, ' ').trim();
   if (value === '') return { value, problem: 'Enter the source: the title or web address of the publication the counts come from' };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
   if (/[\u0000-\u001f\u007f]/.test(value)) return { value, problem: 'Source must be plain text' };
   if (value.length > SOURCE_MAX_LENGTH) return { value, problem: `Source must be ${SOURCE_MAX_LENGTH} characters or fewer` };
   return { value, problem: null };

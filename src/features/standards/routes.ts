@@ -21,7 +21,7 @@ import { auditSubject, checkSettings, csvFileName, csvOf, failure, readScope, re
 
 interface Params { code: string; year: string }
 
-async function membershipAndYear(services: Services, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
+async function membershipAndYear(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
   const membership = await requireMembership(request, reply, request.params.code);
   if (!membership) return null;
   const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
@@ -34,7 +34,7 @@ export function registerStandardRoutes(app: FastifyInstance, services: Services)
 
 function registerStandard(app: FastifyInstance, services: Services, standard: AnyStandard): void {
   app.get<{ Params: Params; Querystring: Record<string, string> }>(`/api/v1/organisations/:code/${standard.id}/:year`, async (request, reply) => {
-    const loaded = await membershipAndYear(services, request, reply);
+    const loaded = await membershipAndYear(request, reply);
     if (!loaded) return reply;
     const scope = readScope(request.query.scope);
     if (!scope.ok) return reply.code(400).send({ error: scope.message });
@@ -53,7 +53,7 @@ function registerStandard(app: FastifyInstance, services: Services, standard: An
   });
 
   app.get<{ Params: Params; Querystring: Record<string, string> }>(`/organisations/:code/:year/${standard.id}.csv`, async (request, reply) => {
-    const loaded = await membershipAndYear(services, request, reply);
+    const loaded = await membershipAndYear(request, reply);
     if (!loaded) return reply;
     const scope = readScope(request.query.scope);
     if (!scope.ok) return reply.code(400).type('text/plain; charset=utf-8').send(scope.message);
@@ -70,7 +70,7 @@ function registerStandard(app: FastifyInstance, services: Services, standard: An
   });
 
   app.get<{ Params: Params; Querystring: Record<string, string> }>(`/organisations/:code/:year/standards/${standard.id}`, async (request, reply) => {
-    const loaded = await membershipAndYear(services, request, reply);
+    const loaded = await membershipAndYear(request, reply);
     if (!loaded) return reply;
     const { organisation, year } = loaded;
     const analyst = loaded.membership.role === 'analyst';

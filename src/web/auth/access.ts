@@ -24,6 +24,7 @@ function isApi(request: FastifyRequest): boolean {
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length === 0 || next.length > 2000) return '/';
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
   try {
     const base = 'http://mirror.invalid';

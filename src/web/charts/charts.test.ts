@@ -134,7 +134,7 @@ test('every chart is deterministic, even with other charts drawn in between', ()
   const charts = allCharts();
   const first = charts.map((c) => c.render('chart-x'));
   const second = [...charts].reverse().map((c) => c.render('chart-x')).reverse();
-  charts.forEach((c, i) => assert.equal(second[i], first[i], c.name));
+  for (const [i, c] of charts.entries()) assert.equal(second[i], first[i], c.name);
 });
 
 test('ids inside a chart all derive from its own id', () => {

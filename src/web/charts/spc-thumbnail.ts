@@ -82,14 +82,14 @@ function levels(values: readonly (number | null)[], cellLeft: (i: number) => num
     if (run) out.push({ x1: cellLeft(run.from), y1: y(run.value), x2: cellLeft(run.to) + cell, y2: y(run.value) });
     run = null;
   };
-  values.forEach((value, i) => {
-    if (value === null) return close();
-    if (run && run.value === value) run.to = i;
+  for (const [i, value] of values.entries()) {
+    if (value === null) close();
+    else if (run && run.value === value) run.to = i;
     else {
       close();
       run = { value, from: i, to: i };
     }
-  });
+  }
   close();
   return out;
 }
