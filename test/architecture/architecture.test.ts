@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findCycles, lineCount, oversizedFiles, readImportGraph, repositoryRoot, sourceFiles } from './import-graph.ts';
 import { KNOWN_VIOLATIONS } from './known-violations.ts';
-import { compareWithKnown, describe as describeViolation, layerViolations } from './layers.ts';
+import { compareWithKnown, describe as describeViolation, featureServiceReachViolations, layerViolations } from './layers.ts';
 
 const root = repositoryRoot(fileURLToPath(import.meta.url));
 const sourceTree = sourceFiles(root, ['src']);
@@ -34,6 +34,10 @@ describe('architecture', () => {
   test('imports run down the layers: nothing breaks a layer rule except the known violations', () => {
     const { unexpected } = compareWithKnown(layerViolations(sourceEdges), KNOWN_VIOLATIONS);
     assert.deepEqual(unexpected.map(describeViolation), []);
+  });
+
+  test("a feature's service reaches no web, cli or route file, not even through its own feature's files", () => {
+    assert.deepEqual(featureServiceReachViolations(sourceEdges).map(describeViolation), []);
   });
 
   test('every known violation still occurs (remove it from KNOWN_VIOLATIONS once fixed, so the list only shrinks)', () => {

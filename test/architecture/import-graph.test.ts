@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findCycles, type ImportEdge, oversizedFiles, parseImports, resolveSpecifier } from './import-graph.ts';
-import { compareWithKnown, describe as describeViolation, layerOf, layerViolations, RULES } from './layers.ts';
+import { compareWithKnown, featureServiceReachViolations, describe as describeViolation, layerOf, layerViolations, RULES } from './layers.ts';
 
 function edge(from: string, to: string, typeOnly = false): ImportEdge {
   return { from, to, specifier: to, line: 1, typeOnly };
@@ -73,7 +73,9 @@ describe('layer rules', () => {
   test('places files in their layers', () => {
     assert.equal(layerOf('src/core/stats/ci.ts'), 'core');
     assert.equal(layerOf('src/features/standards/routes.ts'), 'route');
-    assert.equal(layerOf('src/features/standards/service.ts'), 'feature');
+    assert.equal(layerOf('src/features/standards/service.ts'), 'featureService');
+    assert.equal(layerOf('src/features/objectives/comply-service.ts'), 'featureService');
+    assert.equal(layerOf('src/features/wres/presenters.ts'), 'feature');
     assert.equal(layerOf('src/web/routes/compare.ts'), 'route');
     assert.equal(layerOf('src/web/app.ts'), 'web');
     assert.equal(layerOf('fastify'), null);
@@ -85,6 +87,9 @@ describe('layer rules', () => {
       edge('src/ingest/b.ts', 'src/store/store.ts'),
       edge('src/services/c.ts', 'src/web/auth/tokens.ts'),
       edge('src/features/f/service.ts', 'src/web/render.ts'),
+      edge('src/features/f/service.ts', 'src/features/g/presenters.ts'),
+      edge('src/features/f/presenters.ts', 'src/web/app.ts'),
+      edge('src/features/f/presenters.ts', 'src/features/g/routes.ts'),
       edge('src/features/f/routes.ts', 'src/web/routes/compare.ts'),
       edge('src/features/f/routes.ts', 'src/store/store.ts'),
       edge('src/web/app.ts', 'src/cli/main.ts'),
@@ -92,6 +97,9 @@ describe('layer rules', () => {
       // Allowed:
       edge('src/features/f/routes.ts', 'src/store/store.ts', true),
       edge('src/features/f/routes.ts', 'src/features/f/service.ts'),
+      edge('src/features/f/service.ts', 'src/features/f/words.ts'),
+      edge('src/features/f/service.ts', 'src/features/g/service.ts'),
+      edge('src/features/f/presenters.ts', 'src/web/charts/index.ts'),
       edge('src/cli/main.ts', 'src/web/server.ts'),
       edge('src/web/app.ts', 'src/features/f/routes.ts'),
       edge('src/core/a.test.ts', 'src/store/store.ts'),
@@ -101,7 +109,10 @@ describe('layer rules', () => {
       `src/core/a.ts:1 imports src/store/store.ts: ${RULES.core}`,
       `src/ingest/b.ts:1 imports src/store/store.ts: ${RULES.bottom}`,
       `src/services/c.ts:1 imports src/web/auth/tokens.ts: ${RULES.servicesNoWeb}`,
-      `src/features/f/service.ts:1 imports src/web/render.ts: ${RULES.feature}`,
+      `src/features/f/service.ts:1 imports src/web/render.ts: ${RULES.featureService}`,
+      `src/features/f/service.ts:1 imports src/features/g/presenters.ts: ${RULES.featureService}`,
+      `src/features/f/presenters.ts:1 imports src/web/app.ts: ${RULES.feature}`,
+      `src/features/f/presenters.ts:1 imports src/features/g/routes.ts: ${RULES.feature}`,
       `src/features/f/routes.ts:1 imports src/web/routes/compare.ts: ${RULES.routeToRoute}`,
       `src/features/f/routes.ts:1 imports src/store/store.ts: ${RULES.routeStoreTypes}`,
       `src/web/app.ts:1 imports src/cli/main.ts: ${RULES.webNoCli}`,
@@ -118,6 +129,22 @@ describe('layer rules', () => {
     const { unexpected, stale } = compareWithKnown(found, known);
     assert.deepEqual(unexpected.map(describeViolation), [`src/core/b.ts:1 imports src/ingest/x.ts: ${RULES.core}`]);
     assert.deepEqual(stale, [known[1]]);
+  });
+});
+
+describe('what a feature service reaches', () => {
+  test("a service that reaches the web through its own feature's file is named with the chain; one that does not passes", () => {
+    const graph = [
+      edge('src/features/f/service.ts', 'src/features/f/form.ts'),
+      edge('src/features/f/form.ts', 'src/features/f/words.ts'),
+      edge('src/features/f/words.ts', 'src/web/auth/forms.ts'),
+      edge('src/features/g/service.ts', 'src/features/g/openapi.ts'),
+      edge('src/features/g/openapi.ts', 'src/core/x.ts'),
+      edge('src/features/g/presenters.ts', 'src/web/charts/index.ts'),
+    ];
+    assert.deepEqual(featureServiceReachViolations(graph).map(describeViolation), [
+      `src/features/f/service.ts imports src/features/f/form.ts -> src/features/f/words.ts -> src/web/auth/forms.ts: ${RULES.featureServiceReach}`,
+    ]);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * The layers of docs/architecture.md as rules over import edges:
- *   core <- ingest / store / demo <- services <- features/*\/service.ts <- features/*\/routes.ts + web <- cli
+ *   core <- ingest / store / demo <- services <- features/*\/service.ts <- a feature's presenters and forms + web
+ *   <- features/*\/routes.ts <- web/app.ts <- cli
  * Rules apply to the application's own files; tests (`*.test.ts`) may reach across layers to set things up.
  */
 import type { ImportEdge, Violation } from './import-graph.ts';
 
-export type Layer = 'core' | 'ingest' | 'store' | 'demo' | 'services' | 'feature' | 'route' | 'web' | 'cli';
+export type Layer = 'core' | 'ingest' | 'store' | 'demo' | 'services' | 'featureService' | 'feature' | 'route' | 'web' | 'cli';
 
 const BOTTOM_LAYERS = ['ingest', 'store', 'demo'] as const;
 
@@ -15,7 +16,11 @@ export function layerOf(file: string): Layer | null {
   if (parts[0] !== 'src' || parts.length < 3) return null;
   const top = parts[1]!;
   if (top === 'core' || top === 'ingest' || top === 'store' || top === 'demo' || top === 'services' || top === 'cli') return top;
-  if (top === 'features') return parts.length === 4 && parts[3] === 'routes.ts' ? 'route' : 'feature';
+  if (top === 'features') {
+    const name = parts[parts.length - 1]!;
+    if (parts.length === 4 && name === 'routes.ts') return 'route';
+    return name === 'service.ts' || name.endsWith('-service.ts') ? 'featureService' : 'feature';
+  }
   if (top === 'web') return parts[2] === 'routes' && parts.length === 4 ? 'route' : 'web';
   return null;
 }
@@ -23,6 +28,9 @@ export function layerOf(file: string): Layer | null {
 export function isTestFile(file: string): boolean {
   return /\.test\.[cm]?[jt]s$/.test(file);
 }
+
+/** The web's files that put the application together: nothing below the routes may import them. */
+export const WEB_ASSEMBLY = ['src/web/app.ts', 'src/web/composition-root.ts', 'src/web/server.ts'];
 
 /** What the command line may use of the web: starting the application and reading its configuration. */
 export const CLI_MAY_USE_FROM_WEB = ['src/web/server.ts', 'src/web/config.ts'];
@@ -32,7 +40,9 @@ export const RULES = {
   bottom: 'ingest, store and demo import only core and themselves',
   services: 'services import only core, ingest, store, demo and services',
   servicesNoWeb: 'services never import web or features',
-  feature: "a feature's service (and its other non-route files) imports only services, core, ingest, store, demo and features, never web, cli or routes",
+  featureService: "a feature's service imports only services, core, ingest, store, demo, other features' services and its own feature's other files, never web, cli or routes",
+  featureServiceReach: "nothing a feature's service imports, directly or through its own feature's files, is web, cli or a route",
+  feature: "a feature's presenters and forms may use the web's shared parts (charts, presenters, forms) but never routes, cli or the web's assembly (app.ts, composition-root.ts, server.ts)",
   routeToRoute: 'a route never imports another route',
   routeStoreTypes: "a route imports only the store's types (import type)",
   routeNoCli: 'a route never imports cli',
@@ -55,8 +65,11 @@ export function layerRuleBroken(edge: ImportEdge): string | null {
     case 'services':
       if (to === 'web' || to === 'route' || to === 'feature') return RULES.servicesNoWeb;
       return to === 'core' || to === 'services' || (BOTTOM_LAYERS as readonly string[]).includes(to) ? null : RULES.services;
+    case 'featureService':
+      if (to === 'feature') return sameFeature(edge.from, edge.to) ? null : RULES.featureService;
+      return to === 'web' || to === 'route' || to === 'cli' ? RULES.featureService : null;
     case 'feature':
-      return to === 'web' || to === 'route' || to === 'cli' ? RULES.feature : null;
+      return to === 'route' || to === 'cli' || WEB_ASSEMBLY.includes(edge.to) ? RULES.feature : null;
     case 'route':
       if (to === 'route') return RULES.routeToRoute;
       if (to === 'cli') return RULES.routeNoCli;
@@ -68,6 +81,42 @@ export function layerRuleBroken(edge: ImportEdge): string | null {
       if ((to === 'web' || to === 'route') && !CLI_MAY_USE_FROM_WEB.includes(edge.to)) return RULES.cliWeb;
       return null;
   }
+}
+
+function sameFeature(a: string, b: string): boolean {
+  return a.split('/')[2] === b.split('/')[2];
+}
+
+/**
+ * A feature's service may use its own feature's other files (a data module, the words of a form), so long as they
+ * in turn reach no web, cli or route file: one violation per service, naming the first such chain found.
+ */
+export function featureServiceReachViolations(edges: readonly ImportEdge[]): Violation[] {
+  const out = new Map<string, ImportEdge[]>();
+  for (const edge of edges) {
+    if (isTestFile(edge.from)) continue;
+    out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  }
+  const violations: Violation[] = [];
+  const services = [...new Set(edges.map((e) => e.from))].filter((f) => layerOf(f) === 'featureService' && !isTestFile(f)).sort();
+  for (const service of services) {
+    const seen = new Set([service]);
+    const queue: string[][] = [[service]];
+    let found: string[] | null = null;
+    while (queue.length > 0 && found === null) {
+      const chain = queue.shift()!;
+      for (const edge of out.get(chain[chain.length - 1]!) ?? []) {
+        const layer = layerOf(edge.to);
+        if (layer === 'web' || layer === 'route' || layer === 'cli') { found = [...chain, edge.to]; break; }
+        if ((layer === 'feature' || layer === 'featureService') && !seen.has(edge.to)) {
+          seen.add(edge.to);
+          queue.push([...chain, edge.to]);
+        }
+      }
+    }
+    if (found) violations.push({ file: service, import: found.slice(1).join(' -> '), rule: RULES.featureServiceReach });
+  }
+  return violations;
 }
 
 /** Every import that breaks a layer rule, one per (file, import, rule). */

@@ -6,6 +6,9 @@
 import { nationalRatio } from '../../core/comparisons/national-figure.ts';
 import type { NationalIndicator, NewNationalFigure } from '../../store/store.ts';
 import { type FormBody, FormErrors, textField } from '../../web/auth/forms.ts';
+import { INDICATOR_WORDS } from './words.ts';
+
+export { countsText, INDICATOR_WORDS } from './words.ts';
 
 export const NATIONAL_INDICATORS: readonly NationalIndicator[] = ['2', '3', '4'];
 export const SOURCE_MAX_LENGTH = 500;
@@ -20,35 +23,6 @@ export type CountField = 'whitePopulation' | 'whiteEvents' | 'ethnicMinorityPopu
 export type Field = 'year' | CountField | 'source';
 /** The form's fields in the order it shows them, which is the order of the error summary. */
 export const FIELDS: readonly Field[] = ['year', 'whitePopulation', 'whiteEvents', 'ethnicMinorityPopulation', 'ethnicMinorityEvents', 'source'];
-
-/** What each indicator's counts are, in words for labels (`label`) and for sentences (`phrase`). */
-interface IndicatorWords {
-  readonly title: string;
-  readonly people: string;
-  readonly population: { readonly label: string; readonly phrase: string; readonly short: string };
-  readonly events: { readonly label: string; readonly short: string };
-}
-
-export const INDICATOR_WORDS: Readonly<Record<NationalIndicator, IndicatorWords>> = {
-  '2': {
-    title: 'Appointment from shortlisting',
-    people: 'applicants',
-    population: { label: 'shortlisted', phrase: 'shortlisted', short: 'shortlisted' },
-    events: { label: 'appointed from shortlisting', short: 'appointed' },
-  },
-  '3': {
-    title: 'Entry into the formal disciplinary process',
-    people: 'staff',
-    population: { label: '(headcount)', phrase: 'in the headcount', short: 'staff' },
-    events: { label: 'entering the formal disciplinary process', short: 'entering the formal disciplinary process' },
-  },
-  '4': {
-    title: 'Non-mandatory training and continuing professional development',
-    people: 'staff',
-    population: { label: '(headcount)', phrase: 'in the headcount', short: 'staff' },
-    events: { label: 'accessing non-mandatory training or continuing professional development', short: 'accessing non-mandatory training' },
-  },
-};
 
 const GROUP_WORDS: Readonly<Record<Group, string>> = { white: 'White', ethnicMinority: 'Ethnic minority' };
 
@@ -160,14 +134,4 @@ export function parseNationalFigure(indicator: NationalIndicator, body: FormBody
   const errors = new FormErrors();
   for (const field of FIELDS) errors.add(fieldId(indicator, field), problems.get(field) ?? null);
   return { ok: false, errors, values };
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-GB');
-}
-
-/** "30,000 appointed of 200,000 shortlisted", "8,000 entering the formal disciplinary process of 900,000 staff". */
-export function countsText(indicator: NationalIndicator, c: { events: number; population: number }): string {
-  const w = INDICATOR_WORDS[indicator];
-  return `${count(c.events)} ${w.events.short} of ${count(c.population)} ${w.population.short}`;
 }

@@ -4,7 +4,7 @@
  */
 import { nationalRatio } from '../../core/comparisons/national-figure.ts';
 import type { NationalFigure, NationalIndicator, NewNationalFigure, Store } from '../../store/store.ts';
-import { countsText, INDICATOR_WORDS } from './form.ts';
+import { countsText, INDICATOR_WORDS } from './words.ts';
 
 function formatTime(date: Date): string {
   return `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC`;

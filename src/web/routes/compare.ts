@@ -14,7 +14,6 @@ import { nationalRatio, nationalTargetsOf } from '../../core/comparisons/nationa
 import {
   MINIMUM_PEERS,
   peerFunnelsOf,
-  type PeerFunnel,
   type PeerFunnels,
   type PeerOrganisationOf,
   type PeerRatioIndicator,
@@ -29,11 +28,10 @@ import { requireMembership } from '../auth/plugin.ts';
 import { csvText, sendCsv, type CsvCell } from '../csv-download.ts';
 import { pageContext } from '../page-context.ts';
 import {
-  benchmarkRows, compareCsvHeader, compareCsvRowsOf, compareWords, funnelSections, readingOf, WDES_COMPARE, WRES_COMPARE,
+  benchmarkRows, compareCsvHeader, compareCsvRowsOf, compareWords, funnelSections, WDES_COMPARE, WRES_COMPARE,
   type CompareFamily, type UsableNationalFigure,
 } from '../presenters/compare-view.ts';
-import { countsText } from '../../features/national-figures/form.ts';
-import { nationalTargetsFor } from '../../services/national-targets.ts';
+import { countsText } from '../../features/national-figures/words.ts';
 
 /** The overview reads funnels and their targets too: presenters/funnel-reading.ts and services/national-targets.ts. */
 export { funnelChartPoints, funnelChartScale, withheldReason, type UsableNationalFigure } from '../presenters/compare-view.ts';
