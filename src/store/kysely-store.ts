@@ -8,6 +8,7 @@ import { importsRepository } from './imports.ts';
 import { runMigrations } from './migrate.ts';
 import { migrationsFor } from './migrations/index.ts';
 import { nationalFiguresRepository } from './national-figures.ts';
+import { complyOrExplainRepository, objectivesRepository } from './objectives.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { organisationsRepository } from './organisations.ts';
 import type { Database } from './schema.ts';
@@ -28,6 +29,8 @@ export class KyselyStore implements Store {
   readonly sessions: Store['sessions'];
   readonly apiTokens: Store['apiTokens'];
   readonly nationalFigures: Store['nationalFigures'];
+  readonly objectives: Store['objectives'];
+  readonly complyOrExplain: Store['complyOrExplain'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy }: OpenDatabase) {
@@ -41,6 +44,8 @@ export class KyselyStore implements Store {
     this.sessions = sessionsRepository(db);
     this.apiTokens = apiTokensRepository(db);
     this.nationalFigures = nationalFiguresRepository(db);
+    this.objectives = objectivesRepository(db);
+    this.complyOrExplain = complyOrExplainRepository(db);
     this.audit = auditRepository(db);
   }
 

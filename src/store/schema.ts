@@ -215,6 +215,54 @@ export interface NationalFiguresTable {
   entered_at: TimestampColumn;
 }
 
+/** Objectives, their reviews, and comply-or-explain rules and cases (migration 0008). */
+export interface ObjectivesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  standard: string;
+  indicator: string;
+  scope: string;
+  target_kind: string;
+  target_value: number | null;
+  target_date: string;
+  owner_name: string;
+  owner_role: string;
+  action: string | null;
+  baseline_year: number;
+  baseline: JsonColumn;
+  created_by: number | null;
+  created_at: TimestampColumn;
+  updated_at: TimestampColumn;
+}
+
+export interface ObjectiveReviewsTable {
+  id: Generated<number>;
+  objective_id: number;
+  at: TimestampColumn;
+  user_id: number | null;
+  status: string;
+  note: string;
+}
+
+export interface ComplyRulesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  title: string;
+  description: string;
+  created_by: number | null;
+  created_at: TimestampColumn;
+}
+
+export interface ComplyCasesTable {
+  id: Generated<number>;
+  rule_id: number;
+  month: string;
+  complied: BooleanColumn;
+  explanation: string | null;
+  recorded_by: number | null;
+  recorded_at: TimestampColumn;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
@@ -235,6 +283,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   national_figures: NationalFiguresTable;
+  objectives: ObjectivesTable;
+  objective_reviews: ObjectiveReviewsTable;
+  comply_rules: ComplyRulesTable;
+  comply_cases: ComplyCasesTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

@@ -10,6 +10,7 @@
  */
 import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
+import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 
 export type Role = 'analyst' | 'viewer';
 
@@ -214,7 +215,8 @@ export interface NewApiToken {
 export type AuditAction =
   | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-in-link-created' | 'sign-in-link-used' | 'password-set'
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
-  | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed';
+  | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
+  | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded';
 
 export interface AuditEvent {
   readonly id: number;
@@ -400,6 +402,11 @@ export interface Store {
     /** Removes the figure for a year and indicator; returns it, or null when there was none. */
     remove(year: number, indicator: NationalIndicator): Promise<NationalFigure | null>;
   };
+
+  /** Objectives and their append-only reviews (issue 11). */
+  objectives: ObjectivesStore;
+  /** An organisation's comply-or-explain rules and their cases. */
+  complyOrExplain: ComplyOrExplainStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

@@ -10,6 +10,7 @@ import * as staffPseudonymIndex from './0004-staff-pseudonym-index.ts';
 import * as apiTokenLifetimes from './0005-api-token-lifetimes.ts';
 import * as countsByStandard from './0006-counts-by-standard.ts';
 import * as scopeRecords from './0007-scope-records.ts';
+import * as objectives from './0008-objectives.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -22,5 +23,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0005-api-token-lifetimes': { up: (db) => apiTokenLifetimes.up(db, columns), down: (db) => apiTokenLifetimes.down(db) },
     '0006-counts-by-standard': { up: (db) => countsByStandard.up(db), down: (db) => countsByStandard.down(db) },
     '0007-scope-records': { up: (db) => scopeRecords.up(db, columns), down: (db) => scopeRecords.down(db) },
+    '0008-objectives': { up: (db) => objectives.up(db, columns), down: (db) => objectives.down(db) },
   };
 }
