@@ -33,6 +33,7 @@ const members = (status: number): Record<Who, Outcome> => ({ nobody: 'signin', v
 const nonMembers: Record<Who, Outcome> = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404 };
 const admins: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 403, administrator: 200 };
 const importers: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 200 };
+const editors: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
 const api = (status: number): Record<Who, Outcome> => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
 
 function cases(own: string, other: string, year: number, adminId: number): Case[] {
@@ -107,6 +108,20 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
       { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${own}/${standard}/${year}`, expect: api(200) },
       { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${other}/${standard}/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
     ]),
+    // Objectives and comply-or-explain (objective 1 and rule 1 are made in `before`): members read, analysts change.
+    ...both('GET /organisations/:code/objectives', '/objectives'),
+    ...both('GET /organisations/:code/objectives.csv', '/objectives.csv'),
+    ...both('GET /organisations/:code/objectives/new', '/objectives/new', editors),
+    ...both('GET /organisations/:code/objectives/:id', '/objectives/1'),
+    { route: 'GET /organisations/:code/objectives/:id', url: org(own, '/objectives/999'), expect: members(404) },
+    ...both('GET /organisations/:code/objectives/:id/edit', '/objectives/1/edit', editors),
+    ...both('GET /organisations/:code/comply-or-explain', '/comply-or-explain'),
+    ...both('GET /organisations/:code/comply-or-explain/:id', '/comply-or-explain/1'),
+    ...both('GET /organisations/:code/comply-or-explain/:id/cases.csv', '/comply-or-explain/1/cases.csv'),
+    ...[`/objectives`, '/objectives/1', '/comply-or-explain'].flatMap((path) => [
+      { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${own}${path}`, expect: api(200) },
+      { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${other}${path}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
+    ]),
     { route: 'GET /import', url: '/import', expect: importers },
     { route: 'GET /import/:id', url: '/import/00000000-0000-0000-0000-000000000000', expect: signedIn(404) },
     { route: 'GET /import/:id/problems.csv', url: '/import/00000000-0000-0000-0000-000000000000/problems.csv', expect: signedIn(404) },
@@ -117,6 +132,9 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
 const POST_ROUTES = [
   '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/account/api-tokens/1/revoke',
   '/admin/users', '/admin/users/1/memberships', '/admin/users/1/status', '/admin/users/1/sign-in-link', '/admin/national-figures', '/admin/national-figures/remove', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
+  '/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews',
+  '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases',
+  '/api/v1/organisations/ORGA/objectives', '/api/v1/organisations/ORGA/objectives/1/reviews', '/api/v1/organisations/ORGA/comply-or-explain/1/cases',
 ];
 
 describe('access control on every route', () => {
@@ -137,6 +155,12 @@ describe('access control on every route', () => {
       assert.ok(result.ok);
     }
     const a = (await store.organisations.byCode('ORGA'))!;
+    const baseline = { year: 2025, kind: 'ratio', value: 1.2, ci95: [0.9, 1.6], counts: [], smallNumbers: false, parity: 1 } as const;
+    await store.objectives.create({
+      organisationId: a.id, standard: 'wres', indicator: '2', scope: 'organisation', target: { kind: 'range' }, targetDate: '2028-03-31',
+      ownerName: 'A. Chair', ownerRole: 'board-member', action: '2', baseline, createdBy: null,
+    });
+    await store.complyOrExplain.createRule({ organisationId: a.id, title: 'Second senior review', description: 'Every referral is reviewed twice.', createdBy: null });
     await addUser(store, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[a.id, 'viewer']] });
     await addUser(store, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[a.id, 'analyst']] });
     const admin = await addUser(store, { email: 'administrator@example.nhs.uk', password: PASSWORD, administrator: true });
@@ -199,5 +223,9 @@ describe('access control on every route', () => {
     assert.equal((await viewer.post('/admin/national-figures/remove', { indicator: '2', year: '2025' })).statusCode, 403);
     const upload = await viewer.send('POST', '/import', '--x--\r\n', { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': viewer.lastCsrf });
     assert.equal(upload.statusCode, 403);
+    await viewer.get('/organisations/ORGA/objectives');
+    for (const url of ['/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews', '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases']) {
+      assert.equal((await viewer.post(url, { measure: 'wres:2', status: 'on-track', note: 'x', title: 'x', description: 'y', month: '2026-01', complied: 'yes' })).statusCode, 403, url);
+    }
   });
 });

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A document (data, no HTTP) kept beside the
  * routes that serve it; a test checks every documented path answers.
  */
+import { OBJECTIVES_OPENAPI_PATHS } from '../../features/objectives/openapi.ts';
+
 const interval = { type: ['array', 'null'], items: { type: 'number' }, minItems: 2, maxItems: 2, description: '95% interval, in the unit of the value beside it' } as const;
 
 const groupRate = {
@@ -209,6 +211,7 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    ...OBJECTIVES_OPENAPI_PATHS,
     '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
   },
 } as const;
