@@ -6,10 +6,10 @@
  * at 1100 and 375 pixels wide and photographed at both (support/page-checks.ts).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, type TestContext, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailability, launchChromium } from './support/chromium.ts';
-import { checkPage, takePageProblems, watchPage, WIDE } from './support/page-checks.ts';
+import { checkPage, takePageProblems, WIDE, watchPage } from './support/page-checks.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN = { name: 'Olu Objectives', email: 'olu.objectives@example.nhs.uk', password: 'correct horse battery staple' };
@@ -120,7 +120,7 @@ if (!availability.run) {
       await page.getByRole('button', { name: 'Add review' }).click();
       assert.match(await page.locator('#reviews ~ .nhsuk-card').first().innerText(), /On track: .* UTC, Olu Objectives/);
       await page.goto(url('/organisations/SYN01/objectives'));
-      assert.match(await page.locator('tbody').innerText(), new RegExp(`${dashboardFigure2} in ${year}`));
+      assert.match(await page.locator("tbody").innerText(), new RegExp(`${dashboardFigure2} in ${year}`));
       await checkPage(page, 'objectives');
     });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { HeadlineFigure } from '../../src/core/act/headline.ts';
+import type { KyselyStore } from '../../src/store/kysely-store.ts';
 import type { NewObjective } from '../../src/store/objective-types.ts';
 import { testEachDialect } from './each-dialect.ts';
-import type { KyselyStore } from '../../src/store/kysely-store.ts';
 
 const BASELINE: HeadlineFigure = {
   year: 2025, kind: 'ratio', value: 1.25, ci95: [0.83, 1.88], smallNumbers: false, parity: 1,

@@ -4,7 +4,7 @@
  * month's cases, charted as statistical process control (core/stats/spc, Making Data Count's XmR chart; higher is
  * better), with limits once 12 months have cases. Months between the first and the last with no cases are gaps.
  */
-import { spc, type SpcResult } from '../stats/spc/index.ts';
+import { type SpcResult, spc } from '../stats/spc/index.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 
 export interface CaseLike {

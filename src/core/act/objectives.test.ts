@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { WRES_1, WRES_2, WRES_5, WRES_9 } from '../wres/definitions.ts';
-import { headlineFigure, type HeadlineFigure } from './headline.ts';
+import { type HeadlineFigure, headlineFigure } from './headline.ts';
 import { HIGH_IMPACT_ACTIONS } from './high-impact-actions.ts';
-import { missingSentence, progress, smartCheck, type ObjectiveInput } from './objectives.ts';
+import { missingSentence, type ObjectiveInput, progress, smartCheck } from './objectives.ts';
 
 const TODAY = '2026-12-05';
 const COMPLETE: ObjectiveInput = {

@@ -11,7 +11,7 @@
 import { beyondChance, proportionChange, relativeLikelihoodChange } from '../stats/change-between-years.ts';
 import { NON_ADVERSE_RANGE } from '../stats/relative-likelihood.ts';
 import type { FigureKind, HeadlineFigure } from './headline.ts';
-import { highImpactAction, type HighImpactActionId } from './high-impact-actions.ts';
+import { type HighImpactActionId, highImpactAction } from './high-impact-actions.ts';
 
 export type TargetKind = 'value' | 'parity' | 'range';
 export type Target = { readonly kind: 'value'; readonly value: number } | { readonly kind: 'parity' } | { readonly kind: 'range' };

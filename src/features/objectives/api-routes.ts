@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { missingSentence } from '../../core/act/objectives.ts';
 import type { Services } from '../../web/services.ts';
-import { editor, idParam, member, type CodeParams } from './access.ts';
+import { type CodeParams, editor, idParam, member } from './access.ts';
 import { recordCase, ruleDocument, ruleSummary } from './comply-service.ts';
 import { addReview, createObjective, objectiveDocument, progressOf } from './service.ts';
 

@@ -14,8 +14,8 @@ import { chartId, formatMonth, POINT_TYPE_LABEL, spcChart, VARIATION_READING } f
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
-import { canEdit, complyPath, crumbs, editor, formFields, idParam, member, type CodeParams } from './access.ts';
-import { CASES_CSV_HEADER, caseCsvRows, createRule, recordCase, ruleSummary, type FieldProblem, type RuleSummary } from './comply-service.ts';
+import { type CodeParams, canEdit, complyPath, crumbs, editor, formFields, idParam, member } from './access.ts';
+import { CASES_CSV_HEADER, caseCsvRows, createRule, type FieldProblem, type RuleSummary, recordCase, ruleSummary } from './comply-service.ts';
 
 type Req = FastifyRequest<{ Params: CodeParams }>;
 

@@ -4,7 +4,7 @@
  * A case holds a month, a flag and an explanation: no staff identifier and no equality data about the person
  * concerned, and the form asks for none. Every change is audited without the explanation's words.
  */
-import { complianceSeries, isMonth, type ComplianceSeries } from '../../core/act/comply.ts';
+import { type ComplianceSeries, complianceSeries, isMonth } from '../../core/act/comply.ts';
 import type { ComplyCase, ComplyRule } from '../../store/objective-types.ts';
 import type { Store } from '../../store/store.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { createHarness, signedIn, type Browser, type Harness } from '../../web/auth/test-harness.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
 const BASE = '/organisations/ORGA/objectives';

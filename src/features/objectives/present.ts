@@ -4,10 +4,11 @@
  */
 import type { FigureKind, HeadlineFigure } from '../../core/act/headline.ts';
 import { highImpactAction } from '../../core/act/high-impact-actions.ts';
-import { OWNER_ROLES, targetText, type Progress } from '../../core/act/objectives.ts';
+import { OWNER_ROLES, type Progress, targetText } from '../../core/act/objectives.ts';
+import type { IndicatorDefinition } from '../../core/indicators/definition.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
-import { REVIEW_STATUSES, type Objective, type Review } from '../../store/objective-types.ts';
-import { measureText, scopeText } from './service.ts';
+import { type Objective, REVIEW_STATUSES, type Review } from '../../store/objective-types.ts';
+import { findMeasure, measureText, scopeText } from './service.ts';
 
 const GROUP_LABELS: Readonly<Record<string, string>> = {
   white: 'White', ethnicMinority: 'Ethnic minority', unknown: 'Unknown', disabled: 'Disabled', nonDisabled: 'Non-disabled', board: 'Voting board members',
@@ -28,14 +29,25 @@ export interface FigureView {
   readonly smallNumbers: boolean;
 }
 
-export function figureView(figure: HeadlineFigure): FigureView {
+/** "White applicants: 1,292 of 4,355 were appointed from shortlisting", "Ethnic minority: 15 of 50 respondents". */
+function countText(figure: HeadlineFigure, c: HeadlineFigure['counts'][number], definition: IndicatorDefinition<string> | null): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const label = GROUP_LABELS[c.group] ?? c.group;
+  if (figure.kind === 'ratio' && definition?.kind === 'ratio') return `${label} ${definition.wording.people}: ${n(c.events)} of ${n(c.population)} ${definition.wording.eventPast}`;
+  if (figure.kind === 'proportion') return `${label}: ${n(c.events)} of ${n(c.population)} respondents`;
+  if (figure.kind === 'representation') return `${label}: ${n(c.events)} of ${n(c.population)} staff`;
+  if (figure.kind === 'representationGap') return `${n(c.events)} of ${n(c.population)} voting board members`;
+  return `${label}: ${n(c.events)} of ${n(c.population)}`;
+}
+
+export function figureView(figure: HeadlineFigure, definition: IndicatorDefinition<string> | null = null): FigureView {
   const digits = figure.kind === 'ratio' ? 2 : 1;
   const suffix = figure.kind === 'ratio' ? '' : '%';
   return {
     year: figure.year,
     value: valueText(figure.kind, figure.value),
     interval: figure.ci95 ? `${figure.ci95[0].toFixed(digits)}${suffix} to ${figure.ci95[1].toFixed(digits)}${suffix}` : null,
-    counts: figure.counts.map((c) => `${GROUP_LABELS[c.group] ?? c.group}: ${c.events.toLocaleString('en-GB')} of ${c.population.toLocaleString('en-GB')}`),
+    counts: figure.counts.map((c) => countText(figure, c, definition)),
     smallNumbers: figure.smallNumbers,
   };
 }
@@ -49,6 +61,7 @@ const STATUS_TEXT: Readonly<Record<Progress['status'], { text: string; colour: s
 };
 
 export function objectiveView(standards: StandardRegistry, objective: Objective, progress: Progress | null) {
+  const definition = findMeasure(standards, objective.standard, objective.indicator)?.definition ?? null;
   return {
     id: objective.id,
     measure: measureText(standards, objective),
@@ -57,8 +70,8 @@ export function objectiveView(standards: StandardRegistry, objective: Objective,
     targetDate: objective.targetDate,
     owner: `${objective.ownerName}, ${OWNER_ROLES.find((r) => r.value === objective.ownerRole)?.text.toLowerCase() ?? objective.ownerRole}`,
     action: objective.action === null ? null : `${objective.action}. ${highImpactAction(objective.action)?.title ?? ''}`,
-    baseline: figureView(objective.baseline),
-    latest: progress?.latest ? figureView(progress.latest) : null,
+    baseline: figureView(objective.baseline, definition),
+    latest: progress?.latest ? figureView(progress.latest, definition) : null,
     status: progress ? STATUS_TEXT[progress.status] : null,
     sentence: progress?.sentence ?? null,
   };

@@ -10,15 +10,15 @@
  * - POST /organisations/:code/objectives/:id/reviews appends a review
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Membership } from '../../store/store.ts';
 import type { Objective } from '../../store/objective-types.ts';
-import { sendCsv, csvText } from '../../web/csv-download.ts';
+import type { Membership } from '../../store/store.ts';
+import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
-import { canEdit, crumbs, editor, formFields, idParam, member, objectivesPath, type CodeParams } from './access.ts';
+import { type CodeParams, canEdit, crumbs, editor, formFields, idParam, member, objectivesPath } from './access.ts';
 import { figureView, objectiveView, reviewView } from './present.ts';
 import {
-  addReview, createObjective, editObjective, FORM_CHOICES, inputFromForm, measureChoices, measureKey, OBJECTIVE_CSV_HEADER,
+  addReview, createObjective, editObjective, FORM_CHOICES, findMeasure, inputFromForm, measureChoices, measureKey, OBJECTIVE_CSV_HEADER,
   objectiveCsvRow, objectiveScopes, progressOf,
 } from './service.ts';
 
@@ -126,7 +126,7 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
     return renderPage(services, request, reply, 'objectives/views/objective.njk', {
       title: `Objective ${objective.id}: ${membership.organisation.name}`, synthetic: membership.organisation.synthetic,
       breadcrumbs: crumbs(membership, { href: base, text: 'Objectives' }), organisation: membership.organisation,
-      objective: objectiveView(services.standards, objective, progress), figures: figures.map(figureView),
+      objective: objectiveView(services.standards, objective, progress), figures: figures.map((f) => figureView(f, findMeasure(services.standards, objective.standard, objective.indicator)?.definition ?? null)),
       trajectory: progress.trajectory, reviews: reviews.map(reviewView).reverse(), canEdit: canEdit(request, membership),
       editHref: `${base}/${objective.id}/edit`, reviewAction: `${base}/${objective.id}/reviews`,
       statuses: [{ value: '', text: 'Choose' }, ...FORM_CHOICES.reviewStatuses].map((s) => ({ ...s, selected: s.value === (values['status'] ?? '') })),

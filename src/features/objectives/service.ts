@@ -5,15 +5,15 @@
  * target, date, owner and action, appending reviews, and its progress computed from every year imported since the
  * baseline. Every change is audited; the audit never holds the owner's name or a review's words.
  */
-import { headlineFigure, type HeadlineFigure } from '../../core/act/headline.ts';
+import { type HeadlineFigure, headlineFigure } from '../../core/act/headline.ts';
 import { HIGH_IMPACT_ACTIONS, highImpactAction } from '../../core/act/high-impact-actions.ts';
-import { OWNER_ROLES, progress, smartCheck, targetText, type ObjectiveInput, type Progress, type SmartProblem } from '../../core/act/objectives.ts';
+import { type ObjectiveInput, OWNER_ROLES, type Progress, progress, type SmartProblem, smartCheck, targetText } from '../../core/act/objectives.ts';
 import type { IndicatorDefinition } from '../../core/indicators/definition.ts';
 import { parseScope, scopeKey, scopeLabel } from '../../core/scopes/scope.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import type { AnyStandard } from '../../core/standards/standard.ts';
-import { scopeChoices, scopedStoredReport, type ScopeChoice } from '../../services/scoped-reports.ts';
-import { REVIEW_STATUSES, type Objective, type Review, type ReviewStatus } from '../../store/objective-types.ts';
+import { type ScopeChoice, scopeChoices, scopedStoredReport } from '../../services/scoped-reports.ts';
+import { type Objective, REVIEW_STATUSES, type Review, type ReviewStatus } from '../../store/objective-types.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface ObjectiveServices {

@@ -9,7 +9,7 @@
  * - comply_cases: each case as the month, whether the rule was complied with, and the explanation where not. A
  *   case holds no staff identifier and no ethnicity or other equality data about the person concerned.
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectColumns } from './column-types.ts';
 
 // Migrations see the database as it was when they were written.
