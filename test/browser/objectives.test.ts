@@ -134,7 +134,15 @@ if (!availability.run) {
       await page.getByRole('button', { name: 'Record case' }).click();
       assert.match(await errorSummary(), /Enter the month of the case/);
       await checkPage(page, 'comply-or-explain rule with errors');
-      for (const [month, complied, explanation] of [['2026-09', 'yes', ''], ['2026-10', 'no', 'The second reviewer was on leave.'], ['2026-10', 'yes', ''], ['2026-11', 'yes', '']] as const) {
+      // The three months before this one, since a case cannot be in a month still to come.
+      const monthsAgo = (n: number) => {
+        const d = new Date();
+        d.setUTCDate(1);
+        d.setUTCMonth(d.getUTCMonth() - n);
+        return d.toISOString().slice(0, 7);
+      };
+      const [first, second, third] = [monthsAgo(3), monthsAgo(2), monthsAgo(1)];
+      for (const [month, complied, explanation] of [[first, 'yes', ''], [second, 'no', 'The second reviewer was on leave.'], [second, 'yes', ''], [third, 'yes', '']] as const) {
         await page.fill('#month', month);
         await page.check(complied === 'yes' ? '#complied' : '#complied-2');
         await page.fill('#explanation', explanation);
@@ -142,7 +150,9 @@ if (!availability.run) {
         assert.match(await page.locator('.nhsuk-notification-banner').innerText(), /The case has been recorded/);
       }
       assert.equal(await page.locator('figure.mirror-chart svg').count(), 1);
-      assert.match(await page.locator('#explanations + ul').innerText(), /Oct 2026: The second reviewer was on leave\./);
+      const [y, m] = second.split('-').map(Number) as [number, number];
+      const label = `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+      assert.match(await page.locator('#explanations + ul').innerText(), new RegExp(`${label}: The second reviewer was on leave\\.`));
       await checkPage(page, 'comply-or-explain rule');
     });
   });
