@@ -5,6 +5,7 @@ import { auditRepository } from './audit.ts';
 import { columnMappingsRepository } from './column-mappings.ts';
 import type { OpenDatabase } from './database.ts';
 import { importsRepository } from './imports.ts';
+import { interventionsRepository } from './interventions.ts';
 import { runMigrations } from './migrate.ts';
 import { migrationsFor } from './migrations/index.ts';
 import { nationalFiguresRepository } from './national-figures.ts';
@@ -31,6 +32,7 @@ export class KyselyStore implements Store {
   readonly nationalFigures: Store['nationalFigures'];
   readonly objectives: Store['objectives'];
   readonly complyOrExplain: Store['complyOrExplain'];
+  readonly interventions: Store['interventions'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy }: OpenDatabase) {
@@ -46,6 +48,7 @@ export class KyselyStore implements Store {
     this.nationalFigures = nationalFiguresRepository(db);
     this.objectives = objectivesRepository(db);
     this.complyOrExplain = complyOrExplainRepository(db);
+    this.interventions = interventionsRepository(db);
     this.audit = auditRepository(db);
   }
 

@@ -263,6 +263,36 @@ export interface ComplyCasesTable {
   recorded_at: TimestampColumn;
 }
 
+/** Interventions and their status history (migration 0009). */
+export interface InterventionsTable {
+  id: Generated<number>;
+  objective_id: number;
+  catalogue_id: string | null;
+  name: string | null;
+  description: string | null;
+  owner_name: string;
+  owner_role: string;
+  start_date: string | null;
+  end_date: string | null;
+  status: string;
+  /** A JSON array of the networks' names. */
+  staff_networks: JsonColumn;
+  cost_pounds: number | null;
+  share_evaluation: BooleanColumn;
+  created_by: number | null;
+  created_at: TimestampColumn;
+  updated_by: number | null;
+  updated_at: TimestampColumn;
+}
+
+export interface InterventionStatusChangesTable {
+  id: Generated<number>;
+  intervention_id: number;
+  status: string;
+  at: TimestampColumn;
+  user_id: number | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
@@ -287,6 +317,8 @@ export interface Database {
   objective_reviews: ObjectiveReviewsTable;
   comply_rules: ComplyRulesTable;
   comply_cases: ComplyCasesTable;
+  interventions: InterventionsTable;
+  intervention_status_changes: InterventionStatusChangesTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

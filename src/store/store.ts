@@ -10,6 +10,7 @@
  */
 import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
+import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 
 export type Role = 'analyst' | 'viewer';
@@ -216,7 +217,8 @@ export type AuditAction =
   | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-in-link-created' | 'sign-in-link-used' | 'password-set'
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
-  | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded';
+  | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
+  | 'intervention-created' | 'intervention-changed';
 
 export interface AuditEvent {
   readonly id: number;
@@ -407,6 +409,8 @@ export interface Store {
   objectives: ObjectivesStore;
   /** An organisation's comply-or-explain rules and their cases. */
   complyOrExplain: ComplyOrExplainStore;
+  /** Interventions under objectives, with their status history. */
+  interventions: InterventionsStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

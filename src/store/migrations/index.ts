@@ -1,6 +1,6 @@
 /**
  * Every migration, in order, given in code rather than found by globbing files, so the set applied cannot depend
- * on what happens to be on disk. Names sort in the order they run; add the next as "0008-…".
+ * on what happens to be on disk. Names sort in the order they run; add the next as "0010-…".
  */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
@@ -11,6 +11,7 @@ import * as apiTokenLifetimes from './0005-api-token-lifetimes.ts';
 import * as countsByStandard from './0006-counts-by-standard.ts';
 import * as scopeRecords from './0007-scope-records.ts';
 import * as objectives from './0008-objectives.ts';
+import * as interventions from './0009-interventions.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -24,5 +25,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0006-counts-by-standard': { up: (db) => countsByStandard.up(db), down: (db) => countsByStandard.down(db) },
     '0007-scope-records': { up: (db) => scopeRecords.up(db, columns), down: (db) => scopeRecords.down(db) },
     '0008-objectives': { up: (db) => objectives.up(db, columns), down: (db) => objectives.down(db) },
+    '0009-interventions': { up: (db) => interventions.up(db, columns), down: (db) => interventions.down(db) },
   };
 }
