@@ -36,7 +36,10 @@ const importers: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst
 const editors: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
 const api = (status: number): Record<Who, Outcome> => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
 
-function cases(own: string, other: string, year: number, adminId: number): Case[] {
+/** An objective with an intervention in each organisation, for the interventions' routes. */
+interface Planned { readonly own: { objective: number; intervention: number }; readonly other: { objective: number; intervention: number } }
+
+function cases(own: string, other: string, year: number, adminId: number, planned: Planned): Case[] {
   const org = (code: string, path = '') => `/organisations/${code}${path}`;
   const both = (route: string, path: string, ownStatus: Record<Who, Outcome> = members(200)): Case[] => [
     { route, url: org(own, path), expect: ownStatus },
@@ -122,9 +125,43 @@ function cases(own: string, other: string, year: number, adminId: number): Case[
       { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${own}${path}`, expect: api(200) },
       { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${other}${path}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
     ]),
+    { route: 'GET /catalogue/interventions', url: '/catalogue/interventions', expect: everyone(200) },
+    { route: 'GET /catalogue/interventions/:id', url: '/catalogue/interventions/diverse-interview-panels', expect: everyone(200) },
+    { route: 'GET /catalogue/interventions/:id', url: '/catalogue/interventions/no-such-thing', expect: everyone(404) },
+    ...both('GET /organisations/:code/interventions', '/interventions'),
+    ...both('GET /organisations/:code/interventions.csv', '/interventions.csv'),
+    ...interventionCases(own, other, planned),
+    { route: 'GET /api/v1/interventions/catalogue', url: '/api/v1/interventions/catalogue', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
+    { route: 'GET /api/v1/organisations/:code/interventions', url: `/api/v1/organisations/${own}/interventions`, expect: api(200) },
+    { route: 'GET /api/v1/organisations/:code/interventions', url: `/api/v1/organisations/${other}/interventions`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
     { route: 'GET /import', url: '/import', expect: importers },
     { route: 'GET /import/:id', url: '/import/00000000-0000-0000-0000-000000000000', expect: signedIn(404) },
     { route: 'GET /import/:id/problems.csv', url: '/import/00000000-0000-0000-0000-000000000000/problems.csv', expect: signedIn(404) },
+  ];
+}
+
+/** The interventions' pages and API under an objective: members read, analysts (and member administrators) edit. */
+function interventionCases(own: string, other: string, planned: Planned): Case[] {
+  const editors: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
+  const page = (code: string, p: Planned['own'], path: string) => `/organisations/${code}/objectives/${p.objective}/interventions${path}`;
+  const apiPath = (code: string, p: Planned['own'], path: string) => `/api/v1/organisations/${code}/objectives/${p.objective}/interventions${path}`;
+  const otherApi = { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome>;
+  const i = (p: Planned['own']) => `/${p.intervention}`;
+  return [
+    { route: 'GET /organisations/:code/objectives/:id/interventions/new', url: page(own, planned.own, '/new'), expect: editors },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/new', url: page(other, planned.other, '/new'), expect: nonMembers },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId', url: page(own, planned.own, i(planned.own)), expect: members(200) },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId', url: page(other, planned.other, i(planned.other)), expect: nonMembers },
+    // Another organisation's intervention under one's own objective is not found.
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId', url: page(own, planned.own, i(planned.other)), expect: members(404) },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/evaluation.csv', url: page(own, planned.own, `${i(planned.own)}/evaluation.csv`), expect: members(200) },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/evaluation.csv', url: page(other, planned.other, `${i(planned.other)}/evaluation.csv`), expect: nonMembers },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/edit', url: page(own, planned.own, `${i(planned.own)}/edit`), expect: editors },
+    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/edit', url: page(other, planned.other, `${i(planned.other)}/edit`), expect: nonMembers },
+    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions', url: apiPath(own, planned.own, ''), expect: api(200) },
+    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions', url: apiPath(other, planned.other, ''), expect: otherApi },
+    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions/:interventionId', url: apiPath(own, planned.own, i(planned.own)), expect: api(200) },
+    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions/:interventionId', url: apiPath(other, planned.other, i(planned.other)), expect: otherApi },
   ];
 }
 
@@ -135,7 +172,21 @@ const POST_ROUTES = [
   '/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews',
   '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases',
   '/api/v1/organisations/ORGA/objectives', '/api/v1/organisations/ORGA/objectives/1/reviews', '/api/v1/organisations/ORGA/comply-or-explain/1/cases',
+  '/organisations/ORGA/objectives/1/interventions', '/organisations/ORGA/objectives/1/interventions/1/edit', '/api/v1/organisations/ORGA/objectives/1/interventions',
 ];
+
+async function plan(harness: Harness, organisationId: number): Promise<{ objective: number; intervention: number }> {
+  const objective = await harness.store.objectives.create({
+    organisationId, standard: 'wres', indicator: '3', scope: 'organisation', target: { kind: 'range' }, targetDate: '2027-03-31', ownerName: 'A. Chair',
+    ownerRole: 'board-member', action: null, createdBy: null,
+    baseline: { year: 2025, kind: 'ratio', value: 1.2, ci95: [0.8, 1.8], smallNumbers: false, parity: 1, counts: [] },
+  });
+  const intervention = await harness.store.interventions.create({
+    objectiveId: objective.id, catalogueId: 'pre-formal-decision-checklist', own: null, ownerName: 'B. Lead', ownerRole: 'Director of People',
+    startDate: '2024-10-01', endDate: null, status: 'in-progress', staffNetworks: [], cost: null, shareEvaluation: false, createdBy: null,
+  });
+  return { objective: objective.id, intervention: intervention.id };
+}
 
 describe('access control on every route', () => {
   let harness: Harness;
@@ -173,7 +224,8 @@ describe('access control on every route', () => {
       }
       browsers.set(who, browser);
     }
-    table = cases('ORGA', 'ORGB', 2025, admin.id);
+    const planned = { own: await plan(harness, a.id), other: await plan(harness, (await store.organisations.byCode('ORGB'))!.id) };
+    table = cases('ORGA', 'ORGB', 2025, admin.id, planned);
   });
 
   after(async () => {

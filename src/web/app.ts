@@ -9,6 +9,9 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { SOURCE_KINDS } from '../core/records.ts';
 import { ImportJobs } from '../services/import-jobs.ts';
+import { registerInterventionApiRoutes } from '../features/interventions/api-routes.ts';
+import { registerCatalogueRoutes } from '../features/interventions/catalogue-routes.ts';
+import { registerInterventionRoutes } from '../features/interventions/routes.ts';
 import { registerStandardRoutes } from '../features/standards/routes.ts';
 import { registerObjectiveApiRoutes } from '../features/objectives/api-routes.ts';
 import { registerComplyRoutes } from '../features/objectives/comply-routes.ts';
@@ -101,6 +104,9 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerImportRoutes(app, services, jobs, limits);
   registerMonthlyRoutes(app, services);
   registerNationalFigureRoutes(app, services);
+  registerCatalogueRoutes(app, services);
+  registerInterventionRoutes(app, services);
+  registerInterventionApiRoutes(app, services);
   registerNotFound(app, services);
   return app;
 }

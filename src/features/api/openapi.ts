@@ -3,6 +3,7 @@
  * routes that serve it; a test checks every documented path answers.
  */
 import { OBJECTIVES_OPENAPI_PATHS } from '../../features/objectives/openapi.ts';
+import { INTERVENTION_PATHS, INTERVENTION_SCHEMAS } from '../../features/interventions/openapi.ts';
 
 const interval = { type: ['array', 'null'], items: { type: 'number' }, minItems: 2, maxItems: 2, description: '95% interval, in the unit of the value beside it' } as const;
 
@@ -85,6 +86,7 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     schemas: {
+      ...INTERVENTION_SCHEMAS,
       Organisation: {
         type: 'object',
         required: ['code', 'name', 'synthetic', 'years'],
@@ -212,6 +214,7 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     ...OBJECTIVES_OPENAPI_PATHS,
+    ...INTERVENTION_PATHS,
     '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
   },
 } as const;
