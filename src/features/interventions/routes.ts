@@ -20,7 +20,7 @@ import { organisationPath, renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
 import { canEdit, crumbs, editor, formFields, idParam, type InterventionParams, interventionPath, member, objectivePath } from './access.ts';
 import { evaluationOf } from './evaluation-service.ts';
-import { catalogueEntryView, EVALUATION_CSV_HEADER, evaluationCsvRows, evaluationView, historyView, indicatorLabel, interventionView } from './present.ts';
+import { type catalogueEntryView, EVALUATION_CSV_HEADER, evaluationCsvRows, evaluationView, historyView, indicatorLabel, interventionView } from './present.ts';
 import { catalogueChoices, createIntervention, editIntervention, formValues, INTERVENTION_CSV_HEADER, interventionCsvRow, inputFromForm } from './service.ts';
 
 type Req = FastifyRequest<{ Params: InterventionParams }>;
