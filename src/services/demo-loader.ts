@@ -51,17 +51,27 @@ async function isLoaded(store: Store, year: number): Promise<boolean> {
 }
 
 export interface EnsureDemoRegionOptions extends EnsureDemoTrustOptions, RegionOptions {
-  /** Organisations in the region, the demonstration trust (SYN01) included: MIRROR_DEMO_REGION. */
+  /** Organisations in the region, the demonstration trust (SYN01) included: MIRROR_DEMO_REGION (8 by default). */
   readonly count: number;
 }
 
 /**
  * Loads a synthetic region for comparisons between organisations: the demonstration trust (as ensureDemoTrust) and
- * SYN02 … SYNnn, each generated under dataDir/demo-region/<code>/<year> and imported with region "Synthetic region"
- * and type "Acute trust". Years already loaded are left alone. Returns what was imported now, as "SYN02/2025".
+ * its synthetic peers (as ensureDemoPeers). Years already loaded are left alone. Returns what was imported now, as
+ * "SYN02/2025".
  */
 export async function ensureDemoRegion(store: Store, options: EnsureDemoRegionOptions): Promise<string[]> {
-  const imported = (await ensureDemoTrust(store, options)).map((year) => `${DEMO_ORGANISATION.code}/${year}`);
+  const trust = (await ensureDemoTrust(store, options)).map((year) => `${DEMO_ORGANISATION.code}/${year}`);
+  return [...trust, ...(await ensureDemoPeers(store, options))];
+}
+
+/**
+ * The demonstration trust's synthetic peers, SYN02 … SYNnn, each generated under dataDir/demo-region/<code>/<year>
+ * and imported with region "Synthetic region" and type "Acute trust", every one labelled synthetic. Years already
+ * loaded are left alone. Returns what was imported now, as "SYN02/2025".
+ */
+export async function ensureDemoPeers(store: Store, options: EnsureDemoRegionOptions): Promise<string[]> {
+  const imported: string[] = [];
   for (const member of regionMembers(options.count, options).slice(1)) {
     const organisation: NewOrganisation = { code: member.code, name: member.name, region: SYNTHETIC_REGION, type: SYNTHETIC_REGION_TYPE, synthetic: true };
     for (const year of [...new Set(options.years)].sort((a, b) => a - b)) {

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { webSettingsFromEnv } from './config.ts';
 
-test('MIRROR_DEMO_REGION is off by default and otherwise a number of organisations from 0 to 99', () => {
-  assert.equal(webSettingsFromEnv({}).demoRegion, 0);
-  assert.equal(webSettingsFromEnv({ MIRROR_DEMO_REGION: '' }).demoRegion, 0);
+test('MIRROR_DEMO_REGION is the demonstration trust and seven peers by default, and otherwise a number of organisations from 0 to 99', () => {
+  assert.equal(webSettingsFromEnv({}).demoRegion, 8);
+  assert.equal(webSettingsFromEnv({ MIRROR_DEMO_REGION: '' }).demoRegion, 8);
+  assert.equal(webSettingsFromEnv({ MIRROR_DEMO_REGION: '0' }).demoRegion, 0);
   assert.equal(webSettingsFromEnv({ MIRROR_DEMO_REGION: '8' }).demoRegion, 8);
   assert.throws(() => webSettingsFromEnv({ MIRROR_DEMO_REGION: 'lots' }), /MIRROR_DEMO_REGION/);
   assert.throws(() => webSettingsFromEnv({ MIRROR_DEMO_REGION: '100' }), /MIRROR_DEMO_REGION/);

@@ -2,7 +2,7 @@
  * Settings for running the web application, all from environment variables with safe defaults for a laptop:
  * PORT (3000), HOST (127.0.0.1), MIRROR_BASE_URL (http://HOST:PORT), MIRROR_DATA_DIR (./data), DATABASE_URL
  * (PostgreSQL; unset means the embedded SQLite file), LOG_LEVEL (info), MIRROR_DEMO (on: load the synthetic trust),
- * MIRROR_DEMO_REGION (unset or 0: off; N: load a synthetic region of N organisations, SYN01 to SYNnn, for comparisons),
+ * MIRROR_DEMO_REGION (8: the synthetic trust and 7 synthetic peers, loaded after start, for comparisons; 0 or 1: none),
  * and the upload limits MIRROR_MAX_UPLOAD_MB (200), MIRROR_MAX_ROWS, MIRROR_MAX_CELL_CHARS and MIRROR_MAX_UNPACKED_MB.
  */
 import { resolve } from 'node:path';
@@ -52,9 +52,12 @@ export function webSettingsFromEnv(env: Env): WebSettings {
   };
 }
 
-/** MIRROR_DEMO_REGION: unset, empty or 0 for none, otherwise a whole number of organisations from 1 to 99. */
+/** The synthetic region's size when MIRROR_DEMO_REGION is not set: the demonstration trust and seven peers. */
+export const DEFAULT_DEMO_REGION = 8;
+
+/** MIRROR_DEMO_REGION: unset or empty for the default, 0 or 1 for no peers, otherwise a whole number up to 99. */
 function demoRegionFromEnv(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 0;
+  if (value === undefined || value.trim() === '') return DEFAULT_DEMO_REGION;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 99) throw new Error(`MIRROR_DEMO_REGION must be a whole number from 0 to 99, not "${value}"`);
   return n;

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDemoRegion, ensureDemoTrust } from '../services/demo-loader.ts';
+import { ensureDemoTrust } from '../services/demo-loader.ts';
+import { type BackgroundLoad, loadDemoPeersInBackground } from '../services/demo-peers.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
@@ -25,6 +26,8 @@ export interface RunningServer {
   readonly settings: WebSettings;
   /** The address actually listened on (useful when PORT=0). */
   readonly url: string;
+  /** The synthetic peers being loaded after start (MIRROR_DEMO_REGION), or null when there are none to load. */
+  readonly demoPeers: Promise<string[]> | null;
   close(): Promise<void>;
 }
 
@@ -47,15 +50,11 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
   if (removed > 0) say(`Removed ${removed} leftover upload${removed === 1 ? '' : 's'} from before the last stop.`);
 
+  const year = latestReportingYear(clock());
+  const demoYears = [year - 1, year];
   if (settings.loadDemo) {
-    const year = latestReportingYear(clock());
-    if (settings.demoRegion > 0) {
-      const loaded = await ensureDemoRegion(store, { dataDir: settings.dataDir, key, years: [year - 1, year], count: settings.demoRegion });
-      if (loaded.length > 0) say(`Loaded the synthetic region (${settings.demoRegion} organisations): ${loaded.join(', ')}.`);
-    } else {
-      const loaded = await ensureDemoTrust(store, { dataDir: settings.dataDir, key, years: [year - 1, year] });
-      if (loaded.length > 0) say(`Loaded the synthetic demonstration trust for ${loaded.join(' and ')}.`);
-    }
+    const loaded = await ensureDemoTrust(store, { dataDir: settings.dataDir, key, years: demoYears });
+    if (loaded.length > 0) say(`Loaded the synthetic demonstration trust for ${loaded.join(' and ')}.`);
   }
 
   // Mutable here only: with PORT=0 the real address is known after listening, and links the app makes later (an
@@ -76,15 +75,28 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
     say(`  ${link}`);
   }
 
+  // The demonstration trust's synthetic peers, so that comparisons between organisations have something to show
+  // from the first visit; loaded in a worker thread after start, so the pages answer meanwhile.
+  let peers: BackgroundLoad | null = null;
+  if (settings.loadDemo && settings.demoRegion > 1) {
+    say(`Loading ${settings.demoRegion - 1} synthetic peer organisations in the background, for comparisons between organisations.`);
+    peers = loadDemoPeersInBackground(storeConfig, { dataDir: settings.dataDir, key, years: demoYears, count: settings.demoRegion });
+    peers.done.then(
+      (loaded) => say(loaded.length > 0 ? `Loaded the synthetic peers: ${loaded.join(', ')}.` : 'The synthetic peers were already loaded.'),
+      (error: unknown) => { if (!closing) say(`The synthetic peers could not be loaded: ${error instanceof Error ? error.message : String(error)}`); },
+    );
+  }
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      await peers?.stop();
       await app.close();
       await store.close();
     })();
     return closing;
   };
-  return { app, store, settings, url, close };
+  return { app, store, settings, url, demoPeers: peers?.done ?? null, close };
 }
 
 /**
