@@ -104,6 +104,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     ...both('GET /organisations/:code/:year/wdes/targets', `/${year}/wdes/targets`),
     ...both('GET /organisations/:code/:year/wdes/targets.csv', `/${year}/wdes/targets.csv`),
     { route: 'GET /api/v1/openapi.json', url: '/api/v1/openapi.json', expect: everyone(200) },
+    { route: 'GET /api', url: '/api', expect: everyone(200) },
     { route: 'GET /api/v1/organisations', url: '/api/v1/organisations', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${own}/wres/${year}`, expect: api(200) },
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${other}/wres/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },

@@ -94,7 +94,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerOverviewRoutes(app, services);
   registerCompareRoutes(app, services);
   registerTargetsRoutes(app, services);
-  registerApiRoutes(app, services);
+  registerApiRoutes(app, services, config);
   registerStandardRoutes(app, services);
   registerObjectiveRoutes(app, services);
   registerComplyRoutes(app, services);

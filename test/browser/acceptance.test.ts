@@ -115,6 +115,8 @@ if (!availability.run) {
       assert.equal(await heading(), 'How the figures are calculated');
       await visit('/accessibility', 'accessibility statement');
       await visit('/privacy', 'privacy');
+      await visit('/api', 'API documentation');
+      assert.equal(await heading(), 'The Mirror API');
       await visit('/no-such-page', 'not found (signed out)', 404);
       assert.equal(await heading(), 'Page not found');
     });

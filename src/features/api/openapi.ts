@@ -56,7 +56,9 @@ export const OPENAPI_DOCUMENT = {
     title: 'Mirror API',
     version: '1',
     description:
-      'Workforce Race Equality Standard figures for the organisations you belong to. Authenticate with your session or ' +
+      'The figures of every standard Mirror computes (WRES, WDES, WRES for the medical workforce, pay gaps), and the ' +
+      'objectives, comply-or-explain rules and interventions, for the organisations you belong to. ' +
+      'Authenticate with your session or ' +
       'an API token (Authorization: Bearer <token>, created on your account page or with `npx mirror token create`), ' +
       'which reads one organisation until it expires or is revoked; an expired or revoked token gets 401. ' +
       'Percentages are 0–100 and rates 0–1. ' +

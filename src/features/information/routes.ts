@@ -5,12 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from '../../web/page-context.ts';
 import type { Services } from '../../web/services.ts';
-import { methodologyHtml } from './service.ts';
+import { methodology } from './service.ts';
 
 export function registerInformationRoutes(app: FastifyInstance, services: Services): void {
-  const html = methodologyHtml();
+  const { html, contents } = methodology();
   app.get('/methodology', async (request, reply) =>
-    reply.type('text/html').send(services.render('information/views/methodology.njk', pageContext(request, reply, { title: 'How the figures are calculated', methodologyHtml: html }))));
+    reply.type('text/html').send(services.render('information/views/methodology.njk', pageContext(request, reply, { title: 'How the figures are calculated', methodologyHtml: html, contents }))));
   app.get('/accessibility', async (request, reply) =>
     reply.type('text/html').send(services.render('information/views/accessibility.njk', pageContext(request, reply, { title: 'Accessibility statement' }))));
   app.get('/privacy', async (request, reply) =>
