@@ -28,13 +28,13 @@ import { registerImportRoutes } from '../features/import/routes.ts';
 import { registerInformationRoutes } from '../features/information/routes.ts';
 import { registerOrganisationRoutes } from '../features/organisations/routes.ts';
 import { registerWresRoutes } from '../features/wres/routes.ts';
-import { registerCompareRoutes } from './routes/compare.ts';
+import { registerCompareRoutes } from '../features/compare/routes.ts';
 import { registerMedicalRoutes } from '../features/medical/routes.ts';
 import { registerOverviewRoutes } from '../features/overview/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
-import { registerTargetsRoutes } from './routes/targets.ts';
-import { registerMonthlyRoutes } from './routes/monthly.ts';
+import { registerTargetsRoutes } from '../features/targets/routes.ts';
+import { registerMonthlyRoutes } from '../features/monthly/routes.ts';
 import { registerNationalFigureRoutes } from '../features/national-figures/routes.ts';
 
 export interface RegisteredRoute {

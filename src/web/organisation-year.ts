@@ -44,15 +44,16 @@ export async function loadOrganisationYear(
   return { membership, organisation: membership.organisation, year, years, analyst: membership.role === 'analyst' };
 }
 
-/** Records that the person viewed or exported an organisation's equality data. */
+/** Records that the person viewed or exported an organisation's equality data (with what was shown, if given). */
 export async function auditAccess(
   services: Pick<Services, 'store'>,
   request: FastifyRequest,
   action: 'view' | 'export',
   organisation: Organisation,
   subject: string,
+  details?: Readonly<Record<string, unknown>>,
 ): Promise<void> {
-  await services.store.audit.record({ userId: request.currentUser?.id ?? null, action, organisationId: organisation.id, subject });
+  await services.store.audit.record({ userId: request.currentUser?.id ?? null, action, organisationId: organisation.id, subject, ...(details ? { details } : {}) });
 }
 
 /** Renders a page with the page context (navigation, CSRF token, nonce) every page has. */

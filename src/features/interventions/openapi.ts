@@ -1,4 +1,4 @@
-/** The interventions paths and schemas of the OpenAPI document (web/routes/openapi.ts spreads them in). */
+/** The interventions paths and schemas of the OpenAPI document (features/api/openapi.ts spreads them in). */
 const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } as const;
 const code = { name: 'code', in: 'path', required: true, schema: { type: 'string' } } as const;
 const objectiveId = { name: 'id', in: 'path', required: true, schema: { type: 'integer' }, description: 'The objective' } as const;

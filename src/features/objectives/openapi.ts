@@ -1,4 +1,4 @@
-/** The objectives and comply-or-explain paths of the OpenAPI document (web/routes/openapi.ts spreads them in). */
+/** The objectives and comply-or-explain paths of the OpenAPI document (features/api/openapi.ts spreads them in). */
 const code = { name: 'code', in: 'path', required: true, schema: { type: 'string' } } as const;
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } } as const;
 const error = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } as const;

@@ -8,10 +8,10 @@ import { capitalised, columnName } from '../../core/indicators/compared-groups.t
 import { isMonthlyMeasureKey, MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasure } from '../../core/monthly/monthly-measures.ts';
 import { isWdesMonthlyMeasureKey, WDES_MONTHLY_MEASURE_KEYS, WDES_MONTHLY_MEASURES } from '../../core/monthly/wdes-monthly-measures.ts';
 import type { EventCount } from '../../core/stats/relative-likelihood.ts';
-import { assuranceIconSvg, chartId, formatSpcValue, spcChart, variationIconSvg } from '../charts/index.ts';
-import { formatCount } from '../charts/text.ts';
-import { csvText } from '../csv-download.ts';
-import type { MonthlySeriesView } from './monthly.ts';
+import { assuranceIconSvg, chartId, formatSpcValue, spcChart, variationIconSvg } from '../../web/charts/index.ts';
+import { formatCount } from '../../web/charts/text.ts';
+import { csvText } from '../../web/csv-download.ts';
+import type { MonthlySeriesView } from '../../web/presenters/monthly.ts';
 
 /** A measure of any standard, as the pages handle it. */
 export type AnyMonthlyMeasure = MonthlyMeasure<string, string>;

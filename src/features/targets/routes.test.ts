@@ -6,8 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
-import { parseGoal, TARGETS_CSV_HEADER } from './targets.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
+import { TARGETS_CSV_HEADER } from './presenters.ts';
+import { parseGoal } from './service.ts';
 
 const PASSWORD = 'a long enough password';
 

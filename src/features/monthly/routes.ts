@@ -8,56 +8,51 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
-import { monthlyCountsFor } from '../../services/monthly-counts-service.ts';
-import type { Services } from '../services.ts';
-import { requireMembership } from '../auth/plugin.ts';
-import { sendCsv } from '../csv-download.ts';
-import { pageContext } from '../page-context.ts';
-import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews } from '../presenters/monthly.ts';
+import { sendCsv } from '../../web/csv-download.ts';
+import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews } from '../../web/presenters/monthly.ts';
+import type { Services } from '../../web/services.ts';
 import {
   auditSubject, csvFileName, familyPath, groupHeadings, monthlyCsv, monthlySeriesSections, WDES_MONTHLY, WRES_MONTHLY, type MonthlyFamily,
-} from '../presenters/monthly-page.ts';
-
-/** Where each WRES measure's page is (presenters/monthly-path.ts); exported here as before. */
-export { monthlyPath } from '../presenters/monthly-path.ts';
+} from './presenters.ts';
+import { monthlyCounts } from './service.ts';
 
 interface Params { code: string; year: string; measure?: string }
 
+/** Membership and year first, then the measure (404 for any of them); null once replied. */
 async function loadMeasure(services: Services, family: MonthlyFamily, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, key: string) {
-  const membership = await requireMembership(request, reply, request.params.code);
-  if (!membership) return null;
-  const organisation = membership.organisation;
-  const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
-  const years = await services.store.organisations.years(organisation.id);
+  const loaded = await loadOrganisationYear(services, request, reply);
+  if (!loaded) return null;
   const measure = family.measure(key);
-  if (year === null || !years.includes(year) || !measure) {
+  if (!measure) {
     await reply.callNotFound();
     return null;
   }
-  const counts = await monthlyCountsFor(services.store, organisation.id, year, measure);
-  return { membership, organisation, year, measure, counts };
+  const { organisation, year, analyst } = loaded;
+  const counts = await monthlyCounts(services, organisation.id, year, measure);
+  return { organisation, year, analyst, measure, counts };
 }
 
 function registerFamily(app: FastifyInstance, services: Services, family: MonthlyFamily): void {
   const page = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, key: string) => {
     const loaded = await loadMeasure(services, family, request, reply, key);
     if (!loaded) return reply;
-    const { membership, organisation, year, measure, counts } = loaded;
-    const views = monthlyMeasureViews(measure, counts.months, membership.role === 'analyst' ? null : DEFAULT_DISCLOSURE_POLICY);
-    await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'view', organisationId: organisation.id, subject: auditSubject(family, year, measure.key) });
-    const base = `/organisations/${encodeURIComponent(organisation.code)}/${year}`;
+    const { organisation, year, analyst, measure, counts } = loaded;
+    const views = monthlyMeasureViews(measure, counts.months, analyst ? null : DEFAULT_DISCLOSURE_POLICY);
+    await auditAccess(services, request, 'view', organisation, auditSubject(family, year, measure.key));
+    const base = organisationPath(organisation, year);
     const included = counts.years.filter((y) => y.included).map((y) => y.year);
-    return reply.type('text/html').send(services.render('pages/monthly.njk', pageContext(request, reply, {
+    return renderPage(services, request, reply, 'monthly/views/monthly.njk', {
       title: `${measure.title} ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, family.crumb(base, year)],
       organisation, year, base, measure, minimumMonths: MINIMUM_POINTS_FOR_LIMITS, monthCount: counts.months.length,
       included, leftOut: counts.years.filter((y) => !y.included), indicatorLabel: family.indicatorLabel, groupHeadings: groupHeadings(measure),
-      analyst: membership.role === 'analyst', minimumCellSize: DEFAULT_DISCLOSURE_POLICY.minimumCellSize,
+      analyst, minimumCellSize: DEFAULT_DISCLOSURE_POLICY.minimumCellSize,
       smallNumberEvents: DEFAULT_DISCLOSURE_POLICY.smallNumberEvents,
       measureLinks: family.keys.map((k) => ({ href: familyPath(family, base, k), text: family.navigation[k], current: k === measure.key })),
       csvHref: `${base}${family.prefix}/monthly/${measure.key}.csv`,
       series: monthlySeriesSections(family, measure, views),
-    })));
+    });
   };
 
   app.get<{ Params: Params }>(`/organisations/:code/:year${family.prefix}/monthly`, (request, reply) => page(request, reply, family.first));
@@ -70,7 +65,7 @@ function registerFamily(app: FastifyInstance, services: Services, family: Monthl
     if (!loaded) return reply;
     const { organisation, year, measure, counts } = loaded;
     const views = monthlyMeasureViews(measure, counts.months, DEFAULT_DISCLOSURE_POLICY);
-    await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'export', organisationId: organisation.id, subject: `${auditSubject(family, year, measure.key)}.csv` });
+    await auditAccess(services, request, 'export', organisation, `${auditSubject(family, year, measure.key)}.csv`);
     return sendCsv(reply, csvFileName(family, measure.key, organisation.code, year), monthlyCsv(measure, views));
   });
 }

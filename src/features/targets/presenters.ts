@@ -4,9 +4,9 @@
  * same numbers; the download withholds small counts and every figure derived from them.
  */
 import { DEFAULT_DISCLOSURE_POLICY, isDisclosive, type DisclosurePolicy } from '../../core/stats/disclosure.ts';
-import { headsNeeded, STATUS_LABELS, type BandHeadcount, type ModelEmployerTargets, type TargetGroup } from '../../core/targets/model-employer.ts';
-import { chartId, trendChart } from '../charts/index.ts';
-import type { CsvCell } from '../csv-download.ts';
+import { headsNeeded, STATUS_LABELS, WRES_TARGET_GROUP, type BandHeadcount, type ModelEmployerTargets, type TargetGroup } from '../../core/targets/model-employer.ts';
+import { chartId, trendChart } from '../../web/charts/index.ts';
+import type { CsvCell } from '../../web/csv-download.ts';
 
 /** The download's columns: "ethnic_minority_headcount" for WRES, "disabled_headcount" for WDES. */
 export function targetsCsvHeader(group: TargetGroup<string>): string[] {
@@ -78,3 +78,6 @@ export function bandChartsOf<F extends string>(group: TargetGroup<F>, targets: M
     },
   ));
 }
+
+/** The WRES download's columns (ethnic minority staff). */
+export const TARGETS_CSV_HEADER: readonly string[] = targetsCsvHeader(WRES_TARGET_GROUP);

@@ -9,8 +9,8 @@ import { peerFunnels, type PeerOrganisation } from '../../core/comparisons/peer-
 import { SYNTHETIC_REGION, SYNTHETIC_REGION_TYPE, writeSyntheticRegion } from '../../demo/synthetic-region.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
-import { COMPARE_CSV_HEADER, compareCsvRows } from './compare.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
+import { COMPARE_CSV_HEADER, compareCsvRows } from './presenters.ts';
 
 const PASSWORD = 'a long enough password';
 

@@ -1,29 +1,25 @@
 /**
  * The comparisons page and its download for any standard's peer funnels (src/core/comparisons): each funnel as a
  * chart followed by the table of the same numbers, the benchmark table, the plain-language reading of where the
- * member's organisation lies, and the CSV rows with other organisations' small counts withheld. A family names the
- * standard's indicators, groups and words: WRES (indicators 2–8, White and ethnic minority staff) and WDES (metrics
- * 2, 3 and 4a–8, non-disabled and Disabled staff).
+ * member's organisation lies (web/presenters/funnel-reading.ts, which the overview's board shares), and the CSV rows
+ * with other organisations' small counts withheld. A family names the standard's indicators, groups and words: WRES
+ * (indicators 2–8, White and ethnic minority staff) and WDES (metrics 2, 3 and 4a–8, non-disabled and Disabled
+ * staff).
  */
 import { WDES_COMPARED } from '../../core/disability/characteristic.ts';
 import { WRES_COMPARED } from '../../core/ethnicity/wres-characteristic.ts';
 import { capitalised, columnName, type ComparedGroups } from '../../core/indicators/compared-groups.ts';
 import type { RatioDefinition } from '../../core/indicators/definition.ts';
-import { WRES_PEER_SET, type FunnelPosition, type PeerFunnel, type PeerFunnels, type PeerFunnelSet } from '../../core/comparisons/peer-funnels.ts';
+import { WRES_PEER_SET, type PeerFunnel, type PeerFunnels, type PeerFunnelSet, type PeerRatioIndicator } from '../../core/comparisons/peer-funnels.ts';
 import { WDES_PEER_SET, type WdesPeerMetric } from '../../core/comparisons/wdes-peer-funnels.ts';
 import { DEFAULT_DISCLOSURE_POLICY, isDisclosive, type DisclosurePolicy } from '../../core/stats/disclosure.ts';
-import type { NationalRatio } from '../../core/comparisons/national-figure.ts';
 import { WDES_2, WDES_3 } from '../../core/wdes/definitions.ts';
 import { WRES_2, WRES_3, WRES_4 } from '../../core/wres/definitions.ts';
-import type { NationalFigure } from '../../store/store.ts';
-import { chartId, funnelChart, type FunnelChartOptions, type FunnelChartPoint } from '../charts/index.ts';
-import type { CsvCell } from '../csv-download.ts';
-
-/** A national figure an administrator entered for the year, with its ratio, when it can centre a funnel. */
-export interface UsableNationalFigure {
-  readonly figure: NationalFigure;
-  readonly ratio: NationalRatio;
-}
+import { chartId, funnelChart } from '../../web/charts/index.ts';
+import type { CsvCell } from '../../web/csv-download.ts';
+import { formatValue, funnelChartPoints, funnelChartScale, POSITION_WORDS, readingOf } from '../../web/presenters/funnel-reading.ts';
+import { countsText } from '../national-figures/words.ts';
+import type { UsableNationalFigure } from './service.ts';
 
 export interface CompareFamily {
   readonly standard: 'WRES' | 'WDES';
@@ -70,52 +66,8 @@ export const WDES_COMPARE: CompareFamily = {
 
 export type WdesComparison = PeerFunnels<WdesPeerMetric>;
 
-export const POSITION_WORDS: Readonly<Record<FunnelPosition, string>> = {
-  inside95: 'Inside the 95% limits',
-  between: 'Between the 95% and 99.8% limits',
-  outside998: 'Outside the 99.8% limits',
-  notCalculable: 'Not calculable',
-};
-
-export function formatValue(value: number | null, kind: PeerFunnel['kind']): string {
-  if (value === null) return '–';
-  return kind === 'proportion' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2);
-}
-
 function formatLimits(limits: readonly [number, number] | null, kind: PeerFunnel['kind']): string {
   return limits ? `${formatValue(limits[0], kind)} to ${formatValue(limits[1], kind)}` : '–';
-}
-
-/** The plain-language reading of where the member's organisation lies. */
-export function readingOf(family: CompareFamily, funnel: PeerFunnel<string>, code: string): string {
-  const own = funnel.points.find((p) => p.code === code);
-  const peer = funnel.targetSource === 'national' ? 'the national figure' : 'the peer figure';
-  if (!own || own.position === 'notCalculable') return 'Your organisation’s figure cannot be calculated for this indicator, so it is not on the plot.';
-  const side = own.value !== null && own.value > funnel.target ? 'above' : 'below';
-  const better = (side === 'above') === (family.set.higherIsBetter[funnel.indicator] ?? false);
-  const judgement = better ? 'better than' : 'worse than';
-  if (own.position === 'inside95') {
-    return `Your organisation lies inside the 95% limits: its figure is consistent with chance variation around ${peer}.`;
-  }
-  if (own.position === 'between') {
-    return `Your organisation lies ${side} the 95% limits but inside the 99.8% limits: its figure is ${judgement} ${peer} by a little more than chance alone would usually give, which is worth watching rather than a clear difference.`;
-  }
-  return `Your organisation lies ${side} the 99.8% limits: its figure is ${judgement} ${peer} by more than chance variation would explain.`;
-}
-
-/** A peer funnel's organisations as the funnel charts draw them, the member's own highlighted. */
-export function funnelChartPoints(funnel: PeerFunnel<string>, ownCode: string): FunnelChartPoint[] {
-  return funnel.points.map((p) => ({ label: p.name, x: p.x, value: p.value, limits95: p.limits95, limits998: p.limits998, highlighted: p.code === ownCode }));
-}
-
-/** The unit, target and limit curves the funnel charts need, the same for the full plot and the thumbnail. */
-export function funnelChartScale(funnel: PeerFunnel<string>): Pick<FunnelChartOptions, 'unit' | 'target' | 'targetLabel' | 'curve'> {
-  return {
-    unit: funnel.kind === 'proportion' ? 'rate' : 'ratio',
-    target: funnel.target,
-    targetLabel: funnel.targetSource === 'national' ? 'National figure' : 'Peer figure',
-    curve: funnel.curve,
-  };
 }
 
 /** The words the comparisons page needs beside the funnels. */
@@ -238,6 +190,19 @@ export function compareCsvHeader(family: CompareFamily): string[] {
   ];
 }
 
+/** What the page and the download say about a national target: its ratio, interval, counts and source. */
+export function nationalTargetView(indicator: PeerRatioIndicator, usable: UsableNationalFigure) {
+  const { figure, ratio } = usable;
+  const people = indicator === '2' ? 'applicants' : 'staff';
+  return {
+    value: ratio.value,
+    ci95: ratio.ci95,
+    white: `White ${people}: ${countsText(indicator, figure.white)}`,
+    ethnicMinority: `Ethnic minority ${people}: ${countsText(indicator, figure.ethnicMinority)}`,
+    source: figure.source,
+  };
+}
+
 /** Why another organisation's row is withheld in the download. */
 export function withheldReason(policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY): string {
   return `a count of 1 to ${policy.minimumCellSize - 1}, so this organisation's counts and every figure from them are withheld to protect identities`;
@@ -303,4 +268,16 @@ export function compareCsvRowsOf(
     }
   }
   return rows;
+}
+
+export const COMPARE_CSV_HEADER: readonly string[] = compareCsvHeader(WRES_COMPARE);
+
+/** The WRES download's rows (see compareCsvRowsOf): White and ethnic minority counts, national targets where entered. */
+export function compareCsvRows(
+  result: PeerFunnels,
+  ownCode: string,
+  national: Partial<Record<PeerRatioIndicator, UsableNationalFigure>>,
+  policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY,
+): CsvCell[][] {
+  return compareCsvRowsOf(WRES_COMPARE, result as unknown as PeerFunnels<string>, ownCode, national, policy);
 }

@@ -9,8 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { MONTHLY_MEASURES, type MonthlyCounts } from '../../core/monthly/monthly-measures.ts';
 import { relativeLikelihoodRow } from '../../core/monthly/monthly-rows.ts';
 import { runCli } from '../../../test/support/run-cli.ts';
-import { type Browser, createHarness, type Harness, signedIn } from '../auth/test-harness.ts';
-import { monthlySeries, monthlyReading } from '../presenters/monthly.ts';
+import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
+import { monthlySeries, monthlyReading } from '../../web/presenters/monthly.ts';
 
 const PASSWORD = 'a long enough password';
 

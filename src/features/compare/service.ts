@@ -1,0 +1,119 @@
+/**
+ * The comparisons' use-cases, with no HTTP: the peer group an organisation is compared with (every organisation in
+ * the store, those of the same region, or those of the same type), each peer read through its organisation-level
+ * headline figures only (each report with disclosure control, of which nothing below organisation level is read),
+ * and the funnels of one year's figures for WRES (indicators 2–8) and WDES (metrics 2, 3 and 4a–8). WRES indicators
+ * 2–4 are centred on the national figure where an administrator has entered one for the year (see
+ * features/national-figures/), and on the pooled peer figure otherwise; WDES funnels always on the pooled peer figure.
+ */
+import { nationalRatio, nationalTargetsOf, type NationalRatio } from '../../core/comparisons/national-figure.ts';
+import {
+  MINIMUM_PEERS,
+  peerFunnelsOf,
+  WRES_PEER_SET,
+  type PeerFunnels,
+  type PeerFunnelSet,
+  type PeerOrganisationOf,
+  type PeerRatioIndicator,
+} from '../../core/comparisons/peer-funnels.ts';
+import { WDES_PEER_SET, wdesPeerReport } from '../../core/comparisons/wdes-peer-funnels.ts';
+import { wdesReportFor } from '../../services/standards-report-service.ts';
+import { wresReportFor } from '../../services/wres-report-service.ts';
+import type { NationalFigure, Organisation, Store } from '../../store/store.ts';
+
+type WithStore = { readonly store: Store };
+
+/** A national figure an administrator entered for the year, with its ratio, when it can centre a funnel. */
+export interface UsableNationalFigure {
+  readonly figure: NationalFigure;
+  readonly ratio: NationalRatio;
+}
+
+export const PEER_GROUPS = ['all', 'region', 'type'] as const;
+export type PeerGroup = (typeof PEER_GROUPS)[number];
+
+/** The peer group a request names: every organisation when none is named, null for one that is not a group. */
+export function parsePeerGroup(value: unknown): PeerGroup | null {
+  if (value === undefined) return 'all';
+  return typeof value === 'string' && (PEER_GROUPS as readonly string[]).includes(value) ? (value as PeerGroup) : null;
+}
+
+function inGroup(group: PeerGroup, own: Organisation, other: Organisation): boolean {
+  if (group === 'region') return own.region !== null && other.region === own.region;
+  if (group === 'type') return own.type !== null && other.type === own.type;
+  return true;
+}
+
+/** The year's national figures that can centre a funnel (ratio above 0), by indicator. */
+export async function nationalFiguresFor(store: Store, year: number): Promise<Partial<Record<PeerRatioIndicator, UsableNationalFigure>>> {
+  const out: Partial<Record<PeerRatioIndicator, UsableNationalFigure>> = {};
+  for (const figure of await store.nationalFigures.forYear(year)) {
+    const ratio = nationalRatio(figure.indicator, figure);
+    if (ratio.usableAsTarget) out[figure.indicator] = { figure, ratio };
+  }
+  return out;
+}
+
+/** How a standard's peers are compared: its funnels, each peer's headline figures and the national targets. */
+interface ComparisonSource {
+  readonly set: PeerFunnelSet<string>;
+  /** One organisation's headline figures for the year, or null when it has none. */
+  peerReport(store: Store, organisationId: number, year: number): Promise<PeerOrganisationOf<string>['report'] | null>;
+  national(store: Store, year: number): Promise<Partial<Record<string, UsableNationalFigure>>>;
+}
+
+// Headline figures only: each report with disclosure control, of which nothing below organisation level is read.
+const SOURCES: Readonly<Record<'WRES' | 'WDES', ComparisonSource>> = {
+  WRES: {
+    set: WRES_PEER_SET as unknown as PeerFunnelSet<string>,
+    peerReport: async (store, id, year) => (await wresReportFor(store, id, year, { suppressBreakdowns: true })) as unknown as PeerOrganisationOf<string>['report'] | null,
+    national: nationalFiguresFor,
+  },
+  WDES: {
+    set: WDES_PEER_SET as unknown as PeerFunnelSet<string>,
+    peerReport: async (store, id, year) => {
+      const report = await wdesReportFor(store, id, year, { suppressBreakdowns: true });
+      return report ? (wdesPeerReport(report) as unknown as PeerOrganisationOf<string>['report']) : null;
+    },
+    national: async () => ({}),
+  },
+};
+
+/** A comparison's figures, for the page and its download alike. */
+export interface Comparison {
+  /** The organisations compared with figures for the year, the member's own first, then by name. */
+  readonly peers: readonly PeerOrganisationOf<string>[];
+  /** Whether there are enough organisations (MINIMUM_PEERS) for funnels. */
+  readonly enough: boolean;
+  readonly national: Partial<Record<string, UsableNationalFigure>>;
+  /** The funnels, or null when there are too few organisations. */
+  readonly result: PeerFunnels<string> | null;
+}
+
+/**
+ * The organisation's comparison with its peer group for a year, in a standard. Each organisation in the group is
+ * read through its headline figures only, and the year's national figures become the targets of WRES indicators
+ * 2–4 where an administrator has entered them.
+ */
+export async function comparison(
+  services: WithStore,
+  standard: 'WRES' | 'WDES',
+  organisation: Organisation,
+  year: number,
+  group: PeerGroup,
+): Promise<Comparison> {
+  const { store } = services;
+  const source = SOURCES[standard];
+  const candidates = (await store.organisations.all()).filter((o) => inGroup(group, organisation, o) || o.id === organisation.id);
+  const peers: PeerOrganisationOf<string>[] = [];
+  for (const o of candidates) {
+    const report = await source.peerReport(store, o.id, year);
+    if (report) peers.push({ code: o.code, name: o.name, report });
+  }
+  peers.sort((a, b) => (a.code === organisation.code ? -1 : b.code === organisation.code ? 1 : a.name.localeCompare(b.name)));
+  const enough = peers.length >= MINIMUM_PEERS;
+  const national = await source.national(store, year);
+  const nationalTargets = nationalTargetsOf(Object.values(national).flatMap((n) => (n ? [n.figure] : [])));
+  const result = enough ? peerFunnelsOf(source.set, year, peers, { nationalTargets }) : null;
+  return { peers, enough, national, result };
+}
