@@ -76,7 +76,7 @@ describe('layer rules', () => {
     assert.equal(layerOf('src/features/standards/service.ts'), 'featureService');
     assert.equal(layerOf('src/features/objectives/comply-service.ts'), 'featureService');
     assert.equal(layerOf('src/features/wres/presenters.ts'), 'feature');
-    assert.equal(layerOf('src/web/routes/compare.ts'), 'route');
+    assert.equal(layerOf('src/web/routes/old.ts'), 'route');
     assert.equal(layerOf('src/web/app.ts'), 'web');
     assert.equal(layerOf('fastify'), null);
   });
@@ -90,7 +90,7 @@ describe('layer rules', () => {
       edge('src/features/f/service.ts', 'src/features/g/presenters.ts'),
       edge('src/features/f/presenters.ts', 'src/web/app.ts'),
       edge('src/features/f/presenters.ts', 'src/features/g/routes.ts'),
-      edge('src/features/f/routes.ts', 'src/web/routes/compare.ts'),
+      edge('src/features/f/routes.ts', 'src/web/routes/old.ts'),
       edge('src/features/f/routes.ts', 'src/store/store.ts'),
       edge('src/web/app.ts', 'src/cli/main.ts'),
       edge('src/cli/main.ts', 'src/web/render.ts'),
