@@ -113,7 +113,7 @@ describe('layer rules', () => {
       `src/features/f/service.ts:1 imports src/features/g/presenters.ts: ${RULES.featureService}`,
       `src/features/f/presenters.ts:1 imports src/web/app.ts: ${RULES.feature}`,
       `src/features/f/presenters.ts:1 imports src/features/g/routes.ts: ${RULES.feature}`,
-      `src/features/f/routes.ts:1 imports src/web/routes/compare.ts: ${RULES.routeToRoute}`,
+      `src/features/f/routes.ts:1 imports src/web/routes/old.ts: ${RULES.routeToRoute}`,
       `src/features/f/routes.ts:1 imports src/store/store.ts: ${RULES.routeStoreTypes}`,
       `src/web/app.ts:1 imports src/cli/main.ts: ${RULES.webNoCli}`,
       `src/cli/main.ts:1 imports src/web/render.ts: ${RULES.cliWeb}`,
