@@ -70,7 +70,7 @@ export function interventionView(intervention: Intervention, href: string) {
 }
 
 export function historyView(history: readonly StatusChange[]) {
-  return history.map((h) => ({ status: statusText(h.status), at: h.at.toISOString().slice(0, 16).replace('T', ' '), by: h.by ?? 'An account that no longer exists' }));
+  return history.map((h) => ({ status: statusText(h.status), at: h.at.toISOString().slice(0, 16).replace('T', ' '), by: h.by ?? 'An account that no longer exists', note: h.note ?? '' }));
 }
 
 const ratio = (v: number | null) => (v === null ? 'No figure' : v.toFixed(2));
