@@ -6,12 +6,16 @@ import type { InterventionStatus, InterventionTerms } from '../core/act/interven
 
 export interface NewIntervention extends InterventionTerms {
   readonly objectiveId: number;
+  /** The member the intervention is assigned to, who may update its status; null when none is. */
+  readonly ownerUserId: number | null;
   readonly createdBy: number | null;
 }
 
 export interface Intervention extends InterventionTerms {
   readonly id: number;
   readonly objectiveId: number;
+  /** The member the intervention is assigned to, who may update its status; null when none is. */
+  readonly ownerUserId: number | null;
   readonly createdBy: number | null;
   readonly createdAt: Date;
   readonly updatedBy: number | null;
@@ -19,7 +23,7 @@ export interface Intervention extends InterventionTerms {
 }
 
 /** What an edit may change: everything but the objective and whether it came from the catalogue. */
-export type InterventionChanges = Omit<InterventionTerms, 'catalogueId' | 'own'> & { readonly own: InterventionTerms['own'] };
+export type InterventionChanges = Omit<InterventionTerms, 'catalogueId' | 'own'> & { readonly own: InterventionTerms['own']; readonly ownerUserId: number | null };
 
 export interface StatusChange {
   readonly status: InterventionStatus;
@@ -27,6 +31,8 @@ export interface StatusChange {
   readonly userId: number | null;
   /** The name of whoever made the change, while their account exists. */
   readonly by: string | null;
+  /** The update given with it, if any. */
+  readonly note: string | null;
 }
 
 export interface InterventionsStore {
@@ -42,6 +48,11 @@ export interface InterventionsStore {
   shared(organisationId: number): Promise<readonly Intervention[]>;
   /** Changes the terms; a changed status is appended to the history in the same transaction. */
   update(organisationId: number, id: number, changes: InterventionChanges, userId: number | null): Promise<Intervention | null>;
+  /**
+   * An owner's update: the status (the same or a new one) with an optional note, appended to the history; nothing
+   * else changes. Null when the organisation has no such intervention.
+   */
+  recordUpdate(organisationId: number, id: number, update: { readonly status: InterventionStatus; readonly note: string | null }, userId: number | null): Promise<Intervention | null>;
   /** Oldest first; the first is the status it was created with. */
   statusHistory(interventionId: number): Promise<readonly StatusChange[]>;
 }

@@ -9,6 +9,8 @@ import type { ObjectiveTerms, OwnerRole, Target } from '../core/act/objectives.t
 export interface NewObjective extends ObjectiveTerms {
   readonly organisationId: number;
   readonly baseline: HeadlineFigure;
+  /** The member the objective is assigned to, who may add its reviews; null when none is. */
+  readonly ownerUserId: number | null;
   readonly createdBy: number | null;
 }
 
@@ -23,6 +25,8 @@ export interface Objective {
   readonly targetDate: string;
   readonly ownerName: string;
   readonly ownerRole: OwnerRole;
+  /** The member the objective is assigned to, who may add its reviews; null when none is. */
+  readonly ownerUserId: number | null;
   readonly action: HighImpactActionId | null;
   /** The figure when the objective was made; it never changes. */
   readonly baseline: HeadlineFigure;
@@ -32,7 +36,7 @@ export interface Objective {
 }
 
 /** What an edit may change: the target, its date, the owner and the action; never the measure or its baseline. */
-export type ObjectiveChanges = Pick<ObjectiveTerms, 'target' | 'targetDate' | 'ownerName' | 'ownerRole' | 'action'>;
+export type ObjectiveChanges = Pick<ObjectiveTerms, 'target' | 'targetDate' | 'ownerName' | 'ownerRole' | 'action'> & { readonly ownerUserId: number | null };
 
 export type ReviewStatus = 'on-track' | 'at-risk' | 'off-track' | 'complete';
 export const REVIEW_STATUSES: readonly { readonly value: ReviewStatus; readonly text: string }[] = [

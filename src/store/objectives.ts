@@ -25,6 +25,7 @@ function toObjective(row: Selectable<ObjectivesTable>): Objective {
     targetDate: row.target_date,
     ownerName: row.owner_name,
     ownerRole: row.owner_role as OwnerRole,
+    ownerUserId: row.owner_user_id ?? null,
     action: row.action as HighImpactActionId | null,
     baseline: JSON.parse(row.baseline),
     createdBy: row.created_by,
@@ -42,7 +43,7 @@ export function objectivesRepository(db: Kysely<Database>): ObjectivesStore {
       const row = await db.insertInto('objectives').values({
         organisation_id: o.organisationId, standard: o.standard, indicator: o.indicator, scope: o.scope,
         ...targetColumns(o.target), target_date: o.targetDate, owner_name: o.ownerName, owner_role: o.ownerRole,
-        action: o.action, baseline_year: o.baseline.year, baseline: JSON.stringify(o.baseline), created_by: o.createdBy,
+        owner_user_id: o.ownerUserId, action: o.action, baseline_year: o.baseline.year, baseline: JSON.stringify(o.baseline), created_by: o.createdBy,
         created_at: now, updated_at: now,
       }).returningAll().executeTakeFirstOrThrow();
       return toObjective(row);
@@ -61,7 +62,7 @@ export function objectivesRepository(db: Kysely<Database>): ObjectivesStore {
     async update(organisationId, id, changes) {
       const row = await db.updateTable('objectives').set({
         ...targetColumns(changes.target), target_date: changes.targetDate, owner_name: changes.ownerName,
-        owner_role: changes.ownerRole, action: changes.action, updated_at: new Date(),
+        owner_role: changes.ownerRole, owner_user_id: changes.ownerUserId, action: changes.action, updated_at: new Date(),
       }).where('organisation_id', '=', organisationId).where('id', '=', id).returningAll().executeTakeFirst();
       return row ? toObjective(row) : null;
     },

@@ -227,6 +227,8 @@ export interface ObjectivesTable {
   target_date: string;
   owner_name: string;
   owner_role: string;
+  /** The Mirror user the objective is assigned to (migration 0010). */
+  owner_user_id: number | null;
   action: string | null;
   baseline_year: number;
   baseline: JsonColumn;
@@ -272,6 +274,8 @@ export interface InterventionsTable {
   description: string | null;
   owner_name: string;
   owner_role: string;
+  /** The Mirror user the intervention is assigned to (migration 0010). */
+  owner_user_id: number | null;
   start_date: string | null;
   end_date: string | null;
   status: string;
@@ -291,6 +295,8 @@ export interface InterventionStatusChangesTable {
   status: string;
   at: TimestampColumn;
   user_id: number | null;
+  /** The update's words, when one was given with it (migration 0010). */
+  note: string | null;
 }
 
 export interface Database {

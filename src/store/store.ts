@@ -13,7 +13,13 @@ import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 
-export type Role = 'analyst' | 'viewer';
+/**
+ * What a member may do in an organisation: an analyst imports and sees every figure, and creates and edits
+ * objectives and interventions; a viewer reads; an owner reads as a viewer does and updates the objectives and
+ * interventions assigned to them (reviews; status with a note), nothing else.
+ */
+export type Role = 'analyst' | 'viewer' | 'owner';
+export const ROLES: readonly Role[] = ['analyst', 'viewer', 'owner'];
 
 export interface Organisation {
   readonly id: number;
@@ -218,7 +224,7 @@ export type AuditAction =
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
   | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
-  | 'intervention-created' | 'intervention-changed';
+  | 'intervention-created' | 'intervention-changed' | 'intervention-updated';
 
 export interface AuditEvent {
   readonly id: number;
@@ -357,6 +363,8 @@ export interface Store {
     setActive(id: number, active: boolean): Promise<void>;
     memberships(userId: number): Promise<readonly Membership[]>;
     setMembership(userId: number, organisationId: number, role: Role | null): Promise<void>;
+    /** The organisation's members whose accounts are active, by name: whom an objective or intervention can be assigned to. */
+    members(organisationId: number): Promise<readonly { readonly userId: number; readonly displayName: string; readonly role: Role }[]>;
   };
 
   /** One-time sign-in links: only a hash of the token is kept. */

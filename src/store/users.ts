@@ -79,6 +79,15 @@ export function usersRepository(db: Kysely<Database>): Store['users'] {
       return rows.map(({ role, ...organisation }) => ({ organisation: toOrganisation(organisation), role: role as Role }));
     },
 
+    async members(organisationId) {
+      const rows = await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
+        .select(['users.id', 'users.display_name', 'memberships.role'])
+        .where('memberships.organisation_id', '=', organisationId).where('users.active', '=', true)
+        .orderBy('users.display_name').orderBy('users.id')
+        .execute();
+      return rows.map((r) => ({ userId: r.id, displayName: r.display_name, role: r.role as Role }));
+    },
+
     async setMembership(userId, organisationId, role) {
       if (role === null) {
         await db.deleteFrom('memberships').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute();

@@ -11,37 +11,41 @@ import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { importFolder } from '../services/import-service.ts';
 import { addUser, Browser, createHarness, type Harness } from './auth/test-harness.ts';
 
-type Who = 'nobody' | 'viewer' | 'analyst' | 'administrator';
-const PEOPLE: readonly Who[] = ['nobody', 'viewer', 'analyst', 'administrator'];
+type Who = 'nobody' | 'viewer' | 'analyst' | 'administrator' | 'owner';
+const PEOPLE: readonly Who[] = ['nobody', 'viewer', 'analyst', 'administrator', 'owner'];
 const PASSWORD = 'a long enough password';
 
 /**
  * Expected status of a GET for each person. `own` is organisation A (the viewer and analyst belong to it; the
  * administrator does not), `other` is organisation B (nobody but its own members). "signin" means a redirect to
- * the sign-in page; 404 hides whether another organisation exists.
+ * the sign-in page; 404 hides whether another organisation exists. An owner (a member of organisation A with the
+ * owner role) reads exactly as a viewer does, so a GET's expectation for them is the viewer's unless it says otherwise;
+ * what an owner may change is checked by the POSTs below.
  */
 type Outcome = number | 'signin';
+/** Who a GET expectation names: the owner reads as the viewer does unless one says otherwise. */
+type Expect = Record<Exclude<Who, 'owner'>, Outcome> & { owner?: Outcome };
 interface Case {
   readonly route: string;
   readonly url: string;
-  readonly expect: Readonly<Record<Who, Outcome>>;
+  readonly expect: Readonly<Expect>;
 }
 
-const everyone = (status: number): Record<Who, Outcome> => ({ nobody: status, viewer: status, analyst: status, administrator: status });
-const signedIn = (status: number): Record<Who, Outcome> => ({ nobody: 'signin', viewer: status, analyst: status, administrator: status });
-const members = (status: number): Record<Who, Outcome> => ({ nobody: 'signin', viewer: status, analyst: status, administrator: 404 });
-const nonMembers: Record<Who, Outcome> = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404 };
-const admins: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 403, administrator: 200 };
-const importers: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 200 };
-const editors: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
-const api = (status: number): Record<Who, Outcome> => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
+const everyone = (status: number): Expect => ({ nobody: status, viewer: status, analyst: status, administrator: status });
+const signedIn = (status: number): Expect => ({ nobody: 'signin', viewer: status, analyst: status, administrator: status });
+const members = (status: number): Expect => ({ nobody: 'signin', viewer: status, analyst: status, administrator: 404 });
+const nonMembers: Expect = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404 };
+const admins: Expect = { nobody: 'signin', viewer: 403, analyst: 403, administrator: 200 };
+const importers: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 200 };
+const editors: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
+const api = (status: number): Expect => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
 
 /** An objective with an intervention in each organisation, for the interventions' routes. */
 interface Planned { readonly own: { objective: number; intervention: number }; readonly other: { objective: number; intervention: number } }
 
 function cases(own: string, other: string, year: number, adminId: number, planned: Planned): Case[] {
   const org = (code: string, path = '') => `/organisations/${code}${path}`;
-  const both = (route: string, path: string, ownStatus: Record<Who, Outcome> = members(200)): Case[] => [
+  const both = (route: string, path: string, ownStatus: Expect = members(200)): Case[] => [
     { route, url: org(own, path), expect: ownStatus },
     { route, url: org(other, path), expect: nonMembers },
   ];
@@ -87,7 +91,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
       ...both(`GET /organisations/:code/:year/standards/${id}`, `/${year}/standards/${id}?scope=medical`),
       ...both(`GET /organisations/:code/:year/${id}.csv`, `/${year}/${id}.csv?scope=medical`),
       { route: `GET /api/v1/organisations/:code/${id}/:year`, url: `/api/v1/organisations/${own}/${id}/${year}?scope=medical`, expect: api(200) },
-      { route: `GET /api/v1/organisations/:code/${id}/:year`, url: `/api/v1/organisations/${other}/${id}/${year}?scope=directorate:Nowhere`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
+      { route: `GET /api/v1/organisations/:code/${id}/:year`, url: `/api/v1/organisations/${other}/${id}/${year}?scope=directorate:Nowhere`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Expect },
     ]),
     ...both('GET /organisations/:code/:year/compare', `/${year}/compare`),
     ...both('GET /organisations/:code/:year/compare.csv', `/${year}/compare.csv`),
@@ -110,7 +114,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     { route: 'GET /api/v1/organisations/:code/wres/:year', url: `/api/v1/organisations/${other}/wres/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
     ...['wdes', 'medical', 'paygap'].flatMap((standard) => [
       { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${own}/${standard}/${year}`, expect: api(200) },
-      { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${other}/${standard}/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
+      { route: `GET /api/v1/organisations/:code/${standard}/:year`, url: `/api/v1/organisations/${other}/${standard}/${year}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Expect },
     ]),
     // Objectives and comply-or-explain (objective 1 and rule 1 are made in `before`): members read, analysts change.
     ...both('GET /organisations/:code/objectives', '/objectives'),
@@ -124,7 +128,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     ...both('GET /organisations/:code/comply-or-explain/:id/cases.csv', '/comply-or-explain/1/cases.csv'),
     ...[`/objectives`, '/objectives/1', '/comply-or-explain'].flatMap((path) => [
       { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${own}${path}`, expect: api(200) },
-      { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${other}${path}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome> },
+      { route: `GET /api/v1/organisations/:code${path.replace('/1', '/:id')}`, url: `/api/v1/organisations/${other}${path}`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Expect },
     ]),
     { route: 'GET /catalogue/interventions', url: '/catalogue/interventions', expect: everyone(200) },
     { route: 'GET /catalogue/interventions/:id', url: '/catalogue/interventions/diverse-interview-panels', expect: everyone(200) },
@@ -143,10 +147,10 @@ function cases(own: string, other: string, year: number, adminId: number, planne
 
 /** The interventions' pages and API under an objective: members read, analysts (and member administrators) edit. */
 function interventionCases(own: string, other: string, planned: Planned): Case[] {
-  const editors: Record<Who, Outcome> = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
+  const editors: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
   const page = (code: string, p: Planned['own'], path: string) => `/organisations/${code}/objectives/${p.objective}/interventions${path}`;
   const apiPath = (code: string, p: Planned['own'], path: string) => `/api/v1/organisations/${code}/objectives/${p.objective}/interventions${path}`;
-  const otherApi = { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Record<Who, Outcome>;
+  const otherApi = { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Expect;
   const i = (p: Planned['own']) => `/${p.intervention}`;
   return [
     { route: 'GET /organisations/:code/objectives/:id/interventions/new', url: page(own, planned.own, '/new'), expect: editors },
@@ -174,17 +178,18 @@ const POST_ROUTES = [
   '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases',
   '/api/v1/organisations/ORGA/objectives', '/api/v1/organisations/ORGA/objectives/1/reviews', '/api/v1/organisations/ORGA/comply-or-explain/1/cases',
   '/organisations/ORGA/objectives/1/interventions', '/organisations/ORGA/objectives/1/interventions/1/edit', '/api/v1/organisations/ORGA/objectives/1/interventions',
+  '/organisations/ORGA/objectives/1/interventions/1/updates', '/api/v1/organisations/ORGA/objectives/1/interventions/1/updates',
 ];
 
-async function plan(harness: Harness, organisationId: number): Promise<{ objective: number; intervention: number }> {
+async function plan(harness: Harness, organisationId: number, ownerUserId: number | null): Promise<{ objective: number; intervention: number }> {
   const objective = await harness.store.objectives.create({
     organisationId, standard: 'wres', indicator: '3', scope: 'organisation', target: { kind: 'range' }, targetDate: '2027-03-31', ownerName: 'A. Chair',
-    ownerRole: 'board-member', action: null, createdBy: null,
+    ownerRole: 'board-member', action: null, ownerUserId, createdBy: null,
     baseline: { year: 2025, kind: 'ratio', value: 1.2, ci95: [0.8, 1.8], smallNumbers: false, parity: 1, counts: [] },
   });
   const intervention = await harness.store.interventions.create({
     objectiveId: objective.id, catalogueId: 'pre-formal-decision-checklist', own: null, ownerName: 'B. Lead', ownerRole: 'Director of People',
-    startDate: '2024-10-01', endDate: null, status: 'in-progress', staffNetworks: [], cost: null, shareEvaluation: false, createdBy: null,
+    startDate: '2024-10-01', endDate: null, status: 'in-progress', staffNetworks: [], cost: null, shareEvaluation: false, ownerUserId, createdBy: null,
   });
   return { objective: objective.id, intervention: intervention.id };
 }
@@ -194,6 +199,8 @@ describe('access control on every route', () => {
   let dir: string;
   const browsers = new Map<Who, Browser>();
   let table: Case[] = [];
+  let planned: Planned;
+  let ownerId = 0;
 
   before(async () => {
     harness = await createHarness();
@@ -210,12 +217,14 @@ describe('access control on every route', () => {
     const baseline = { year: 2025, kind: 'ratio', value: 1.2, ci95: [0.9, 1.6], counts: [], smallNumbers: false, parity: 1 } as const;
     await store.objectives.create({
       organisationId: a.id, standard: 'wres', indicator: '2', scope: 'organisation', target: { kind: 'range' }, targetDate: '2028-03-31',
-      ownerName: 'A. Chair', ownerRole: 'board-member', action: '2', baseline, createdBy: null,
+      ownerName: 'A. Chair', ownerRole: 'board-member', action: '2', baseline, ownerUserId: null, createdBy: null,
     });
     await store.complyOrExplain.createRule({ organisationId: a.id, title: 'Second senior review', description: 'Every referral is reviewed twice.', createdBy: null });
     await addUser(store, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[a.id, 'viewer']] });
     await addUser(store, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[a.id, 'analyst']] });
     const admin = await addUser(store, { email: 'administrator@example.nhs.uk', password: PASSWORD, administrator: true });
+    const owner = await addUser(store, { email: 'owner@example.nhs.uk', displayName: 'Olu Owner', password: PASSWORD, memberships: [[a.id, 'owner']] });
+    ownerId = owner.id;
     for (const who of PEOPLE) {
       const browser = new Browser(harness.app, `10.0.0.${PEOPLE.indexOf(who) + 1}`);
       if (who !== 'nobody') {
@@ -225,7 +234,8 @@ describe('access control on every route', () => {
       }
       browsers.set(who, browser);
     }
-    const planned = { own: await plan(harness, a.id), other: await plan(harness, (await store.organisations.byCode('ORGB'))!.id) };
+    // The owner's objective and intervention in A; B's are assigned to nobody.
+    planned = { own: await plan(harness, a.id, owner.id), other: await plan(harness, (await store.organisations.byCode('ORGB'))!.id, null) };
     table = cases('ORGA', 'ORGB', 2025, admin.id, planned);
   });
 
@@ -248,7 +258,7 @@ describe('access control on every route', () => {
       const failures: string[] = [];
       for (const c of table) {
         const response = await browsers.get(who)!.get(c.url);
-        const wanted = c.expect[who];
+        const wanted = who === 'owner' ? (c.expect.owner ?? c.expect.viewer) : c.expect[who];
         const ok = wanted === 'signin'
           ? response.statusCode === 303 && String(response.headers['location']).startsWith('/sign-in')
           : response.statusCode === wanted;
@@ -277,8 +287,50 @@ describe('access control on every route', () => {
     const upload = await viewer.send('POST', '/import', '--x--\r\n', { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': viewer.lastCsrf });
     assert.equal(upload.statusCode, 403);
     await viewer.get('/organisations/ORGA/objectives');
-    for (const url of ['/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews', '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases']) {
+    const { objective, intervention } = planned.own;
+    for (const url of [
+      '/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews', '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases',
+      `/organisations/ORGA/objectives/${objective}/reviews`, `/organisations/ORGA/objectives/${objective}/interventions/${intervention}/updates`,
+    ]) {
       assert.equal((await viewer.post(url, { measure: 'wres:2', status: 'on-track', note: 'x', title: 'x', description: 'y', month: '2026-01', complied: 'yes' })).statusCode, 403, url);
     }
+  });
+
+  test('an owner adds reviews and records status only on what is assigned to them, each audited; nothing else', async () => {
+    const owner = browsers.get('owner')!;
+    const { objective, intervention } = planned.own;
+    const objectivePage = await owner.get(`/organisations/ORGA/objectives/${objective}`);
+    assert.match(objectivePage.body, /Add a review/);
+    assert.match(objectivePage.body, /Olu Owner, who can add reviews/);
+    assert.doesNotMatch(objectivePage.body, /Change the target, date, owner or action/);
+    assert.doesNotMatch((await owner.get('/organisations/ORGA/objectives/1')).body, /Add a review/, 'objective 1 is not theirs');
+    const interventionUrl = `/organisations/ORGA/objectives/${objective}/interventions/${intervention}`;
+    const interventionPage = await owner.get(interventionUrl);
+    assert.match(interventionPage.body, /Record an update/);
+    assert.doesNotMatch(interventionPage.body, /Change status, dates or details/);
+
+    const review = await owner.post(`/organisations/ORGA/objectives/${objective}/reviews`, { status: 'at-risk', note: 'Two panels were not diverse.' });
+    assert.equal(review.statusCode, 303);
+    const update = await owner.post(`${interventionUrl}/updates`, { status: 'completed', note: 'Every directorate uses the checklist.' });
+    assert.equal(update.statusCode, 303);
+    const history = await harness.store.interventions.statusHistory(intervention);
+    assert.deepEqual(history.at(-1) && [history.at(-1)!.status, history.at(-1)!.note, history.at(-1)!.by], ['completed', 'Every directorate uses the checklist.', 'Olu Owner']);
+    const refused = await owner.post(`${interventionUrl}/updates`, { status: 'completed', note: '' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Enter a note of what has happened, or choose a new status/);
+
+    for (const url of [
+      '/organisations/ORGA/objectives/1/reviews', '/organisations/ORGA/objectives', `/organisations/ORGA/objectives/${objective}/edit`,
+      `/organisations/ORGA/objectives/${objective}/interventions`, `${interventionUrl}/edit`, '/organisations/ORGA/comply-or-explain',
+    ]) {
+      assert.equal((await owner.post(url, { measure: 'wres:2', status: 'on-track', note: 'x', source: 'own', name: 'x', description: 'y' })).statusCode, 403, url);
+    }
+    // Another organisation's intervention stays hidden, not forbidden.
+    const theirs = `/organisations/ORGB/objectives/${planned.other.objective}/interventions/${planned.other.intervention}/updates`;
+    assert.equal((await owner.post(theirs, { status: 'completed', note: 'x' })).statusCode, 404);
+    const events = await harness.store.audit.list({ limit: 1000, offset: 0 });
+    const mine = events.filter((e) => e.userId === ownerId && ['objective-reviewed', 'intervention-updated'].includes(e.action));
+    assert.deepEqual(mine.map((e) => e.action).sort(), ['intervention-updated', 'objective-reviewed']);
+    assert.deepEqual(mine.find((e) => e.action === 'intervention-updated')?.details, { from: 'in-progress', to: 'completed', note: true });
   });
 });

@@ -13,14 +13,14 @@ async function objectiveIn(store: KyselyStore, code: string): Promise<{ organisa
   const organisation = await store.db.insertInto('organisations').values({ code, name: `Trust ${code}`, region: null, type: null, synthetic: false }).returning('id').executeTakeFirstOrThrow();
   const objective = await store.objectives.create({
     organisationId: organisation.id, standard: 'wres', indicator: '3', scope: 'organisation', target: { kind: 'range' }, targetDate: '2027-03-31',
-    ownerName: 'A. Chair', ownerRole: 'board-member', action: null, baseline: BASELINE, createdBy: null,
+    ownerName: 'A. Chair', ownerRole: 'board-member', action: null, baseline: BASELINE, ownerUserId: null, createdBy: null,
   });
   return { organisationId: organisation.id, objectiveId: objective.id };
 }
 
 const fromCatalogue = (objectiveId: number, createdBy: number | null): NewIntervention => ({
   objectiveId, catalogueId: 'pre-formal-decision-checklist', own: null, ownerName: 'B. Lead', ownerRole: 'Director of People', startDate: '2025-04-01',
-  endDate: null, status: 'in-progress', staffNetworks: ['Race Equality Network', 'Disability Network'], cost: 12500.5, shareEvaluation: false, createdBy,
+  endDate: null, status: 'in-progress', staffNetworks: ['Race Equality Network', 'Disability Network'], cost: 12500.5, shareEvaluation: false, ownerUserId: null, createdBy,
 });
 
 testEachDialect('an intervention keeps its terms exactly, belongs to its objective and is never shown to another organisation', async ({ store }) => {

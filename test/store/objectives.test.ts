@@ -17,7 +17,7 @@ async function organisationRow(store: KyselyStore, code: string): Promise<{ id: 
 function objective(organisationId: number, createdBy: number | null): NewObjective {
   return {
     organisationId, standard: 'wres', indicator: '2', scope: 'directorate:Surgery', target: { kind: 'range' }, targetDate: '2027-03-31',
-    ownerName: 'A. Chair', ownerRole: 'board-member', action: '2', baseline: BASELINE, createdBy,
+    ownerName: 'A. Chair', ownerRole: 'board-member', action: '2', baseline: BASELINE, ownerUserId: null, createdBy,
   };
 }
 
@@ -34,7 +34,7 @@ testEachDialect('an objective keeps its terms and baseline exactly; an edit chan
   assert.deepEqual(await store.objectives.list(other.id), []);
 
   const changed = await store.objectives.update(organisation.id, saved.id, {
-    target: { kind: 'value', value: 1.1 }, targetDate: '2028-03-31', ownerName: 'B. Lead', ownerRole: 'executive-lead', action: null,
+    target: { kind: 'value', value: 1.1 }, targetDate: '2028-03-31', ownerName: 'B. Lead', ownerRole: 'executive-lead', ownerUserId: null, action: null,
   });
   assert.deepEqual(changed?.target, { kind: 'value', value: 1.1 });
   assert.equal(changed?.ownerRole, 'executive-lead');

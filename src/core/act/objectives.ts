@@ -117,7 +117,7 @@ export function smartCheck(input: ObjectiveInput, kind: FigureKind | null, today
 }
 
 /** "Missing: a target, a date and an owner": the parts a refused objective lacks, in one sentence. */
-export function missingSentence(problems: readonly SmartProblem[]): string {
+export function missingSentence(problems: readonly Pick<SmartProblem, 'part'>[]): string {
   const words: Record<SmartProblem['part'], string> = { measure: 'a measure', target: 'a target', date: 'a date', owner: 'an owner', action: 'a high-impact action' };
   const parts = [...new Set(problems.map((p) => p.part))].map((p) => words[p]);
   const list = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

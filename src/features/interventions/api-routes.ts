@@ -9,11 +9,16 @@ import { catalogueSource } from '../../core/act/interventions/catalogue.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import type { Membership } from '../../store/store.ts';
 import type { Services } from '../../web/services.ts';
-import { editor, idParam, type InterventionParams, member } from './access.ts';
+import { type ActParams as InterventionParams, editor, idParam, mayUpdate, member } from '../../web/act-access.ts';
 import { type EvaluationResult, evaluationOf } from './evaluation-service.ts';
-import { createIntervention, editIntervention, inputFromJson, interventionJson } from './service.ts';
+import { createIntervention, editIntervention, inputFromJson, interventionJson, recordUpdate } from './service.ts';
 
 type Req = FastifyRequest<{ Params: InterventionParams }>;
+const INTERVENTIONS = { plural: 'interventions' };
+const ownerUserOf = (body: unknown) => {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)['ownerUserId'] : undefined;
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
+};
 
 /** The evaluation as the API gives it: the readings and every number behind them. */
 export function evaluationJson(result: EvaluationResult) {
@@ -93,11 +98,11 @@ export function registerInterventionApiRoutes(app: FastifyInstance, services: Se
   });
 
   app.post<{ Params: InterventionParams }>('/api/v1/organisations/:code/objectives/:id/interventions', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, INTERVENTIONS);
     const objective = await objectiveOf(request, reply, membership);
     if (!membership || !objective) return reply;
     const actor = { organisationId: membership.organisation.id, userId: request.currentUser?.id ?? null };
-    const result = await createIntervention(services.store, actor, objective, inputFromJson(request.body));
+    const result = await createIntervention(services.store, actor, objective, inputFromJson(request.body), ownerUserOf(request.body));
     if (!result.ok) return reply.code(400).send({ error: 'the intervention is not complete', problems: result.problems });
     return reply.code(201).send(interventionJson(result.intervention, await services.store.interventions.statusHistory(result.intervention.id)));
   });
@@ -113,12 +118,25 @@ export function registerInterventionApiRoutes(app: FastifyInstance, services: Se
   });
 
   app.put<{ Params: InterventionParams }>('/api/v1/organisations/:code/objectives/:id/interventions/:interventionId', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, INTERVENTIONS);
     const both = await bothOf(request, reply, membership);
     if (!membership || !both) return reply;
     const actor = { organisationId: membership.organisation.id, userId: request.currentUser?.id ?? null };
-    const result = await editIntervention(services.store, actor, both.intervention, inputFromJson(request.body));
+    const result = await editIntervention(services.store, actor, both.intervention, inputFromJson(request.body), ownerUserOf(request.body));
     if (!result.ok) return reply.code(400).send({ error: 'the intervention is not valid', problems: result.problems });
     return reply.send(interventionJson(result.intervention, await services.store.interventions.statusHistory(result.intervention.id)));
+  });
+
+  app.post<{ Params: InterventionParams }>('/api/v1/organisations/:code/objectives/:id/interventions/:interventionId/updates', async (request, reply) => {
+    const membership = member(request, reply);
+    const both = await bothOf(request, reply, membership);
+    if (!membership || !both) return reply;
+    if (!mayUpdate(services, request, reply, membership, both.intervention.ownerUserId, INTERVENTIONS)) return reply;
+    const b = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+    const str = (key: string) => (typeof b[key] === 'string' ? (b[key] as string) : undefined);
+    const actor = { organisationId: membership.organisation.id, userId: request.currentUser?.id ?? null };
+    const result = await recordUpdate(services.store, actor, both.intervention, { status: str('status'), note: str('note') });
+    if (!result.ok) return reply.code(400).send({ error: result.problems.map((p) => p.message).join('; '), problems: result.problems });
+    return reply.code(201).send(interventionJson(result.intervention, await services.store.interventions.statusHistory(result.intervention.id)));
   });
 }

@@ -20,6 +20,7 @@ const interventionBody = {
     description: { type: 'string', description: 'The team\'s own intervention only' },
     ownerName: { type: 'string' },
     ownerRole: { type: 'string' },
+    ownerUserId: { type: ['integer', 'null'], description: 'The member it is assigned to (an owner or analyst of the organisation), who may record its status' },
     startDate: { type: ['string', 'null'], format: 'date', description: 'Needed unless the status is planned' },
     endDate: { type: ['string', 'null'], format: 'date' },
     status: { type: 'string', enum: ['planned', 'in-progress', 'completed', 'stopped'] },
@@ -40,7 +41,7 @@ export const INTERVENTION_SCHEMAS = {
       description: { type: ['string', 'null'] },
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },
-      statusHistory: { type: 'array', description: 'Single intervention only: every status, oldest first', items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string', format: 'date-time' }, by: { type: ['string', 'null'] } } } },
+      statusHistory: { type: 'array', description: 'Single intervention only: every status, oldest first', items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string', format: 'date-time' }, by: { type: ['string', 'null'] }, note: { type: ['string', 'null'] } } } },
     },
   },
   InterventionInput: interventionBody,
@@ -84,6 +85,14 @@ export const INTERVENTION_PATHS = {
       parameters: [code, objectiveId, interventionId],
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/InterventionInput' } } } },
       responses: { '200': { description: 'Changed', content: { 'application/json': { schema: { $ref: '#/components/schemas/Intervention' } } } }, '400': invalid, '401': notSignedIn, '403': forbidden, '404': notFound },
+    },
+  },
+  '/api/v1/organisations/{code}/objectives/{id}/interventions/{interventionId}/updates': {
+    post: {
+      summary: 'Records the status (the same or a new one) with a note, appended to the history: analysts, administrators and the owner it is assigned to, signed in, with the CSRF token; audited',
+      parameters: [code, objectiveId, interventionId],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['planned', 'in-progress', 'completed', 'stopped'] }, note: { type: 'string', description: 'Needed unless the status changes' } } } } } },
+      responses: { '201': { description: 'Recorded', content: { 'application/json': { schema: { $ref: '#/components/schemas/Intervention' } } } }, '400': invalid, '401': notSignedIn, '403': forbidden, '404': notFound },
     },
   },
 } as const;

@@ -22,6 +22,8 @@ const GROUP_LABELS: Readonly<Record<string, string>> = {
   white: 'White', ethnicMinority: 'Ethnic minority', disabled: 'Disabled', nonDisabled: 'Non-disabled', unknown: 'Unknown',
 };
 const groupLabel = (g: string) => GROUP_LABELS[g] ?? g;
+/** Inside a sentence: only White, Black and Disabled keep their capital. */
+const groupInSentence = (g: string) => (['white', 'disabled'].includes(g) ? groupLabel(g) : groupLabel(g).toLowerCase());
 
 /** "WRES 3: Relative likelihood of entering the formal disciplinary process", or the ids where the registry lacks it. */
 export function indicatorLabel(standards: StandardRegistry, standard: string, indicator: string): string {
@@ -70,7 +72,7 @@ export function interventionView(intervention: Intervention, href: string) {
 }
 
 export function historyView(history: readonly StatusChange[]) {
-  return history.map((h) => ({ status: statusText(h.status), at: h.at.toISOString().slice(0, 16).replace('T', ' '), by: h.by ?? 'An account that no longer exists' }));
+  return history.map((h) => ({ status: statusText(h.status), at: h.at.toISOString().slice(0, 16).replace('T', ' '), by: h.by ?? 'An account that no longer exists', note: h.note ?? '' }));
 }
 
 const ratio = (v: number | null) => (v === null ? 'No figure' : v.toFixed(2));
@@ -162,7 +164,7 @@ export function evaluationView(result: EvaluationResult, interventionId: number)
     verdict: evaluation.verdict,
     headline: evaluation.headline,
     sentences: evaluation.sentences,
-    measureText: isRatio ? `the relative likelihood (${groupLabel(numerator)} compared with ${groupLabel(denominator)} staff; 1 is equal)` : `the ${definition.kind === 'representation' ? 'share' : 'percentage'} for the group the standard focuses on`,
+    measureText: isRatio ? `the relative likelihood (${groupInSentence(numerator)} compared with ${groupInSentence(denominator)} people; 1 is equal)` : `the ${definition.kind === 'representation' ? 'share' : 'percentage'} for the group the standard focuses on`,
     scopeLabel: result.scopeLabel,
     direction: evaluation.direction === 'increase' ? 'Higher is better.' : 'Lower is better.',
     monthly: monthlyView,

@@ -8,6 +8,8 @@
  * - GET  /organisations/:code/objectives/:id/interventions/:interventionId             details, status history, evaluation
  * - GET  /organisations/:code/objectives/:id/interventions/:interventionId/evaluation.csv  the evaluation's numbers
  * - GET  /organisations/:code/objectives/:id/interventions/:interventionId/edit        POST saves
+ * - POST /organisations/:code/objectives/:id/interventions/:interventionId/updates     the status with a note (analysts,
+ *   administrators, or the owner the intervention is assigned to)
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { INTERVENTION_STATUSES } from '../../core/act/interventions/plan.ts';
@@ -18,14 +20,16 @@ import type { Membership } from '../../store/store.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { organisationPath, renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
-import { canEdit, crumbs, editor, formFields, idParam, type InterventionParams, interventionPath, member, objectivePath } from './access.ts';
+import { type ActParams as InterventionParams, canEdit, canUpdate, crumbs, editor, formFields, idParam, interventionPath, mayUpdate, member, objectivePath } from '../../web/act-access.ts';
+import { assignedName, ownerChoices } from '../objectives/service.ts';
 import { evaluationOf } from './evaluation-service.ts';
 import { type catalogueEntryView, EVALUATION_CSV_HEADER, evaluationCsvRows, evaluationView, historyView, indicatorLabel, interventionView } from './present.ts';
-import { catalogueChoices, createIntervention, editIntervention, formValues, INTERVENTION_CSV_HEADER, interventionCsvRow, inputFromForm } from './service.ts';
+import { catalogueChoices, createIntervention, editIntervention, formValues, INTERVENTION_CSV_HEADER, interventionCsvRow, inputFromForm, recordUpdate } from './service.ts';
 
 type Req = FastifyRequest<{ Params: InterventionParams }>;
 type Problems = readonly { field: string; message: string }[];
-const FIELDS = ['source', 'name', 'description', 'ownerName', 'ownerRole', 'startDate', 'endDate', 'status', 'staffNetworks', 'cost', 'shareEvaluation'] as const;
+const FIELDS = ['source', 'name', 'description', 'ownerName', 'ownerRole', 'ownerUser', 'startDate', 'endDate', 'status', 'staffNetworks', 'cost', 'shareEvaluation'] as const;
+const INTERVENTIONS = { plural: 'interventions' };
 
 function errorsOf(problems: Problems) {
   // Radios: the first of each set has the field's name as its id (the source's is set below), so the summary links to it.
@@ -64,7 +68,7 @@ export function registerInterventionRoutes(app: FastifyInstance, services: Servi
   const objectiveCrumbs = (membership: Membership, objective: Objective) =>
     crumbs(membership, { href: `${organisationPath(membership.organisation)}/objectives`, text: 'Objectives' }, { href: objectivePath(membership, objective.id), text: `Objective ${objective.id}` });
 
-  const renderForm = (request: Req, reply: FastifyReply, membership: Membership, objective: Objective, intervention: Intervention | null, values: Record<string, string>, problems: Problems) => {
+  const renderForm = async (request: Req, reply: FastifyReply, membership: Membership, objective: Objective, intervention: Intervention | null, values: Record<string, string>, problems: Problems) => {
     const choices = catalogueChoices(objective);
     const option = (entry: Parameters<typeof catalogueEntryView>[1], index: number) => ({
       value: entry.id, text: entry.name, checked: values['source'] === entry.id, hint: { text: entry.summary }, ...(index === 0 ? { id: 'source' } : {}),
@@ -85,6 +89,7 @@ export function registerInterventionRoutes(app: FastifyInstance, services: Servi
       ],
       ownChecked: values['source'] === 'own',
       statuses: INTERVENTION_STATUSES.map((s) => ({ ...s, checked: s.value === (values['status'] || 'planned') })),
+      ownerUsers: await ownerChoices(services, membership.organisation.id, values['ownerUser'] ?? ''),
       values,
       ...errorsOf(problems),
     });
@@ -121,43 +126,62 @@ export function registerInterventionRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/new', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, INTERVENTIONS);
     const objective = await loadObjective(request, reply, membership);
     if (!membership || !objective) return reply;
     return renderForm(request, reply, membership, objective, null, { status: 'planned' }, []);
   });
 
   app.post<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, INTERVENTIONS);
     const objective = await loadObjective(request, reply, membership);
     if (!membership || !objective) return reply;
     const values = formFields(request.body, FIELDS);
     const actor = { organisationId: membership.organisation.id, userId: request.currentUser?.id ?? null };
-    const result = await createIntervention(services.store, actor, objective, inputFromForm(values));
+    const result = await createIntervention(services.store, actor, objective, inputFromForm(values), values['ownerUser']);
     if (!result.ok) return renderForm(request, reply, membership, objective, null, values, result.problems);
     return reply.redirect(`${interventionPath(membership, objective.id, result.intervention.id)}?added=1`, 303);
   });
 
-  app.get<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/:interventionId', async (request, reply) => {
-    const membership = member(request, reply);
-    const both = await loadBoth(request, reply, membership);
-    if (!membership || !both) return reply;
-    const { objective, intervention } = both;
+  const detail = async (request: Req, reply: FastifyReply, membership: Membership, objective: Objective, intervention: Intervention, values: Record<string, string>, problems: Problems) => {
     const analyst = membership.role === 'analyst';
     const result = await evaluationOf(services, objective, intervention, analyst ? null : DEFAULT_DISCLOSURE_POLICY);
     const history = await services.store.interventions.statusHistory(intervention.id);
     await audit(request, membership, 'view', `interventions/${intervention.id}`);
     const query = request.query as Record<string, unknown>;
     const href = interventionPath(membership, objective.id, intervention.id);
+    reply.code(problems.length ? 400 : 200);
     return renderPage(services, request, reply, 'interventions/views/intervention.njk', {
       title: `${interventionView(intervention, href).name}: ${membership.organisation.name}`, synthetic: membership.organisation.synthetic,
       breadcrumbs: objectiveCrumbs(membership, objective), organisation: membership.organisation,
       objectiveLabel: indicatorLabel(services.standards, objective.standard, objective.indicator), objectiveHref: objectivePath(membership, objective.id),
-      intervention: interventionView(intervention, href), history: historyView(history).reverse(),
+      intervention: interventionView(intervention, href), history: historyView(history).reverse(), assignedTo: await assignedName(services, intervention.ownerUserId),
       evaluation: evaluationView(result, intervention.id), csvHref: `${href}/evaluation.csv`,
-      canEdit: canEdit(request, membership), editHref: `${href}/edit`, unsuppressed: analyst,
-      notice: query['added'] !== undefined ? 'The intervention has been added' : query['changed'] !== undefined ? 'The intervention has been changed' : null,
+      canEdit: canEdit(request, membership), canUpdate: canUpdate(request, membership, intervention.ownerUserId), editHref: `${href}/edit`, updateAction: `${href}/updates`,
+      updateStatuses: INTERVENTION_STATUSES.map((s) => ({ ...s, checked: s.value === (values['status'] || intervention.status) })),
+      unsuppressed: analyst, values, ...errorsOf(problems),
+      notice: query['added'] !== undefined ? 'The intervention has been added' : query['changed'] !== undefined ? 'The intervention has been changed'
+        : query['updated'] !== undefined ? 'Your update has been added' : null,
     });
+  };
+
+  app.get<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/:interventionId', async (request, reply) => {
+    const membership = member(request, reply);
+    const both = await loadBoth(request, reply, membership);
+    if (!membership || !both) return reply;
+    return detail(request, reply, membership, both.objective, both.intervention, {}, []);
+  });
+
+  app.post<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/:interventionId/updates', async (request, reply) => {
+    const membership = member(request, reply);
+    const both = await loadBoth(request, reply, membership);
+    if (!membership || !both) return reply;
+    if (!mayUpdate(services, request, reply, membership, both.intervention.ownerUserId, INTERVENTIONS)) return reply;
+    const values = formFields(request.body, ['status', 'note']);
+    const actor = { organisationId: membership.organisation.id, userId: request.currentUser?.id ?? null };
+    const result = await recordUpdate(services.store, actor, both.intervention, values);
+    if (!result.ok) return detail(request, reply, membership, both.objective, both.intervention, values, result.problems);
+    return reply.redirect(`${interventionPath(membership, both.objective.id, both.intervention.id)}?updated=1#history`, 303);
   });
 
   app.get<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/:interventionId/evaluation.csv', async (request, reply) => {
@@ -170,19 +194,19 @@ export function registerInterventionRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/:interventionId/edit', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, INTERVENTIONS);
     const both = await loadBoth(request, reply, membership);
     if (!membership || !both) return reply;
     return renderForm(request, reply, membership, both.objective, both.intervention, formValues(both.intervention), []);
   });
 
   app.post<{ Params: InterventionParams }>('/organisations/:code/objectives/:id/interventions/:interventionId/edit', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, INTERVENTIONS);
     const both = await loadBoth(request, reply, membership);
     if (!membership || !both) return reply;
-    const values = { ...formFields(request.body, FIELDS), source: both.intervention.catalogueId ?? 'own' };
+    const values: Record<string, string> = { ...formFields(request.body, FIELDS), source: both.intervention.catalogueId ?? 'own' };
     const actor = { organisationId: membership.organisation.id, userId: request.currentUser?.id ?? null };
-    const result = await editIntervention(services.store, actor, both.intervention, inputFromForm(values));
+    const result = await editIntervention(services.store, actor, both.intervention, inputFromForm(values), values['ownerUser']);
     if (!result.ok) return renderForm(request, reply, membership, both.objective, both.intervention, values, result.problems);
     return reply.redirect(`${interventionPath(membership, both.objective.id, both.intervention.id)}?changed=1`, 303);
   });

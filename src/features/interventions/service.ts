@@ -4,10 +4,11 @@
  * by the store), and an intervention as the JSON API and the CSV download give it.
  */
 import { catalogueIntervention, INTERVENTION_CATALOGUE, interventionsTargeting } from '../../core/act/interventions/catalogue.ts';
-import { checkIntervention, type InterventionInput, type InterventionProblem, statusText } from '../../core/act/interventions/plan.ts';
+import { checkIntervention, INTERVENTION_STATUSES, type InterventionInput, type InterventionProblem, statusText } from '../../core/act/interventions/plan.ts';
 import type { CatalogueIntervention } from '../../core/act/interventions/types.ts';
 import type { Intervention, StatusChange } from '../../store/intervention-types.ts';
 import type { Objective } from '../../store/objective-types.ts';
+import { checkOwnerUser } from '../../services/owners.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface CatalogueChoices {
@@ -29,30 +30,44 @@ export function interventionName(intervention: Pick<Intervention, 'catalogueId' 
   return intervention.own?.name ?? '';
 }
 
-export type Saved = { readonly ok: true; readonly intervention: Intervention } | { readonly ok: false; readonly problems: readonly InterventionProblem[] };
+export type FormProblem = InterventionProblem | { readonly field: 'ownerUser' | 'note'; readonly message: string };
+
+export type Saved = { readonly ok: true; readonly intervention: Intervention } | { readonly ok: false; readonly problems: readonly FormProblem[] };
 
 interface Actor {
   readonly organisationId: number;
   readonly userId: number | null;
 }
 
-export async function createIntervention(store: Store, actor: Actor, objective: Objective, input: InterventionInput): Promise<Saved> {
+/** The core's problems and the assigned owner's together, so the form names every one at once. */
+async function withOwner(store: Store, organisationId: number, ownerUser: string | number | null | undefined, problems: readonly InterventionProblem[]) {
+  const owner = await checkOwnerUser(store, organisationId, ownerUser);
+  const all: FormProblem[] = [...problems];
+  if (!owner.ok) all.push(owner.problem);
+  return { ownerUserId: owner.ok ? owner.userId : null, problems: all };
+}
+
+/** Adds an intervention to an objective; `ownerUser` is the id of the member it is assigned to (empty for nobody). */
+export async function createIntervention(store: Store, actor: Actor, objective: Objective, input: InterventionInput, ownerUser: string | number | null = null): Promise<Saved> {
   const check = checkIntervention(input);
-  if (!check.ok) return check;
-  const intervention = await store.interventions.create({ ...check.terms, objectiveId: objective.id, createdBy: actor.userId });
+  const owner = await withOwner(store, actor.organisationId, ownerUser, check.ok ? [] : check.problems);
+  if (!check.ok || owner.problems.length > 0) return { ok: false, problems: owner.problems };
+  const intervention = await store.interventions.create({ ...check.terms, objectiveId: objective.id, ownerUserId: owner.ownerUserId, createdBy: actor.userId });
   await store.audit.record({
     userId: actor.userId, action: 'intervention-created', organisationId: actor.organisationId, subject: `interventions/${intervention.id}`,
-    details: { objective: objective.id, catalogueId: intervention.catalogueId, status: intervention.status },
+    details: { objective: objective.id, catalogueId: intervention.catalogueId, status: intervention.status, ownerUserId: intervention.ownerUserId },
   });
   return { ok: true, intervention };
 }
 
 /** Changes an intervention; whether it came from the catalogue cannot change (the source given must match). */
-export async function editIntervention(store: Store, actor: Actor, intervention: Intervention, input: InterventionInput): Promise<Saved> {
+export async function editIntervention(store: Store, actor: Actor, intervention: Intervention, input: InterventionInput, ownerUser: string | number | null = null): Promise<Saved> {
   const source = intervention.catalogueId ?? 'own';
   const check = checkIntervention({ ...input, source });
-  if (!check.ok) return check;
-  const { catalogueId: _catalogueId, ...changes } = check.terms;
+  const owner = await withOwner(store, actor.organisationId, ownerUser, check.ok ? [] : check.problems);
+  if (!check.ok || owner.problems.length > 0) return { ok: false, problems: owner.problems };
+  const { catalogueId: _catalogueId, ...terms } = check.terms;
+  const changes = { ...terms, ownerUserId: owner.ownerUserId };
   const saved = await store.interventions.update(actor.organisationId, intervention.id, changes, actor.userId);
   if (!saved) throw new Error(`intervention ${intervention.id} disappeared while it was being changed`);
   const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(intervention[key]));
@@ -63,13 +78,36 @@ export async function editIntervention(store: Store, actor: Actor, intervention:
   return { ok: true, intervention: saved };
 }
 
+export const UPDATE_NOTE_MAX = 4000;
+
+/**
+ * An owner's update (or an analyst's): the status, the same or a new one, with a note of what has happened, appended
+ * to the status history. Audited with the statuses, never the note's words.
+ */
+export async function recordUpdate(store: Store, actor: Actor, intervention: Intervention, form: { status?: string | undefined; note?: string | undefined }): Promise<Saved> {
+  const problems: FormProblem[] = [];
+  const status = INTERVENTION_STATUSES.find((s) => s.value === form.status)?.value;
+  if (!status) problems.push({ field: 'status', message: 'Choose the status: planned, in progress, completed or stopped' });
+  const note = (form.note ?? '').trim();
+  if (note.length > UPDATE_NOTE_MAX) problems.push({ field: 'note', message: `The note must be ${UPDATE_NOTE_MAX} characters or fewer` });
+  if (status === intervention.status && note === '') problems.push({ field: 'note', message: 'Enter a note of what has happened, or choose a new status' });
+  if (problems.length > 0 || !status) return { ok: false, problems };
+  const saved = await store.interventions.recordUpdate(actor.organisationId, intervention.id, { status, note: note === '' ? null : note }, actor.userId);
+  if (!saved) throw new Error(`intervention ${intervention.id} disappeared while it was being updated`);
+  await store.audit.record({
+    userId: actor.userId, action: 'intervention-updated', organisationId: actor.organisationId, subject: `interventions/${intervention.id}`,
+    details: { from: intervention.status, to: status, note: note !== '' },
+  });
+  return { ok: true, intervention: saved };
+}
+
 /** The form's values of a stored intervention, to fill the change form. */
 export function formValues(intervention: Intervention): Record<string, string> {
   return {
     source: intervention.catalogueId ?? 'own', name: intervention.own?.name ?? '', description: intervention.own?.description ?? '',
     ownerName: intervention.ownerName, ownerRole: intervention.ownerRole, startDate: intervention.startDate ?? '', endDate: intervention.endDate ?? '',
     status: intervention.status, staffNetworks: intervention.staffNetworks.join('\n'), cost: intervention.cost === null ? '' : String(intervention.cost),
-    shareEvaluation: intervention.shareEvaluation ? 'yes' : '',
+    shareEvaluation: intervention.shareEvaluation ? 'yes' : '', ownerUser: intervention.ownerUserId === null ? '' : String(intervention.ownerUserId),
   };
 }
 
@@ -107,6 +145,7 @@ export function interventionJson(intervention: Intervention, history: readonly S
     description: intervention.own?.description ?? catalogueIntervention(intervention.catalogueId ?? '')?.summary ?? null,
     ownerName: intervention.ownerName,
     ownerRole: intervention.ownerRole,
+    ownerUserId: intervention.ownerUserId,
     startDate: intervention.startDate,
     endDate: intervention.endDate,
     status: intervention.status,
@@ -115,7 +154,7 @@ export function interventionJson(intervention: Intervention, history: readonly S
     shareEvaluation: intervention.shareEvaluation,
     createdAt: intervention.createdAt.toISOString(),
     updatedAt: intervention.updatedAt.toISOString(),
-    ...(history ? { statusHistory: history.map((h) => ({ status: h.status, at: h.at.toISOString(), by: h.by })) } : {}),
+    ...(history ? { statusHistory: history.map((h) => ({ status: h.status, at: h.at.toISOString(), by: h.by, note: h.note })) } : {}),
   };
 }
 

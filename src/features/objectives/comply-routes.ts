@@ -14,7 +14,7 @@ import { chartId, formatMonth, POINT_TYPE_LABEL, spcChart, VARIATION_READING } f
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
-import { type CodeParams, canEdit, complyPath, crumbs, editor, formFields, idParam, member } from './access.ts';
+import { type ActParams as CodeParams, canEdit, complyPath, crumbs, editor, formFields, idParam, member } from '../../web/act-access.ts';
 import { CASES_CSV_HEADER, caseCsvRows, createRule, type FieldProblem, type RuleSummary, recordCase, ruleSummary } from './comply-service.ts';
 
 type Req = FastifyRequest<{ Params: CodeParams }>;
@@ -35,6 +35,8 @@ function chartOf(summary: RuleSummary): string | null {
     showLimits: series.showLimits, referenceLine: 100, referenceLineLabel: 'Every case',
   });
 }
+
+const COMPLY = { plural: 'comply-or-explain records' };
 
 export function registerComplyRoutes(app: FastifyInstance, services: Services): void {
   const { store } = services;
@@ -96,7 +98,7 @@ export function registerComplyRoutes(app: FastifyInstance, services: Services): 
   });
 
   app.post<{ Params: CodeParams }>('/organisations/:code/comply-or-explain', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, COMPLY);
     if (!membership) return reply;
     const values = formFields(request.body, ['title', 'description']);
     const result = await createRule(store, membership.organisation.id, request.currentUser?.id ?? null, values);
@@ -112,7 +114,7 @@ export function registerComplyRoutes(app: FastifyInstance, services: Services): 
   });
 
   app.post<{ Params: CodeParams }>('/organisations/:code/comply-or-explain/:id/cases', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, COMPLY);
     const rule = await loadRule(request, reply, membership);
     if (!membership || !rule) return reply;
     const values = formFields(request.body, ['month', 'complied', 'explanation']);

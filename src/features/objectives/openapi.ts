@@ -33,7 +33,7 @@ const objective = {
     scope: { type: 'string', examples: ['organisation', 'directorate:Surgery', 'medical'] },
     target: { type: 'object', description: '{kind: "value", value} | {kind: "parity"} | {kind: "range"} (0.80 to 1.25), with text' },
     targetDate: { type: 'string', format: 'date' },
-    owner: { type: 'object', properties: { name: { type: 'string' }, role: { enum: ['board-member', 'executive-lead', 'directorate-lead'] } } },
+    owner: { type: 'object', properties: { name: { type: 'string' }, role: { enum: ['board-member', 'executive-lead', 'directorate-lead'] }, userId: { type: ['integer', 'null'], description: 'The member it is assigned to (an owner or analyst), who may add reviews' } } },
     action: { type: ['object', 'null'], description: 'The EDI Improvement Plan high-impact action it serves: {id, title}' },
     baseline: figure,
     progress: { type: 'object', description: 'status (met, on-track, off-track, no-new-figure, no-figure), sentence, latest figure, change since the baseline with whether it is beyond chance, trajectory' },
@@ -56,6 +56,7 @@ export const OBJECTIVES_OPENAPI_PATHS = {
         standard: { type: 'string', examples: ['wres'] }, indicator: { type: 'string', examples: ['2'] }, scope: { type: 'string' },
         targetKind: { enum: ['value', 'parity', 'range'] }, targetValue: { type: 'string' }, targetDate: { type: 'string', format: 'date' },
         ownerName: { type: 'string' }, ownerRole: { enum: ['board-member', 'executive-lead', 'directorate-lead'] }, action: { enum: ['1', '2', '3', '4', '5', '6'] },
+        ownerUserId: { type: 'integer', description: 'The member to assign it to: an owner or analyst of the organisation' },
       } } } } },
       responses: { '201': { description: 'Created', content: { 'application/json': { schema: objective } } }, ...changes, ...common },
     },
@@ -69,7 +70,7 @@ export const OBJECTIVES_OPENAPI_PATHS = {
   },
   '/api/v1/organisations/{code}/objectives/{id}/reviews': {
     post: {
-      summary: 'Append a dated review (reviews are never changed)',
+      summary: 'Append a dated review (reviews are never changed): analysts, administrators and the owner it is assigned to',
       parameters: [code, id],
       requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['status', 'note'], properties: { status: { enum: ['on-track', 'at-risk', 'off-track', 'complete'] }, note: { type: 'string' } } } } } },
       responses: { '201': { description: 'Created' }, ...changes, ...common },

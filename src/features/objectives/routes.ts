@@ -7,23 +7,27 @@
  * - GET  /organisations/:code/objectives/new        the form; POST /organisations/:code/objectives creates
  * - GET  /organisations/:code/objectives/:id        baseline, progress, figures by year, reviews
  * - GET  /organisations/:code/objectives/:id/edit   target, date, owner, action; POST saves
- * - POST /organisations/:code/objectives/:id/reviews appends a review
+ * - POST /organisations/:code/objectives/:id/reviews appends a review (analysts, administrators, or the owner the
+ *   objective is assigned to)
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { statusText } from '../../core/act/interventions/plan.ts';
 import type { Objective } from '../../store/objective-types.ts';
 import type { Membership } from '../../store/store.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
-import { type CodeParams, canEdit, crumbs, editor, formFields, idParam, member, objectivesPath } from './access.ts';
+import { type ActParams as CodeParams, canEdit, canUpdate, crumbs, editor, formFields, idParam, interventionPath, mayUpdate, member, objectivesPath } from '../../web/act-access.ts';
+import { interventionName } from '../interventions/service.ts';
 import { figureView, objectiveView, reviewView } from './present.ts';
 import {
-  addReview, createObjective, editObjective, FORM_CHOICES, findMeasure, inputFromForm, measureChoices, measureKey, OBJECTIVE_CSV_HEADER,
-  objectiveCsvRow, objectiveScopes, progressOf,
+  addReview, assignedName, createObjective, editObjective, FORM_CHOICES, findMeasure, inputFromForm, measureChoices, measureKey, OBJECTIVE_CSV_HEADER,
+  objectiveCsvRow, objectiveScopes, ownerChoices, progressOf,
 } from './service.ts';
 
 type Req = FastifyRequest<{ Params: CodeParams }>;
-const FIELDS = ['measure', 'scope', 'targetKind', 'targetValue', 'targetDate', 'ownerName', 'ownerRole', 'action'] as const;
+const FIELDS = ['measure', 'scope', 'targetKind', 'targetValue', 'targetDate', 'ownerName', 'ownerRole', 'ownerUser', 'action'] as const;
+const OBJECTIVES = { plural: 'objectives' };
 const FIELD_IDS: Readonly<Record<string, string>> = { indicator: 'measure' };
 
 function errorsOf(problems: readonly { field: string; message: string }[]) {
@@ -37,7 +41,7 @@ function valuesOf(objective: Objective): Record<string, string> {
   return {
     measure: measureKey(objective.standard, objective.indicator), scope: objective.scope, targetKind: objective.target.kind,
     targetValue: objective.target.kind === 'value' ? String(objective.target.value) : '', targetDate: objective.targetDate,
-    ownerName: objective.ownerName, ownerRole: objective.ownerRole, action: objective.action ?? '',
+    ownerName: objective.ownerName, ownerRole: objective.ownerRole, ownerUser: objective.ownerUserId === null ? '' : String(objective.ownerUserId), action: objective.action ?? '',
   };
 }
 
@@ -58,6 +62,7 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
       measures: selected([{ value: '', text: 'Choose an indicator' }, ...measureChoices(services.standards)], values['measure']),
       scopes: selected(scopes.map((s) => ({ value: s.key, text: s.text })), values['scope'] || 'organisation'),
       ownerRoles: selected([{ value: '', text: 'Choose a role' }, ...FORM_CHOICES.ownerRoles], values['ownerRole']),
+      ownerUsers: await ownerChoices(services, membership.organisation.id, values['ownerUser'] ?? ''),
       actions: selected([{ value: '', text: 'None chosen' }, ...FORM_CHOICES.actions.map((a) => ({ value: a.id, text: `${a.id}. ${a.title}` }))], values['action']),
       ...errorsOf(problems),
     });
@@ -89,7 +94,7 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
   });
 
   app.get<{ Params: CodeParams }>('/organisations/:code/objectives/new', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, OBJECTIVES);
     if (!membership) return reply;
     const query = request.query as Record<string, unknown>;
     const measure = typeof query['measure'] === 'string' ? query['measure'] : '';
@@ -97,10 +102,10 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
   });
 
   app.post<{ Params: CodeParams }>('/organisations/:code/objectives', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, OBJECTIVES);
     if (!membership) return reply;
     const values = formFields(request.body, FIELDS);
-    const result = await createObjective(services, membership.organisation.id, request.currentUser?.id ?? null, inputFromForm(values));
+    const result = await createObjective(services, membership.organisation.id, request.currentUser?.id ?? null, inputFromForm(values), values['ownerUser']);
     if (!result.ok) return renderForm(request, reply, membership, null, values, result.problems);
     return reply.redirect(`${objectivesPath(membership)}/${result.objective.id}?created=1`, 303);
   });
@@ -119,6 +124,7 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
   const detail = async (request: Req, reply: FastifyReply, membership: Membership, objective: Objective, problems: readonly { field: string; message: string }[], values: Record<string, string>) => {
     const { figures, progress } = await progressOf(services, objective);
     const reviews = await services.store.objectives.reviews(objective.id);
+    const interventions = await services.store.interventions.forObjective(objective.id);
     await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'view', organisationId: membership.organisation.id, subject: `objectives/${objective.id}` });
     const base = objectivesPath(membership);
     const query = request.query as Record<string, unknown>;
@@ -128,6 +134,9 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
       breadcrumbs: crumbs(membership, { href: base, text: 'Objectives' }), organisation: membership.organisation,
       objective: objectiveView(services.standards, objective, progress), figures: figures.map((f) => figureView(f, findMeasure(services.standards, objective.standard, objective.indicator)?.definition ?? null)),
       trajectory: progress.trajectory, reviews: reviews.map(reviewView).reverse(), canEdit: canEdit(request, membership),
+      canReview: canUpdate(request, membership, objective.ownerUserId), assignedTo: await assignedName(services, objective.ownerUserId),
+      interventions: interventions.map((i) => ({ name: interventionName(i), href: interventionPath(membership, objective.id, i.id), status: statusText(i.status), owner: `${i.ownerName}, ${i.ownerRole}` })),
+      addInterventionHref: `${base}/${objective.id}/interventions/new`,
       editHref: `${base}/${objective.id}/edit`, reviewAction: `${base}/${objective.id}/reviews`,
       statuses: [{ value: '', text: 'Choose' }, ...FORM_CHOICES.reviewStatuses].map((s) => ({ ...s, selected: s.value === (values['status'] ?? '') })),
       values, notice: query['created'] !== undefined ? 'The objective has been saved with its baseline' : query['reviewed'] !== undefined ? 'Your review has been added' : query['changed'] !== undefined ? 'The objective has been changed' : null,
@@ -143,26 +152,27 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
   });
 
   app.get<{ Params: CodeParams }>('/organisations/:code/objectives/:id/edit', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, OBJECTIVES);
     const objective = await loadObjective(request, reply, membership);
     if (!membership || !objective) return reply;
     return renderForm(request, reply, membership, objective, valuesOf(objective), []);
   });
 
   app.post<{ Params: CodeParams }>('/organisations/:code/objectives/:id/edit', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = editor(services, request, reply, OBJECTIVES);
     const objective = await loadObjective(request, reply, membership);
     if (!membership || !objective) return reply;
-    const values = { ...formFields(request.body, FIELDS), measure: measureKey(objective.standard, objective.indicator), scope: objective.scope };
-    const result = await editObjective(services, objective, request.currentUser?.id ?? null, inputFromForm(values));
+    const values: Record<string, string> = { ...formFields(request.body, FIELDS), measure: measureKey(objective.standard, objective.indicator), scope: objective.scope };
+    const result = await editObjective(services, objective, request.currentUser?.id ?? null, inputFromForm(values), values['ownerUser']);
     if (!result.ok) return renderForm(request, reply, membership, objective, values, result.problems);
     return reply.redirect(`${objectivesPath(membership)}/${objective.id}?changed=1`, 303);
   });
 
   app.post<{ Params: CodeParams }>('/organisations/:code/objectives/:id/reviews', async (request, reply) => {
-    const membership = editor(services, request, reply);
+    const membership = member(request, reply);
     const objective = await loadObjective(request, reply, membership);
     if (!membership || !objective) return reply;
+    if (!mayUpdate(services, request, reply, membership, objective.ownerUserId, OBJECTIVES)) return reply;
     const values = formFields(request.body, ['status', 'note']);
     const result = await addReview(services, objective, request.currentUser?.id ?? null, values);
     if (!result.ok) return detail(request, reply, membership, objective, result.problems, values);

@@ -12,6 +12,7 @@ import type { IndicatorDefinition } from '../../core/indicators/definition.ts';
 import { parseScope, scopeKey, scopeLabel } from '../../core/scopes/scope.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import type { AnyStandard } from '../../core/standards/standard.ts';
+import { assignableOwners, checkOwnerUser, type OwnerChoice } from '../../services/owners.ts';
 import { type ScopeChoice, scopeChoices, scopedStoredReport } from '../../services/scoped-reports.ts';
 import { type Objective, REVIEW_STATUSES, type Review, type ReviewStatus } from '../../store/objective-types.ts';
 import type { Store } from '../../store/store.ts';
@@ -72,9 +73,11 @@ export async function figureFor(
   return headline.available ? { ok: true, figure: headline.figure } : { ok: false, reason: headline.reason };
 }
 
+export type ObjectiveProblem = SmartProblem | { readonly field: 'ownerUser'; readonly part: 'owner'; readonly message: string };
+
 export type CreateResult =
   | { readonly ok: true; readonly objective: Objective }
-  | { readonly ok: false; readonly problems: readonly SmartProblem[] };
+  | { readonly ok: false; readonly problems: readonly ObjectiveProblem[] };
 
 /** Reads the form's measure ("wres:2") into the standard and indicator the SMART check wants. */
 export function inputFromForm(form: Readonly<Record<string, string>>): ObjectiveInput {
@@ -87,16 +90,26 @@ export function inputFromForm(form: Readonly<Record<string, string>>): Objective
 
 const today = (services: ObjectiveServices) => services.clock().toISOString().slice(0, 10);
 
+/** The SMART problems and the assigned owner's, together, so the form names every one at once. */
+async function withOwner(services: ObjectiveServices, organisationId: number, ownerUser: string | number | null | undefined, problems: readonly SmartProblem[]) {
+  const owner = await checkOwnerUser(services.store, organisationId, ownerUser);
+  const all: ObjectiveProblem[] = [...problems];
+  if (!owner.ok) all.push({ ...owner.problem, part: 'owner' });
+  return { ownerUserId: owner.ok ? owner.userId : null, problems: all };
+}
+
 /**
  * Checks the objective, reads its baseline from the latest imported year, saves and audits it. Nothing is saved
- * when any part is missing: every problem is returned, each on its field.
+ * when any part is missing: every problem is returned, each on its field. `ownerUser` is the id of the member it is
+ * assigned to (empty for nobody).
  */
 export async function createObjective(
-  services: ObjectiveServices, organisationId: number, userId: number | null, input: ObjectiveInput,
+  services: ObjectiveServices, organisationId: number, userId: number | null, input: ObjectiveInput, ownerUser: string | number | null = null,
 ): Promise<CreateResult> {
   const measure = input.standard && input.indicator ? findMeasure(services.standards, input.standard, input.indicator) : null;
   const check = smartCheck(measure ? input : { ...input, standard: undefined }, measure?.definition.kind ?? null, today(services));
-  if (!check.ok) return check;
+  const owner = await withOwner(services, organisationId, ownerUser, check.ok ? [] : check.problems);
+  if (!check.ok || owner.problems.length > 0) return { ok: false, problems: owner.problems };
   const scope = parseScope(check.terms.scope);
   if (!scope.ok) return { ok: false, problems: [{ field: 'indicator', part: 'measure', message: scope.message }] };
   const [latest] = await services.store.organisations.years(organisationId);
@@ -105,26 +118,35 @@ export async function createObjective(
   if (!baseline.ok) {
     return { ok: false, problems: [{ field: 'indicator', part: 'measure', message: `${measure.standard.shortName} ${measure.definition.id} has no ${latest} figure for ${scopeLabel(scope.scope)}: ${baseline.reason}` }] };
   }
-  const objective = await services.store.objectives.create({ ...check.terms, scope: scopeKey(scope.scope), organisationId, baseline: baseline.figure, createdBy: userId });
+  const objective = await services.store.objectives.create({
+    ...check.terms, scope: scopeKey(scope.scope), organisationId, baseline: baseline.figure, ownerUserId: owner.ownerUserId, createdBy: userId,
+  });
   await services.store.audit.record({
     userId, action: 'objective-created', organisationId, subject: `objectives/${objective.id}`,
-    details: { standard: objective.standard, indicator: objective.indicator, scope: objective.scope, baselineYear: baseline.figure.year },
+    details: { standard: objective.standard, indicator: objective.indicator, scope: objective.scope, baselineYear: baseline.figure.year, ownerUserId: objective.ownerUserId },
   });
   return { ok: true, objective };
 }
 
-/** Changes the target, date, owner and action of an objective (never its measure or baseline), audited by field. */
+/**
+ * Changes the target, date, owner (and the member it is assigned to) and action of an objective (never its measure
+ * or baseline), audited by field.
+ */
 export async function editObjective(
-  services: ObjectiveServices, objective: Objective, userId: number | null, input: ObjectiveInput,
+  services: ObjectiveServices, objective: Objective, userId: number | null, input: ObjectiveInput, ownerUser: string | number | null = null,
 ): Promise<CreateResult> {
   const check = smartCheck({ ...input, standard: objective.standard, indicator: objective.indicator, scope: objective.scope }, objective.baseline.kind, today(services));
-  if (!check.ok) return check;
+  const owner = await withOwner(services, objective.organisationId, ownerUser, check.ok ? [] : check.problems);
+  if (!check.ok || owner.problems.length > 0) return { ok: false, problems: owner.problems };
   const { target, targetDate, ownerName, ownerRole, action } = check.terms;
-  const changed = await services.store.objectives.update(objective.organisationId, objective.id, { target, targetDate, ownerName, ownerRole, action });
+  const changed = await services.store.objectives.update(objective.organisationId, objective.id, { target, targetDate, ownerName, ownerRole, ownerUserId: owner.ownerUserId, action });
   if (!changed) return { ok: false, problems: [{ field: 'indicator', part: 'measure', message: 'This objective no longer exists' }] };
-  const fields = (['target', 'targetDate', 'ownerName', 'ownerRole', 'action'] as const)
+  const fields = (['target', 'targetDate', 'ownerName', 'ownerRole', 'ownerUserId', 'action'] as const)
     .filter((f) => JSON.stringify(objective[f]) !== JSON.stringify(changed[f]));
-  await services.store.audit.record({ userId, action: 'objective-changed', organisationId: objective.organisationId, subject: `objectives/${objective.id}`, details: { fields } });
+  await services.store.audit.record({
+    userId, action: 'objective-changed', organisationId: objective.organisationId, subject: `objectives/${objective.id}`,
+    details: { fields, ...(fields.includes('ownerUserId') ? { ownerUserId: { from: objective.ownerUserId, to: changed.ownerUserId } } : {}) },
+  });
   return { ok: true, objective: changed };
 }
 
@@ -170,7 +192,7 @@ export function objectiveDocument(standards: StandardRegistry, objective: Object
     scope: objective.scope,
     target: { ...objective.target, text: targetText(objective.target, objective.baseline.kind) },
     targetDate: objective.targetDate,
-    owner: { name: objective.ownerName, role: objective.ownerRole },
+    owner: { name: objective.ownerName, role: objective.ownerRole, userId: objective.ownerUserId },
     action: objective.action === null ? null : highImpactAction(objective.action),
     baseline: objective.baseline,
     progress: { status: p.progress.status, sentence: p.progress.sentence, latest: p.progress.latest, change: p.progress.change, trajectory: p.progress.trajectory },
@@ -199,6 +221,18 @@ export function objectiveCsvRow(objective: Objective, p: Progress): (string | nu
     g2?.group ?? null, g2?.events ?? null, g2?.population ?? null, b.smallNumbers,
     l?.year ?? null, l?.value ?? null, l?.ci95?.[0] ?? null, l?.ci95?.[1] ?? null, p.change?.difference ?? null, p.change?.beyondChance ?? null, p.status,
   ];
+}
+
+/** The members an objective or intervention can be assigned to, for a form's choice ("Nobody" first). */
+export async function ownerChoices(services: Pick<ObjectiveServices, 'store'>, organisationId: number, selected: string): Promise<{ value: string; text: string; selected: boolean }[]> {
+  const roleText = (m: OwnerChoice) => (m.role === 'owner' ? 'owner' : 'analyst');
+  return [{ value: '', text: 'Nobody' }, ...(await assignableOwners(services.store, organisationId)).map((m) => ({ value: String(m.userId), text: `${m.displayName} (${roleText(m)})` }))]
+    .map((c) => ({ ...c, selected: c.value === selected }));
+}
+
+/** The name of the member a record is assigned to, or null. */
+export async function assignedName(services: Pick<ObjectiveServices, 'store'>, ownerUserId: number | null): Promise<string | null> {
+  return ownerUserId === null ? null : ((await services.store.users.byId(ownerUserId))?.displayName ?? null);
 }
 
 export const FORM_CHOICES = { ownerRoles: OWNER_ROLES, actions: HIGH_IMPACT_ACTIONS, reviewStatuses: REVIEW_STATUSES };

@@ -187,7 +187,7 @@ describe('roles and access', () => {
     const page = await admin.get(`/admin/users/${nia!.id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<label class="nhsuk-label" for="organisation">/);
-    const badRole = await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'owner' });
+    const badRole = await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'boss' });
     assert.equal(badRole.statusCode, 400);
     assert.match(badRole.body, /href="#role"/);
     const set = await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'analyst' });
@@ -196,6 +196,11 @@ describe('roles and access', () => {
     await admin.get(`/admin/users/${nia!.id}`);
     await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'viewer' });
     assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'viewer']]);
+    const ownerPage = await admin.get(`/admin/users/${nia!.id}`);
+    assert.match(ownerPage.body, /value="owner"/, 'the owner role can be granted');
+    await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'owner' });
+    assert.deepEqual((await h.store.users.memberships(nia!.id)).map((m) => [m.organisation.code, m.role]), [['RXX', 'owner']]);
+    assert.match((await admin.get(`/admin/users/${nia!.id}`)).body, /Owner/);
     await admin.get(`/admin/users/${nia!.id}`);
     await admin.post(`/admin/users/${nia!.id}/memberships`, { organisation: 'RXX', role: 'none' });
     assert.deepEqual(await h.store.users.memberships(nia!.id), []);
@@ -206,7 +211,8 @@ describe('roles and access', () => {
     assert.deepEqual(changes.map((e) => [e.organisationId, e.subject, e.details]).reverse(), [
       [rxx, `user/${nia!.id}`, { role: 'analyst', previous: null }],
       [rxx, `user/${nia!.id}`, { role: 'viewer', previous: 'analyst' }],
-      [rxx, `user/${nia!.id}`, { role: null, previous: 'viewer' }],
+      [rxx, `user/${nia!.id}`, { role: 'owner', previous: 'viewer' }],
+      [rxx, `user/${nia!.id}`, { role: null, previous: 'owner' }],
     ]);
     assert.ok((await auditActions(h)).includes('user-created'));
 

@@ -117,7 +117,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
       account: { displayName: user.displayName, email: user.email, administrator: user.administrator, hasPassword: user.hasPassword },
       memberships: user.memberships.map((m) => ({ code: m.organisation.code, name: m.organisation.name, role: m.role })),
       membershipRows: user.memberships.map((m) => [
-        { text: m.organisation.name }, { text: m.organisation.code }, { text: m.role === 'analyst' ? 'Analyst' : 'Viewer' },
+        { text: m.organisation.name }, { text: m.organisation.code }, { text: m.role === 'analyst' ? 'Analyst' : m.role === 'owner' ? 'Owner' : 'Viewer' },
       ]),
       saved: saved === 'password' || saved === 'token-revoked' ? saved : null,
       ...(await apiTokensView(context, user)),

@@ -11,7 +11,7 @@ import { revokeTokensOf } from '../../services/api-tokens.ts';
 export const ADMIN_LINK_LIFETIME_MINUTES = 24 * 60;
 export const AUDIT_PAGE_SIZE = 50;
 
-const ROLE_NAMES: Readonly<Record<Role, string>> = { analyst: 'Analyst', viewer: 'Viewer' };
+const ROLE_NAMES: Readonly<Record<Role, string>> = { analyst: 'Analyst', viewer: 'Viewer', owner: 'Owner' };
 
 function userIdParam(request: FastifyRequest): number | null {
   const id = (request.params as Record<string, unknown>)['id'];
@@ -128,7 +128,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AuthContext):
     const organisation = code === '' ? null : await store.organisations.byCode(code);
     const errors = new FormErrors()
       .add('organisation', organisation ? null : 'Select an organisation')
-      .add('role', ['analyst', 'viewer', 'none'].includes(roleText) ? null : 'Select a role, or remove access');
+      .add('role', ['analyst', 'viewer', 'owner', 'none'].includes(roleText) ? null : 'Select a role, or remove access');
     if (errors.any || !organisation) return userPage(request, reply, user, { values: { organisation: code, role: roleText }, ...errors.context() }, 400);
 
     const role: Role | null = roleText === 'none' ? null : (roleText as Role);
