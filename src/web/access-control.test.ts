@@ -179,6 +179,7 @@ const POST_ROUTES = [
   '/api/v1/organisations/ORGA/objectives', '/api/v1/organisations/ORGA/objectives/1/reviews', '/api/v1/organisations/ORGA/comply-or-explain/1/cases',
   '/organisations/ORGA/objectives/1/interventions', '/organisations/ORGA/objectives/1/interventions/1/edit', '/api/v1/organisations/ORGA/objectives/1/interventions',
   '/organisations/ORGA/objectives/1/interventions/1/updates', '/api/v1/organisations/ORGA/objectives/1/interventions/1/updates',
+  '/organisations/ORGA/access',
 ];
 
 async function plan(harness: Harness, organisationId: number, ownerUserId: number | null): Promise<{ objective: number; intervention: number }> {

@@ -3,18 +3,28 @@
  * which opens at its latest year. Membership first: an organisation the person does not belong to answers 404.
  */
 import type { FastifyInstance } from 'fastify';
-import { requireMembership, requireSignedIn } from '../../web/auth/plugin.ts';
+import { requireAdministrator, requireMembership, requireSignedIn } from '../../web/auth/plugin.ts';
 import { organisationPath } from '../../web/organisation-year.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { Services } from '../../web/services.ts';
-import { latestYear, organisationsWithYears } from './service.ts';
+import { latestYear, organisationsWithoutMembers, organisationsWithYears, takeAccess } from './service.ts';
 
 export function registerOrganisationRoutes(app: FastifyInstance, services: Services): void {
   app.get('/', async (request, reply) => {
     const user = await requireSignedIn(request, reply);
     if (!user) return reply;
     const organisations = await organisationsWithYears(services, user.memberships);
-    return reply.type('text/html').send(services.render('organisations/views/organisations.njk', pageContext(request, reply, { title: 'Your organisations', organisations })));
+    const unseen = user.administrator ? await organisationsWithoutMembers(services) : null;
+    return reply.type('text/html').send(services.render('organisations/views/organisations.njk', pageContext(request, reply, { title: 'Your organisations', organisations, unseen })));
+  });
+
+  // An administrator takes access to an organisation nobody can see; its page opens next.
+  app.post<{ Params: { code: string } }>('/organisations/:code/access', async (request, reply) => {
+    const admin = requireAdministrator(request, reply);
+    if (!admin) return reply;
+    const organisation = await takeAccess(services, admin.id, request.params.code);
+    if (!organisation) return reply.callNotFound();
+    return reply.redirect(`/organisations/${encodeURIComponent(organisation.code)}`, 303);
   });
 
   app.get<{ Params: { code: string } }>('/organisations/:code', async (request, reply) => {

@@ -1,4 +1,5 @@
 /** First-run setup, setting a password, and the account page (its API tokens are in routes-api-tokens.ts). */
+import { DEMO_ORGANISATION } from '../../services/demo-loader.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, sendPage, type AuthContext } from './context.ts';
 import { requireSignedIn } from './access.ts';
@@ -54,8 +55,10 @@ export function registerAccountRoutes(app: FastifyInstance, context: AuthContext
 
     const user = await store.users.create({ email, displayName, administrator: true });
     await store.users.setPasswordHash(user.id, await hashPassword(password));
-    // The first administrator can see the synthetic demonstration trust at once, as an analyst.
-    for (const organisation of (await store.organisations.all()).filter((o) => o.synthetic)) {
+    // The first administrator can see the synthetic demonstration trust at once, as an analyst. Other organisations
+    // (its synthetic peers, or one imported from the command line) are offered on the first page, where every
+    // administrator sees the organisations nobody can see.
+    for (const organisation of (await store.organisations.all()).filter((o) => o.synthetic && o.code === DEMO_ORGANISATION.code)) {
       await store.users.setMembership(user.id, organisation.id, 'analyst');
       await audit(context, { userId: user.id, action: 'membership-changed', organisationId: organisation.id, subject: `user/${user.id}`, details: { role: 'analyst', previous: null, via: 'first-run' } });
     }
