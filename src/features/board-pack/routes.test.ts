@@ -84,7 +84,7 @@ describe('the board pack over a store in memory', () => {
     const figure = /indicators\/2">2\.[^<]*<\/a><\/td>\s*<td[^>]*><span[^>]*>Figure <\/span>\s*<span><strong>([^<]+)<\/strong>/.exec(dashboard.body)?.[1];
     assert.ok(figure);
     const body = text(page.body);
-    assert.match(body, new RegExp(`2\\. Relative likelihood of White applicants being appointed from shortlisting compared with ethnic minority applicants ${figure.replace('.', '\\.')} `));
+    assert.match(body, new RegExp(`2\\. Relative likelihood of White applicants being appointed from shortlisting compared with ethnic minority applicants Figure ${figure.replace('.', '\\.')} 95% interval \\d\\.\\d\\d to \\d\\.\\d\\d Counts`));
     const api = JSON.parse((await viewer.get('/api/v1/organisations/ORGA/2025/board-pack')).body);
     const wres2 = api.standards.find((s: { id: string }) => s.id === 'wres').indicators.find((i: { indicator: string }) => i.indicator === '2');
     assert.equal(wres2.figure.value.toFixed(2), figure);
