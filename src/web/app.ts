@@ -31,6 +31,7 @@ import { registerWresRoutes } from '../features/wres/routes.ts';
 import { registerCompareRoutes } from '../features/compare/routes.ts';
 import { registerMedicalRoutes } from '../features/medical/routes.ts';
 import { registerOverviewRoutes } from '../features/overview/routes.ts';
+import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerTargetsRoutes } from '../features/targets/routes.ts';
@@ -92,6 +93,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerMedicalRoutes(app, services);
   registerPayGapRoutes(app, services);
   registerOverviewRoutes(app, services);
+  registerBoardPackRoutes(app, services);
   registerCompareRoutes(app, services);
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services, config);

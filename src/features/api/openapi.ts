@@ -4,6 +4,7 @@
  */
 import { OBJECTIVES_OPENAPI_PATHS } from '../../features/objectives/openapi.ts';
 import { INTERVENTION_PATHS, INTERVENTION_SCHEMAS } from '../../features/interventions/openapi.ts';
+import { BOARD_PACK_OPENAPI_PATHS } from '../../features/board-pack/openapi.ts';
 
 const interval = { type: ['array', 'null'], items: { type: 'number' }, minItems: 2, maxItems: 2, description: '95% interval, in the unit of the value beside it' } as const;
 
@@ -217,6 +218,7 @@ export const OPENAPI_DOCUMENT = {
     },
     ...OBJECTIVES_OPENAPI_PATHS,
     ...INTERVENTION_PATHS,
+    ...BOARD_PACK_OPENAPI_PATHS,
     '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OK' } } } },
   },
 } as const;

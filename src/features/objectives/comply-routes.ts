@@ -54,6 +54,7 @@ export function registerComplyRoutes(app: FastifyInstance, services: Services): 
       title: `Comply or explain: ${membership.organisation.name}`, synthetic: membership.organisation.synthetic,
       breadcrumbs: crumbs(membership), organisation: membership.organisation, rows, base: complyPath(membership),
       canEdit: canEdit(request, membership), values, ...errorsOf(problems),
+      packYear: (await store.organisations.years(membership.organisation.id))[0] ?? null,
     });
   };
 

@@ -79,7 +79,9 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
     return renderPage(services, request, reply, 'objectives/views/objectives.njk', {
       title: `Objectives: ${membership.organisation.name}`, synthetic: membership.organisation.synthetic,
       breadcrumbs: crumbs(membership), organisation: membership.organisation, rows, base,
-      canEdit: canEdit(request, membership), csvHref: `${base}.csv`, complyHref: base.replace(/objectives$/, 'comply-or-explain'),
+      canEdit: canEdit(request, membership), csvHref: `${base}.csv`,
+      // The board pack of the latest year imported, where the objectives are reported.
+      packYear: (await services.store.organisations.years(membership.organisation.id))[0] ?? null,
       created: (request.query as Record<string, unknown>)['created'] !== undefined,
     });
   });
