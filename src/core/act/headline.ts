@@ -29,10 +29,10 @@ export interface HeadlineFigure {
   /** Relative likelihood; percentage (0–100); or percentage points for a gap. Null when not defined. */
   readonly value: number | null;
   readonly ci95: Interval | null;
-  /** Ratio: numerator group then denominator group. Proportion: focus group then the other. Otherwise the focus group. */
+  /** Ratio: numerator group then denominator group. Proportion: focus group then the other (the focus group alone for an item asked of it only). Otherwise the focus group. */
   readonly counts: readonly FigureCount[];
   readonly smallNumbers: boolean;
-  /** What parity is for this figure: 1 for a ratio, the other group's percentage for a proportion, 0 for a gap; null for a share. */
+  /** What parity is for this figure: 1 for a ratio, the other group's percentage for a proportion, 0 for a gap; null for a share or an item asked of one group only. */
   readonly parity: number | null;
 }
 
@@ -89,8 +89,15 @@ export function headlineFigure(definition: IndicatorDefinition<string>, report: 
       const other = definition.groups.find((g) => g !== focus);
       const f = focus ? groups[focus] : null;
       const o = other ? groups[other] : null;
-      if (!focus || !other || !isObject(f) || !isObject(o)) return { available: false, reason: 'the report has no figure for the group compared' };
       const count = (g: string, p: Record<string, unknown>): FigureCount => ({ group: g, events: num(p['positive']) ?? 0, population: num(p['respondents']) ?? 0 });
+      // An item asked of the focus group only (WDES metric 8: Disabled staff): its percentage, with no parity.
+      if (focus && other === undefined && isObject(f)) {
+        return {
+          available: true,
+          figure: { year, kind: 'proportion', value: num(f['pct']), ci95: interval(f['ci95']), counts: [count(focus, f)], smallNumbers: f['smallNumbers'] === true, parity: null },
+        };
+      }
+      if (!focus || !other || !isObject(f) || !isObject(o)) return { available: false, reason: 'the report has no figure for the group compared' };
       return {
         available: true,
         figure: {

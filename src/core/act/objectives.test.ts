@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { WDES_SURVEY } from '../wdes/definitions.ts';
 import { WRES_1, WRES_2, WRES_5, WRES_9 } from '../wres/definitions.ts';
 import { type HeadlineFigure, headlineFigure } from './headline.ts';
 import { HIGH_IMPACT_ACTIONS } from './high-impact-actions.ts';
 import { missingSentence, type ObjectiveInput, progress, smartCheck } from './objectives.ts';
 
+const WDES_8 = WDES_SURVEY.find((d) => d.id === '8')!;
 const TODAY = '2026-12-05';
 const COMPLETE: ObjectiveInput = {
   standard: 'wres', indicator: '2', scope: 'organisation', targetKind: 'range', targetDate: '2028-03-31',
@@ -84,6 +86,15 @@ describe('headline figures from a report', () => {
     assert.equal(result.figure.value, 30);
     assert.equal(result.figure.parity, 20);
     assert.deepEqual(result.figure.counts[0], { group: 'ethnicMinority', events: 15, population: 50 });
+  });
+
+  test('an item asked of Disabled staff only (WDES metric 8) is their percentage, with no parity', () => {
+    const report = { metrics: { '8': { available: true, groups: { disabled: { respondents: 343, positive: 244, pct: 71.137, ci95: [66.13, 75.68], smallNumbers: false } } } } };
+    const result = headlineFigure(WDES_8, report, 2025);
+    assert.ok(result.available);
+    assert.deepEqual(result.figure, {
+      year: 2025, kind: 'proportion', value: 71.137, ci95: [66.13, 75.68], counts: [{ group: 'disabled', events: 244, population: 343 }], smallNumbers: false, parity: null,
+    });
   });
 
   test('the share of the workforce gets a Wilson interval; a board gap has none', () => {
