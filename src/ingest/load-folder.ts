@@ -14,7 +14,7 @@ import { applyHeaderMapping, type HeaderMapping } from './columns.ts';
 import { parseYesNo } from './fields.ts';
 import { processReadLimits, type ReadLimits } from './limits.ts';
 import type { Problem } from './problem.ts';
-import { describeFsError, readTable } from './read-table.ts';
+import { describeFsError, type ReadTableResult, readTable } from './read-table.ts';
 import type { ReadRecordsResult } from './row-reader.ts';
 import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
@@ -41,8 +41,31 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   const listing = await listFolder(folder);
   if (!listing.ok) return listing;
   const { found, problems, notes } = findKindFiles(folder, listing.files);
-  const loader = new FolderLoader(folder, found, problems, notes, options.headerMappings ?? {}, options.limits ?? processReadLimits());
-  const context: ReadContext = readContext(options.year);
+  const limits = options.limits ?? processReadLimits();
+  const sources = new Map<SourceKind, KindSource>();
+  for (const [kind, file] of found) {
+    sources.set(kind, { file, mapping: options.headerMappings?.[kind], read: () => readTable(join(folder, file), limits) });
+  }
+  const wdesNarrative = await readNarrative(folder, listing.files, problems);
+  return readDataset(sources, wdesNarrative, problems, notes, options.year);
+}
+
+/** One kind's file: its name, how to read its table, and the mapping its headings are read with. */
+export interface KindSource {
+  readonly file: string;
+  readonly mapping?: HeaderMapping | undefined;
+  read(): Promise<ReadTableResult>;
+}
+
+/**
+ * Reads each kind's table into records, adding to `problems` and `notes` (which may already hold some); a dataset
+ * only when there are no problems at all and a staff file was read.
+ */
+export async function readDataset(
+  sources: ReadonlyMap<SourceKind, KindSource>, wdesNarrative: WorkforceDataset['wdesNarrative'], problems: Problem[], notes: string[], year: number | undefined,
+): Promise<LoadFolderResult> {
+  const loader = new FolderLoader(sources, problems, notes);
+  const context: ReadContext = readContext(year);
 
   const staff = await loader.load('staff', (table) => readStaff(table, context));
   const applications = await loader.load('applications', (table) => readApplications(table, context));
@@ -51,15 +74,14 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   const board = await loader.load('board', readBoard);
   const survey = await loader.load('survey', readSurvey);
   const capability = await loader.load('capability', (table) => readCapability(table, context));
-  const wdesNarrative = await readNarrative(folder, listing.files, problems);
   if (survey && survey.excludedUnknownEthnicity > 0) {
     notes.push(
-      `${found.get('survey')}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
+      `${sources.get('survey')?.file}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
         '(Z, 99 or blank) left out of the survey indicators',
     );
   }
   if (staff && staff.records.length === 0) {
-    problems.push({ file: found.get('staff') ?? 'staff', message: 'the staff file has no data rows' });
+    problems.push({ file: sources.get('staff')?.file ?? 'staff', message: 'the staff file has no data rows' });
   }
   if (problems.length > 0 || !staff) return { ok: false, problems };
   const dataset: WorkforceDataset = {
@@ -83,9 +105,14 @@ export const NARRATIVE_FILE = 'wdes_9b.txt';
 async function readNarrative(folder: string, files: readonly string[], problems: Problem[]): Promise<WorkforceDataset['wdesNarrative']> {
   const file = files.find((f) => f.toLowerCase() === NARRATIVE_FILE);
   if (!file) return null;
+  return parseNarrative(file, await readFile(join(folder, file)), problems);
+}
+
+/** The narrative in `bytes`: its yes or no answer when the first line gives one, and the text. */
+export function parseNarrative(file: string, bytes: Uint8Array, problems: Problem[]): WorkforceDataset['wdesNarrative'] {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(join(folder, file))).replace(/^\uFEFF/, '');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     problems.push({ file, message: 'the narrative could not be read as UTF-8 text', expected: 'a plain text file saved as UTF-8' });
     return null;
@@ -141,29 +168,26 @@ function findKindFiles(folder: string, files: readonly string[]) {
   return { found, problems, notes };
 }
 
-/** Reads one kind's file at a time, collecting problems, provenance and notes across the folder. */
+/** Reads one kind's file at a time, collecting problems, provenance and notes across the files. */
 class FolderLoader {
   readonly sources: SourceFile[] = [];
 
   constructor(
-    private readonly folder: string,
-    private readonly found: ReadonlyMap<SourceKind, string>,
+    private readonly files: ReadonlyMap<SourceKind, KindSource>,
     private readonly problems: Problem[],
     private readonly notes: string[],
-    private readonly headerMappings: Readonly<Partial<Record<SourceKind, HeaderMapping>>>,
-    private readonly limits: ReadLimits,
   ) {}
 
   /** The reader's result, or null when the kind is absent or its file has problems (recorded). */
   async load<R extends ReadRecordsResult<unknown>>(kind: SourceKind, read: (table: Table) => R): Promise<Extract<R, { ok: true }> | null> {
-    const file = this.found.get(kind);
-    if (file === undefined) return null;
-    const table = await readTable(join(this.folder, file), this.limits);
+    const source = this.files.get(kind);
+    if (source === undefined) return null;
+    const table = await source.read();
     if (!table.ok) {
       this.problems.push(...table.problems);
       return null;
     }
-    const result = read(applyHeaderMapping(table.table, this.headerMappings[kind]));
+    const result = read(applyHeaderMapping(table.table, source.mapping));
     if (!result.ok) {
       // Name the file kind on missing-column problems so an importer can offer a mapping for it.
       this.problems.push(...result.problems.map((p) => (p.missingColumn ? { ...p, missingColumn: { ...p.missingColumn, kind } } : p)));

@@ -19,9 +19,11 @@ const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   '.txt': 'text files are not read; save it as CSV',
 };
 
-/** `limits` default to the ones this process runs with (MIRROR_MAX_ROWS and the others; see limits.ts). */
-export async function readTable(path: string, limits: ReadLimits = processReadLimits()): Promise<ReadTableResult> {
-  const file = basename(path);
+/**
+ * `limits` default to the ones this process runs with (MIRROR_MAX_ROWS and the others; see limits.ts). `file` is the
+ * name problems give the file: by default its name on disk; an upload's, the name it was chosen with.
+ */
+export async function readTable(path: string, limits: ReadLimits = processReadLimits(), file = basename(path)): Promise<ReadTableResult> {
   const extension = extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') {
     const hint = UNSUPPORTED_HINTS[extension] ?? 'only .csv and .xlsx files are read';

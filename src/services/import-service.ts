@@ -7,7 +7,8 @@ import type { Problem } from '../core/problem.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
-import { loadWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
+import { loadWorkforceFolder, type LoadFolderOptions, type LoadFolderResult } from '../ingest/load-folder.ts';
+import { loadUploadedFiles, type LoadUploadOptions, type RecognisedFile, type UploadedFile } from '../ingest/load-upload.ts';
 import { OrganisationExistsError, type ImportVersion, type NewImport, type NewOrganisation, type Store } from '../store/store.ts';
 import { pseudonymiser } from './pseudonym.ts';
 import { toStoredRecords } from './stored-records.ts';
@@ -30,13 +31,20 @@ export interface ImportFolderOptions {
   readonly standards?: StandardRegistry;
   /** Limits on rows, cell length and unpacked size; by default this process's (see ingest/limits.ts). */
   readonly limits?: LoadFolderOptions['limits'];
+  /**
+   * Files chosen in the browser, under any names: each table's kind is recognised from its headings (and these
+   * presets), a zip is opened, and a file chosen in a later attempt replaces the earlier one of its kind. Without
+   * it, `folder` holds one file per kind named after it (staff.csv), as the command line reads it.
+   */
+  readonly uploaded?: { readonly files: readonly UploadedFile[]; readonly presets?: LoadUploadOptions['presets']; readonly chosenKinds?: LoadUploadOptions['chosenKinds'] };
   /** Told of each stage's progress, for a progress bar or page; `done` of `total` (files, steps or records). */
   readonly onProgress?: (stage: ImportStage, done: number, total: number) => void;
 }
 
+/** `files`: what became of each uploaded file (see `uploaded`), when there were any. */
 export type ImportFolderResult =
-  | { readonly ok: true; readonly version: ImportVersion }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | { readonly ok: true; readonly version: ImportVersion; readonly files?: readonly RecognisedFile[] }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly files?: readonly RecognisedFile[] };
 
 export async function importFolder(store: Store, folder: string, options: ImportFolderOptions): Promise<ImportFolderResult> {
   const progress = options.onProgress ?? (() => {});
@@ -46,8 +54,16 @@ export async function importFolder(store: Store, folder: string, options: Import
   if (options.newOrganisation && (await store.organisations.byCode(options.organisation.code))) return organisationExists(options.organisation.code);
 
   progress('reading files', 0, 1);
-  const loaded = await loadWorkforceFolder(folder, { headerMappings: options.headerMappings, year: options.year, limits: options.limits });
-  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  const loadOptions = { headerMappings: options.headerMappings, year: options.year, limits: options.limits };
+  let loaded: LoadFolderResult;
+  let files: readonly RecognisedFile[] | undefined;
+  if (options.uploaded) {
+    ({ result: loaded, files } = await loadUploadedFiles(folder, options.uploaded.files, { ...loadOptions, presets: options.uploaded.presets, chosenKinds: options.uploaded.chosenKinds }));
+  } else {
+    loaded = await loadWorkforceFolder(folder, loadOptions);
+  }
+  const withFiles = <R extends ImportFolderResult>(result: R): R => (files ? { ...result, files } : result);
+  if (!loaded.ok) return withFiles({ ok: false, problems: loaded.problems });
   progress('reading files', 1, 1);
 
   progress('counting', 0, 1);
@@ -60,7 +76,7 @@ export async function importFolder(store: Store, folder: string, options: Import
     if (counted.ok) standardCounts[standard.id] = counted.value;
     else for (const problem of counted.problems) problems.set(JSON.stringify(problem), problem);
   }
-  if (problems.size > 0) return { ok: false, problems: [...problems.values()] };
+  if (problems.size > 0) return withFiles({ ok: false, problems: [...problems.values()] });
   progress('counting', 1, 1);
 
   const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
@@ -77,7 +93,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   };
   try {
     const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
-    return { ok: true, version };
+    return withFiles({ ok: true, version });
   } catch (error) {
     // Checked again in the store's transaction, in case another import added the code meanwhile.
     if (error instanceof OrganisationExistsError) return organisationExists(error.code);

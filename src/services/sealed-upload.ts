@@ -79,6 +79,12 @@ export class SealedUpload {
     return target;
   }
 
+  /** Deletes one sealed file (a plain name, as written), if it is there. */
+  async delete(name: string): Promise<void> {
+    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error('not a plain file name');
+    await rm(join(this.folder, SEALED_FOLDER, `${name}${SEALED}`), { force: true });
+  }
+
   async closeOpened(): Promise<void> {
     await rm(join(this.folder, OPEN_FOLDER), { recursive: true, force: true });
   }

@@ -143,6 +143,16 @@ export interface ColumnMappingsTable {
   updated_at: TimestampColumn;
 }
 
+export interface MappingPresetsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  mapping: JsonColumn;
+  organisation_id: number | null;
+  created_by: number | null;
+  created_at: TimestampColumn;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   email: string;
@@ -312,6 +322,7 @@ export interface Database {
   wdes_survey_results: WdesSurveyResultsTable;
   standard_counts: StandardCountsTable;
   column_mappings: ColumnMappingsTable;
+  mapping_presets: MappingPresetsTable;
   users: UsersTable;
   memberships: MembershipsTable;
   sign_in_links: SignInLinksTable;

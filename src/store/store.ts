@@ -42,6 +42,20 @@ export interface NewOrganisation {
 }
 
 /** One version of one organisation's reporting year: a whole folder of files imported together. */
+/** A column mapping saved under a name for one kind of file, shared with every organisation (headings only). */
+export interface NewMappingPreset {
+  readonly name: string;
+  readonly kind: SourceKind;
+  readonly mapping: Readonly<Record<string, string>>;
+  readonly organisationId: number | null;
+  readonly createdBy: number | null;
+}
+
+export interface SavedMappingPreset extends NewMappingPreset {
+  readonly id: number;
+  readonly createdAt: Date;
+}
+
 export interface ImportVersion {
   readonly id: number;
   readonly organisationId: number;
@@ -345,6 +359,10 @@ export interface Store {
     /** Saved header → canonical column mapping for an organisation and file kind. */
     get(organisationId: number, kind: SourceKind): Promise<Readonly<Record<string, string>> | null>;
     save(organisationId: number, kind: SourceKind, mapping: Readonly<Record<string, string>>): Promise<void>;
+    /** Every saved mapping preset, by name then kind: any organisation's import may use them. */
+    presets(): Promise<readonly SavedMappingPreset[]>;
+    /** Saves a preset; false, saving nothing, when the name is already used for that kind of file. */
+    savePreset(preset: NewMappingPreset): Promise<boolean>;
   };
 
   users: {

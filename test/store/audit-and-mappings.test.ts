@@ -33,3 +33,21 @@ testEachDialect('column mappings are saved per organisation and file kind, and r
   assert.deepEqual(await store.columnMappings.get(organisationId, 'staff'), { 'Assignment Number': 'staff_id' });
   assert.deepEqual(await store.columnMappings.get(organisationId, 'applications'), { 'Applicant ID': 'application_id' });
 });
+
+testEachDialect('mapping presets are shared by name and kind, a name once per kind, and outlive whoever saved them', async ({ store }) => {
+  const organisationId = (await store.imports.create(sampleImport(2025))).organisationId;
+  const user = await store.users.create({ email: 'presets@trust.nhs.uk', displayName: 'P', administrator: false });
+  assert.deepEqual(await store.columnMappings.presets(), []);
+  const mapping = { 'Employee Number': 'staff_id', 'Ethnic Origin': 'ethnic_category' };
+  assert.equal(await store.columnMappings.savePreset({ name: 'Our HR export', kind: 'staff', mapping, organisationId, createdBy: user.id }), true);
+  assert.equal(await store.columnMappings.savePreset({ name: 'Our HR export', kind: 'training', mapping: { 'Course Title': 'course' }, organisationId, createdBy: user.id }), true);
+  assert.equal(await store.columnMappings.savePreset({ name: 'Our HR export', kind: 'staff', mapping: { Other: 'staff_id' }, organisationId: null, createdBy: null }), false, 'the name is taken for staff files');
+  const presets = await store.columnMappings.presets();
+  assert.deepEqual(presets.map((p) => [p.name, p.kind, p.mapping, p.organisationId, p.createdBy]), [
+    ['Our HR export', 'staff', mapping, organisationId, user.id],
+    ['Our HR export', 'training', { 'Course Title': 'course' }, organisationId, user.id],
+  ]);
+  assert.ok(presets.every((p) => p.createdAt instanceof Date));
+  await store.db.deleteFrom('users').where('id', '=', user.id).execute();
+  assert.deepEqual((await store.columnMappings.presets()).map((p) => p.createdBy), [null, null]);
+});
