@@ -238,7 +238,7 @@ export type AuditAction =
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
   | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
-  | 'intervention-created' | 'intervention-changed' | 'intervention-updated';
+  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved';
 
 export interface AuditEvent {
   readonly id: number;

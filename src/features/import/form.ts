@@ -1,12 +1,14 @@
 /**
- * The import form: the label of each kind of file, the organisations a person may import into, what the form shows,
- * and the check of what was sent (organisation, year, the staff file), each problem located on its field.
+ * The import form: the kinds of file it takes and how each is recognised, the organisations a person may import
+ * into, what the form shows, and the check of what was sent (organisation, year, some files), each problem located
+ * on its field. Whether the files include a staff file is known only once their headings are read.
  */
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
+import { KIND_HEADINGS } from '../../ingest/recognise.ts';
 import type { NewOrganisation } from '../../store/store.ts';
 import type { CurrentUser } from '../../web/auth/plugin.ts';
 
-const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
+export const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
   staff: 'Staff in post at 31 March (required)',
   applications: 'Applications',
   disciplinary: 'Disciplinary investigations',
@@ -37,13 +39,13 @@ export function formView(user: CurrentUser, form: Partial<ImportForm>, errors: {
     title: 'Import a reporting year',
     organisations: importableOrganisations(user),
     canCreate: user.administrator,
-    kinds: SOURCE_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind] })),
+    kinds: SOURCE_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], headings: KIND_HEADINGS[kind] })),
     form, errors,
     errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
   };
 }
 
-export function validateForm(user: CurrentUser, form: ImportForm, files: readonly SourceKind[]): { errors: { href: string; text: string }[]; organisation: NewOrganisation | null; year: number } {
+export function validateForm(user: CurrentUser, form: ImportForm, fileCount: number): { errors: { href: string; text: string }[]; organisation: NewOrganisation | null; year: number } {
   const errors: { href: string; text: string }[] = [];
   const year = /^\d{4}$/.test(form.year) ? Number(form.year) : NaN;
   let organisation: NewOrganisation | null = null;
@@ -59,6 +61,6 @@ export function validateForm(user: CurrentUser, form: ImportForm, files: readonl
   }
   // In the order the fields appear on the form, as the error summary should list them.
   if (!(year >= 2000 && year <= 2100)) errors.push({ href: '#year', text: 'Enter the reporting year as 4 digits, for example 2025' });
-  if (!files.includes('staff')) errors.push({ href: '#staff', text: 'Choose the staff file: it is required' });
+  if (fileCount === 0) errors.push({ href: '#files', text: 'Choose the files to import: at least the staff file' });
   return { errors, organisation, year };
 }

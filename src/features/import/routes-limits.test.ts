@@ -33,7 +33,7 @@ type Upload = { name: string; content: Uint8Array | string; type?: string };
 async function multipart(fields: Record<string, string>, files: Record<string, Upload>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const [name, file] of Object.entries(files)) form.append(name, new Blob([file.content], { type: file.type ?? 'text/csv' }), file.name);
+  for (const file of Object.values(files)) form.append('files', new Blob([file.content], { type: file.type ?? 'text/csv' }), file.name);
   const request = new Request('http://x/', { method: 'POST', body: form });
   return { payload: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type') ?? '' };
 }
@@ -138,7 +138,7 @@ describe('uploads on a running server', () => {
   test('a file over the upload limit is refused on the form, naming the file, the limit and its setting', async () => {
     const response = await upload(analyst, { organisation: 'LIMT', year: '2025' }, { staff: { name: 'staff.csv', content: 'x'.repeat(13 * MB) } });
     assert.equal(response.statusCode, 413);
-    assert.match(response.body, /staff file is larger than 12 MB/);
+    assert.match(response.body, /staff\.csv is larger than 12 MB/);
     assert.match(response.body, /MIRROR_MAX_UPLOAD_MB/);
   });
 });

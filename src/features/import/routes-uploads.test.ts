@@ -17,7 +17,7 @@ const PASSWORD = 'a long enough password';
 async function multipart(fields: Record<string, string>, files: Record<string, { name: string; content: string }>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const [name, file] of Object.entries(files)) form.append(name, new Blob([file.content], { type: 'text/csv' }), file.name);
+  for (const file of Object.values(files)) form.append('files', new Blob([file.content], { type: 'text/csv' }), file.name);
   const request = new Request('http://x/', { method: 'POST', body: form });
   return { payload: Buffer.from(await request.arrayBuffer()).toString('latin1'), contentType: request.headers.get('content-type') ?? '' };
 }
@@ -83,10 +83,22 @@ describe('uploaded files', () => {
     assert.deepEqual(entriesIn(uploads), []);
   });
 
-  test('are deleted as soon as an import fails with problems in its rows', async () => {
+  test('of an import with problems are kept sealed, and gone once the file chosen again alone makes the set import', async () => {
     const broken = staffCsv.replace(/\n([^,\n]*),([^,\n]*),/, '\n$1,Whte British,');
+    const firstId = /\n([^,\n]+),/.exec(staffCsv)?.[1];
+    assert.ok(firstId);
     const response = await upload(analyst, { organisation: 'UPLD', year: '2025' }, { staff: { name: 'staff.csv', content: broken } });
-    assert.match((await finished(analyst, String(response.headers['location']))).body, /The files have problems/);
+    const location = String(response.headers['location']);
+    assert.match((await finished(analyst, location)).body, /The files have problems/);
+    const kept = filesUnder(uploads);
+    assert.equal(kept.length, 1, 'the staff file is kept, sealed, to be fixed');
+    for (const clear of [firstId, 'Whte British', 'staff_id']) assert.ok(!kept[0]!.bytes.includes(clear), `"${clear}" is not in clear`);
+
+    await analyst.get(location);
+    const body = await multipart({ _csrf: analyst.lastCsrf }, { staff: { name: 'staff-fixed.csv', content: staffCsv } });
+    const again = await analyst.send('POST', `${location}/files`, body.payload, { 'content-type': body.contentType });
+    assert.equal(again.statusCode, 303);
+    assert.match((await finished(analyst, location)).body, /Import complete/);
     assert.deepEqual(entriesIn(uploads), []);
   });
 
@@ -123,7 +135,7 @@ describe('uploaded files', () => {
     assert.deepEqual(entriesIn(uploads), []);
 
     const wrongType = await upload(analyst, { organisation: 'UPLD', year: '2025' }, { staff: { name: 'staff.pdf', content: staffCsv } });
-    assert.match(wrongType.body, /must be a \.csv or \.xlsx file/);
+    assert.match(wrongType.body, /staff\.pdf cannot be imported: a PDF cannot be read as a table/);
     assert.deepEqual(entriesIn(uploads), []);
   });
 });

@@ -13,7 +13,7 @@ const PASSWORD = 'a long enough password';
 async function multipart(fields: Record<string, string>, files: Record<string, { name: string; content: string }>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const [name, file] of Object.entries(files)) form.append(name, new Blob([file.content], { type: 'text/csv' }), file.name);
+  for (const file of Object.values(files)) form.append('files', new Blob([file.content], { type: 'text/csv' }), file.name);
   const request = new Request('http://x/', { method: 'POST', body: form });
   return { payload: Buffer.from(await request.arrayBuffer()).toString('latin1'), contentType: request.headers.get('content-type') ?? '' };
 }
@@ -131,7 +131,7 @@ describe('importing from the browser', () => {
     const missing = await upload(analyst, { organisation: 'IMPA', year: '' }, {});
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /Enter the reporting year/);
-    assert.match(missing.body, /Choose the staff file/);
+    assert.match(missing.body, /Choose the files to import: at least the staff file/);
     const body = await multipart({ organisation: 'IMPA', year: '2025' }, { staff: { name: 'staff.csv', content: staffCsv } });
     const forged = await analyst.send('POST', '/import', body.payload, { 'content-type': body.contentType });
     assert.equal(forged.statusCode, 403);

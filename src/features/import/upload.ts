@@ -1,47 +1,64 @@
 /**
- * Reading the import form's multipart body: the CSRF field first, then the fields and one file per kind, each
- * sealed into the upload as it arrives; a file of the wrong type or over the size limit ends the reading.
+ * Reading an import's multipart body: the CSRF field first, then the fields and the files, all chosen in one
+ * picker (several files, a folder or a zip), each sealed into the upload as it arrives under a plain name of its
+ * own. Their kinds are recognised later, by the import job, from their headings. A file of a type Mirror does not
+ * read, or over the size limit, ends the reading; files a system leaves in folders (".DS_Store") are skipped.
  */
 import { extname } from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
+import { isSystemFile, type UploadedFile } from '../../ingest/load-upload.ts';
 import type { SealedUpload } from '../../services/sealed-upload.ts';
 import { CSRF_FIELD, verifyCsrf } from '../../web/auth/plugin.ts';
 import { MAX_UPLOAD_SETTING, type UploadLimits } from '../../web/config.ts';
 import type { ImportForm } from './form.ts';
-import { NARRATIVE_UPLOAD_NAME } from './service.ts';
 
-/** WDES metric 9b's narrative comes as a text file beside the CSV files. */
-const NARRATIVE_FIELD = 'wdes_9b';
+/** The one file input's name. */
+export const FILES_FIELD = 'files';
+const EXTENSIONS = new Set(['.csv', '.xlsx', '.zip', '.txt']);
+const HINTS: Readonly<Record<string, string>> = {
+  '.xls': 'older Excel (.xls) files are not read; save it as .xlsx or CSV',
+  '.ods': 'OpenDocument spreadsheets are not read; save it as .xlsx or CSV',
+  '.pdf': 'a PDF cannot be read as a table; export the data as .xlsx or CSV',
+};
 
 export type UploadResult =
-  | { ok: true; form: ImportForm; files: SourceKind[] }
+  | { ok: true; form: ImportForm; files: UploadedFile[] }
   | { ok: false; forbidden: true }
   | { ok: false; forbidden: false; status: number; message: string };
 
-function tooLarge(field: string, limits: UploadLimits): UploadResult {
+function tooLarge(name: string, limits: UploadLimits): UploadResult {
   const mb = Math.floor(limits.maxUploadBytes / (1024 * 1024));
   return {
     ok: false, forbidden: false, status: 413,
-    message: `The ${field} file is larger than ${mb} MB, the most Mirror accepts for one file. ` +
+    message: `${name} is larger than ${mb} MB, the most Mirror accepts for one file. ` +
       `Split it, or ask whoever runs Mirror to raise ${MAX_UPLOAD_SETTING}`,
   };
 }
 
-/** Reads the multipart form: the CSRF field first, then fields and one file per kind, sealed into `upload`. */
-export async function readUpload(request: FastifyRequest, upload: SealedUpload, limits: UploadLimits): Promise<UploadResult> {
+/** The name a file was chosen with, without the folders a folder picker puts before it. */
+export function chosenName(filename: string): string {
+  return filename.split(/[\\/]/).pop()?.trim() || 'unnamed file';
+}
+
+/**
+ * Reads the multipart form, sealing each file into `upload` as attempt `attempt`. `written` gets the stored name of
+ * every file written, so a caller can delete exactly those should the request be refused.
+ */
+export async function readUpload(request: FastifyRequest, upload: SealedUpload, limits: UploadLimits, attempt: number, written: string[]): Promise<UploadResult> {
+  let current = 'The file';
   try {
-    return await readParts(request, upload, limits);
+    return await readParts(request, upload, attempt, written, (name) => {
+      current = name;
+    }, limits);
   } catch (error) {
-    const { code, part } = error as { code?: string; part?: { fieldname?: string } };
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(part?.fieldname === NARRATIVE_FIELD ? 'WDES narrative' : part?.fieldname ?? 'uploaded', limits);
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(current, limits);
     throw error;
   }
 }
 
-async function readParts(request: FastifyRequest, upload: SealedUpload, limits: UploadLimits): Promise<UploadResult> {
+async function readParts(request: FastifyRequest, upload: SealedUpload, attempt: number, written: string[], reading: (name: string) => void, limits: UploadLimits): Promise<UploadResult> {
   const form: ImportForm = { organisation: '', newCode: '', newName: '', year: '' };
-  const files: SourceKind[] = [];
+  const files: UploadedFile[] = [];
   let csrfChecked = false;
   for await (const part of request.parts()) {
     if (!csrfChecked) {
@@ -53,28 +70,24 @@ async function readParts(request: FastifyRequest, upload: SealedUpload, limits: 
       if (part.fieldname in form) form[part.fieldname as keyof ImportForm] = String(part.value).trim();
       continue;
     }
-    const kind = SOURCE_KINDS.find((k) => k === part.fieldname);
-    const extension = extname(part.filename).toLowerCase();
-    if (part.fieldname === NARRATIVE_FIELD && part.filename) {
-      if (extension !== '.txt') {
-        part.file.resume();
-        return { ok: false, forbidden: false, status: 400, message: 'The WDES narrative must be a .txt file' };
-      }
-      await upload.write(NARRATIVE_UPLOAD_NAME, part.file);
-      if (part.file.truncated) return tooLarge('WDES narrative', limits);
-      continue;
-    }
-    if (!kind || !part.filename) {
+    // A folder's relative path keeps the folders for system files in them (__MACOSX/…).
+    if (part.fieldname !== FILES_FIELD || !part.filename || isSystemFile(part.filename)) {
       part.file.resume();
       continue;
     }
-    if (extension !== '.csv' && extension !== '.xlsx') {
+    const name = chosenName(part.filename);
+    const extension = extname(name).toLowerCase();
+    if (!EXTENSIONS.has(extension)) {
       part.file.resume();
-      return { ok: false, forbidden: false, status: 400, message: `The ${kind} file must be a .csv or .xlsx file` };
+      const hint = HINTS[extension] ?? 'Mirror reads .csv and .xlsx tables, a .zip of them, and the WDES 9b narrative as .txt';
+      return { ok: false, forbidden: false, status: 400, message: `${name} cannot be imported: ${hint}. Leave it out and choose the files again` };
     }
-    await upload.write(`${kind}${extension}`, part.file);
-    if (part.file.truncated) return tooLarge(kind, limits);
-    files.push(kind);
+    const stored = `a${attempt}-${files.length + 1}${extension}`;
+    reading(name);
+    written.push(stored);
+    await upload.write(stored, part.file);
+    if (part.file.truncated) return tooLarge(name, limits);
+    files.push({ stored, name, attempt });
   }
   return csrfChecked ? { ok: true, form, files } : { ok: false, forbidden: true };
 }
