@@ -165,7 +165,7 @@ function headingList(headers: readonly string[]): string {
 }
 
 function expectedList(kinds: readonly SourceKind[]): string {
-  return kinds.map((kind) => `a ${kind} file has ${KIND_HEADINGS[kind]}`).join('; ');
+  return kinds.map((kind) => `${kind === 'applications' ? 'an' : 'a'} ${kind} file has ${KIND_HEADINGS[kind]}`).join('; ');
 }
 
 function unrecognised(file: string, headers: readonly string[]): Problem {
@@ -180,7 +180,7 @@ function ambiguous(file: string, headers: readonly string[], kinds: readonly Sou
   const names = kinds.map((k) => `${k}.csv`).join(' or ');
   return {
     file,
-    message: `its headings (${headingList(headers)}) fit a ${kinds.join(' file and a ')} file alike. Say which kind it is below, or name the file ${names}`,
+    message: `its headings (${headingList(headers)}) fit ${kinds.map((k) => `${k === 'applications' ? 'an' : 'a'} ${k} file`).join(' and ')} alike. Say which kind it is below, or name the file ${names}`,
     expected: expectedList(kinds),
   };
 }
