@@ -115,7 +115,7 @@ export class Browser {
     return this.send('POST', url, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded', ...options.headers });
   }
 
-  async send(method: 'GET' | 'POST', url: string, payload: string | undefined, headers: Record<string, string>): Promise<LightMyRequestResponse> {
+  async send(method: 'GET' | 'POST', url: string, payload: string | Buffer | undefined, headers: Record<string, string>): Promise<LightMyRequestResponse> {
     const path = url.split('?')[0] ?? '/';
     const cookieHeader = [...this.cookies.entries()]
       .filter(([, c]) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/')
