@@ -7,7 +7,6 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { SOURCE_KINDS } from '../core/records.ts';
 import { ImportJobs } from '../services/import-jobs.ts';
 import { registerInterventionApiRoutes } from '../features/interventions/api-routes.ts';
 import { registerCatalogueRoutes } from '../features/interventions/catalogue-routes.ts';
@@ -25,6 +24,7 @@ import { cspNonce } from './csp-nonce.ts';
 import type { AppConfig, Services } from './services.ts';
 import { registerApiRoutes } from '../features/api/routes.ts';
 import { registerImportRoutes } from '../features/import/routes.ts';
+import { MAX_FILES_AT_ONCE } from '../features/import/upload.ts';
 import { registerInformationRoutes } from '../features/information/routes.ts';
 import { registerOrganisationRoutes } from '../features/organisations/routes.ts';
 import { registerWresRoutes } from '../features/wres/routes.ts';
@@ -84,7 +84,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   await registerAuth(app, services, config);
   const limits = config.limits ?? DEFAULT_UPLOAD_LIMITS;
   // One file per kind the import form offers: a lower limit refuses every upload from the form.
-  await app.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: SOURCE_KINDS.length + 1, fields: 20 } });
+  await app.register(multipart, { limits: { fileSize: limits.maxUploadBytes, files: MAX_FILES_AT_ONCE, fields: 20 } });
   registerHealth(app, services);
   registerInformationRoutes(app, services);
   registerOrganisationRoutes(app, services);

@@ -156,11 +156,11 @@ if (!availability.run) {
       // A form without its files says what is missing.
       await page.selectOption('#organisation', '__new');
       await page.getByRole('button', { name: 'Check and import' }).click();
-      assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Choose the staff file/);
+      assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Choose the files to import/);
       // The summary lists the problems in the order of the fields on the form.
       assert.deepEqual(
         await Promise.all((await page.locator('.nhsuk-error-summary a').all()).map((a) => a.getAttribute('href'))),
-        ['#newCode', '#year', '#staff'],
+        ['#newCode', '#year', '#files'],
       );
       await checkPage(page, 'import form with errors');
 

@@ -81,6 +81,14 @@ describe('importing the files as they come', () => {
     assert.ok(!/id="staff"/.test(page.body), 'no input per kind of file');
   });
 
+  test('more files than one request may bring are refused with a clear message, leaving nothing behind', async () => {
+    const many = Array.from({ length: 41 }, (_, i) => ({ name: `file ${i}.csv`, content: 'a,b\n1,2\n' }));
+    const response = await send(analyst, '/import', '/import', { organisation: 'FILA', year: '2025' }, many);
+    assert.equal(response.statusCode, 413);
+    assert.match(response.body, /More than 40 files were chosen at once; choose only the year&#39;s tables, or put them in one \.zip/);
+    assert.deepEqual(readdirSync(join(harness.services.dataDir, 'uploads')).length, 0);
+  });
+
   test('every file at once, as one zip with the generator README beside them, imports; the README is noted as not read', async () => {
     const zip = zipOf(files.map((f) => ({ name: `2025/${f.name}`, content: f.content })));
     const response = await send(analyst, '/import', '/import', { organisation: 'FILA', year: '2025' }, [{ name: 'FILA 2025.zip', content: zip }]);

@@ -12,6 +12,12 @@ import { CSRF_FIELD, verifyCsrf } from '../../web/auth/plugin.ts';
 import { MAX_UPLOAD_SETTING, type UploadLimits } from '../../web/config.ts';
 import type { ImportForm } from './form.ts';
 
+/**
+ * Files one request may bring: a folder holds other files beside the tables (the demonstration's README); more than
+ * this is refused with a message suggesting a zip.
+ */
+export const MAX_FILES_AT_ONCE = 40;
+
 /** The one file input's name. */
 export const FILES_FIELD = 'files';
 const EXTENSIONS = new Set(['.csv', '.xlsx', '.zip', '.txt']);
@@ -51,7 +57,11 @@ export async function readUpload(request: FastifyRequest, upload: SealedUpload, 
       current = name;
     }, limits);
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(current, limits);
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(current, limits);
+    if (code === 'FST_FILES_LIMIT') {
+      return { ok: false, forbidden: false, status: 413, message: `More than ${MAX_FILES_AT_ONCE} files were chosen at once; choose only the year's tables, or put them in one .zip` };
+    }
     throw error;
   }
 }

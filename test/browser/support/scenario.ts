@@ -114,11 +114,11 @@ export async function fillImportForm(page: Page, folder: string): Promise<void> 
   await page.fill('#newCode', CODE);
   await page.fill('#newName', NAME);
   await page.fill('#year', String(YEAR));
-  // Every file the synthetic trust has, each in its own field, as a person would choose them.
+  // Every file the synthetic trust has, chosen together in the one picker, as a person would choose them.
   const kinds = SOURCE_KINDS.filter((kind) => existsSync(join(folder, `${kind}.csv`)));
   assert.ok(kinds.includes('staff'));
-  for (const kind of kinds) await page.setInputFiles(`#${kind}`, join(folder, `${kind}.csv`));
-  if (existsSync(join(folder, 'wdes_9b.txt'))) await page.setInputFiles('#wdes_9b', join(folder, 'wdes_9b.txt'));
+  const narrative = existsSync(join(folder, 'wdes_9b.txt')) ? [join(folder, 'wdes_9b.txt')] : [];
+  await page.setInputFiles('#files', [...kinds.map((kind) => join(folder, `${kind}.csv`)), ...narrative]);
 }
 
 /** Waits through the progress page, which refreshes itself, until the import has an outcome. */
