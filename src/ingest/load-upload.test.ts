@@ -52,7 +52,7 @@ describe('loading the files a person chose', () => {
     const none = chosen(t, [['board.csv', BOARD]]);
     const noStaff = await loadUploadedFiles(none.dir, none.uploaded, { year: 2025 });
     assert.deepEqual(noStaff.result.ok ? [] : noStaff.result.problems.map(formatProblem), [
-      'staff: no staff file was recognised among the files chosen (board.csv); one is required (expected a table with the headings staff_id, ethnic_category, pay_band, staff_group, assignment_category)',
+      'the files chosen: no staff file was recognised among the files chosen (board.csv); one is required (expected a table with the headings staff_id, ethnic_category, pay_band, staff_group, assignment_category)',
     ]);
 
     const broken = STAFF.replace('S2,N,', 'S2,Martian,');

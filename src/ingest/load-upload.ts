@@ -156,7 +156,8 @@ export async function loadUploadedFiles(folder: string, uploaded: readonly Uploa
   }
   if (!files.some((f) => f.kind === 'staff' && !f.superseded)) {
     const names = files.map((f) => f.name).join(', ') || 'no files';
-    problems.push({ file: 'staff', message: `no staff file was recognised among the files chosen (${names}); one is required`, expected: `a table with the headings ${KIND_HEADINGS.staff}` });
+    const unrecognised = files.some((f) => f.table && f.kind === null) ? '; if one of them is the staff file, say so on this page' : '';
+    problems.push({ file: 'the files chosen', message: `no staff file was recognised among the files chosen (${names}); one is required${unrecognised}`, expected: `a table with the headings ${KIND_HEADINGS.staff}` });
   }
   const result = await readDataset(sources, narrative, problems, notes, options.year);
   return { result, files: files.map(({ path: _path, tableResult: _table, mapping: _mapping, ...file }) => file) };

@@ -47,7 +47,7 @@ describe('recognising a file by its headings', () => {
     const problem = result.ok ? null : result.problem;
     assert.equal(problem?.file, 'report.csv');
     assert.equal(problem?.row, 3);
-    assert.match(problem?.message ?? '', /which are: "Employee Number", "Ethnic Origin"\. Say which kind/);
+    assert.match(problem?.message ?? '', /from its headings \("Employee Number", "Ethnic Origin"\); say which kind it is on this page/);
     assert.match(problem?.expected ?? '', /a staff file has staff_id, ethnic_category, pay_band, staff_group, assignment_category; an applications file/);
   });
 

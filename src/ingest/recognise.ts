@@ -171,7 +171,7 @@ function expectedList(kinds: readonly SourceKind[]): string {
 function unrecognised(file: string, headers: readonly string[]): Problem {
   return {
     file,
-    message: `Mirror cannot tell which kind of file this is from its headings, which are: ${headingList(headers)}. Say which kind it is below, or rename its headings`,
+    message: `Mirror cannot tell which kind of file this is from its headings (${headingList(headers)}); say which kind it is on this page, or rename its headings`,
     expected: expectedList(Object.keys(SHAPES) as SourceKind[]),
   };
 }
@@ -180,7 +180,7 @@ function ambiguous(file: string, headers: readonly string[], kinds: readonly Sou
   const names = kinds.map((k) => `${k}.csv`).join(' or ');
   return {
     file,
-    message: `its headings (${headingList(headers)}) fit ${kinds.map((k) => `${k === 'applications' ? 'an' : 'a'} ${k} file`).join(' and ')} alike. Say which kind it is below, or name the file ${names}`,
+    message: `its headings (${headingList(headers)}) fit ${kinds.map((k) => `${k === 'applications' ? 'an' : 'a'} ${k} file`).join(' and ')} alike; say which kind it is on this page, or name the file ${names}`,
     expected: expectedList(kinds),
   };
 }

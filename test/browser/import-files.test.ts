@@ -173,7 +173,7 @@ if (!availability.run) {
       await page.getByRole('button', { name: 'Check and import' }).click();
       assert.equal(await waitForImportOutcome(page), 'The files have problems');
       const summary = await checkErrorSummary();
-      assert.ok(summary.some((line) => /hr-export-1\.csv, row 1: Mirror cannot tell which kind of file this is from its headings, which are: "Employee Number", "Ethnic Origin"/.test(line)), summary.join('\n'));
+      assert.ok(summary.some((line) => /hr-export-1\.csv, row 1: Mirror cannot tell which kind of file this is from its headings \("Employee Number", "Ethnic Origin"/.test(line)), summary.join('\n'));
       await check('import problems, a file not recognised');
       await page.selectOption('select[id^="kind."]', 'staff');
       await page.getByRole('button', { name: 'Check again' }).click();

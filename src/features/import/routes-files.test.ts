@@ -146,7 +146,7 @@ describe('importing the files as they come', () => {
     const location = String(response.headers['location']);
     const first = await finished(analyst, location);
     assert.match(first.body, /export-1\.csv, row 1|export-1\.csv<\/td>/);
-    assert.match(first.body, /Mirror cannot tell which kind of file this is from its headings, which are: &quot;Employee Number&quot;, &quot;Ethnic Origin&quot;/);
+    assert.match(first.body, /Mirror cannot tell which kind of file this is from its headings \(&quot;Employee Number&quot;, &quot;Ethnic Origin&quot;/);
     const field = /<select class="nhsuk-select" id="(kind\.[^"]+)"/.exec(first.body)?.[1];
     assert.ok(field, 'the page asks what kind the file is');
 

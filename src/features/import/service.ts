@@ -93,6 +93,8 @@ export async function recordOutcome(services: WithStore, user: { readonly id: nu
   }
 }
 
+export { formatProblem, type Problem };
+
 /** A rejected import's problems in row order, each with its sentence. */
 export function sortedProblems(problems: readonly Problem[]) {
   return sortByRow(problems).map((p) => ({ ...p, text: formatProblem(p) }));

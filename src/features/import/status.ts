@@ -7,11 +7,19 @@
 import { SOURCE_KINDS } from '../../core/records.ts';
 import type { ImportJob } from '../../services/import-jobs.ts';
 import { KIND_LABELS } from './form.ts';
-import { sortedProblems } from './service.ts';
+import { formatProblem, type Problem, sortedProblems } from './service.ts';
 
 const PROBLEMS_SHOWN = 200;
 /** Problems linked one by one from the error summary; the rest are one link to the table. */
 const PROBLEMS_SUMMARISED = 20;
+
+/** A problem in the summary: where it is and what is wrong, short; the table below has what was expected. */
+function summaryText(problem: Problem): string {
+  const text = formatProblem({ ...problem, expected: undefined });
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text;
+}
+
+const SUMMARY_CHARS = 240;
 
 export type FormError = { href: string; text: string };
 
@@ -24,7 +32,7 @@ export function statusView(job: ImportJob, canRetry: boolean, formErrors: readon
   const missing = canRetry ? sorted.filter((p) => p.missingColumn?.kind) : [];
   const summary: FormError[] = [
     ...formErrors,
-    ...shown.slice(0, PROBLEMS_SUMMARISED).map((p) => ({ href: `#${p.id}`, text: p.text })),
+    ...shown.slice(0, PROBLEMS_SUMMARISED).map((p) => ({ href: `#${p.id}`, text: summaryText(p) })),
     ...(sorted.length > PROBLEMS_SUMMARISED ? [{ href: '#problems', text: `${sorted.length - PROBLEMS_SUMMARISED} more problems: see the table below` }] : []),
   ];
   const current = job.recognised.filter((f) => !f.superseded);
