@@ -4,9 +4,9 @@
  * on its field. Whether the files include a staff file is known only once their headings are read.
  */
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
-import { KIND_HEADINGS } from '../../ingest/recognise.ts';
 import type { NewOrganisation } from '../../store/store.ts';
 import type { CurrentUser } from '../../web/auth/plugin.ts';
+import { KIND_HEADINGS } from './service.ts';
 
 export const KIND_LABELS: Readonly<Record<SourceKind, string>> = {
   staff: 'Staff in post at 31 March (required)',

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { SOURCE_KINDS, type SourceKind } from '../../core/records.ts';
 import { SHIPPED_PRESETS } from '../../ingest/presets.ts';
 import { formatProblem, type Problem, problemsCsv, sortByRow } from '../../ingest/problem.ts';
-import type { MappingPreset } from '../../ingest/recognise.ts';
+import { isSystemFile, type UploadedFile } from '../../ingest/load-upload.ts';
+import { KIND_HEADINGS, type MappingPreset } from '../../ingest/recognise.ts';
 import type { ImportJob } from '../../services/import-jobs.ts';
 import { SealedUpload } from '../../services/sealed-upload.ts';
 import { type Membership, type NewOrganisation, type Organisation, OrganisationExistsError, type Store } from '../../store/store.ts';
@@ -93,7 +94,7 @@ export async function recordOutcome(services: WithStore, user: { readonly id: nu
   }
 }
 
-export { formatProblem, type Problem };
+export { formatProblem, isSystemFile, KIND_HEADINGS, type Problem, type UploadedFile };
 
 /** A rejected import's problems in row order, each with its sentence. */
 export function sortedProblems(problems: readonly Problem[]) {

@@ -6,11 +6,11 @@
  */
 import { extname } from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import { isSystemFile, type UploadedFile } from '../../ingest/load-upload.ts';
 import type { SealedUpload } from '../../services/sealed-upload.ts';
 import { CSRF_FIELD, verifyCsrf } from '../../web/auth/plugin.ts';
 import { MAX_UPLOAD_SETTING, type UploadLimits } from '../../web/config.ts';
 import type { ImportForm } from './form.ts';
+import { isSystemFile, type UploadedFile } from './service.ts';
 
 /**
  * Files one request may bring: a folder holds other files beside the tables (the demonstration's README); more than
