@@ -58,11 +58,11 @@ function shape(spec: ColumnSpec) {
 export const KIND_HEADINGS: Readonly<Record<SourceKind, string>> = {
   staff: STAFF_COLUMNS.required.join(', '),
   applications: APPLICATION_COLUMNS.required.join(', '),
-  disciplinary: `${DISCIPLINARY_COLUMNS.required.join(', ')} (with ethnic_category)`,
+  disciplinary: `${DISCIPLINARY_COLUMNS.required.join(', ')}; ethnic_category tells it from a capability file`,
   training: TRAINING_COLUMNS.required.join(', '),
   board: BOARD_COLUMNS.required.join(', '),
   survey: 'indicator, respondents; or ethnic_category with indicator_5 to indicator_8',
-  capability: `${CAPABILITY_COLUMNS.required.join(', ')} (with disability)`,
+  capability: `${CAPABILITY_COLUMNS.required.join(', ')}; disability tells it from a disciplinary file`,
 };
 
 /** Words in a file's name that name a kind; "applicant" and "application" both name applications. */
