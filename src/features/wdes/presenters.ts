@@ -1,8 +1,11 @@
 /**
  * What the WDES pages show: the names of the metric 2 and 3 breakdowns, one summary line per metric (also used by
- * the overview), and the links to each breakdown of metrics 2 and 3.
+ * the overview), the links to each breakdown of metrics 2 and 3, and a breakdown page's rows and chart.
  */
+import type { RatioBreakdownRow } from '../../core/indicators/evaluate-ratio.ts';
+import { WDES_2, WDES_3 } from '../../core/wdes/definitions.ts';
 import type { WdesReport } from '../../core/wdes/report.ts';
+import { breakdownCharts, breakdownDisplay } from '../../web/presenters/breakdown-rows.ts';
 
 export const WDES_BREAKDOWNS: Readonly<Record<string, string>> = {
   staffGroup: 'Staff groups', payBand: 'Pay bands', directorate: 'Directorates',
@@ -53,4 +56,18 @@ export function wdesBreakdownLinks(report: WdesReport, yearPath: string) {
     if (!metric.available) return [];
     return Object.keys(metric.breakdowns).map((key) => ({ id, key, label: WDES_BREAKDOWNS[key] ?? key, href: `${yearPath}/wdes/${id}/${key}` }));
   });
+}
+
+/**
+ * A breakdown of metric 2 or 3: each group (staff group, band, …) holds both compared sides, so a group with nobody
+ * on either side is named on one line, and a group with people but no figure says why (web/presenters/breakdown-rows.ts).
+ */
+export function wdesBreakdownView(metric: '2' | '3', breakdown: string, rows: readonly RatioBreakdownRow[]) {
+  const [numeratorHeading, denominatorHeading] = metric === '2' ? ['Non-disabled applicants', 'Disabled applicants'] : ['Disabled staff', 'Non-disabled staff'];
+  const eventPast = (metric === '2' ? WDES_2 : WDES_3).wording.eventPast;
+  const shown = breakdownDisplay(rows, 'both', { numeratorHeading, denominatorHeading, eventPast });
+  return {
+    rows: shown.rows, nobody: shown.nobody, itemHeading: 'Group', numeratorHeading, denominatorHeading,
+    ...breakdownCharts(shown.rows, { prefix: `wdes${metric}`, key: breakdown, title: `WDES metric ${metric} by ${breakdown}` }),
+  };
 }

@@ -8,12 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RatioDimension } from '../../core/counting/people-and-events.ts';
 import { WDES_COMPARED } from '../../core/disability/characteristic.ts';
 import type { Organisation } from '../../store/store.ts';
-import { chartId, forestPlot, forestRowsFromBreakdown } from '../../web/charts/index.ts';
 import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
 import { comparedWords } from '../../web/presenters/compared-words.ts';
 import { MINIMUM_POINTS_FOR_LIMITS } from '../../web/presenters/monthly.ts';
 import type { Services } from '../../web/services.ts';
-import { WDES_BREAKDOWNS, wdesBreakdownLinks, wdesRows } from './presenters.ts';
+import { WDES_BREAKDOWNS, wdesBreakdownLinks, wdesBreakdownView, wdesRows } from './presenters.ts';
 import { wdesReport, wdesReportsTo } from './service.ts';
 import { wdesTrends } from './trends.ts';
 
@@ -76,15 +75,13 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const rows = m?.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
     if (!report || !m?.available || !rows) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/metric/${metric}/${breakdown}`);
-    const [num, den] = metric === '2' ? ['Non-disabled applicants', 'Disabled applicants'] : ['Disabled staff', 'Non-disabled staff'];
     return html(services, request, reply, 'pages/breakdown.njk', {
       title: `${WDES_BREAKDOWNS[breakdown]}, WDES metric ${metric}, ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
       organisation, year, id: metric, standardCaption: `WDES ${year}, metric ${metric}`, unsuppressed: analyst, minimumCellSize: report.disclosure.minimumCellSize,
       breakdownLabel: WDES_BREAKDOWNS[breakdown], description: 'The same comparison within each group.',
-      indicatorShortTitle: m.title, rows, itemHeading: 'Group', numeratorHeading: num, denominatorHeading: den,
+      indicatorShortTitle: m.title, ...wdesBreakdownView(metric, breakdown, rows),
       caption: 'The numbers behind the chart', backHref: `${base(organisation, year)}/wdes`, backText: 'Back to the WDES',
-      chart: forestPlot(forestRowsFromBreakdown(rows, { flagSmallNumbers: true }), { id: chartId(`wdes${metric}`, breakdown), title: `WDES metric ${metric} by ${breakdown}`, axisLabel: 'Relative likelihood (log scale)' }),
       csvHref: `${base(organisation, year)}/wdes.csv`,
     });
   });

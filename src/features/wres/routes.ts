@@ -8,9 +8,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendCsv } from '../../web/csv-download.ts';
 import { auditAccess, loadOrganisationYear, organisationPath } from '../../web/organisation-year.ts';
 import { pageContext } from '../../web/page-context.ts';
-import { dashboardRows, type IndicatorId } from '../../web/presenters/dashboard.ts';
+import { dashboardRows, indicatorGlance, type IndicatorId } from '../../web/presenters/dashboard.ts';
 import { BREAKDOWN_DESCRIPTIONS, BREAKDOWN_LABELS, isBreakdownKey, isIndicatorId } from '../../web/presenters/indicator.ts';
 import { breakdownView, indicatorView } from '../../web/presenters/indicator-view.ts';
+import { standsOutView } from '../../web/presenters/stands-out.ts';
 import type { Services } from '../../web/services.ts';
 import { breakdownLinks, csvOf, monthlyHrefFor } from './presenters.ts';
 import { everyYearReport, previousYearReport, wresReport } from './service.ts';
@@ -46,7 +47,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
       organisation, year, years, period: report.period, notes: report.notes,
-      rows: dashboardRows(report, previous),
+      rows: dashboardRows(report, previous), standsOut: standsOutView(report),
     })));
   });
 
@@ -66,7 +67,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: orgPath(organisation, year), text: `WRES ${year}` }],
       organisation, year, id, breakdowns, csvHref: `${base}.csv`,
-      monthlyHref: monthlyHrefFor(orgPath(organisation, year), id),
+      monthlyHref: monthlyHrefFor(orgPath(organisation, year), id), glance: indicatorGlance(report, reports, id),
       ...indicatorView(report, id, reports),
     })));
   });

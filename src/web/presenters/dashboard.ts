@@ -9,9 +9,24 @@ import { changeSentence, proportionChangeBeyondChance, ratioChangeBeyondChance }
 export type IndicatorId = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
 export const INDICATOR_IDS: readonly IndicatorId[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** A few words naming each indicator, for headings and for the dashboard's table on a phone. */
+export const SHORT_TITLES: Readonly<Record<IndicatorId, string>> = {
+  '1': 'staff in each pay band',
+  '2': 'appointment from shortlisting',
+  '3': 'entering the formal disciplinary process',
+  '4': 'non-mandatory training and development',
+  '5': 'harassment from patients, relatives or the public',
+  '6': 'harassment from other staff',
+  '7': 'equal opportunities for career progression',
+  '8': 'discrimination from a manager or colleague',
+  '9': 'board membership',
+};
+
 export interface DashboardRow {
   readonly id: IndicatorId;
   readonly title: string;
+  /** SHORT_TITLES, with a capital. */
+  readonly shortTitle: string;
   readonly available: boolean;
   readonly unavailableReason: string | null;
   /** The headline figure as people read it, e.g. "1.52", "28.7%", "−13.3 points". */
@@ -102,6 +117,12 @@ export function dashboardRows(report: WresReport, previous: WresReport | null): 
   return INDICATOR_IDS.map((id) => row(report.indicators[id], id, previous ? change(id, report, previous) : null, () => figureOf(report, id)));
 }
 
+/** Which way is worse and the change since last year for one indicator: the dashboard's columns a phone leaves out. */
+export function indicatorGlance(report: WresReport, reports: readonly WresReport[], id: IndicatorId): { worseWhen: string; change: string | null } {
+  const previous = reports.find((r) => r.year === report.year - 1) ?? null;
+  return { worseWhen: WORSE_WHEN[id], change: previous ? change(id, report, previous) : null };
+}
+
 /** Indicators 1 to 4 alone, with no change since last year: the medical workforce page's summary. */
 export type CoreIndicatorId = '1' | '2' | '3' | '4';
 export function coreIndicatorRows(indicators: Pick<WresReport['indicators'], CoreIndicatorId>): DashboardRow[] {
@@ -114,7 +135,8 @@ function row(
   change: string | null,
   figure: () => Pick<DashboardRow, 'figure' | 'figureLabel' | 'interval' | 'nonAdverse' | 'smallNumbers' | 'statement'>,
 ): DashboardRow {
-  const base = { id, title: indicator.title, worseWhen: WORSE_WHEN[id], change };
+  const short = SHORT_TITLES[id];
+  const base = { id, title: indicator.title, shortTitle: short.charAt(0).toUpperCase() + short.slice(1), worseWhen: WORSE_WHEN[id], change };
   if (!indicator.available) {
     return {
       ...base, available: false, unavailableReason: indicator.reason ?? '', figure: 'Not available', figureLabel: '',

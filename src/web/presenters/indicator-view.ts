@@ -3,6 +3,7 @@
  * so the picture and the numbers always agree.
  */
 import { WRES_COMPARED } from '../../core/ethnicity/wres-characteristic.ts';
+import { WRES_2, WRES_3, WRES_4 } from '../../core/wres/definitions.ts';
 import { comparedWords } from './compared-words.ts';
 import type { WresGroup } from '../../core/ethnicity/classifications.ts';
 import type { RatioHeadline } from '../../core/indicators/evaluate-ratio.ts';
@@ -10,8 +11,6 @@ import type { Indicator1, WresReport } from '../../core/wres/report.ts';
 import {
   bandSharesFromIndicator1,
   chartId,
-  forestPlot,
-  forestRowsFromBreakdown,
   rateComparison,
   rateGroupsFromRatio,
   rateGroupsFromSurvey,
@@ -19,6 +18,7 @@ import {
   trendChart,
 } from '../charts/index.ts';
 import type { IndicatorId } from './dashboard.ts';
+import { breakdownCharts, breakdownDisplay } from './breakdown-rows.ts';
 import { METHOD, trend, type BreakdownKey } from './indicator.ts';
 
 const RATIO_HEADINGS: Readonly<Record<'2' | '3' | '4', { event: string; population: string; people: string }>> = {
@@ -26,6 +26,8 @@ const RATIO_HEADINGS: Readonly<Record<'2' | '3' | '4', { event: string; populati
   '3': { event: 'Entered the process', population: 'Headcount', people: 'staff' },
   '4': { event: 'Accessed training', population: 'Headcount', people: 'staff' },
 };
+
+const WRES_RATIO_DEFINITIONS = { '2': WRES_2, '3': WRES_3, '4': WRES_4 } as const;
 
 const GROUP_LABELS = { white: 'White', ethnicMinority: 'Ethnic minority', unknown: 'Unknown ethnicity (not in the ratio)' } as const;
 
@@ -176,24 +178,30 @@ export function breakdownView(report: WresReport, id: '2' | '3' | '4', breakdown
   const whiteFirst = indicator.orientation.numerator === 'white';
   const ethnic = breakdown === 'ethnicCategory' || breakdown === 'aggregatedEthnicGroup';
   const people = RATIO_HEADINGS[id].people;
+  const eventPast = WRES_RATIO_DEFINITIONS[id].wording.eventPast;
   const [numeratorHeading, denominatorHeading] = ethnic
     ? whiteFirst ? [`White ${people}`, `Group's ${people}`] : [`Group's ${people}`, `White ${people}`]
     : whiteFirst ? [`White ${people}`, `Ethnic minority ${people}`] : [`Ethnic minority ${people}`, `White ${people}`];
+  // In an ethnic breakdown (and within each value of a second characteristic) a row is about its own ethnic group,
+  // the side that is not White; in a staff group, band or directorate, both sides are the row's.
+  const groupSide = whiteFirst ? 'denominator' : 'numerator';
+  const shown = breakdownDisplay(rows, ethnic ? groupSide : 'both', { numeratorHeading, denominatorHeading, eventPast });
+  const strataHeadings = whiteFirst ? [`White ${people}`, `Group's ${people}`] : [`Group's ${people}`, `White ${people}`];
   return {
     indicatorShortTitle: indicator.title,
-    rows,
+    rows: shown.rows,
+    nobody: shown.nobody,
     itemHeading: ethnic ? 'Ethnic group' : 'Group',
     numeratorHeading, denominatorHeading,
     caption: 'The numbers behind the chart',
     // Within each value of a second characteristic, each aggregated ethnic group against White people of that value.
     strata: (breakdown === 'gender' || breakdown === 'disability' || breakdown === 'internationalRecruit'
       ? indicator.intersections[breakdown] ?? []
-      : []).map((stratum, i) => ({ ...stratum, captionId: `stratum-caption-${i + 1}` })),
-    strataHeadings: whiteFirst ? [`White ${people}`, `Group's ${people}`] : [`Group's ${people}`, `White ${people}`],
-    chart: forestPlot(forestRowsFromBreakdown(rows, { flagSmallNumbers: true }), {
-      id: chartId(`wres${id}`, breakdown),
-      title: `Indicator ${id} by ${breakdown}`,
-      axisLabel: 'Relative likelihood (log scale)',
+      : []).map((stratum, i) => {
+      const display = breakdownDisplay(stratum.rows, groupSide, { numeratorHeading: strataHeadings[0]!, denominatorHeading: strataHeadings[1]!, eventPast });
+      return { value: stratum.value, rows: display.rows, nobody: display.nobody, captionId: `stratum-caption-${i + 1}` };
     }),
+    strataHeadings,
+    ...breakdownCharts(shown.rows, { prefix: `wres${id}`, key: breakdown, title: `Indicator ${id} by ${breakdown}` }),
   };
 }
