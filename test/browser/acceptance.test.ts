@@ -54,6 +54,13 @@ if (!availability.run) {
     let dashboardFigure2: string;
     let cliJsonText: string;
     const analystRows: Record<string, ShownRow[]> = {};
+    /** The groups a breakdown page names on its "No one in:" line, which have no row of their own. */
+    const analystNobody: Record<string, string[]> = {};
+    const nobodyOn = async (): Promise<string[]> => {
+      const line = page.locator('.mirror-nobody').first();
+      if ((await line.count()) === 0) return [];
+      return (await line.innerText()).trim().replace(/^No one in:\s*/, '').replace(/\.$/, '').split(', ');
+    };
     let viewerLink: string;
     let syntheticYear: number;
     let failed = false;
@@ -255,6 +262,7 @@ if (!availability.run) {
         assert.ok(rows.length > 1, `the ${key} breakdown has rows`);
         assert.ok(rows.every((r) => r.cells[0] !== 'Withheld'), 'nothing is withheld from an analyst');
         analystRows[key] = rows;
+        analystNobody[key] = await nobodyOn();
         await page.goBack();
       }
     });
@@ -400,9 +408,17 @@ if (!availability.run) {
         assert.match(await page.locator('main').innerText(), /Figures resting on fewer than 8 people are withheld/);
         const viewerRows = await tableRows(page.locator('table.nhsuk-table'));
         const analyst = analystRows[key]!;
-        assert.deepEqual(viewerRows.map((r) => r.label), analyst.map((r) => r.label), 'the viewer sees the same rows');
-        for (const [i, row] of viewerRows.entries()) {
-          const seen = analyst[i]!;
+        const viewerNobody = await nobodyOn();
+        // The same groups, as rows or on the "No one in" line; a group with nobody may be withheld from the viewer for
+        // another's sake, and the viewer is told a group has nobody only where the analyst is too.
+        assert.deepEqual([...viewerRows.map((r) => r.label), ...viewerNobody].sort(), [...analyst.map((r) => r.label), ...analystNobody[key]!].sort(), 'the viewer sees the same groups');
+        for (const label of viewerNobody) assert.ok(analystNobody[key]!.includes(label), `"${label}" has nobody for the analyst too`);
+        for (const row of viewerRows) {
+          const seen = analyst.find((r) => r.label === row.label);
+          if (!seen) {
+            assert.equal(row.cells[0], 'Withheld', `"${row.label}", which has nobody in it, is either named as such or withheld`);
+            continue;
+          }
           if (row.cells[0] === 'Withheld') {
             assert.deepEqual(row.cells.slice(1, 4), ['', '', ''], `withheld row "${row.label}" shows no interval or counts`);
             assert.ok(row.cells[4]!.length > 0, `withheld row "${row.label}" says why`);
@@ -414,8 +430,8 @@ if (!availability.run) {
           }
         }
         // Every row the analyst saw with a small cell is withheld from the viewer.
-        for (const [i, seen] of analyst.entries()) {
-          if (cellsOf(seen).some(disclosive)) assert.equal(viewerRows[i]!.cells[0], 'Withheld', `"${seen.label}" rests on fewer than ${MINIMUM_CELL} people`);
+        for (const seen of analyst) {
+          if (cellsOf(seen).some(disclosive)) assert.equal(viewerRows.find((r) => r.label === seen.label)?.cells[0], 'Withheld', `"${seen.label}" rests on fewer than ${MINIMUM_CELL} people`);
         }
       }
       assert.ok(withheldWhereAnalystSawSmallNumbers > 0, 'the test data has small groups for disclosure control to withhold');

@@ -155,7 +155,9 @@ describe('the WRES pages over a store in memory', () => {
       }
       named += nobody.length;
       assert.doesNotMatch(page.body, />0\.00</, `${who}: no group is shown as 0.00`);
-      assert.match(page.body, /class="mirror-chart mirror-chart--wide"/);
+      const drawable = rows.some((r) => !r.suppressed && r.value !== null && r.value > 0 && r.numerator!.population > 0);
+      assert.equal(page.body.includes('class="mirror-chart mirror-chart--wide"'), drawable, `${who}: a wide chart exactly when a group has a figure`);
+      if (!drawable) assert.match(page.body, /No group has a figure to draw/);
     }
     assert.ok(explained > 0, 'the test trust has a group with people but no events');
     // The download keeps every group, withheld or not, with nobody or not.

@@ -79,7 +79,8 @@ describe('the rows a breakdown page shows', () => {
 
   test('the chart is drawn narrow for phones and wide for wider screens, with the same rows and no 0.00', () => {
     const shown = breakdownDisplay(evaluateSpecificComparisons(WRES_3, COUNTS, WRES_ETHNICITY, SETS, POLICY, { suppress: false }), 'numerator', WORDS);
-    const { chart, chartWide } = breakdownCharts(shown.rows, { prefix: 'wres3', key: 'ethnicCategory', title: 'Indicator 3 by ethnic category' });
+    const charts = breakdownCharts(shown.rows, { prefix: 'wres3', key: 'ethnicCategory', title: 'Indicator 3 by ethnic category' });
+    const [chart, chartWide] = [charts.chart!, charts.chartWide!];
     assert.match(chart, /viewBox="0 0 400 /);
     assert.match(chartWide, /viewBox="0 0 760 /);
     for (const svg of [chart, chartWide]) {
@@ -88,5 +89,11 @@ describe('the rows a breakdown page shows', () => {
       assert.match(svg, /no figure: no events in this group/);
     }
     assert.notEqual(chart.match(/id="([^"]+)"/)![1], chartWide.match(/id="([^"]+)"/)![1], 'the two drawings have their own ids');
+  });
+
+  test('with no figure to draw there is no chart', () => {
+    const withheld = breakdownDisplay(evaluateSpecificComparisons(WRES_3, COUNTS, WRES_ETHNICITY, SETS.filter((s) => s.key === 'J' || s.key === 'M'), POLICY, { suppress: true }), 'numerator', WORDS);
+    assert.deepEqual(withheld.rows.map((r) => [r.label, r.suppressed, r.noFigure !== null]), [['Pakistani', false, true], ['Caribbean', true, false]]);
+    assert.deepEqual(breakdownCharts(withheld.rows, { prefix: 'wres3', key: 'ethnicCategory', title: 'Indicator 3' }), { chart: null, chartWide: null });
   });
 });

@@ -109,9 +109,12 @@ export const WIDE_CHART_WIDTH = 760;
 /**
  * A breakdown's forest plot twice: at the default width for phones and at WIDE_CHART_WIDTH for wider screens, each
  * shown by the stylesheet at its own widths (.mirror-chart--narrow, .mirror-chart--wide), so the chart uses the
- * page's width on a computer and keeps readable text on a phone. Only one is ever displayed.
+ * page's width on a computer and keeps readable text on a phone. Only one is ever displayed. Null when no row has a
+ * figure to draw.
  */
-export function breakdownCharts(rows: readonly ShownRow[], chart: { prefix: string; key: string; title: string }) {
+export function breakdownCharts(rows: readonly ShownRow[], chart: { prefix: string; key: string; title: string }): { chart: string | null; chartWide: string | null } {
+  // With no figure to draw, an empty axis would only repeat the table's "withheld" and "no figure": no chart.
+  if (!rows.some((row) => !row.suppressed && !row.noFigure && row.value !== null)) return { chart: null, chartWide: null };
   const forest = forestRowsFromShown(rows);
   const options = { title: chart.title, axisLabel: 'Relative likelihood (log scale)' };
   return {
