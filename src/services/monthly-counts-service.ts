@@ -12,6 +12,7 @@ import { fillMonths } from '../core/monthly/monthly-rows.ts';
 import type { EventCount } from '../core/stats/relative-likelihood.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
 import type { ImportVersion, MonthlyCharacteristic, Store } from '../store/store.ts';
+import { computedCache } from './computed-cache.ts';
 
 export interface MonthlyYear {
   readonly year: number;
@@ -85,6 +86,15 @@ async function yearCounts<C extends string>(store: Store, version: ImportVersion
 }
 
 /**
+ * A year's months as yearCounts reads them, kept in the store's computed cache (computed-cache.ts) under the
+ * version's id, the year and the measure: a new import of the year is a new version, so a new entry.
+ */
+function cachedYearCounts<C extends string>(store: Store, version: ImportVersion, year: number, measure: MonthlyMeasure<C, string>): Promise<MonthlyCounts<C>[] | string> {
+  const key = JSON.stringify(['monthly', version.id, year, measure.groups.standard, measure.groups.id, measure.key]);
+  return computedCache(store).get(key, () => yearCounts(store, version, year, measure));
+}
+
+/**
  * The months of the latest unbroken run of years ending with `upToYear`: a year that is not loaded, or has no
  * monthly counts, ends the run, because a chart's consecutive points must be consecutive months. Every loaded year
  * up to `upToYear` is listed with whether it is in and why not.
@@ -102,7 +112,7 @@ export async function monthlyCountsFor<C extends string, K extends string>(
       continue;
     }
     const version = await store.imports.current(organisationId, year);
-    const result = version ? await yearCounts(store, version, year, measure) : 'no import is current';
+    const result = version ? await cachedYearCounts(store, version, year, measure) : 'no import is current';
     if (typeof result === 'string') {
       years.push({ year, included: false, reason: result });
       broken = `${year} has no monthly figures`;

@@ -7,6 +7,7 @@
 import { settingValues, type AnyStandard, type StandardReportOptions } from '../core/standards/standard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import type { Store } from '../store/store.ts';
+import { computedCache } from './computed-cache.ts';
 
 export interface StoredReportOptions extends Partial<Omit<StandardReportOptions, 'settings'>> {
   /** The standard's settings by name; missing ones take their defaults. */
@@ -21,7 +22,9 @@ export async function currentCounts<C>(store: Store, standard: AnyStandard, orga
 
 /**
  * The report of the current version of a stored year, or null when that year has no import, or its import was made
- * before Mirror kept this standard's counts (the year must then be imported again).
+ * before Mirror kept this standard's counts (the year must then be imported again). Kept in the store's computed
+ * cache (computed-cache.ts) under the ids of the versions read (the year's and, for a standard that uses it, the
+ * year before's) and every option, so a new import of either year or another disclosure variant is a new entry.
  */
 export async function storedReport(
   store: Store,
@@ -31,15 +34,30 @@ export async function storedReport(
   options: StoredReportOptions = {},
 ): Promise<unknown> {
   const current = await store.imports.current(organisationId, year);
-  const counts = current ? await store.imports.standardCountsOf(current.id, standard.id) : null;
-  if (!current || counts === null) return null;
-  const previous = standard.previousYearUse === null ? null : await currentCounts(store, standard, organisationId, year - 1);
-  return standard.report(
-    { counts, previous, notes: current.notes, sources: current.sources },
-    {
-      policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
-      suppressBreakdowns: options.suppressBreakdowns ?? true,
-      settings: settingValues(standard.settings, options.settings),
-    },
-  );
+  if (!current) return null;
+  const previousVersion = standard.previousYearUse === null ? null : await store.imports.current(organisationId, year - 1);
+  const reportOptions = {
+    policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
+    suppressBreakdowns: options.suppressBreakdowns ?? true,
+    settings: settingValues(standard.settings, options.settings),
+  };
+  const key = JSON.stringify(['report', standardTag(standard), current.id, previousVersion?.id ?? null, reportOptions]);
+  return computedCache(store).get(key, async () => {
+    const counts = await store.imports.standardCountsOf(current.id, standard.id);
+    if (counts === null) return null;
+    const previous = previousVersion ? await store.imports.standardCountsOf(previousVersion.id, standard.id) : null;
+    return standard.report({ counts, previous, notes: current.notes, sources: current.sources }, reportOptions);
+  });
+}
+
+/** One tag per standard object, so that two registries' standards of the same id never share an entry. */
+const tags = new WeakMap<AnyStandard, string>();
+let tagCount = 0;
+function standardTag(standard: AnyStandard): string {
+  let tag = tags.get(standard);
+  if (!tag) {
+    tag = `${standard.id}#${tagCount++}`;
+    tags.set(standard, tag);
+  }
+  return tag;
 }
