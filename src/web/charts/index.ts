@@ -4,6 +4,12 @@
  * same numbers; see each module for what it shows. The Making Data Count icons are the same kind of SVG with a fixed
  * size in pixels, to sit beside the text that says their reading.
  */
+import { funnelThumbnail as drawFunnelThumbnail } from './funnel-thumbnail.ts';
+import { memoisedChart } from './memo.ts';
+import { spcChart as drawSpcChart } from './spc-chart.ts';
+import { spcThumbnail as drawSpcThumbnail } from './spc-thumbnail.ts';
+import { targetThumbnail as drawTargetThumbnail } from './target-thumbnail.ts';
+
 export { chartId, CHART_ID_PATTERN } from './chart-id.ts';
 export type { ChartOptions } from './render.ts';
 export { COLOUR, DEFAULT_WIDTH, FONT_FAMILY, SPC_COLOUR } from './theme.ts';
@@ -20,10 +26,16 @@ export {
 export { describeTrend, trendChart, type TrendChartOptions, type TrendPoint, type TrendUnit } from './trend-chart.ts';
 export { bandSharesFromIndicator1, forestRowsFromBreakdown, rateGroupsFromRatio, rateGroupsFromSurvey } from './adapters.ts';
 export {
-  assuranceReading, describeSpc, formatMonth, formatSpcValue, POINT_TYPE_LABEL, spcChart, VARIATION_READING,
+  assuranceReading, describeSpc, formatMonth, formatSpcValue, POINT_TYPE_LABEL, VARIATION_READING,
   type SpcChartOptions, type SpcChartPoint, type SpcUnit,
 } from './spc-chart.ts';
 export { assuranceIconSvg, variationIconSvg, type SpcIconOptions } from './spc-icons.ts';
-export { describeSpcThumbnail, spcThumbnail, type SpcThumbnailOptions } from './spc-thumbnail.ts';
-export { funnelThumbnail, type FunnelThumbnailOptions } from './funnel-thumbnail.ts';
-export { describeTargetThumbnail, targetThumbnail, type TargetThumbnailInput, type TargetThumbnailOptions } from './target-thumbnail.ts';
+export { describeSpcThumbnail, type SpcThumbnailOptions } from './spc-thumbnail.ts';
+export type { FunnelThumbnailOptions } from './funnel-thumbnail.ts';
+export { describeTargetThumbnail, type TargetThumbnailInput, type TargetThumbnailOptions } from './target-thumbnail.ts';
+
+// The charts the overview and the monthly pages draw on every visit, each remembered for the same arguments (memo.ts).
+export const spcChart = memoisedChart('spc', drawSpcChart);
+export const spcThumbnail = memoisedChart('spc-thumbnail', drawSpcThumbnail);
+export const funnelThumbnail = memoisedChart('funnel-thumbnail', drawFunnelThumbnail);
+export const targetThumbnail = memoisedChart('target-thumbnail', drawTargetThumbnail);
