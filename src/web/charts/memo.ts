@@ -39,3 +39,8 @@ export function memoisedChart<A extends unknown[]>(name: string, draw: (...args:
     return svg;
   };
 }
+
+/** Forgets every remembered picture (for the benchmark's first visits). */
+export function forgetCharts(): void {
+  pictures.clear();
+}
