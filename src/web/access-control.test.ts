@@ -180,7 +180,7 @@ function interventionCases(own: string, other: string, planned: Planned): Case[]
 /** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
 const POST_ROUTES = [
   '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/account/api-tokens/1/revoke',
-  '/admin/users', '/admin/users/1/memberships', '/admin/users/1/status', '/admin/users/1/sign-in-link', '/admin/national-figures', '/admin/national-figures/remove', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping',
+  '/admin/users', '/admin/users/1/memberships', '/admin/users/1/status', '/admin/users/1/sign-in-link', '/admin/national-figures', '/admin/national-figures/remove', '/import', '/import/00000000-0000-0000-0000-000000000000/mapping', '/import/00000000-0000-0000-0000-000000000000/files',
   '/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews',
   '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases',
   '/api/v1/organisations/ORGA/objectives', '/api/v1/organisations/ORGA/objectives/1/reviews', '/api/v1/organisations/ORGA/comply-or-explain/1/cases',

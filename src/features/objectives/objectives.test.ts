@@ -74,7 +74,7 @@ describe('objectives and comply-or-explain', () => {
     assert.equal(page.statusCode, 200);
     const baseline = /<span id="baseline-value">([^<]+)<\/span> in 2025/.exec(page.body)?.[1];
     const dashboard = await analyst.get('/organisations/ORGA/2025');
-    const figure = /indicators\/2">2\.[^<]*<\/a><\/td>\s*<td[^>]*><span[^>]*>Figure <\/span>\s*<span><strong>([^<]+)<\/strong>/.exec(dashboard.body)?.[1];
+    const figure = /indicators\/2"><span class="mirror-wide-only">2\.[^<]*<\/span>[^\n]*?<\/a><\/td>\s*<td[^>]*><span[^>]*>Figure <\/span>\s*<span><strong>([^<]+)<\/strong>/.exec(dashboard.body)?.[1];
     assert.ok(baseline && figure, `baseline ${baseline}, dashboard ${figure}`);
     assert.equal(baseline, figure);
     assert.match(page.body, /Alex Chair, board member/);
