@@ -38,6 +38,7 @@ describe('loadWorkforceFolder', () => {
     writeFixture(dir, 'board.csv', boardBytes);
     writeFixture(dir, 'survey.csv', csv('ethnic_category,indicator_6', 'A,yes', 'Z,no', 'H,no'));
     writeFixture(dir, 'readme.txt', 'notes');
+    writeFixture(dir, 'notes.docx', 'not a table');
 
     const result = await loadWorkforceFolder(dir);
     if (!result.ok) assert.fail(result.problems.map(formatProblem).join('\n'));
@@ -67,7 +68,7 @@ describe('loadWorkforceFolder', () => {
     );
     assert.equal(dataset.sources[0]?.sha256, createHash('sha256').update(readFileSync(join(dir, 'staff.csv'))).digest('hex'));
     assert.deepEqual(notes, [
-      'Ignored files that are not workforce files: readme.txt',
+      'Ignored files that are not workforce files: notes.docx',
       'staff.csv: 1 empty row(s) skipped',
       'board.csv: read as WINDOWS-1252 (not UTF-8)',
       'survey.csv: 1 respondent(s) with unknown ethnicity (Z, 99 or blank) left out of the survey indicators',

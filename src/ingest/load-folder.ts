@@ -102,6 +102,11 @@ export async function readDataset(
 /** WDES metric 9b: a text file whose first line is yes or no, followed by the narrative. */
 export const NARRATIVE_FILE = 'wdes_9b.txt';
 
+/** A folder's README (README, README.txt, readme.md…) is written for people, like the demonstration's: never read, never listed as ignored. */
+export function isReadme(fileName: string): boolean {
+  return /^readme(\.(txt|md|markdown|rtf|pdf|docx?|html?))?$/i.test(fileName);
+}
+
 async function readNarrative(folder: string, files: readonly string[], problems: Problem[]): Promise<WorkforceDataset['wdesNarrative']> {
   const file = files.find((f) => f.toLowerCase() === NARRATIVE_FILE);
   if (!file) return null;
@@ -152,7 +157,7 @@ function findKindFiles(folder: string, files: readonly string[]) {
   for (const file of files) {
     const kind = kindOf(file);
     if (kind !== null) candidates.set(kind, [...(candidates.get(kind) ?? []), file]);
-    else if (!file.startsWith('.') && !file.startsWith('~$') && file.toLowerCase() !== NARRATIVE_FILE) ignored.push(file);
+    else if (!file.startsWith('.') && !file.startsWith('~$') && file.toLowerCase() !== NARRATIVE_FILE && !isReadme(file)) ignored.push(file);
   }
   const found = new Map<SourceKind, string>();
   const problems: Problem[] = [];

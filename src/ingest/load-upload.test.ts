@@ -25,13 +25,13 @@ function chosen(t: TestContext, files: readonly [name: string, content: string |
 
 describe('loading the files a person chose', () => {
   test('files under any names are read as their kinds, and a .txt starting yes or no is the narrative', async (t) => {
-    const { dir, uploaded } = chosen(t, [['Board members.csv', BOARD], ['ESR export.csv', STAFF], ['metric 9b.txt', 'yes\nWe met.\n'], ['README.txt', 'About these files']]);
+    const { dir, uploaded } = chosen(t, [['Board members.csv', BOARD], ['ESR export.csv', STAFF], ['metric 9b.txt', 'yes\nWe met.\n'], ['README.txt', 'About these files'], ['minutes.txt', 'Our meeting']]);
     const { result, files } = await loadUploadedFiles(dir, uploaded, { year: 2025 });
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(result.dataset.sources.map((s) => [s.kind, s.file]), [['staff', 'ESR export.csv'], ['board', 'Board members.csv']]);
     assert.deepEqual(result.dataset.wdesNarrative, { answer: true, text: 'We met.', file: 'metric 9b.txt' });
-    assert.deepEqual(files.map((f) => [f.name, f.kind]), [['Board members.csv', 'board'], ['ESR export.csv', 'staff'], ['metric 9b.txt', 'narrative'], ['README.txt', null]]);
-    assert.deepEqual(result.notes, ['README.txt was not read: a .txt file is read only as the WDES 9b narrative, whose first line is yes or no']);
+    assert.deepEqual(files.map((f) => [f.name, f.kind]), [['Board members.csv', 'board'], ['ESR export.csv', 'staff'], ['metric 9b.txt', 'narrative'], ['minutes.txt', null]], 'a README is for people: not read and not listed');
+    assert.deepEqual(result.notes, ['minutes.txt was not read: a .txt file is read only as the WDES 9b narrative, whose first line is yes or no']);
   });
 
   test('a zip is opened and its files named by their place in it; system files in it are skipped', async (t) => {

@@ -13,7 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { SOURCE_KINDS, type SourceKind, type WorkforceDataset } from '../core/records.ts';
 import { processReadLimits } from './limits.ts';
-import { type KindSource, type LoadFolderOptions, type LoadFolderResult, parseNarrative, readDataset } from './load-folder.ts';
+import { isReadme, type KindSource, type LoadFolderOptions, type LoadFolderResult, parseNarrative, readDataset } from './load-folder.ts';
 import type { Problem } from './problem.ts';
 import { readTable } from './read-table.ts';
 import { KIND_HEADINGS, type MappingPreset, recogniseKind } from './recognise.ts';
@@ -103,7 +103,7 @@ export async function loadUploadedFiles(folder: string, uploaded: readonly Uploa
   for (const candidate of candidates) {
     const extension = extname(candidate.name).toLowerCase();
     const base = { id: candidate.id, name: candidate.name, attempt: candidate.attempt, path: candidate.path, preset: null, superseded: false };
-    if (isSystemFile(candidate.name)) continue;
+    if (isSystemFile(candidate.name) || isReadme(basename(candidate.name))) continue;
     if (extension === '.txt') {
       const bytes = await readFile(candidate.path);
       const isNarrative = /^(\uFEFF)?\s*(yes|no|y|n)\s*$/i.test(bytes.subarray(0, 200).toString('utf8').split(/\r?\n/)[0] ?? '');

@@ -10,7 +10,7 @@ import { methodology } from './service.ts';
 export function registerInformationRoutes(app: FastifyInstance, services: Services): void {
   const { html, contents } = methodology();
   app.get('/methodology', async (request, reply) =>
-    reply.type('text/html').send(services.render('information/views/methodology.njk', pageContext(request, reply, { title: 'How the figures are calculated', methodologyHtml: html, contents }))));
+    reply.type('text/html').send(services.render('information/views/methodology.njk', pageContext(request, reply, { title: 'How the figures are calculated', methodologyHtml: html, methodologyContents: contents.map((c) => ({ href: `#${c.id}`, text: c.text })) }))));
   app.get('/accessibility', async (request, reply) =>
     reply.type('text/html').send(services.render('information/views/accessibility.njk', pageContext(request, reply, { title: 'Accessibility statement' }))));
   app.get('/privacy', async (request, reply) =>

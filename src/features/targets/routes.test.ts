@@ -32,7 +32,7 @@ interface ShownYear { trajectory: string; actual: string; interval: string; stat
 /** Each band's table on the page, by year. */
 function pageBands(html: string): Map<string, Map<string, ShownYear>> {
   const bands = new Map<string, Map<string, ShownYear>>();
-  for (const section of html.split('<h2>').slice(1)) {
+  for (const section of html.split(/<h2 id="band-\d+">/).slice(1)) {
     const band = section.slice(0, section.indexOf('</h2>'));
     const years = new Map<string, ShownYear>();
     for (const m of section.matchAll(/<th scope="row" class="nhsuk-table__header">(\d{4})<\/th>([\s\S]*?)<\/tr>/g)) {
@@ -79,7 +79,7 @@ describe('targets and trajectories page', () => {
     assert.match(page.body, /<h1>Targets and trajectories 2025<\/h1>/);
     assert.match(page.body, /the ethnic minority share of the whole workforce in 2024/);
     assert.match(page.body, /to be reached by 2034/);
-    for (const band of ['Band 8a', 'Band 8b', 'Band 8c', 'Band 8d', 'Band 9', 'VSM']) assert.match(page.body, new RegExp(`<h2>${band}</h2>`));
+    for (const band of ['Band 8a', 'Band 8b', 'Band 8c', 'Band 8d', 'Band 9', 'VSM']) assert.match(page.body, new RegExp(`<a href="#band-(\\d)">${band}</a>[\\s\\S]*<h2 id="band-\\1">${band}</h2>`), `${band} in the contents and as a heading`);
     assert.equal((page.body.match(/<caption class="nhsuk-table__caption" id="band-caption-\d+">/g) ?? []).length, 6);
     // A chart per band before its table: actual shares against the trajectory, which runs on to the horizon.
     const charts = page.body.match(/<figure class="mirror-chart"><svg [\s\S]*?<\/svg><\/figure>/g) ?? [];

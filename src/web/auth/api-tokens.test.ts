@@ -64,6 +64,15 @@ describe('API tokens', () => {
     return (await h.store.audit.list({ limit: 1000, offset: 0 })).filter((e) => e.action === action);
   }
 
+  test('the account page, where tokens are made, is reached from the person\'s name in the header; an administrator is shown as one', async () => {
+    const { browser } = await person();
+    const home = await browser.get('/');
+    assert.match(home.body, /<a class="nhsuk-header__account-link" href="\/account">[\s\S]*?Pat Person \d+\s*<\/a>/, home.body.slice(0, 3000));
+    assert.doesNotMatch(home.body, /\(administrator\)/);
+    const admin = await signedInAdmin();
+    assert.match((await admin.get('/')).body, /<a class="nhsuk-header__account-link" href="\/account">[\s\S]*?Ada Admin \(administrator\)\s*<\/a>/);
+  });
+
   test('a token is made for one organisation with a chosen lifetime, read only there, and listed without its secret', async () => {
     const { browser, id } = await person();
     const form = await browser.get('/account');
