@@ -8,13 +8,12 @@
  * 1100 and 375 pixels wide (support/page-checks.ts), and photographed.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { VERDICT_WORDING } from '../../src/core/act/evaluation/verdict.ts';
-import { SOURCE_KINDS } from '../../src/core/records.ts';
 import { writeSyntheticTrust } from '../../src/demo/write-synthetic-trust.ts';
 import { DEMO_SEED } from '../../src/services/demo-loader.ts';
 import { chromiumAvailability, launchChromium } from './support/chromium.ts';
@@ -157,11 +156,8 @@ if (!availability.run) {
       await page.goto(url('/import'));
       await page.selectOption('#organisation', 'SYN01');
       await page.fill('#year', String(year + 1));
-      for (const kind of SOURCE_KINDS) {
-        const file = join(folder, `${kind}.csv`);
-        if (existsSync(file)) await page.setInputFiles(`#${kind}`, file);
-      }
-      if (existsSync(join(folder, 'wdes_9b.txt'))) await page.setInputFiles('#wdes_9b', join(folder, 'wdes_9b.txt'));
+      // The generator's folder as written, README and all, chosen together in the one picker.
+      await page.setInputFiles('#files', readdirSync(folder).map((name) => join(folder, name)));
       await page.getByRole('button', { name: 'Check and import' }).click();
       assert.equal(await waitForImportOutcome(page), 'Import complete');
     });
