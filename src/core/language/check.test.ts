@@ -31,6 +31,7 @@ test('acronyms that are not about people are left alone', () => {
 
 test('vague or outdated collective terms are flagged', () => {
   assert.deepEqual(rules('We want more diverse candidates on shortlists.'), [['diverse-people', 'diverse']]);
+  assert.deepEqual(rules('Recruiting diverse staff.'), [['diverse-people', 'diverse']]);
   assert.deepEqual(rules('Minorities are under-represented at Band 8a.'), [['minorities', 'Minorities']]);
   assert.deepEqual(rules('Support for minority staff.'), [['minorities', 'minority']]);
   assert.deepEqual(rules('Non-white and non white and nonwhite staff.'), [['non-white', 'Non-white'], ['non-white', 'non white'], ['non-white', 'nonwhite']]);
@@ -69,6 +70,8 @@ test('lower-case white and black are flagged only when used of people or ethnic 
   assert.deepEqual(rules('staff in the white ethnic group'), [['capitalisation', 'white']]);
   assert.deepEqual(rules('Of the staff who are black, 12% said so.'), [['capitalisation', 'black']]);
   assert.deepEqual(rules('People who identified as white in the survey.'), [['capitalisation', 'white']]);
+  assert.deepEqual(rules('the white members of the panel'), [['capitalisation', 'white']]);
+  assert.deepEqual(rules('The board was mostly white, as before.'), [], 'a use the heuristics miss, as the methodology says');
   const [f] = checkLanguage('black staff');
   assert.equal(f!.suggestion.startsWith('Write "Black"'), true);
 });
