@@ -85,6 +85,10 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${other}/${year}/board-pack`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${own}/1999/board-pack`, expect: api(404) },
     ...both('GET /organisations/:code/:year/wdes', `/${year}/wdes`),
+    // The national return holds every count: the organisation's analysts (and member administrators) only.
+    ...['wres.xlsx', 'wres.csv', 'wdes.xlsx', 'wdes.csv'].flatMap((file) => both('GET /organisations/:code/:year/return/:file', `/${year}/return/${file}`, editors)),
+    { route: 'GET /organisations/:code/:year/return/:file', url: org(own, `/${year}/return/medical.xlsx`), expect: members(404) },
+    { route: 'GET /organisations/:code/:year/return/:file', url: org(own, '/1999/return/wres.xlsx'), expect: members(404) },
     ...both('GET /organisations/:code/:year/wdes.csv', `/${year}/wdes.csv`),
     ...both('GET /organisations/:code/:year/wdes/trends', `/${year}/wdes/trends`),
     ...both('GET /organisations/:code/:year/wdes/:metric/:breakdown', `/${year}/wdes/2/staffGroup`),

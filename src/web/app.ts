@@ -34,6 +34,7 @@ import { registerOverviewRoutes } from '../features/overview/routes.ts';
 import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
+import { registerReturnRoutes } from '../features/returns/routes.ts';
 import { registerTargetsRoutes } from '../features/targets/routes.ts';
 import { registerMonthlyRoutes } from '../features/monthly/routes.ts';
 import { registerNationalFigureRoutes } from '../features/national-figures/routes.ts';
@@ -90,6 +91,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerOrganisationRoutes(app, services);
   registerWresRoutes(app, services);
   registerWdesRoutes(app, services);
+  registerReturnRoutes(app, services);
   registerMedicalRoutes(app, services);
   registerPayGapRoutes(app, services);
   registerOverviewRoutes(app, services);

@@ -19,6 +19,7 @@ import type { Objective } from '../../store/objective-types.ts';
 import type { Membership } from '../../store/store.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { languageAdvice } from '../../web/presenters/language-advice.ts';
 import type { Services } from '../../web/services.ts';
 import { type ActParams as InterventionParams, canEdit, canUpdate, crumbs, editor, formFields, idParam, interventionPath, mayUpdate, member, objectivePath } from '../../web/act-access.ts';
 import { assignedName, ownerChoices } from '../objectives/service.ts';
@@ -151,7 +152,16 @@ export function registerInterventionRoutes(app: FastifyInstance, services: Servi
     const query = request.query as Record<string, unknown>;
     const href = interventionPath(membership, objective.id, intervention.id);
     reply.code(problems.length ? 400 : 200);
+    const writes = canEdit(request, membership) || canUpdate(request, membership, intervention.ownerUserId);
     return renderPage(services, request, reply, 'interventions/views/intervention.njk', {
+      // Advice on the words the team wrote (core/language), for those who write them; a catalogue entry's own words are not checked.
+      languageAdvice: writes ? languageAdvice([
+        { field: 'name', label: 'Name', text: intervention.own?.name },
+        { field: 'description', label: 'What will be done', text: intervention.own?.description },
+        { field: 'ownerRole', label: "Owner's role", text: intervention.ownerRole },
+        { field: 'staffNetworks', label: 'Staff networks involved in designing it', text: intervention.staffNetworks.join('\n') },
+        ...history.map((h, i) => ({ field: `history.${i}.note`, label: `Update of ${historyView([h])[0]!.at}`, text: h.note })),
+      ]) : [],
       title: `${interventionView(intervention, href).name}: ${membership.organisation.name}`, synthetic: membership.organisation.synthetic,
       breadcrumbs: objectiveCrumbs(membership, objective), organisation: membership.organisation,
       objectiveLabel: indicatorLabel(services.standards, objective.standard, objective.indicator), objectiveHref: objectivePath(membership, objective.id),

@@ -16,6 +16,7 @@ import type { Objective } from '../../store/objective-types.ts';
 import type { Membership } from '../../store/store.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { renderPage } from '../../web/organisation-year.ts';
+import { languageAdvice } from '../../web/presenters/language-advice.ts';
 import type { Services } from '../../web/services.ts';
 import { type ActParams as CodeParams, canEdit, canUpdate, crumbs, editor, formFields, idParam, interventionPath, mayUpdate, member, objectivesPath } from '../../web/act-access.ts';
 import { interventionName } from '../interventions/service.ts';
@@ -130,8 +131,14 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
     await services.store.audit.record({ userId: request.currentUser?.id ?? null, action: 'view', organisationId: membership.organisation.id, subject: `objectives/${objective.id}` });
     const base = objectivesPath(membership);
     const query = request.query as Record<string, unknown>;
+    const writes = canEdit(request, membership) || canUpdate(request, membership, objective.ownerUserId);
     reply.code(problems.length ? 400 : 200);
     return renderPage(services, request, reply, 'objectives/views/objective.njk', {
+      // Advice on the words of the objective and its reviews, for those who write them (core/language).
+      languageAdvice: writes ? languageAdvice([
+        { field: 'ownerName', label: 'Owner', text: objective.ownerName },
+        ...reviews.map((r) => ({ field: `reviews.${r.id}.note`, label: `Review of ${reviewView(r).at}`, text: r.note })),
+      ]) : [],
       title: `Objective ${objective.id}: ${membership.organisation.name}`, synthetic: membership.organisation.synthetic,
       breadcrumbs: crumbs(membership, { href: base, text: 'Objectives' }), organisation: membership.organisation,
       objective: objectiveView(services.standards, objective, progress), figures: figures.map((f) => figureView(f, findMeasure(services.standards, objective.standard, objective.indicator)?.definition ?? null)),

@@ -15,6 +15,7 @@ import type { Services } from '../../web/services.ts';
 import { WDES_BREAKDOWNS, wdesBreakdownLinks, wdesBreakdownView, wdesRows } from './presenters.ts';
 import { wdesReport, wdesReportsTo } from './service.ts';
 import { wdesTrends } from './trends.ts';
+import { returnLinks } from '../returns/access.ts';
 
 interface Params { code: string; year: string }
 
@@ -44,6 +45,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
       breakdownLinks, csvHref: `${base(organisation, year)}/wdes.csv`, trendsHref: `${base(organisation, year)}/wdes/trends`,
       monthlyHref: `${base(organisation, year)}/wdes/monthly`, compareHref: `${base(organisation, year)}/wdes/compare`,
       targetsHref: `${base(organisation, year)}/wdes/targets`,
+      returnLinks: returnLinks(request, loaded.membership, organisation, year, 'wdes'),
       pipeline: report.metrics['1'].pipeline, pipelineWords: comparedWords(WDES_COMPARED),
     });
   });

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendCsv } from '../../web/csv-download.ts';
+import { returnLinks } from '../returns/access.ts';
 import { auditAccess, loadOrganisationYear, organisationPath } from '../../web/organisation-year.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { dashboardRows, indicatorGlance, type IndicatorId } from '../../web/presenters/dashboard.ts';
@@ -48,6 +49,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
       organisation, year, years, period: report.period, notes: report.notes,
       rows: dashboardRows(report, previous), standsOut: standsOutView(report),
+      returnLinks: returnLinks(request, loaded.membership, organisation, year, 'wres'),
     })));
   });
 
