@@ -98,7 +98,8 @@ testEachDialect('0007: an import made before it is marked as lacking what a scop
   assert.equal(records.narrative, null);
   assert.deepEqual(await store.imports.staffScopes(version.id), { directorates: ['Surgery'], staffGroups: ['Students'] });
   // And back down: the columns and tables go, the earlier schema's rows stay.
-  await all['0011-mapping-presets', '0013-publications']!.down!(store.db);
+  await all['0013-publications']!.down!(store.db);
+  await all['0011-mapping-presets']!.down!(store.db);
   await all['0010-owners']!.down!(store.db);
   await all['0009-interventions']!.down!(store.db);
   await all['0008-objectives']!.down!(store.db);
