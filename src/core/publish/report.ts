@@ -170,8 +170,9 @@ export function summarise(report: Pick<PublishedReport, 'organisation' | 'year' 
   );
   const ratios = shown.filter((f) => f.kind === 'ratio' && f.value !== null);
   const outside = ratios.filter((f) => !ratioWithin(f.value!) && f.ci95 !== null && (f.ci95[0] > 1 || f.ci95[1] < 1));
+  // The report's own sentence says how likely each group was and what the interval says of chance.
   for (const f of outside) {
-    sentences.push(`${f.statement ?? `${f.title}: ${f.value!.toFixed(2)}.`} The 95% interval, ${f.ci95![0].toFixed(2)} to ${f.ci95![1].toFixed(2)}, leaves out 1, so chance alone is unlikely to explain the difference.`);
+    sentences.push(f.statement ?? `${f.title}: ${f.value!.toFixed(2)}. The 95% interval, ${f.ci95![0].toFixed(2)} to ${f.ci95![1].toFixed(2)}, leaves out 1, so chance alone is unlikely to explain the difference.`);
   }
   const within = ratios.filter((f) => ratioWithin(f.value!)).length;
   if (ratios.length) {
@@ -183,7 +184,10 @@ export function summarise(report: Pick<PublishedReport, 'organisation' | 'year' 
       [by('met'), 'met its target', 'met their targets'], [by('on-track'), 'is on track', 'are on track'],
       [by('off-track'), 'is behind its trajectory', 'are behind their trajectories'],
     ].filter(([n]) => (n as number) > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-    sentences.push(`The organisation has ${report.objectives.length} objective${report.objectives.length === 1 ? '' : 's'} for equality${parts.length ? `: ${parts.join(', ')}` : ''}${parts.length ? '; the others have no figure to judge by yet or rest on figures withheld' : ', none with a figure to judge progress by yet'}.`);
+    const judged = by('met') + by('on-track') + by('off-track');
+    const others = report.objectives.length - judged;
+    const rest = others === 0 ? '' : judged === 0 ? ', none with a figure to judge progress by yet' : `; ${others} ${others === 1 ? 'has' : 'have'} no figure to judge progress by yet, or ${others === 1 ? 'rests' : 'rest'} on figures withheld or not published`;
+    sentences.push(`The organisation has ${report.objectives.length} objective${report.objectives.length === 1 ? '' : 's'} for equality${parts.length ? `: ${parts.join(', ')}` : ''}${rest}.`);
   }
   return sentences;
 }
