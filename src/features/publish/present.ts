@@ -15,6 +15,10 @@ export function publicPath(code: string, year?: number, version?: number): strin
   return `/public/${encodeURIComponent(code)}${year === undefined ? '' : `/${year}`}${version === undefined ? '' : `/v${version}`}`;
 }
 
+/** WDES 4a's three parts as the WDES pages number them. */
+const DISPLAY_ID: Readonly<Record<string, string>> = { '4a_patients': '4a (i)', '4a_managers': '4a (ii)', '4a_colleagues': '4a (iii)' };
+const displayId = (id: string) => DISPLAY_ID[id] ?? id;
+
 export interface FigureRow {
   readonly indicator: string;
   readonly title: string;
@@ -28,7 +32,7 @@ export interface FigureRow {
 }
 
 export function figureRow(f: PublicFigure, standards: StandardRegistry): FigureRow {
-  const base = { indicator: f.indicator, title: f.title, status: f.status, note: f.note, statement: f.statement };
+  const base = { indicator: displayId(f.indicator), title: f.title, status: f.status, note: f.note, statement: f.statement };
   if (f.status !== 'shown' || f.kind === null) return { ...base, value: f.status === 'withheld' ? 'Withheld' : 'Not available', interval: '', counts: [], smallNumbers: false };
   const definition = findMeasure(standards, f.standard, f.indicator)?.definition ?? null;
   const view = figureView({ year: f.year, kind: f.kind, value: f.value, ci95: f.ci95, counts: f.counts, smallNumbers: f.smallNumbers, parity: null }, definition);
@@ -37,7 +41,7 @@ export function figureRow(f: PublicFigure, standards: StandardRegistry): FigureR
 
 function forestRows(figures: readonly PublicFigure[]): ForestRow[] {
   return figures.filter((f) => f.kind === 'ratio').map((f) => ({
-    label: `${f.indicator}. ${f.title}`,
+    label: `${displayId(f.indicator)}. ${f.title}`,
     value: f.status === 'shown' ? f.value : null,
     ci95: f.status === 'shown' ? f.ci95 : null,
     note: f.status === 'withheld' ? 'withheld' : f.status === 'unavailable' ? 'not available' : f.smallNumbers ? 'small numbers' : undefined,

@@ -177,6 +177,17 @@ describe('publishing a year, and its public pages and open data', () => {
       }
     }
     assert.ok(withheld > 0, 'the synthetic board is small enough that indicator 9 is withheld');
+
+    // The same figures as the viewer's own report (the API with the viewer's session), wherever none is withheld.
+    const viewers = JSON.parse((await viewer.get('/api/v1/organisations/ORGA/wres/2025')).body) as unknown;
+    for (const definition of harness.services.standards.get('wres')!.indicators) {
+      const theirs = headlineFigure(definition, viewers, 2025);
+      const ours = wres.figures!.find((f) => f.indicator === definition.id)!;
+      if (ours.status !== 'shown') continue;
+      assert.ok(theirs.available, definition.id);
+      assert.deepEqual([ours.value, ours.ci95, ours.counts], [theirs.figure.value, theirs.figure.ci95, theirs.figure.counts], `indicator ${definition.id}`);
+      if (ours.value !== null && ours.kind === 'ratio') assert.ok(page.includes(`${ours.indicator}. ${ours.title} ${ours.value.toFixed(2)}`), `indicator ${definition.id}'s value is on the page`);
+    }
     assert.match(page, /Withheld: a count behind this figure is between 1 and 7/);
   });
 
