@@ -309,6 +309,24 @@ export interface InterventionStatusChangesTable {
   note: string | null;
 }
 
+/** A draft or published version of an organisation's year (migration 0013). */
+export interface PublicationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  /** "draft" or "published". */
+  status: string;
+  /** 1, 2, …: null while a draft. */
+  version: number | null;
+  /** The published report as JSON, disclosure control applied. */
+  snapshot: JsonColumn;
+  correction_note: string | null;
+  prepared_by: number | null;
+  prepared_at: TimestampColumn;
+  approved_by: number | null;
+  published_at: NullableTimestampColumn;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
@@ -336,6 +354,7 @@ export interface Database {
   comply_cases: ComplyCasesTable;
   interventions: InterventionsTable;
   intervention_status_changes: InterventionStatusChangesTable;
+  publications: PublicationsTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

@@ -12,6 +12,7 @@ import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
+import type { PublicationsStore } from './publication-types.ts';
 
 /**
  * What a member may do in an organisation: an analyst imports and sees every figure, and creates and edits
@@ -238,7 +239,8 @@ export type AuditAction =
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
   | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
-  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved';
+  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved'
+  | 'publication-drafted' | 'publication-discarded' | 'publication-published';
 
 export interface AuditEvent {
   readonly id: number;
@@ -437,6 +439,8 @@ export interface Store {
   complyOrExplain: ComplyOrExplainStore;
   /** Interventions under objectives, with their status history. */
   interventions: InterventionsStore;
+  /** Drafts and published versions of an organisation's year (issue 13); a published version never changes. */
+  publications: PublicationsStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

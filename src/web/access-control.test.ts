@@ -81,6 +81,26 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     ...both('GET /organisations/:code/:year/board-pack', `/${year}/board-pack?withheld=yes`),
     { route: 'GET /organisations/:code/:year/board-pack', url: org(own, '/1999/board-pack'), expect: members(404) },
     ...both('GET /organisations/:code/:year/board-pack.csv', `/${year}/board-pack.csv`),
+    // Publishing (issue 13): members see the year's page and the draft; the published reports are open to everyone.
+    ...both('GET /organisations/:code/:year/publish', `/${year}/publish`),
+    ...both('GET /organisations/:code/:year/publish/draft', `/${year}/publish/draft`),
+    { route: 'GET /organisations/:code/:year/publish', url: org(own, '/1999/publish'), expect: members(404) },
+    { route: 'GET /public/data', url: '/public/data', expect: everyone(200) },
+    { route: 'GET /public/data/figures.csv', url: '/public/data/figures.csv', expect: everyone(200) },
+    { route: 'GET /public/data/datapackage.json', url: '/public/data/datapackage.json', expect: everyone(200) },
+    { route: 'GET /public/:code', url: `/public/${own}`, expect: everyone(200) },
+    { route: 'GET /public/:code', url: `/public/${other}`, expect: everyone(404) },
+    { route: 'GET /public/:code', url: '/public/NOSUCH', expect: everyone(404) },
+    { route: 'GET /public/:code/:year', url: `/public/${own}/${year}`, expect: everyone(200) },
+    { route: 'GET /public/:code/:year', url: `/public/${own}/1999`, expect: everyone(404) },
+    { route: 'GET /public/:code/:year', url: `/public/${other}/${year}`, expect: everyone(404) },
+    { route: 'GET /public/:code/:year/:version', url: `/public/${own}/${year}/v1`, expect: everyone(200) },
+    { route: 'GET /public/:code/:year/:version', url: `/public/${own}/${year}/v2`, expect: everyone(404) },
+    { route: 'GET /public/:code/:year/:version', url: `/public/${own}/${year}/draft`, expect: everyone(404) },
+    ...['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv'].map((file) => (
+      { route: 'GET /public/:code/:year/:version/:file', url: `/public/${own}/${year}/v1/${file}`, expect: everyone(200) })),
+    { route: 'GET /public/:code/:year/:version/:file', url: `/public/${own}/${year}/v1/secrets.csv`, expect: everyone(404) },
+    { route: 'GET /public/:code/:year/:version/:file', url: `/public/${other}/${year}/v1/figures.csv`, expect: everyone(404) },
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${own}/${year}/board-pack`, expect: api(200) },
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${other}/${year}/board-pack`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${own}/1999/board-pack`, expect: api(404) },
@@ -191,6 +211,7 @@ const POST_ROUTES = [
   '/organisations/ORGA/objectives/1/interventions', '/organisations/ORGA/objectives/1/interventions/1/edit', '/api/v1/organisations/ORGA/objectives/1/interventions',
   '/organisations/ORGA/objectives/1/interventions/1/updates', '/api/v1/organisations/ORGA/objectives/1/interventions/1/updates',
   '/organisations/ORGA/access',
+  '/organisations/ORGA/2025/publish/draft', '/organisations/ORGA/2025/publish/approve', '/organisations/ORGA/2025/publish/discard',
 ];
 
 async function plan(harness: Harness, organisationId: number, ownerUserId: number | null): Promise<{ objective: number; intervention: number }> {
@@ -246,6 +267,14 @@ describe('access control on every route', () => {
       }
       browsers.set(who, browser);
     }
+    // A's 2025 report published as version 1 (prepared by its analyst), with a correction drafted; B publishes nothing.
+    const analyst = browsers.get('analyst')!;
+    await analyst.get('/organisations/ORGA/2025/publish');
+    assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', {})).statusCode, 303);
+    const draft = (await store.publications.draft(a.id, 2025))!;
+    assert.ok(await store.publications.publish(a.id, draft.id, { approvedBy: admin.id, at: new Date() }));
+    await analyst.get('/organisations/ORGA/2025/publish');
+    assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', { note: 'A correction being prepared.' })).statusCode, 303);
     // The owner's objective and intervention in A; B's are assigned to nobody.
     planned = { own: await plan(harness, a.id, owner.id), other: await plan(harness, (await store.organisations.byCode('ORGB'))!.id, null) };
     table = cases('ORGA', 'ORGB', 2025, admin.id, planned);

@@ -32,6 +32,8 @@ import { registerCompareRoutes } from '../features/compare/routes.ts';
 import { registerMedicalRoutes } from '../features/medical/routes.ts';
 import { registerOverviewRoutes } from '../features/overview/routes.ts';
 import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
+import { registerPublicRoutes } from '../features/publish/public-routes.ts';
+import { registerPublishRoutes } from '../features/publish/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerReturnRoutes } from '../features/returns/routes.ts';
@@ -96,6 +98,8 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerPayGapRoutes(app, services);
   registerOverviewRoutes(app, services);
   registerBoardPackRoutes(app, services);
+  registerPublishRoutes(app, services);
+  registerPublicRoutes(app, services, config);
   registerCompareRoutes(app, services);
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services, config);

@@ -52,6 +52,15 @@ function isPublicFile(path: string): boolean {
   return path.startsWith('/assets/') || path.startsWith('/static/') || path === '/healthz' || path === '/favicon.ico';
 }
 
+/**
+ * The published reports and open data (features/publish/public-routes.ts) are the same for everyone: no session is
+ * read and no cookie set (not even the signed-out CSRF cookie), so they can be cached and nobody is tracked. They
+ * take no form, so they need no CSRF token.
+ */
+function isPublicReport(path: string): boolean {
+  return path === '/public' || path.startsWith('/public/');
+}
+
 function unauthorised(reply: FastifyReply, invalidToken = false): FastifyReply {
   return reply
     .code(401)
@@ -85,7 +94,7 @@ export async function registerAuth(app: FastifyInstance, services: Services, con
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (isPublicFile(path)) return;
+    if (isPublicFile(path) || isPublicReport(path)) return;
     const now = context.clock();
     const state: RequestState = { context, authentication: { kind: 'none' }, expectedCsrf: null };
     setRequestState(request, state);
