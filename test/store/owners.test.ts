@@ -25,7 +25,7 @@ testEachDialect('0010 keeps every membership, accepts the owner role and still r
   await store.users.setMembership(analyst.id, organisationId, 'analyst');
   await store.users.setMembership(viewer.id, organisationId, 'viewer');
   await assert.rejects(store.users.setMembership(viewer.id, organisationId, 'owner'), 'before 0010 there is no owner role');
-  assert.deepEqual(await runMigrations(store.db, all), ['0010-owners']);
+  assert.deepEqual(await runMigrations(store.db, Object.fromEntries(Object.entries(all).filter(([name]) => name < '0011'))), ['0010-owners']);
   assert.deepEqual((await store.users.members(organisationId)).map((m) => [m.displayName, m.role]), [['Ada', 'analyst'], ['Vic', 'viewer']]);
   await store.users.setMembership(viewer.id, organisationId, 'owner');
   assert.deepEqual((await store.users.memberships(viewer.id)).map((m) => m.role), ['owner']);
