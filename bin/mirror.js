@@ -1,7 +1,21 @@
 #!/usr/bin/env node
-// Entry point for `npx mirror`: loads the TypeScript sources through tsx so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// Entry point for `npx mirror` and `npm start`. Runs the compiled JavaScript in dist/ when it was built from the
+// sources as they are (see scripts/build.js, run by `npm install`); otherwise runs the TypeScript sources through tsx,
+// so an edit is never hidden by an old build and a checkout without a build still works, only slower to start.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILD_STAMP, sourceFingerprint } from './fingerprint.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', BUILD_STAMP);
+const built = existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint(root);
+let main;
+if (built && process.env.MIRROR_FROM_SOURCE !== '1') {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

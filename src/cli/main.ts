@@ -8,23 +8,21 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
-import { SYNTHETIC_ORGANISATION } from '../demo/synthetic-trust.ts';
-import { MAX_REGION_SIZE, writeSyntheticRegion } from '../demo/synthetic-region.ts';
-import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
+import { MAX_REGION_SIZE } from '../demo/synthetic-region.ts';
 import { EXIT_OK, EXIT_USAGE, reportProblems, type Io } from './output.ts';
-import { wresFromFolder } from '../services/wres-from-folder.ts';
-import { importFolder } from '../services/import-service.ts';
-import { loadPseudonymKey } from '../services/pseudonym.ts';
-import { createSignInLink, firstRunSignInLink } from '../services/sign-in-links.ts';
-import { createStore, storeConfigFromEnv } from '../store/create-store.ts';
-import { webSettingsFromEnv } from '../web/config.ts';
-import { closeOnSignals, latestReportingYear, startServer } from '../web/server.ts';
-import { Presets, SingleBar } from 'cli-progress';
 import { registerStatisticsCommands } from './commands/statistics.ts';
 import { parseYear, registerStandardCommands, wholeNumber } from './commands/standard.ts';
-import { wresText } from '../core/outputs/wres-text.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
+
+// Every command loads what it needs when it runs (await import(…) in its action), so `mirror --help` and a command
+// that reads files do not load the web server, the database drivers or the Excel library (issue 15: start at once).
+
+
+/** The latest reporting year whose 31 March has passed (as web/server.ts's latestReportingYear). */
+function latestReportingYear(today: Date): number {
+  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+}
 import { registerReturnCommand } from './commands/return.ts';
 
 export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';
@@ -56,6 +54,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
     .option('--region <n>', `write a synthetic region instead: n organisations (SYN01 to SYNnn, each a subfolder) of different sizes and gaps, for comparisons`, wholeNumber('The number of organisations', 1, MAX_REGION_SIZE))
     .action(async (folder: string, options: { year: number; seed: number; staff?: number; applications?: number; region?: number }) => {
       if (options.region !== undefined) {
+        const { writeSyntheticRegion } = await import('../demo/synthetic-region.ts');
         const members = await writeSyntheticRegion(resolve(folder), options.year, options.region);
         io.out(`Wrote a synthetic region of ${members.length} organisations (synthetic, not real people or organisations) for ${options.year} to ${resolve(folder)}:\n`);
         for (const m of members) io.out(`  ${m.code}  ${m.name} (${m.staff} staff)\n`);
@@ -63,6 +62,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
         setExitCode(EXIT_OK);
         return;
       }
+      const { writeSyntheticTrust } = await import('../demo/write-synthetic-trust.ts');
+      const { SYNTHETIC_ORGANISATION } = await import('../demo/synthetic-trust.ts');
       const { files } = await writeSyntheticTrust(resolve(folder), {
         year: options.year, seed: options.seed,
         ...(options.staff !== undefined ? { staff: options.staff } : {}),
@@ -77,6 +78,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
     .command('serve')
     .description('Run the web application (what `npm start` does): PORT, HOST, MIRROR_DATA_DIR and DATABASE_URL configure it.')
     .action(async () => {
+      const { closeOnSignals, startServer } = await import('../web/server.ts');
       const server = await startServer(process.env, (line) => io.out(`${line}\n`));
       closeOnSignals(server, (line) => io.out(`${line}\n`));
       setExitCode(EXIT_OK);
@@ -112,6 +114,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
     .action(async (options: { year?: number }) => {
       const year = options.year ?? latestReportingYear(new Date());
       const root = resolve(process.env['MIRROR_DATA_DIR'] ?? 'data', 'demo');
+      const { writeSyntheticTrust } = await import('../demo/write-synthetic-trust.ts');
+      const { SYNTHETIC_ORGANISATION } = await import('../demo/synthetic-trust.ts');
+      const { wresFromFolder } = await import('../services/wres-from-folder.ts');
+      const { wresText } = await import('../core/outputs/wres-text.ts');
       for (const y of [year - 1, year]) {
         const folder = resolve(root, String(y));
         if (!existsSync(resolve(folder, 'staff.csv'))) await writeSyntheticTrust(folder, { year: y, seed: 1 });
@@ -146,6 +152,10 @@ async function importCommand(
   folder: string,
   options: { org: string; name?: string; region?: string; type?: string; year: number; problems?: string },
 ): Promise<number> {
+  const { createStore, storeConfigFromEnv } = await import('../store/create-store.ts');
+  const { importFolder } = await import('../services/import-service.ts');
+  const { loadPseudonymKey } = await import('../services/pseudonym.ts');
+  const { Presets, SingleBar } = await import('cli-progress');
   // Another import (or the web application) may be writing: wait for it, up to IMPORT_WAIT_MS, and say so once.
   const config = storeConfigFromEnv(process.env);
   let toldWaiting = false;
@@ -195,6 +205,9 @@ async function importCommand(
 }
 
 async function signInLinkCommand(io: Io, email: string | undefined): Promise<number> {
+  const { createStore, storeConfigFromEnv } = await import('../store/create-store.ts');
+  const { webSettingsFromEnv } = await import('../web/config.ts');
+  const { createSignInLink, firstRunSignInLink } = await import('../services/sign-in-links.ts');
   const settings = webSettingsFromEnv(process.env);
   const store = createStore(storeConfigFromEnv({ ...process.env, MIRROR_DATA_DIR: settings.dataDir }));
   try {

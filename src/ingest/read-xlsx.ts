@@ -5,7 +5,7 @@
  * exceljs unpacks the whole workbook into memory, so what it unpacks to is measured first (zip-guard.ts) and a
  * workbook over the limit is never given to it; rows and cell lengths are checked before and while rows are read.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { normaliseHeader } from './columns.ts';
 import { cellTooLongProblem, tooManyRowsProblem, unpacksTooLargeProblem, type ReadLimits } from './limits.ts';
 import { buildTable, columnLetter, type RawCell, type RawRow, type ReadTableResult } from './table.ts';
@@ -17,7 +17,8 @@ export async function readXlsxBytes(file: string, sha256: string, bytes: Uint8Ar
   const size = await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
   if (size === 'over') return { ok: false, problems: [unpacksTooLargeProblem(file, limits)] };
   if (size === 'not-a-zip') return { ok: false, problems: [{ file, message: NOT_A_WORKBOOK }] };
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded only when a workbook is read
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it actually reads.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { RETURN_STANDARDS, type ReturnStandard } from '../../core/returns/index.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
-import { folderReturn, returnFile, returnFileName, RETURN_FORMATS, type ReturnFormat } from '../../features/returns/service.ts';
+import { RETURN_FORMATS, type ReturnFormat } from '../../core/returns/index.ts';
 import { EXIT_OK, EXIT_USAGE, reportProblems, type Io } from '../output.ts';
 import { parseYear, yearFromFolderName } from './standard.ts';
 import type { Command } from 'commander';
@@ -49,6 +49,7 @@ async function runReturn(io: Io, standards: StandardRegistry, folder: string, op
     return EXIT_USAGE;
   }
   const organisation = options.org ? { code: options.org, name: options.name ?? '' } : null;
+  const { folderReturn, returnFile, returnFileName } = await import('../../features/returns/service.ts');
   const result = await folderReturn(standards, options.standard, folder, { organisation, year }, options.previous ? resolve(options.previous) : undefined);
   if (!result.ok) return reportProblems(io, result.problems);
   const file = await returnFile(result.report, options.format, options.org ?? null, year);

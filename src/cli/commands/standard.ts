@@ -10,8 +10,7 @@ import { scopedCsv, scopedText } from '../../core/scopes/scoped-outputs.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { settingValues, type AnyStandard, type StandardSetting } from '../../core/standards/standard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
-import { scopedStandardFromFolder } from '../../services/scoped-from-folder.ts';
-import { standardFromFolder, type FolderReportOptions } from '../../services/standard-from-folder.ts';
+import type { FolderReportOptions } from '../../services/standard-from-folder.ts';
 import { emit, EXIT_OK, EXIT_USAGE, reportProblems, type Io } from '../output.ts';
 
 export function wholeNumber(name: string, min: number, max: number) {
@@ -112,6 +111,7 @@ async function runStandard(io: Io, standard: AnyStandard, folder: string, option
     settings: settingValues(standard.settings, given),
   };
   if (options.scope && options.scope.kind !== 'organisation') return runScoped(io, standard, folder, options.scope, folderOptions, options);
+  const { standardFromFolder } = await import('../../services/standard-from-folder.ts');
   const result = await standardFromFolder(standard, folder, folderOptions);
   if (!result.ok) return reportProblems(io, result.problems, options.problems);
   const text = options.format === 'json'
@@ -123,6 +123,7 @@ async function runStandard(io: Io, standard: AnyStandard, folder: string, option
 
 /** The report for a scope: the same outputs, each saying which scope it is for. */
 async function runScoped(io: Io, standard: AnyStandard, folder: string, scope: Scope, folderOptions: FolderReportOptions, options: CommonOptions): Promise<number> {
+  const { scopedStandardFromFolder } = await import('../../services/scoped-from-folder.ts');
   const result = await scopedStandardFromFolder(standard, folder, scope, folderOptions);
   if (!result.ok && result.emptyScope) {
     io.err(`There is no such scope: ${result.problems.map((p) => p.message).join('; ')}.\n`);

@@ -21,8 +21,6 @@ import {
   type TargetYearInput,
 } from '../../core/targets/model-employer.ts';
 import { formatProblem, sortByRow } from '../../ingest/problem.ts';
-import { wdesTargetYearFromFolder } from '../../services/wdes-from-folder.ts';
-import { wresFromFolder } from '../../services/wres-from-folder.ts';
 import type { Io } from '../output.ts';
 import { count, interval, pct } from '../../core/outputs/numbers.ts';
 import { textTable } from '../../core/outputs/text-table.ts';
@@ -88,12 +86,14 @@ async function targetsCommand(io: Io, folders: readonly string[], options: Targe
     seen.add(y);
     if (options.standard === 'wdes') {
       // Metric 1's headcounts are all that is used.
+      const { wdesTargetYearFromFolder } = await import('../../services/wdes-from-folder.ts');
       const result = await wdesTargetYearFromFolder(path, y);
       if (result.ok) disabilityYears.push(result.year);
       else problems.push(...result.problems.map((p) => ({ ...p, file: `${name}/${p.file}` })));
       continue;
     }
     // Indicator 1 is all that is used, so the previous year's folder is not read.
+    const { wresFromFolder } = await import('../../services/wres-from-folder.ts');
     const result = await wresFromFolder(path, { year: y, previousFolder: null });
     if (result.ok) years.push(result.report);
     else problems.push(...result.problems.map((p) => ({ ...p, file: `${name}/${p.file}` })));

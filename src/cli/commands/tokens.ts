@@ -5,8 +5,7 @@
  * (as done by no signed-in person, from the command line).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { createApiToken, DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, revokeApiToken } from '../../services/api-tokens.ts';
-import { createStore, storeConfigFromEnv } from '../../store/create-store.ts';
+import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from '../../services/api-tokens.ts';
 import type { Store } from '../../store/store.ts';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../output.ts';
 
@@ -28,6 +27,7 @@ function longDate(date: Date): string {
 }
 
 async function withStore(body: (store: Store) => Promise<number>): Promise<number> {
+  const { createStore, storeConfigFromEnv } = await import('../../store/create-store.ts');
   const store = createStore(storeConfigFromEnv(process.env));
   try {
     await store.migrate();
@@ -55,6 +55,7 @@ export function registerTokenCommands(program: Command, io: Io, setExitCode: (co
         if (!user) return refuse(io, `There is no account with the email address ${options.email.trim().toLowerCase()}.`);
         const organisation = await store.organisations.byCode(options.org);
         if (!organisation) return refuse(io, `There is no organisation with the code ${options.org}.`);
+        const { createApiToken } = await import('../../services/api-tokens.ts');
         const created = await createApiToken(store, {
           userId: user.id, organisationId: organisation.id, name: options.name, days: options.expiresIn, now: new Date(), createdBy: null, via: 'cli',
         });
@@ -79,6 +80,7 @@ export function registerTokenCommands(program: Command, io: Io, setExitCode: (co
       setExitCode(await withStore(async (store) => {
         const existing = await store.apiTokens.byId(id);
         if (!existing) return refuse(io, `There is no API token ${id}.`);
+        const { revokeApiToken } = await import('../../services/api-tokens.ts');
         const revoked = await revokeApiToken(store, { id, now: new Date(), by: null, via: 'cli' });
         io.out(revoked
           ? `Revoked API token ${id} ("${revoked.name}"). It no longer works.\n`

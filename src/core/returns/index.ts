@@ -10,6 +10,9 @@ import { WDES_RETURN } from './wdes-return.ts';
 import { WRES_RETURN } from './wres-return.ts';
 
 export type ReturnStandard = 'wres' | 'wdes';
+/** The files a return is written as: the workbook with a Sources sheet, or one CSV row per figure. */
+export type ReturnFormat = 'xlsx' | 'csv';
+export const RETURN_FORMATS: readonly ReturnFormat[] = ['xlsx', 'csv'];
 export const RETURN_STANDARDS: readonly ReturnStandard[] = ['wres', 'wdes'];
 export const RETURN_LAYOUTS: Readonly<Record<ReturnStandard, ReturnLayout>> = { wres: WRES_RETURN, wdes: WDES_RETURN };
 

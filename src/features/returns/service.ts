@@ -4,7 +4,7 @@
  * same report `mirror wres --format json` prints (disclosure control of breakdowns as by default; the return uses
  * organisation-level figures only, which that report never withholds), so its cells equal those figures.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { nationalReturn, returnCsv, RETURN_CSV_HEADER, type ResolvedReturn, type ReturnHeader, type ReturnStandard } from '../../core/returns/index.ts';
 import type { Unit } from '../../core/returns/layout.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
@@ -14,8 +14,8 @@ import { standardFromFolder, type FolderReport } from '../../services/standard-f
 import { storedReport } from '../../services/standard-reports.ts';
 import type { Organisation, Store } from '../../store/store.ts';
 
-export type ReturnFormat = 'xlsx' | 'csv';
-export const RETURN_FORMATS: readonly ReturnFormat[] = ['xlsx', 'csv'];
+export { RETURN_FORMATS, type ReturnFormat } from '../../core/returns/index.ts';
+import type { ReturnFormat } from '../../core/returns/index.ts';
 
 export interface ReturnFile {
   readonly fileName: string;
@@ -59,7 +59,8 @@ const NUMBER_FORMATS: Readonly<Partial<Record<Unit, string>>> = {
 
 /** The return as a workbook: its first sheet in the template's layout, and a "Sources" sheet tracing every cell. */
 export async function returnWorkbook(resolved: ResolvedReturn): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded only when a workbook is written
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   workbook.creator = 'Mirror';
   const sheet = workbook.addWorksheet(resolved.sheetName);
   resolved.grid.forEach((line, r) => {
