@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
+import { edsRepository } from './eds.ts';
+import { highImpactActionsRepository } from './high-impact-actions.ts';
 import { columnMappingsRepository } from './column-mappings.ts';
 import type { OpenDatabase } from './database.ts';
 import { importsRepository } from './imports.ts';
@@ -33,6 +35,8 @@ export class KyselyStore implements Store {
   readonly objectives: Store['objectives'];
   readonly complyOrExplain: Store['complyOrExplain'];
   readonly interventions: Store['interventions'];
+  readonly eds: Store['eds'];
+  readonly highImpactActions: Store['highImpactActions'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy }: OpenDatabase) {
@@ -49,6 +53,8 @@ export class KyselyStore implements Store {
     this.objectives = objectivesRepository(db);
     this.complyOrExplain = complyOrExplainRepository(db);
     this.interventions = interventionsRepository(db);
+    this.eds = edsRepository(db);
+    this.highImpactActions = highImpactActionsRepository(db);
     this.audit = auditRepository(db);
   }
 

@@ -10,6 +10,7 @@
  */
 import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
+import type { EdsStore, HighImpactActionsStore } from './eds-types.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 
@@ -238,7 +239,9 @@ export type AuditAction =
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
   | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
-  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved';
+  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved'
+  | 'eds-thresholds-chosen' | 'eds-evidence-added' | 'eds-evidence-removed' | 'eds-stakeholder-rated' | 'eds-rating-agreed'
+  | 'action-metric-entered' | 'action-linked' | 'action-unlinked';
 
 export interface AuditEvent {
   readonly id: number;
@@ -437,6 +440,10 @@ export interface Store {
   complyOrExplain: ComplyOrExplainStore;
   /** Interventions under objectives, with their status history. */
   interventions: InterventionsStore;
+  /** EDS 2022: evidence, stakeholder and agreed ratings, and the threshold set (issue 14). */
+  eds: EdsStore;
+  /** The high-impact actions' entered figures and their links to objectives and interventions (issue 14). */
+  highImpactActions: HighImpactActionsStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;
