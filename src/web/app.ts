@@ -32,6 +32,8 @@ import { registerCompareRoutes } from '../features/compare/routes.ts';
 import { registerMedicalRoutes } from '../features/medical/routes.ts';
 import { registerOverviewRoutes } from '../features/overview/routes.ts';
 import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
+import { registerEdsRoutes } from '../features/eds/routes.ts';
+import { registerHighImpactActionRoutes } from '../features/high-impact-actions/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerTargetsRoutes } from '../features/targets/routes.ts';
@@ -109,6 +111,8 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerCatalogueRoutes(app, services);
   registerInterventionRoutes(app, services);
   registerInterventionApiRoutes(app, services);
+  registerEdsRoutes(app, services);
+  registerHighImpactActionRoutes(app, services);
   registerNotFound(app, services);
   return app;
 }

@@ -8,7 +8,7 @@
  */
 import type { HeadlineFigure, HeadlineResult } from '../act/headline.ts';
 import { type DisclosurePolicy, isDisclosive } from '../stats/disclosure.ts';
-import { type BandShareYear, SENIOR_BANDS, seniorBandCounts, shareOf, type TargetGroup } from '../targets/model-employer.ts';
+import { type BandShareYear, SENIOR_BANDS, seniorBandCounts, shareOf, type TargetGroup, type TargetYearInput } from '../targets/model-employer.ts';
 
 /** The bands of senior leadership the plan names: Band 8c and above (medical grades are a different ladder). */
 export const SENIOR_LEADERSHIP_BANDS = ['Band 8c', 'Band 8d', 'Band 9', 'VSM'] as const satisfies readonly (typeof SENIOR_BANDS)[number][];
@@ -57,4 +57,14 @@ export function withSmallNumbersWithheld(result: HeadlineResult, policy: Disclos
   if (!result.available || policy === null) return result;
   const small = result.figure.counts.some((c) => [c.events, c.population, c.population - c.events].some((n) => isDisclosive(n, policy)));
   return small ? { available: false, reason: `withheld: it rests on a count of 1 to ${policy.minimumCellSize - 1}` } : result;
+}
+
+/** A WRES report's indicator 1 as band headcounts, exactly as `modelEmployerTargets` reads it. */
+export function wresBandShareYear(input: TargetYearInput): BandShareYear {
+  const one = input.indicators['1'];
+  return {
+    year: input.year,
+    overall: { total: one.overall.total, focus: one.overall.ethnicMinority.count },
+    rows: one.rows.map((r) => ({ cluster: r.cluster, row: r.row, total: r.total, focus: r.ethnicMinority.count })),
+  };
 }
