@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EDS_OUTCOME_IDS, type EdsOutcomeId, type EdsRating, edsOutcome, parseRating, ratingText } from './outcomes.ts';
-import { daysToPublication, overallRatingOf, overallScore, publicationDate, THRESHOLD_SETS, thresholdSet } from './scoring.ts';
+import { daysToPublication, nextPublication, overallRatingOf, overallScore, publicationDate, THRESHOLD_SETS, thresholdSet } from './scoring.ts';
 
 /** Ratings in the order 1A 1B 1C 1D 2A 2B 2C 2D 3A 3B 3C. */
 function ratings(...values: EdsRating[]): Partial<Record<EdsOutcomeId, EdsRating>> {
@@ -100,4 +100,11 @@ test('the publication reminder: 28 February of the reporting year, and days to i
   assert.equal(daysToPublication(2025, '2025-02-28T15:00:00Z'), 0);
   assert.equal(daysToPublication(2025, '2025-03-01'), -1);
   assert.equal(daysToPublication(2026, '2025-12-05'), 85);
+});
+
+test('the next publication date: this year’s 28 February until it has passed, then next year’s', () => {
+  assert.deepEqual(nextPublication('2026-12-05'), { year: 2027, date: '2027-02-28' });
+  assert.deepEqual(nextPublication('2027-02-28'), { year: 2027, date: '2027-02-28' });
+  assert.deepEqual(nextPublication('2027-03-01'), { year: 2028, date: '2028-02-28' });
+  assert.deepEqual(nextPublication('2027-01-10T09:00:00Z'), { year: 2027, date: '2027-02-28' });
 });

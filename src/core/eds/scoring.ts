@@ -111,3 +111,12 @@ export function daysToPublication(year: number, today: string): number {
   const ms = Date.parse(`${publicationDate(year)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`);
   return Math.round(ms / 86_400_000);
 }
+
+/**
+ * The next 28 February on or after `today` (an ISO date), and the reporting year whose EDS summary is due then
+ * (the year it falls in: 28 February 2027 is the due date of the year April 2026 to March 2027).
+ */
+export function nextPublication(today: string): { readonly year: number; readonly date: string } {
+  const year = Number(today.slice(0, 4));
+  return today.slice(0, 10) <= publicationDate(year) ? { year, date: publicationDate(year) } : { year: year + 1, date: publicationDate(year + 1) };
+}

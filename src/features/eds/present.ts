@@ -28,6 +28,7 @@ export function edsView(eds: EdsYear, outcomePath: (id: string) => string) {
       date: eds.publication.date,
       when: days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : days === 0 ? 'today' : `${-days} day${days === -1 ? '' : 's'} ago`,
       passed: days < 0,
+      next: eds.next.year === eds.year ? null : { date: eds.next.date, year: eds.next.year, days: eds.next.days },
     },
     domains: EDS_DOMAINS.map((d) => {
       const score = eds.overall.domains.find((s) => s.domain === d.id)!;

@@ -6,7 +6,7 @@
  * checks of what a form may save are here, so the routes stay thin.
  */
 import { EDS_OUTCOMES, type EdsOutcome, type EdsOutcomeId, type EdsRating, parseRating } from '../../core/eds/outcomes.ts';
-import { daysToPublication, type OverallScore, overallScore, publicationDate, type ThresholdSet, thresholdSet } from '../../core/eds/scoring.ts';
+import { daysToPublication, nextPublication, type OverallScore, overallScore, publicationDate, type ThresholdSet, thresholdSet } from '../../core/eds/scoring.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import type { AgreedRating, EdsEvidence, StakeholderRating } from '../../store/eds-types.ts';
 import type { Store } from '../../store/store.ts';
@@ -40,6 +40,8 @@ export interface EdsYear {
   /** Every year with an agreed rating, and this one, oldest first. */
   readonly history: readonly YearOverall[];
   readonly publication: { readonly date: string; readonly days: number };
+  /** The next due date from today, and the reporting year due then. */
+  readonly next: { readonly year: number; readonly date: string; readonly days: number };
 }
 
 export async function edsYear(services: EdsServices, organisationId: number, year: number): Promise<EdsYear> {
@@ -51,6 +53,8 @@ export async function edsYear(services: EdsServices, organisationId: number, yea
   ]);
   const agreedOf = (y: number) => Object.fromEntries(agreedAll.filter((a) => a.year === y).map((a) => [a.outcome, a.rating])) as Partial<Record<EdsOutcomeId, EdsRating>>;
   const years = [...new Set([...agreedAll.map((a) => a.year), year])].sort((a, b) => a - b);
+  const today = services.clock().toISOString();
+  const next = nextPublication(today);
   const outcomes = EDS_OUTCOMES.map((outcome) => ({
     outcome,
     evidence: evidence.filter((e) => e.outcome === outcome.id),
@@ -61,7 +65,8 @@ export async function edsYear(services: EdsServices, organisationId: number, yea
     year, thresholds, thresholdsChosen: chosen !== null, outcomes,
     overall: overallScore(agreedOf(year), thresholds),
     history: years.map((y) => ({ year: y, agreed: agreedOf(y), overall: overallScore(agreedOf(y), thresholds) })),
-    publication: { date: publicationDate(year), days: daysToPublication(year, services.clock().toISOString()) },
+    publication: { date: publicationDate(year), days: daysToPublication(year, today) },
+    next: { ...next, days: daysToPublication(next.year, today) },
   };
 }
 
