@@ -8,7 +8,7 @@
  */
 import type { HeadlineFigure, HeadlineResult } from '../act/headline.ts';
 import { type DisclosurePolicy, isDisclosive } from '../stats/disclosure.ts';
-import { type BandShareYear, SENIOR_BANDS, seniorBandCounts, shareOf, type TargetGroup, type TargetYearInput } from '../targets/model-employer.ts';
+import { type BandShareYear, type SENIOR_BANDS, seniorBandCounts, shareOf, type TargetGroup, type TargetYearInput } from '../targets/model-employer.ts';
 
 /** The bands of senior leadership the plan names: Band 8c and above (medical grades are a different ladder). */
 export const SENIOR_LEADERSHIP_BANDS = ['Band 8c', 'Band 8d', 'Band 9', 'VSM'] as const satisfies readonly (typeof SENIOR_BANDS)[number][];

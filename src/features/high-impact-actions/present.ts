@@ -23,7 +23,7 @@ export interface FigureLine {
   readonly smallNumbers: boolean;
 }
 
-function valueOf(f: HeadlineFigure): { value: string; interval: string } {
+function shownValue(f: HeadlineFigure): { value: string; interval: string } {
   if (f.value === null) return { value: 'No figure', interval: 'None' };
   if (f.kind === 'ratio') return { value: f.value.toFixed(2), interval: f.ci95 ? `${f.ci95[0].toFixed(2)} to ${f.ci95[1].toFixed(2)}` : 'None' };
   return { value: pct(f.value), interval: f.ci95 ? `${pct(f.ci95[0])} to ${pct(f.ci95[1])}` : 'None' };
@@ -70,7 +70,7 @@ export function figureLine(standards: StandardRegistry, figure: ComputedFigure, 
   }
   if (!figure.result.available) return { label, href, available: false, value: 'None', interval: 'None', counts: `No figure: ${figure.result.reason}`, smallNumbers: false };
   const f = figure.result.figure;
-  return { label, href, available: true, ...valueOf(f), counts: countsOf(f), smallNumbers: f.smallNumbers };
+  return { label, href, available: true, ...shownValue(f), counts: countsOf(f), smallNumbers: f.smallNumbers };
 }
 
 export function actionsView(standards: StandardRegistry, actions: readonly ActionView[], base: string, orgBase: string, removeLink: (id: number) => string) {

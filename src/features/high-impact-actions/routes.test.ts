@@ -28,9 +28,9 @@ describe('the high-impact actions over a store in memory', () => {
   let dir: string;
   let analyst: Browser;
   let viewer: Browser;
-  let wres: any;
-  let wdes: any;
-  let paygap: any;
+  let wres: ReturnType<typeof JSON.parse>;
+  let wdes: ReturnType<typeof JSON.parse>;
+  let paygap: ReturnType<typeof JSON.parse>;
 
   before(async () => {
     harness = await createHarness({ store: 'memory' });
