@@ -33,6 +33,11 @@ const NOTICES: Readonly<Record<string, string>> = {
 const edsPath = (membership: Membership, year: number) => `${organisationPath(membership.organisation, year)}/eds`;
 const outcomePath = (membership: Membership, year: number, id: string) => `${edsPath(membership, year)}/outcomes/${id}`;
 
+/** The four ratings for a select, after "Choose a rating", the one sent back selected. */
+function ratingItems(selected: string | undefined) {
+  return [{ value: '', text: 'Choose a rating' }, ...EDS_RATINGS.map((r) => ({ value: String(r), text: `${r}: ${RATING_LABELS[r]}`, selected: String(r) === selected }))];
+}
+
 function errorsOf(problems: readonly Problem[]) {
   const fieldErrors: Record<string, string> = {};
   for (const p of problems) fieldErrors[p.field] ??= p.message;
@@ -70,7 +75,7 @@ export function registerEdsRoutes(app: FastifyInstance, services: Services): voi
       stakeholders: o.stakeholders.map((s) => ({ group: s.group, rating: ratingText(s.rating) })),
       agreed: o.agreed ? { rating: ratingText(o.agreed.rating), owner: o.agreed.owner } : null,
       figureChoices: [{ value: '', text: 'Choose a figure' }, ...choices.map((c) => ({ value: c.value, text: c.text, selected: c.value === values['figure'] }))],
-      ratingChoices: EDS_RATINGS.map((r) => ({ value: String(r), text: `${r}: ${RATING_LABELS[r]}` })),
+      ratingChoices: ratingItems(values['rating']), agreedChoices: ratingItems(values['agreed-rating']),
       values, notice: NOTICES[String(query['saved'] ?? '')] ?? null, ...errorsOf(problems),
     });
   };
