@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
+import { edsRepository } from './eds.ts';
+import { highImpactActionsRepository } from './high-impact-actions.ts';
 import { columnMappingsRepository } from './column-mappings.ts';
 import type { OpenDatabase } from './database.ts';
 import { importsRepository } from './imports.ts';
@@ -35,6 +37,8 @@ export class KyselyStore implements Store {
   readonly complyOrExplain: Store['complyOrExplain'];
   readonly interventions: Store['interventions'];
   readonly publications: Store['publications'];
+  readonly eds: Store['eds'];
+  readonly highImpactActions: Store['highImpactActions'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy }: OpenDatabase) {
@@ -52,6 +56,8 @@ export class KyselyStore implements Store {
     this.complyOrExplain = complyOrExplainRepository(db);
     this.interventions = interventionsRepository(db);
     this.publications = publicationsRepository(db);
+    this.eds = edsRepository(db);
+    this.highImpactActions = highImpactActionsRepository(db);
     this.audit = auditRepository(db);
   }
 

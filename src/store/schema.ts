@@ -327,6 +327,70 @@ export interface PublicationsTable {
   published_at: NullableTimestampColumn;
 }
 
+/** Migration 0014: EDS 2022 and the high-impact actions (issue 14). */
+export interface EdsSettingsTable {
+  organisation_id: number;
+  thresholds: string;
+  updated_by: number | null;
+  updated_at: TimestampColumn;
+}
+
+export interface EdsEvidenceTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  outcome: string;
+  kind: string;
+  title: string;
+  href: string;
+  created_by: number | null;
+  created_at: TimestampColumn;
+}
+
+export interface EdsStakeholderRatingsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  outcome: string;
+  stakeholder_group: string;
+  rating: number;
+  updated_by: number | null;
+  updated_at: TimestampColumn;
+}
+
+export interface EdsAgreedRatingsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  outcome: string;
+  rating: number;
+  owner: string;
+  updated_by: number | null;
+  updated_at: TimestampColumn;
+}
+
+export interface ActionMetricEntriesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  metric: string;
+  value: string;
+  source: string;
+  source_year: number;
+  updated_by: number | null;
+  updated_at: TimestampColumn;
+}
+
+export interface ActionLinksTable {
+  id: Generated<number>;
+  organisation_id: number;
+  action: string;
+  objective_id: number | null;
+  intervention_id: number | null;
+  created_by: number | null;
+  created_at: TimestampColumn;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
@@ -355,6 +419,12 @@ export interface Database {
   interventions: InterventionsTable;
   intervention_status_changes: InterventionStatusChangesTable;
   publications: PublicationsTable;
+  eds_settings: EdsSettingsTable;
+  eds_evidence: EdsEvidenceTable;
+  eds_stakeholder_ratings: EdsStakeholderRatingsTable;
+  eds_agreed_ratings: EdsAgreedRatingsTable;
+  action_metric_entries: ActionMetricEntriesTable;
+  action_links: ActionLinksTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

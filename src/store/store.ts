@@ -10,6 +10,7 @@
  */
 import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
+import type { EdsStore, HighImpactActionsStore } from './eds-types.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 import type { PublicationsStore } from './publication-types.ts';
@@ -240,7 +241,9 @@ export type AuditAction =
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
   | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
   | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved'
-  | 'publication-drafted' | 'publication-discarded' | 'publication-published';
+  | 'publication-drafted' | 'publication-discarded' | 'publication-published'
+  | 'eds-thresholds-chosen' | 'eds-evidence-added' | 'eds-evidence-removed' | 'eds-stakeholder-rated' | 'eds-rating-agreed'
+  | 'action-metric-entered' | 'action-linked' | 'action-unlinked';
 
 export interface AuditEvent {
   readonly id: number;
@@ -441,6 +444,10 @@ export interface Store {
   interventions: InterventionsStore;
   /** Drafts and published versions of an organisation's year (issue 13); a published version never changes. */
   publications: PublicationsStore;
+  /** EDS 2022: evidence, stakeholder and agreed ratings, and the threshold set (issue 14). */
+  eds: EdsStore;
+  /** The high-impact actions' entered figures and their links to objectives and interventions (issue 14). */
+  highImpactActions: HighImpactActionsStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

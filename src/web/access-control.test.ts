@@ -104,6 +104,16 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${own}/${year}/board-pack`, expect: api(200) },
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${other}/${year}/board-pack`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
     { route: 'GET /api/v1/organisations/:code/:year/board-pack', url: `/api/v1/organisations/${own}/1999/board-pack`, expect: api(404) },
+    // EDS 2022 and the high-impact actions (issue 14): members read; the forms' POSTs are below.
+    ...both('GET /organisations/:code/:year/eds', `/${year}/eds`),
+    { route: 'GET /organisations/:code/:year/eds', url: org(own, '/1999/eds'), expect: members(404) },
+    ...both('GET /organisations/:code/:year/eds.csv', `/${year}/eds.csv`),
+    ...both('GET /organisations/:code/:year/eds/outcomes/:outcome', `/${year}/eds/outcomes/2B`),
+    { route: 'GET /organisations/:code/:year/eds/outcomes/:outcome', url: org(own, `/${year}/eds/outcomes/4A`), expect: members(404) },
+    ...both('GET /organisations/:code/:year/high-impact-actions', `/${year}/high-impact-actions`),
+    ...both('GET /organisations/:code/:year/high-impact-actions', `/${year}/high-impact-actions?withheld=yes`),
+    { route: 'GET /organisations/:code/:year/high-impact-actions', url: org(own, '/1999/high-impact-actions'), expect: members(404) },
+    ...both('GET /organisations/:code/:year/high-impact-actions.csv', `/${year}/high-impact-actions.csv`),
     ...both('GET /organisations/:code/:year/wdes', `/${year}/wdes`),
     // The national return holds every count: the organisation's analysts (and member administrators) only.
     ...['wres.xlsx', 'wres.csv', 'wdes.xlsx', 'wdes.csv'].flatMap((file) => both('GET /organisations/:code/:year/return/:file', `/${year}/return/${file}`, editors)),
@@ -201,6 +211,13 @@ function interventionCases(own: string, other: string, planned: Planned): Case[]
   ];
 }
 
+/** EDS 2022's and the high-impact actions' forms (issue 14): analysts and administrators only. */
+const EDS_AND_ACTION_POSTS = [
+  '/organisations/ORGA/2025/eds/outcomes/2B/evidence', '/organisations/ORGA/2025/eds/outcomes/2B/evidence/1/remove',
+  '/organisations/ORGA/2025/eds/outcomes/2B/stakeholder-ratings', '/organisations/ORGA/2025/eds/outcomes/2B/agreed-rating', '/organisations/ORGA/2025/eds/thresholds',
+  '/organisations/ORGA/2025/high-impact-actions/entries', '/organisations/ORGA/2025/high-impact-actions/links', '/organisations/ORGA/2025/high-impact-actions/links/1/remove',
+];
+
 /** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
 const POST_ROUTES = [
   '/sign-in', '/sign-out', '/sign-in/link', '/account/setup', '/account/password', '/account/api-tokens', '/account/api-tokens/1/revoke',
@@ -212,6 +229,7 @@ const POST_ROUTES = [
   '/organisations/ORGA/objectives/1/interventions/1/updates', '/api/v1/organisations/ORGA/objectives/1/interventions/1/updates',
   '/organisations/ORGA/access',
   '/organisations/ORGA/2025/publish/draft', '/organisations/ORGA/2025/publish/approve', '/organisations/ORGA/2025/publish/discard',
+  ...EDS_AND_ACTION_POSTS,
 ];
 
 async function plan(harness: Harness, organisationId: number, ownerUserId: number | null): Promise<{ objective: number; intervention: number }> {
@@ -332,6 +350,7 @@ describe('access control on every route', () => {
     for (const url of [
       '/organisations/ORGA/objectives', '/organisations/ORGA/objectives/1/edit', '/organisations/ORGA/objectives/1/reviews', '/organisations/ORGA/comply-or-explain', '/organisations/ORGA/comply-or-explain/1/cases',
       `/organisations/ORGA/objectives/${objective}/reviews`, `/organisations/ORGA/objectives/${objective}/interventions/${intervention}/updates`,
+      ...EDS_AND_ACTION_POSTS,
     ]) {
       assert.equal((await viewer.post(url, { measure: 'wres:2', status: 'on-track', note: 'x', title: 'x', description: 'y', month: '2026-01', complied: 'yes' })).statusCode, 403, url);
     }
@@ -363,6 +382,7 @@ describe('access control on every route', () => {
     for (const url of [
       '/organisations/ORGA/objectives/1/reviews', '/organisations/ORGA/objectives', `/organisations/ORGA/objectives/${objective}/edit`,
       `/organisations/ORGA/objectives/${objective}/interventions`, `${interventionUrl}/edit`, '/organisations/ORGA/comply-or-explain',
+      ...EDS_AND_ACTION_POSTS,
     ]) {
       assert.equal((await owner.post(url, { measure: 'wres:2', status: 'on-track', note: 'x', source: 'own', name: 'x', description: 'y' })).statusCode, 403, url);
     }

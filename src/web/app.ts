@@ -34,6 +34,8 @@ import { registerOverviewRoutes } from '../features/overview/routes.ts';
 import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
 import { registerPublicRoutes } from '../features/publish/public-routes.ts';
 import { registerPublishRoutes } from '../features/publish/routes.ts';
+import { registerEdsRoutes } from '../features/eds/routes.ts';
+import { registerHighImpactActionRoutes } from '../features/high-impact-actions/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerReturnRoutes } from '../features/returns/routes.ts';
@@ -115,6 +117,8 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerCatalogueRoutes(app, services);
   registerInterventionRoutes(app, services);
   registerInterventionApiRoutes(app, services);
+  registerEdsRoutes(app, services);
+  registerHighImpactActionRoutes(app, services);
   registerNotFound(app, services);
   return app;
 }

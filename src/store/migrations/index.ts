@@ -15,6 +15,7 @@ import * as interventions from './0009-interventions.ts';
 import * as owners from './0010-owners.ts';
 import * as mappingPresets from './0011-mapping-presets.ts';
 import * as publications from './0013-publications.ts';
+import * as edsAndActions from './0014-eds-and-actions.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -32,5 +33,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0010-owners': { up: (db) => owners.up(db, dialect), down: (db) => owners.down(db, dialect) },
     '0011-mapping-presets': { up: (db) => mappingPresets.up(db, columns), down: (db) => mappingPresets.down(db) },
     '0013-publications': { up: (db) => publications.up(db, columns), down: (db) => publications.down(db) },
+    '0014-eds-and-actions': { up: (db) => edsAndActions.up(db, columns), down: (db) => edsAndActions.down(db) },
   };
 }
