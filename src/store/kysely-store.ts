@@ -12,6 +12,7 @@ import { nationalFiguresRepository } from './national-figures.ts';
 import { complyOrExplainRepository, objectivesRepository } from './objectives.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { organisationsRepository } from './organisations.ts';
+import { reportingRepository } from './reporting.ts';
 import type { Database } from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
 import { signInLinksRepository } from './sign-in-links.ts';
@@ -33,6 +34,7 @@ export class KyselyStore implements Store {
   readonly objectives: Store['objectives'];
   readonly complyOrExplain: Store['complyOrExplain'];
   readonly interventions: Store['interventions'];
+  readonly reporting: Store['reporting'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy }: OpenDatabase) {
@@ -49,6 +51,7 @@ export class KyselyStore implements Store {
     this.objectives = objectivesRepository(db);
     this.complyOrExplain = complyOrExplainRepository(db);
     this.interventions = interventionsRepository(db);
+    this.reporting = reportingRepository(db);
     this.audit = auditRepository(db);
   }
 

@@ -12,6 +12,7 @@ import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
+import type { ReportingStore } from './reporting-types.ts';
 
 /**
  * What a member may do in an organisation: an analyst imports and sees every figure, and creates and edits
@@ -238,7 +239,9 @@ export type AuditAction =
   | 'import' | 'import-rejected' | 'view' | 'export' | 'api-read' | 'user-created' | 'membership-changed'
   | 'api-token-created' | 'api-token-revoked' | 'user-deactivated' | 'user-reactivated' | 'audit-viewed' | 'national-figure-saved' | 'national-figure-removed'
   | 'objective-created' | 'objective-changed' | 'objective-reviewed' | 'comply-rule-created' | 'comply-case-recorded'
-  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved';
+  | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved'
+  | 'report-settings-saved' | 'report-handler-changed' | 'report-case-viewed' | 'report-case-changed' | 'report-message-sent'
+  | 'report-note-added' | 'report-cases-deleted';
 
 export interface AuditEvent {
   readonly id: number;
@@ -437,6 +440,8 @@ export interface Store {
   complyOrExplain: ComplyOrExplainStore;
   /** Interventions under objectives, with their status history. */
   interventions: InterventionsStore;
+  /** Reports of racism and discrimination, sealed, and who handles them (issue 12). */
+  reporting: ReportingStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

@@ -37,6 +37,9 @@ import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerTargetsRoutes } from '../features/targets/routes.ts';
 import { registerMonthlyRoutes } from '../features/monthly/routes.ts';
 import { registerNationalFigureRoutes } from '../features/national-figures/routes.ts';
+import { registerReportingAdminRoutes } from '../features/reporting/admin-routes.ts';
+import { registerCaseRoutes } from '../features/reporting/case-routes.ts';
+import { registerReportingRoutes } from '../features/reporting/routes.ts';
 
 export interface RegisteredRoute {
   readonly method: string;
@@ -109,6 +112,9 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerCatalogueRoutes(app, services);
   registerInterventionRoutes(app, services);
   registerInterventionApiRoutes(app, services);
+  registerReportingRoutes(app, services);
+  registerCaseRoutes(app, services);
+  registerReportingAdminRoutes(app, services);
   registerNotFound(app, services);
   return app;
 }

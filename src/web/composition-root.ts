@@ -5,6 +5,7 @@
  * store in memory (`{ dialect: 'sqlite', file: ':memory:' }`).
  */
 import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { createStore, type StoreConfig } from '../store/create-store.ts';
@@ -16,6 +17,11 @@ export interface ServiceOptions {
   readonly storeConfig: StoreConfig;
   readonly dataDir: string;
   readonly pseudonymKey: Buffer;
+  /**
+   * The reporting key (services/report-sealing.ts loadReportingKey). Without one (tests, benchmarks) a random key
+   * lives as long as the process, so reports made then cannot be read after it stops.
+   */
+  readonly reportingKey?: Uint8Array;
   readonly clock?: () => Date;
   readonly standards?: StandardRegistry;
 }
@@ -30,6 +36,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     render: createRenderer(),
     clock: options.clock ?? (() => new Date()),
     pseudonymKey: options.pseudonymKey,
+    reportingKey: options.reportingKey ?? randomBytes(32),
     dataDir: options.dataDir,
     standards: options.standards ?? defaultStandards(),
   };

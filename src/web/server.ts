@@ -10,6 +10,7 @@ import { ensureDemoTrust } from '../services/demo-loader.ts';
 import { type BackgroundLoad, loadDemoPeersInBackground } from '../services/demo-peers.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
+import { loadReportingKey, REPORTING_KEY_FILE } from '../services/report-sealing.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
@@ -42,9 +43,10 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   mkdirSync(settings.dataDir, { recursive: true });
   const storeConfig = storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const reportingKey = await loadReportingKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const clock = () => new Date();
   // The composition root: the store (opened and migrated) and every service the routes are handed.
-  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, clock, standards: defaultStandards() });
+  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, reportingKey, clock, standards: defaultStandards() });
   const { store } = services;
   // Uploads left by a process that stopped mid-import: encrypted with keys that died with it, or a working copy.
   const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
@@ -108,7 +110,7 @@ function prepareDataFolder(dataDir: string): string[] {
   ensurePrivateFolder(dataDir);
   ensurePrivateFolder(uploads);
   const database = join(dataDir, SQLITE_FILE_NAME);
-  return looseModeWarnings([dataDir, uploads, database, `${database}-wal`, `${database}-shm`, join(dataDir, PSEUDONYM_KEY_FILE)]);
+  return looseModeWarnings([dataDir, uploads, database, `${database}-wal`, `${database}-shm`, join(dataDir, PSEUDONYM_KEY_FILE), join(dataDir, REPORTING_KEY_FILE)]);
 }
 
 /** Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store closes. */

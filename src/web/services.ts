@@ -27,6 +27,8 @@ export interface Services {
   readonly render: Renderer;
   readonly clock: () => Date;
   readonly pseudonymKey: Buffer;
+  /** The key reports of racism and discrimination are sealed under (services/report-sealing.ts); never in the database. */
+  readonly reportingKey: Uint8Array;
   readonly dataDir: string;
   /** The standards whose reports, downloads and pages the app serves. */
   readonly standards: StandardRegistry;

@@ -1,6 +1,6 @@
 /**
  * Every migration, in order, given in code rather than found by globbing files, so the set applied cannot depend
- * on what happens to be on disk. Names sort in the order they run; add the next as "0012-…".
+ * on what happens to be on disk. Names sort in the order they run; add the next as "0013-…".
  */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
@@ -14,6 +14,7 @@ import * as objectives from './0008-objectives.ts';
 import * as interventions from './0009-interventions.ts';
 import * as owners from './0010-owners.ts';
 import * as mappingPresets from './0011-mapping-presets.ts';
+import * as reporting from './0012-reporting.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -30,5 +31,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0009-interventions': { up: (db) => interventions.up(db, columns), down: (db) => interventions.down(db) },
     '0010-owners': { up: (db) => owners.up(db, dialect), down: (db) => owners.down(db, dialect) },
     '0011-mapping-presets': { up: (db) => mappingPresets.up(db, columns), down: (db) => mappingPresets.down(db) },
+    '0012-reporting': { up: (db) => reporting.up(db, columns), down: (db) => reporting.down(db) },
   };
 }
