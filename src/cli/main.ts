@@ -25,6 +25,7 @@ import { parseYear, registerStandardCommands, wholeNumber } from './commands/sta
 import { wresText } from '../core/outputs/wres-text.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
+import { registerReportsCommand } from './commands/reports.ts';
 
 export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';
 
@@ -131,6 +132,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
   registerTargetsCommand(program, io, setExitCode);
   // API tokens for automation: create (printed once) and revoke.
   registerTokenCommands(program, io, setExitCode);
+  registerReportsCommand(program, io, setExitCode);
 
   return program;
 }

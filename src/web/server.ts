@@ -11,6 +11,7 @@ import { type BackgroundLoad, loadDemoPeersInBackground } from '../services/demo
 import { defaultStandards } from '../core/standards/index.ts';
 import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
 import { loadReportingKey, REPORTING_KEY_FILE } from '../services/report-sealing.ts';
+import { deleteExpiredCases } from '../features/reporting/case-service.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
@@ -52,6 +53,14 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
   if (removed > 0) say(`Removed ${removed} leftover upload${removed === 1 ? '' : 's'} from before the last stop.`);
 
+  // Closed reports past their retention period, now and once a day while running.
+  const expired = await deleteExpiredCases(store, clock());
+  if (expired > 0) say(`Deleted ${expired} closed report${expired === 1 ? '' : 's'} past the retention period.`);
+  const retention = setInterval(() => {
+    deleteExpiredCases(store, clock()).catch(() => undefined);
+  }, 24 * 60 * 60 * 1000);
+  retention.unref();
+
   const year = latestReportingYear(clock());
   const demoYears = [year - 1, year];
   if (settings.loadDemo) {
@@ -92,6 +101,7 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(retention);
       await peers?.stop();
       await app.close();
       await store.close();

@@ -10,7 +10,7 @@ async function tableNames(db: Kysely<any>): Promise<string[]> {
 }
 
 testEachDialect('migrate applies every migration once, in order, and is then a no-op', async ({ store, reopen }) => {
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-api-token-lifetimes', '0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-api-token-lifetimes', '0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets', '0012-reporting']);
   assert.deepEqual(await store.migrate(), []);
   assert.deepEqual(await reopen().migrate(), [], 'another process finds nothing to do');
   const tables = await tableNames(store.db);
@@ -35,7 +35,7 @@ testEachDialect('0006 moves WRES counts into standard_counts and names the pay g
     { import_version_id: version.id, standard: 'payPeople', counts: '[{"pay":1}]' },
     { import_version_id: version.id, standard: 'wdes', counts: '{"wdes":1}' },
   ]).execute();
-  assert.deepEqual(await runMigrations(store.db, all), ['0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets']);
+  assert.deepEqual(await runMigrations(store.db, all), ['0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets', '0012-reporting']);
   assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wres'), { wres: 1 });
   assert.deepEqual(await store.imports.standardCountsOf(version.id, 'paygap'), [{ pay: 1 }]);
   assert.deepEqual(await store.imports.standardCountsOf(version.id, 'wdes'), { wdes: 1 });
@@ -54,7 +54,7 @@ testEachDialect('a failing migration leaves no trace, and the next run applies i
   };
   await assert.rejects(runMigrations(store.db, broken));
   assert.deepEqual(await tableNames(store.db), [], 'neither the initial schema nor the half-made table remains');
-  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-api-token-lifetimes', '0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets']);
+  assert.deepEqual(await store.migrate(), ['0001-initial', '0002-standard-counts', '0003-national-figures', '0004-staff-pseudonym-index', '0005-api-token-lifetimes', '0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets', '0012-reporting']);
 }, { migrate: false });
 
 testEachDialect('tokens made before tokens had lifetimes expire 90 days after the upgrade, still for every organisation', async ({ store }) => {
@@ -65,7 +65,7 @@ testEachDialect('tokens made before tokens had lifetimes expire 90 days after th
     .returning('id').executeTakeFirstOrThrow();
   await (store.db as Kysely<any>).insertInto('api_tokens').values({ user_id: user.id, name: 'Old', token_hash: 'old-hash', created_at: new Date('2025-01-01T00:00:00Z'), last_used_at: null }).execute();
   const upgradedAt = Date.now();
-  assert.deepEqual(await store.migrate(), ['0005-api-token-lifetimes', '0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets']);
+  assert.deepEqual(await store.migrate(), ['0005-api-token-lifetimes', '0006-counts-by-standard', '0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets', '0012-reporting']);
   const token = (await store.apiTokens.live(user.id, new Date()))[0];
   assert.equal(token?.organisation, null);
   assert.ok(token && Math.abs(token.expiresAt.getTime() - (upgradedAt + 90 * 86_400_000)) < 60_000, String(token?.expiresAt));
@@ -87,7 +87,7 @@ testEachDialect('0007: an import made before it is marked as lacking what a scop
     staff_group: 'Students', bank_only: false, directorate: 'Surgery', gender: null, disability: 'no', fte: 1, hourly_pay: 20.5,
     start_date: null, international_recruit: null, source_row: 2,
   }).execute();
-  assert.deepEqual(await runMigrations(store.db, all), ['0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets']);
+  assert.deepEqual(await runMigrations(store.db, all), ['0007-scope-records', '0008-objectives', '0009-interventions', '0010-owners', '0011-mapping-presets', '0012-reporting']);
   const before = await store.imports.current(organisation.id, 2025);
   assert.equal(before?.recordsFormat, 0, 'an import made before 0007 must be imported again for a scoped report');
   const records = await store.imports.records(version.id);
@@ -98,6 +98,7 @@ testEachDialect('0007: an import made before it is marked as lacking what a scop
   assert.equal(records.narrative, null);
   assert.deepEqual(await store.imports.staffScopes(version.id), { directorates: ['Surgery'], staffGroups: ['Students'] });
   // And back down: the columns and tables go, the earlier schema's rows stay.
+  await all['0012-reporting']!.down!(store.db);
   await all['0011-mapping-presets']!.down!(store.db);
   await all['0010-owners']!.down!(store.db);
   await all['0009-interventions']!.down!(store.db);

@@ -1,5 +1,5 @@
 /**
- * Run by privacy.test.ts in a child process, so that everything the application logs (at the most detailed level)
+ * Run by report-privacy.test.ts in a child process, so that everything the application logs (at the most detailed level)
  * can be read from this process's standard output. Builds the app over a SQLite file and a reporting key file in
  * a fresh data folder, submits an anonymous report and a confidential one from a browser with a distinctive user
  * agent and forwarded address (and a distinctive address of its own), follows them up, lets a handler read and
@@ -9,9 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { loadReportingKey } from '../../services/report-sealing.ts';
-import { buildApp } from '../../web/composition-root.ts';
-import { addUser, Browser } from '../../web/auth/test-harness.ts';
+import { loadReportingKey } from '../services/report-sealing.ts';
+import { buildApp } from './composition-root.ts';
+import { addUser, Browser } from './auth/test-harness.ts';
 
 const env = process.env;
 const agent = env['MIRROR_TEST_AGENT']!;

@@ -2,7 +2,7 @@
  * Issue 12's first "done when": a report sent with a distinctive user agent and forwarded address leaves neither
  * anywhere in the database file, the logs or the data folder; and the report's words, the reporter's contact and
  * their messages are not in the database file, the logs or the data folder in the clear either (they are sealed).
- * The application runs in a child process (privacy.fixture.ts) logging at "trace", so every log line is read.
+ * The application runs in a child process (report-privacy.fixture.ts) logging at "trace", so every log line is read.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ test('an anonymous report leaves no user agent, address, or words in the clear i
     contact: 'Oluwaseun Distinctive-Contact 07700900461',
     message: 'Distinctive follow-up message about the rota',
   };
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'privacy.fixture.ts')], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'report-privacy.fixture.ts')], {
     env: {
       ...process.env, MIRROR_TEST_AGENT: secrets.agent, MIRROR_TEST_FORWARDED: secrets.forwarded, MIRROR_TEST_ADDRESS: secrets.address,
       MIRROR_TEST_CONTENT: secrets.content, MIRROR_TEST_CONTACT: secrets.contact, MIRROR_TEST_MESSAGE: secrets.message,
