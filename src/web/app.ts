@@ -112,7 +112,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerCatalogueRoutes(app, services);
   registerInterventionRoutes(app, services);
   registerInterventionApiRoutes(app, services);
-  registerReportingRoutes(app, services);
+  registerReportingRoutes(app, services, config);
   registerCaseRoutes(app, services);
   registerReportingAdminRoutes(app, services);
   registerNotFound(app, services);

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { createStore, type StoreConfig } from '../store/create-store.ts';
+import type { Mailer } from '../services/mailer.ts';
 import { createApp } from './app.ts';
 import { createRenderer } from './render.ts';
 import type { AppConfig, Services } from './services.ts';
@@ -22,6 +23,8 @@ export interface ServiceOptions {
    * lives as long as the process, so reports made then cannot be read after it stops.
    */
   readonly reportingKey?: Uint8Array;
+  /** Email through SMTP; none when not given. */
+  readonly mailer?: Mailer | null;
   readonly clock?: () => Date;
   readonly standards?: StandardRegistry;
 }
@@ -37,6 +40,7 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     clock: options.clock ?? (() => new Date()),
     pseudonymKey: options.pseudonymKey,
     reportingKey: options.reportingKey ?? randomBytes(32),
+    mailer: options.mailer ?? null,
     dataDir: options.dataDir,
     standards: options.standards ?? defaultStandards(),
   };

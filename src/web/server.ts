@@ -12,6 +12,7 @@ import { defaultStandards } from '../core/standards/index.ts';
 import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
 import { loadReportingKey, REPORTING_KEY_FILE } from '../services/report-sealing.ts';
 import { deleteExpiredCases } from '../features/reporting/case-service.ts';
+import { createMailer, mailSettingsFromEnv } from '../services/mailer.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
@@ -45,9 +46,11 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   const storeConfig = storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const reportingKey = await loadReportingKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const mailSettings = mailSettingsFromEnv(env);
+  const mailer = mailSettings ? createMailer(mailSettings) : null;
   const clock = () => new Date();
   // The composition root: the store (opened and migrated) and every service the routes are handed.
-  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, reportingKey, clock, standards: defaultStandards() });
+  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, reportingKey, mailer, clock, standards: defaultStandards() });
   const { store } = services;
   // Uploads left by a process that stopped mid-import: encrypted with keys that died with it, or a working copy.
   const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
@@ -105,6 +108,7 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
       await peers?.stop();
       await app.close();
       await store.close();
+      mailer?.close();
     })();
     return closing;
   };

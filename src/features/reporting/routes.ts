@@ -15,7 +15,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_STATUSES, CLOSING_OUTCOMES } from '../../core/reporting/cases.ts';
 import { formFields } from '../../web/act-access.ts';
 import { renderPage } from '../../web/organisation-year.ts';
-import type { Services } from '../../web/services.ts';
+import type { AppConfig, Services } from '../../web/services.ts';
+import { notifyHandlers } from './notify-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import {
   caseForReceipt, type FormProblem, MAX_REPORT_CHARACTERS, reportFormChoices, reporterReply, reporterView, reportProblems, submitReport,
@@ -34,7 +35,14 @@ function errorsOf(problems: readonly FormProblem[]) {
   return { errors: problems.map((p) => ({ text: p.message, href: `#${p.field}` })), fieldErrors };
 }
 
-export function registerReportingRoutes(app: FastifyInstance, services: Services): void {
+export function registerReportingRoutes(app: FastifyInstance, services: Services, config: Pick<AppConfig, 'baseUrl'>): void {
+  /** Emails the handlers after the reply, never holding it up; failures are dropped (nothing is logged here). */
+  const notifyLater = (organisationId: number, caseId: number) => {
+    setImmediate(() => {
+      notifyHandlers(services.store, services.mailer, config.baseUrl, organisationId, caseId).catch(() => undefined);
+    });
+  };
+
   const page = (request: FastifyRequest, reply: FastifyReply, template: string, context: { title: string } & Record<string, unknown>, status = 200) => {
     reply.code(status).header('cache-control', 'no-store');
     return renderPage(services, request, reply, `reporting/views/${template}`, context);
@@ -81,7 +89,8 @@ export function registerReportingRoutes(app: FastifyInstance, services: Services
     const form = { route: values['route'] ?? '', category: values['category'] ?? '', directorate: values['directorate'] ?? '', wanted: values['wanted'] ?? '', content: values['content'] ?? '', contact: values['contact'] ?? '' };
     const problems = await reportProblems(services.store, organisation, form);
     if (problems.length) return formPage(request, reply, organisation, values, problems);
-    const { receipt } = await submitReport(services, organisation, form);
+    const { receipt, caseId } = await submitReport(services, organisation, form);
+    notifyLater(organisation.id, caseId);
     return page(request, reply, 'receipt.njk', { title: 'Your report has been sent', organisation, receipt, anonymous: form.route === 'anonymous' });
   });
 
@@ -115,6 +124,7 @@ export function registerReportingRoutes(app: FastifyInstance, services: Services
     if ((values['message'] ?? '') !== '' || 'send' in ((request.body as Record<string, unknown>) ?? {})) {
       problem = await reporterReply(services, found.reportCase, values['message'] ?? '');
       sent = problem === null;
+      if (sent) notifyLater(found.reportCase.organisationId, found.reportCase.id);
     }
     const view = await reporterView(services, found.reportCase);
     return page(request, reply, 'conversation.njk', {
