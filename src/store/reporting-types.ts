@@ -94,6 +94,8 @@ export interface ReportingStore {
   caseById(organisationId: number, id: number): Promise<StoredReportCase | null>;
   /** Cases assigned to the person, and unassigned cases routed to one of `roles`; newest first. */
   casesVisibleTo(organisationId: number, userId: number, roles: readonly string[]): Promise<readonly StoredReportCase[]>;
+  /** The handler roles that unassigned cases of the organisation are routed to, distinct. */
+  unassignedRoles(organisationId: number): Promise<readonly string[]>;
   updateCase(caseId: number, changes: CaseChanges): Promise<void>;
   /** In sequence order. Notes are returned too: callers showing the reporter's side leave them out. */
   messages(caseId: number): Promise<readonly StoredReportMessage[]>;

@@ -108,6 +108,12 @@ export function reportingRepository(db: Kysely<Database>): ReportingStore {
       return rows.map(toCase);
     },
 
+    async unassignedRoles(organisationId) {
+      const rows = await db.selectFrom('report_cases').select('handler_role').distinct().where('organisation_id', '=', organisationId)
+        .where('assigned_user_id', 'is', null).where('handler_role', 'is not', null).orderBy('handler_role').execute();
+      return rows.map((r) => r.handler_role ?? '');
+    },
+
     async updateCase(caseId, ch) {
       const values = {
         ...(ch.status !== undefined ? { status: ch.status } : {}),

@@ -265,6 +265,9 @@ describe('access control on every route', () => {
     ownerId = owner.id;
     const handler = await addUser(store, { email: 'handler@example.nhs.uk', displayName: 'Hana Handler', password: PASSWORD, memberships: [[a.id, 'viewer']] });
     await store.reporting.setHandler(a.id, 'dignity-at-work', handler.id, true);
+    // Someone outside the walk holds human resources, so a case routed there is not everyone's (see case-service.ts).
+    const hr = await addUser(store, { email: 'hr@example.nhs.uk', displayName: 'Hal Resources' });
+    await store.reporting.setHandler(a.id, 'hr', hr.id, true);
     const b = (await store.organisations.byCode('ORGB'))!;
     const reporter = new Browser(harness.app, '10.0.0.99');
     for (const [code, category] of [['ORGA', 'colleagues'], ['ORGA', 'managers'], ['ORGB', 'colleagues']] as const) {

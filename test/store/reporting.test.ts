@@ -57,10 +57,12 @@ testEachDialect('cases are seen by their assignee, or while unassigned by their 
 
   assert.deepEqual((await store.reporting.casesVisibleTo(a, ada.id, ['dignity-at-work'])).map((c) => c.id), [first]);
   assert.deepEqual((await store.reporting.casesVisibleTo(a, ada.id, [])).map((c) => c.id), []);
+  assert.deepEqual(await store.reporting.unassignedRoles(a), ['dignity-at-work', 'hr']);
   assert.equal(await store.reporting.caseById(a, other), null, 'another organisation\'s case is not found');
   assert.equal((await store.reporting.caseByReceiptHash('hash-2'))?.contact, 'sealed-contact');
 
   await store.reporting.updateCase(second, { assignedUserId: ada.id, status: 'assigned' });
+  assert.deepEqual(await store.reporting.unassignedRoles(a), ['dignity-at-work']);
   assert.deepEqual((await store.reporting.casesVisibleTo(a, ada.id, ['dignity-at-work'])).map((c) => c.id), [second, first], 'newest first');
 
   assert.equal(await store.reporting.addMessage(second, { kind: 'handler', body: 'm1', authorUserId: ada.id, writtenOn: '2026-03-11' }), 1);

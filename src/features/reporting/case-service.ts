@@ -31,12 +31,22 @@ export function caseAudit(store: Store, handling: Handling, action: AuditAction,
   return store.audit.record({ userId: handling.userId, action, organisationId: handling.organisation.id, subject: `report-case/${caseId}`, ...(details ? { details } : {}) });
 }
 
+/**
+ * The roles whose unassigned cases this handler sees: their own, and any role that unassigned cases are routed to
+ * but nobody active holds (removed from the settings, or never given), so that no report waits unseen.
+ */
+export async function rolesSeenBy(store: Store, handling: Handling): Promise<string[]> {
+  const held = new Set((await store.reporting.handlers(handling.organisation.id)).map((h) => h.roleKey));
+  const orphaned = (await store.reporting.unassignedRoles(handling.organisation.id)).filter((r) => !held.has(r));
+  return [...new Set([...handling.roles, ...orphaned])];
+}
+
 /** The case, if this handler may see it; null otherwise (the route answers "not found"). */
 export async function visibleCase(store: Store, handling: Handling, id: number): Promise<StoredReportCase | null> {
   const found = await store.reporting.caseById(handling.organisation.id, id);
   if (!found) return null;
   if (found.assignedUserId !== null) return found.assignedUserId === handling.userId ? found : null;
-  return found.handlerRole !== null && handling.roles.includes(found.handlerRole) ? found : null;
+  return found.handlerRole !== null && (await rolesSeenBy(store, handling)).includes(found.handlerRole) ? found : null;
 }
 
 const label = (list: readonly { readonly key: string; readonly label: string }[], key: string | null) => (key === null ? null : list.find((e) => e.key === key)?.label ?? key);
@@ -45,11 +55,12 @@ const statusText = (status: CaseStatus) => CASE_STATUSES.find((s) => s.value ===
 /** The handler's list: category, directorate, day received, status, whether it waits for them; no content. */
 export async function caseList(store: Store, handling: Handling) {
   const settings = await settingsOf(store, handling.organisation.id);
-  const cases = await store.reporting.casesVisibleTo(handling.organisation.id, handling.userId, handling.roles);
+  const cases = await store.reporting.casesVisibleTo(handling.organisation.id, handling.userId, await rolesSeenBy(store, handling));
   return cases.map((c) => ({
     id: c.id, category: label(settings.categories, c.category), directorate: label(settings.directorates, c.directorate), receivedOn: c.receivedOn,
     status: statusText(c.status), mine: c.assignedUserId === handling.userId, awaitingHandler: c.awaitingHandler && c.status !== 'closed',
     role: label(settings.handlerRoles, c.handlerRole),
+    roleHeld: c.handlerRole !== null && handling.roles.includes(c.handlerRole),
   }));
 }
 

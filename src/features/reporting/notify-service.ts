@@ -20,14 +20,14 @@ export function notificationText(baseUrl: string): string {
   ].join('\n');
 }
 
-/** The email addresses of the handlers who can see the case now: its assignee, or else the holders of its role. */
+/** The email addresses of the handlers who can see the case now: its assignee, or else the holders of its role (or every handler when nobody holds it). */
 export async function recipientsFor(store: Store, organisationId: number, caseId: number): Promise<string[]> {
   const found = await store.reporting.caseById(organisationId, caseId);
   if (!found) return [];
   const handlers = await store.reporting.handlers(organisationId);
-  const chosen = found.assignedUserId !== null
-    ? handlers.filter((h) => h.userId === found.assignedUserId)
-    : handlers.filter((h) => h.roleKey === found.handlerRole);
+  const routed = handlers.filter((h) => h.roleKey === found.handlerRole);
+  // A role nobody holds: every handler of the organisation, as they can all see the case (case-service.ts).
+  const chosen = found.assignedUserId !== null ? handlers.filter((h) => h.userId === found.assignedUserId) : routed.length ? routed : handlers;
   return [...new Set(chosen.map((h) => h.email))];
 }
 

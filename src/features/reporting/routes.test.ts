@@ -190,6 +190,20 @@ describe('reporting racism and discrimination', () => {
     assert.deepEqual(await harness.store.reporting.messages(caseId), []);
   });
 
+  test('a report routed to a role nobody holds is seen by every handler of the organisation, and nobody else', async () => {
+    const reporter = new Browser(harness.app);
+    await reporter.get('/report/ORGA');
+    assert.equal((await reporter.post('/report/ORGA', { route: 'anonymous', category: 'patients-public', wanted: 'heard', content: 'A patient refused my care.' })).statusCode, 200);
+    const [found] = await harness.store.reporting.casesVisibleTo(ids.get('ORGA')!, 0, ['edi-lead']);
+    assert.ok(found, 'routed to the equality, diversity and inclusion lead, which nobody holds');
+    for (const who of ['dignity', 'hr']) {
+      const page = await people.get(who)!.get(`/cases/ORGA/${found.id}`);
+      assert.equal(page.statusCode, 200, who);
+      assert.match((await people.get(who)!.get('/cases/ORGA')).body, /Nobody holds the role: Equality, diversity and inclusion lead/);
+    }
+    for (const who of ['analyst', 'viewer', 'admin', 'otherorg']) assert.equal((await people.get(who)!.get(`/cases/ORGA/${found.id}`)).statusCode, 404, who);
+  });
+
   test('an administrator sets the lists; the form shows them; a viewer cannot change them', async () => {
     const admin = people.get('admin')!;
     await admin.get('/admin/reporting/ORGA');
