@@ -136,7 +136,8 @@ if (!availability.run) {
       await staff.getByRole('button', { name: 'Give role' }).click();
       assert.match(await staff.locator('main').innerText(), /Human resources/);
 
-      await staff.goto(url('/cases'));
+      await staff.goto(url('/'));
+      await staff.getByRole('link', { name: 'reports you handle' }).click();
       await checkPage(staff, 'reporting: organisations handled');
       await staff.getByRole('link', { name: /Synthetic|SYN01|Trust/ }).first().click();
       await checkPage(staff, 'reporting: cases');
