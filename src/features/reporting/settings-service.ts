@@ -19,7 +19,7 @@ export async function settingsOf(store: Store, organisationId: number): Promise<
 
 /** A stable key from a label: lower case, letters and digits joined by hyphens. */
 export function keyOf(label: string): string {
-  return label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'entry';
+  return label.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'entry';
 }
 
 /**
