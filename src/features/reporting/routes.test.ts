@@ -112,6 +112,9 @@ describe('reporting racism and discrimination', () => {
     const opened = await follow.post('/report/follow-up', { receipt: receipt.toLowerCase().replaceAll('-', ' ') });
     assert.equal(opened.statusCode, 200);
     assert.match(opened.body, /A colleague mocked my accent in the handover\./);
+    assert.equal(opened.headers['set-cookie'], undefined, 'following up sets no cookie: the receipt is sent each time');
+    assert.equal(sent.headers['set-cookie'], undefined, 'nor does sending a report');
+    assert.equal(opened.headers['cache-control'], 'no-store');
 
     const url = `/cases/ORGA/${caseId}`;
     for (const who of ['hr', 'analyst', 'viewer', 'admin', 'otherorg']) {
