@@ -70,6 +70,10 @@ export interface ReportHandler {
 }
 
 export interface CaseChanges {
+  /** Only ever from anonymous to confidential, with a contact: a disclosed identity is never withdrawn. */
+  readonly route?: ReportingRoute;
+  /** Sealed. */
+  readonly contact?: string;
   readonly status?: CaseStatus;
   readonly closingOutcome?: ClosingOutcome | null;
   readonly closedOn?: string | null;

@@ -116,6 +116,8 @@ export function reportingRepository(db: Kysely<Database>): ReportingStore {
 
     async updateCase(caseId, ch) {
       const values = {
+        ...(ch.route !== undefined ? { route: ch.route } : {}),
+        ...(ch.contact !== undefined ? { contact: ch.contact } : {}),
         ...(ch.status !== undefined ? { status: ch.status } : {}),
         ...(ch.closingOutcome !== undefined ? { closing_outcome: ch.closingOutcome } : {}),
         ...(ch.closedOn !== undefined ? { closed_on: ch.closedOn } : {}),

@@ -140,6 +140,20 @@ describe('reporting racism and discrimination', () => {
     assert.match(handlerView.body, /Ward 7, on a night shift\./);
     assert.match(handlerView.body, /check the rota/);
 
+    // Later the reporter gives a contact: the report is now made in confidence, and nothing offers to withdraw it.
+    assert.match(again.body, /Give your name or contact/);
+    const empty = await follow.post('/report/follow-up', { receipt, identify: 'yes', contact: '' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Enter your name or a way to contact you/);
+    const identified = await follow.post('/report/follow-up', { receipt, identify: 'yes', contact: 'Kwame, kwame.private@example.com' });
+    assert.equal(identified.statusCode, 200);
+    assert.match(identified.body, /Your name or contact has been added/);
+    assert.doesNotMatch(identified.body, /Give your name or contact/);
+    const disclosed = (await harness.store.reporting.caseById(ids.get('ORGA')!, caseId))!;
+    assert.equal(disclosed.route, 'confidential');
+    assert.doesNotMatch(disclosed.contact ?? '', /kwame/, 'sealed');
+    assert.doesNotMatch((await handler.get(url)).body, /kwame\.private/, 'shown only once the case is assigned');
+
     const events = await harness.store.audit.list({ limit: 500, offset: 0 });
     const caseEvents = events.filter((e) => e.subject === `report-case/${caseId}`);
     assert.deepEqual(new Set(caseEvents.map((e) => e.action)), new Set(['report-case-viewed', 'report-message-sent', 'report-note-added']));

@@ -19,7 +19,7 @@ import type { AppConfig, Services } from '../../web/services.ts';
 import { notifyHandlers } from './notify-service.ts';
 import type { Organisation } from '../../store/store.ts';
 import {
-  caseForReceipt, type FormProblem, MAX_REPORT_CHARACTERS, reportFormChoices, reporterReply, reporterView, reportProblems, submitReport,
+  caseForReceipt, discloseIdentity, type FormProblem, MAX_REPORT_CHARACTERS, reportFormChoices, reporterReply, reporterView, reportProblems, submitReport,
 } from './service.ts';
 
 type CodeRequest = FastifyRequest<{ Params: { code: string } }>;
@@ -104,7 +104,7 @@ export function registerReportingRoutes(app: FastifyInstance, services: Services
     page(request, reply, 'follow-up.njk', { title: 'Read replies to your report', values: {} }));
 
   app.post('/report/follow-up', QUIET, async (request, reply) => {
-    const values = formFields(request.body, ['receipt', 'message'], 6000);
+    const values = formFields(request.body, ['receipt', 'message', 'contact', 'identify'], 6000);
     const receipt = values['receipt'] ?? '';
     const found = await caseForReceipt(services, receipt);
     if (found.kind === 'limited') {
@@ -121,20 +121,25 @@ export function registerReportingRoutes(app: FastifyInstance, services: Services
     }
     let problem: FormProblem | null = null;
     let sent = false;
-    if ((values['message'] ?? '') !== '' || 'send' in ((request.body as Record<string, unknown>) ?? {})) {
+    let identified = false;
+    if (values['identify'] === 'yes') {
+      problem = await discloseIdentity(services, found.reportCase, values['contact'] ?? '');
+      identified = problem === null;
+    } else if ((values['message'] ?? '') !== '' || 'send' in ((request.body as Record<string, unknown>) ?? {})) {
       problem = await reporterReply(services, found.reportCase, values['message'] ?? '');
       sent = problem === null;
       if (sent) notifyLater(found.reportCase.organisationId, found.reportCase.id);
     }
-    const view = await reporterView(services, found.reportCase);
+    const view = await reporterView(services, (await services.store.reporting.caseById(found.reportCase.organisationId, found.reportCase.id)) ?? found.reportCase);
     return page(request, reply, 'conversation.njk', {
       title: 'Your report',
       view,
       receipt,
       sent,
+      identified,
       statusText: CASE_STATUSES.find((s) => s.value === view.status)?.text ?? view.status,
       outcomeText: view.closingOutcome === null ? null : CLOSING_OUTCOMES.find((o) => o.value === view.closingOutcome)?.text,
-      values: { message: problem ? values['message'] : '' },
+      values: { message: problem?.field === 'message' ? values['message'] : '', contact: problem?.field === 'contact' ? values['contact'] : '' },
       ...errorsOf(problem ? [problem] : []),
     }, problem ? 400 : 200);
   });

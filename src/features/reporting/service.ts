@@ -103,6 +103,8 @@ export async function submitReport(services: ReportingServices, organisation: Or
 /** What the reporter sees of their case: no names of handlers, no notes, no contact details. */
 export interface ReporterView {
   readonly organisation: Organisation | null;
+  /** True while the report is anonymous: the reporter may then give a name or contact. */
+  readonly anonymous: boolean;
   readonly category: string;
   readonly receivedOn: string;
   readonly status: string;
@@ -142,6 +144,7 @@ export async function reporterView(services: ReportingServices, reportCase: Stor
   const messages = (await services.store.reporting.messages(reportCase.id)).filter((m) => m.kind !== 'note');
   return {
     organisation: await services.store.organisations.byId(reportCase.organisationId),
+    anonymous: reportCase.route === 'anonymous',
     category: settings.categories.find((c) => c.key === reportCase.category)?.label ?? reportCase.category,
     receivedOn: reportCase.receivedOn,
     status: reportCase.status,
@@ -149,6 +152,20 @@ export async function reporterView(services: ReportingServices, reportCase: Stor
     content: sealer.open(reportCase.content),
     messages: messages.map((m) => ({ fromReporter: m.kind === 'reporter', text: sealer.open(m.body), writtenOn: m.writtenOn })),
   };
+}
+
+/**
+ * An anonymous reporter gives a name or contact later: the report becomes one made in confidence. As in GlobaLeaks,
+ * an identity can be added but never withdrawn (nothing offers to take it away), so a handler never loses what they
+ * were told. A report not made anonymously is left as it is.
+ */
+export async function discloseIdentity(services: ReportingServices, reportCase: StoredReportCase, contact: string): Promise<FormProblem | null> {
+  if (reportCase.route !== 'anonymous') return null;
+  if (contact.trim() === '') return { field: 'contact', message: 'Enter your name or a way to contact you' };
+  if (contact.length > MAX_CONTACT_CHARACTERS) return { field: 'contact', message: `Write at most ${MAX_CONTACT_CHARACTERS} characters` };
+  const sealer = await sealerFor(services.reportingKey);
+  await services.store.reporting.updateCase(reportCase.id, { route: 'confidential', contact: sealer.seal(contact.trim()) });
+  return null;
 }
 
 /** Adds the reporter's message to the conversation, sealed; a problem when it is empty or too long. */
