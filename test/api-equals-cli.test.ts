@@ -42,7 +42,7 @@ testEachDialect('the API and the command line give identical WRES, WDES, medical
     await store.apiTokens.create({ userId: user.id, organisationId: organisation.id, name: 'test', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000), now: new Date() });
 
     const app = await createApp(
-      { store, storeConfig: config, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, dataDir: root, standards: defaultStandards() },
+      { store, storeConfig: config, render: createRenderer(), clock: () => new Date(), pseudonymKey: key, reportingKey: randomBytes(32), mailer: null, dataDir: root, standards: defaultStandards() },
       { baseUrl: 'http://127.0.0.1:3000', showFaultDetails: false, logLevel: 'silent' },
     );
     try {

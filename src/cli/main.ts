@@ -14,6 +14,7 @@ import { registerStatisticsCommands } from './commands/statistics.ts';
 import { parseYear, registerStandardCommands, wholeNumber } from './commands/standard.ts';
 import { registerTargetsCommand } from './commands/targets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
+import { registerReportsCommand } from './commands/reports.ts';
 
 // Every command loads what it needs when it runs (await import(…) in its action), so `mirror --help` and a command
 // that reads files do not load the web server, the database drivers or the Excel library (issue 15: start at once).
@@ -140,6 +141,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
   registerTokenCommands(program, io, setExitCode);
   // The national WRES and WDES returns in NHS England's template layout.
   registerReturnCommand(program, io, setExitCode, standards);
+  registerReportsCommand(program, io, setExitCode);
 
   return program;
 }

@@ -148,3 +148,32 @@ describe('mirror token', () => {
     assert.equal((await runCli('token', 'revoke', 'abc')).code, 2);
   });
 });
+
+describe('mirror reports delete-expired', () => {
+  useDataDir();
+
+  test('deletes closed reports past their retention period, and only those', async () => {
+    const ids = await withStore(async (store) => {
+      await store.imports.create(sampleImport(2025, { organisation: { code: 'RXX', name: 'Example NHS Trust' } }));
+      const organisationId = (await store.organisations.byCode('RXX'))!.id;
+      const make = (n: number, closedOn: string | null) => store.reporting.createCase({
+        organisationId, receiptHash: `h${n}`, route: 'anonymous', category: 'other', directorate: null, wanted: 'heard', content: 'sealed', contact: null,
+        handlerRole: 'ftsu-guardian', receivedOn: '2020-01-01',
+      }).then(async (id) => {
+        if (closedOn) await store.reporting.updateCase(id, { status: 'closed', closingOutcome: 'heard', closedOn });
+        return id;
+      });
+      return { old: await make(1, '2020-02-01'), recent: await make(2, new Date().toISOString().slice(0, 10)), open: await make(3, null), organisationId };
+    });
+    const run = await runCli('reports', 'delete-expired');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Deleted 1 closed report past the retention period/);
+    await withStore(async (store) => {
+      assert.equal(await store.reporting.caseById(ids.organisationId, ids.old), null);
+      assert.ok(await store.reporting.caseById(ids.organisationId, ids.recent));
+      assert.ok(await store.reporting.caseById(ids.organisationId, ids.open));
+      const audit = await store.audit.list({ limit: 10, offset: 0 });
+      assert.deepEqual(audit.find((e) => e.action === 'report-cases-deleted')?.details, { deleted: 1, retentionMonths: 12 });
+    });
+  });
+});

@@ -38,14 +38,14 @@ export function pseudonymiser(key: Uint8Array, organisationCode: string): (staff
  * Reads a key written as hex (an even number of hex digits) or base64, of at least 32 bytes. Throws with a
  * message that never repeats the key.
  */
-export function parsePseudonymKey(text: string, where: string): Buffer {
+export function parsePseudonymKey(text: string, where: string, name = 'pseudonym key'): Buffer {
   const trimmed = text.trim();
   let key: Buffer;
   if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) key = Buffer.from(trimmed, 'hex');
   else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) key = Buffer.from(trimmed, 'base64');
-  else throw new Error(`The pseudonym key in ${where} is neither hex nor base64.`);
+  else throw new Error(`The ${name} in ${where} is neither hex nor base64.`);
   if (key.length < PSEUDONYM_KEY_BYTES) {
-    throw new Error(`The pseudonym key in ${where} is ${key.length} bytes; it must be at least ${PSEUDONYM_KEY_BYTES}.`);
+    throw new Error(`The ${name} in ${where} is ${key.length} bytes; it must be at least ${PSEUDONYM_KEY_BYTES}.`);
   }
   return key;
 }
@@ -60,10 +60,11 @@ export async function loadPseudonymKey(env: Readonly<Record<string, string | und
   return keyFromFile(join(resolve(env['MIRROR_DATA_DIR'] || 'data'), PSEUDONYM_KEY_FILE));
 }
 
-async function keyFromFile(path: string): Promise<Buffer> {
+/** A key from a file (hex or base64), which is created with 32 random bytes readable only by its owner if missing. */
+export async function keyFromFile(path: string, name = 'pseudonym key'): Promise<Buffer> {
   const created = await createKeyFile(path);
   if (created) return created;
-  return parsePseudonymKey(await readFile(path, 'utf8'), path);
+  return parsePseudonymKey(await readFile(path, 'utf8'), path, name);
 }
 
 /**

@@ -15,6 +15,7 @@ import { complyOrExplainRepository, objectivesRepository } from './objectives.ts
 import type { SqlDialect } from './migrations/column-types.ts';
 import { organisationsRepository } from './organisations.ts';
 import { publicationsRepository } from './publications.ts';
+import { reportingRepository } from './reporting.ts';
 import type { Database } from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
 import { signInLinksRepository } from './sign-in-links.ts';
@@ -39,6 +40,7 @@ export class KyselyStore implements Store {
   readonly publications: Store['publications'];
   readonly eds: Store['eds'];
   readonly highImpactActions: Store['highImpactActions'];
+  readonly reporting: Store['reporting'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy }: OpenDatabase) {
@@ -58,6 +60,7 @@ export class KyselyStore implements Store {
     this.publications = publicationsRepository(db);
     this.eds = edsRepository(db);
     this.highImpactActions = highImpactActionsRepository(db);
+    this.reporting = reportingRepository(db);
     this.audit = auditRepository(db);
   }
 

@@ -391,6 +391,52 @@ export interface ActionLinksTable {
   created_at: TimestampColumn;
 }
 
+/** Reporting racism and discrimination (migration 0012). Sealed columns hold base64 of nonce and ciphertext. */
+export interface ReportSettingsTable {
+  organisation_id: number;
+  categories: JsonColumn;
+  directorates: JsonColumn;
+  handler_roles: JsonColumn;
+  routing: JsonColumn;
+  retention_months: number;
+}
+
+export interface ReportHandlersTable {
+  organisation_id: number;
+  role_key: string;
+  user_id: number;
+}
+
+export interface ReportCasesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  receipt_hash: string;
+  route: string;
+  category: string;
+  directorate: string | null;
+  wanted: string;
+  content: string;
+  contact: string | null;
+  handler_role: string | null;
+  assigned_user_id: number | null;
+  status: string;
+  closing_outcome: string | null;
+  /** YYYY-MM-DD. */
+  received_on: string;
+  closed_on: string | null;
+  awaiting_handler: BooleanColumn;
+}
+
+export interface ReportMessagesTable {
+  id: Generated<number>;
+  case_id: number;
+  sequence: number;
+  kind: string;
+  body: string;
+  author_user_id: number | null;
+  written_on: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
@@ -425,6 +471,10 @@ export interface Database {
   eds_agreed_ratings: EdsAgreedRatingsTable;
   action_metric_entries: ActionMetricEntriesTable;
   action_links: ActionLinksTable;
+  report_settings: ReportSettingsTable;
+  report_handlers: ReportHandlersTable;
+  report_cases: ReportCasesTable;
+  report_messages: ReportMessagesTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

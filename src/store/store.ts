@@ -14,6 +14,7 @@ import type { EdsStore, HighImpactActionsStore } from './eds-types.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 import type { PublicationsStore } from './publication-types.ts';
+import type { ReportingStore } from './reporting-types.ts';
 
 /**
  * What a member may do in an organisation: an analyst imports and sees every figure, and creates and edits
@@ -243,7 +244,9 @@ export type AuditAction =
   | 'intervention-created' | 'intervention-changed' | 'intervention-updated' | 'mapping-preset-saved'
   | 'publication-drafted' | 'publication-discarded' | 'publication-published'
   | 'eds-thresholds-chosen' | 'eds-evidence-added' | 'eds-evidence-removed' | 'eds-stakeholder-rated' | 'eds-rating-agreed'
-  | 'action-metric-entered' | 'action-linked' | 'action-unlinked';
+  | 'action-metric-entered' | 'action-linked' | 'action-unlinked'
+  | 'report-settings-saved' | 'report-handler-changed' | 'report-case-viewed' | 'report-case-changed' | 'report-message-sent'
+  | 'report-note-added' | 'report-cases-deleted';
 
 export interface AuditEvent {
   readonly id: number;
@@ -448,6 +451,8 @@ export interface Store {
   eds: EdsStore;
   /** The high-impact actions' entered figures and their links to objectives and interventions (issue 14). */
   highImpactActions: HighImpactActionsStore;
+  /** Reports of racism and discrimination, sealed, and who handles them (issue 12). */
+  reporting: ReportingStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

@@ -11,8 +11,8 @@ import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { importFolder } from '../services/import-service.ts';
 import { addUser, Browser, createHarness, type Harness } from './auth/test-harness.ts';
 
-type Who = 'nobody' | 'viewer' | 'analyst' | 'administrator' | 'owner';
-const PEOPLE: readonly Who[] = ['nobody', 'viewer', 'analyst', 'administrator', 'owner'];
+type Who = 'nobody' | 'viewer' | 'analyst' | 'administrator' | 'owner' | 'handler';
+const PEOPLE: readonly Who[] = ['nobody', 'viewer', 'analyst', 'administrator', 'owner', 'handler'];
 const PASSWORD = 'a long enough password';
 
 /**
@@ -20,11 +20,13 @@ const PASSWORD = 'a long enough password';
  * administrator does not), `other` is organisation B (nobody but its own members). "signin" means a redirect to
  * the sign-in page; 404 hides whether another organisation exists. An owner (a member of organisation A with the
  * owner role) reads exactly as a viewer does, so a GET's expectation for them is the viewer's unless it says otherwise;
- * what an owner may change is checked by the POSTs below.
+ * what an owner may change is checked by the POSTs below. A handler is a viewer of organisation A who also holds the
+ * Dignity at Work adviser's handler role there (issue 12): they read as a viewer does, and besides see the reporting
+ * cases routed to that role, and nothing else of reporting.
  */
 type Outcome = number | 'signin';
 /** Who a GET expectation names: the owner reads as the viewer does unless one says otherwise. */
-type Expect = Record<Exclude<Who, 'owner'>, Outcome> & { owner?: Outcome };
+type Expect = Record<Exclude<Who, 'owner' | 'handler'>, Outcome> & { owner?: Outcome; handler?: Outcome };
 interface Case {
   readonly route: string;
   readonly url: string;
@@ -40,10 +42,35 @@ const importers: Expect = { nobody: 'signin', viewer: 403, analyst: 200, adminis
 const editors: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
 const api = (status: number): Expect => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
 
+/** Reporting cases: in A, one routed to the handler's role and one to another role; one in B. */
+interface Reports { readonly mine: number; readonly otherRole: number; readonly otherOrganisation: number }
+
+/** The reporter's pages need no sign-in; cases are for their handlers only; reporting settings for administrators. */
+function reportingCases(own: string, other: string, reports: Reports): Case[] {
+  const hidden: Expect = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404, handler: 404 };
+  return [
+    { route: 'GET /report/:code', url: `/report/${own}`, expect: everyone(200) },
+    { route: 'GET /report/:code', url: '/report/NOPE', expect: everyone(404) },
+    { route: 'GET /report/:code/about', url: `/report/${own}/about`, expect: everyone(200) },
+    { route: 'GET /report/:code/about', url: '/report/NOPE/about', expect: everyone(404) },
+    { route: 'GET /report/follow-up', url: '/report/follow-up', expect: everyone(200) },
+    { route: 'GET /cases', url: '/cases', expect: signedIn(200) },
+    { route: 'GET /cases/:code', url: `/cases/${own}`, expect: { ...hidden, handler: 200 } },
+    { route: 'GET /cases/:code', url: `/cases/${other}`, expect: hidden },
+    { route: 'GET /cases/:code/:id', url: `/cases/${own}/${reports.mine}`, expect: { ...hidden, handler: 200 } },
+    { route: 'GET /cases/:code/:id', url: `/cases/${own}/${reports.otherRole}`, expect: hidden },
+    { route: 'GET /cases/:code/:id', url: `/cases/${own}/${reports.otherOrganisation}`, expect: hidden },
+    { route: 'GET /cases/:code/:id', url: `/cases/${other}/${reports.otherOrganisation}`, expect: hidden },
+    { route: 'GET /admin/reporting', url: '/admin/reporting', expect: admins },
+    { route: 'GET /admin/reporting/:code', url: `/admin/reporting/${own}`, expect: admins },
+    { route: 'GET /admin/reporting/:code', url: '/admin/reporting/NOPE', expect: { ...admins, administrator: 404 } },
+  ];
+}
+
 /** An objective with an intervention in each organisation, for the interventions' routes. */
 interface Planned { readonly own: { objective: number; intervention: number }; readonly other: { objective: number; intervention: number } }
 
-function cases(own: string, other: string, year: number, adminId: number, planned: Planned): Case[] {
+function cases(own: string, other: string, year: number, adminId: number, planned: Planned, reports: Reports): Case[] {
   const org = (code: string, path = '') => `/organisations/${code}${path}`;
   const both = (route: string, path: string, ownStatus: Expect = members(200)): Case[] => [
     { route, url: org(own, path), expect: ownStatus },
@@ -183,6 +210,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     { route: 'GET /import', url: '/import', expect: importers },
     { route: 'GET /import/:id', url: '/import/00000000-0000-0000-0000-000000000000', expect: signedIn(404) },
     { route: 'GET /import/:id/problems.csv', url: '/import/00000000-0000-0000-0000-000000000000/problems.csv', expect: signedIn(404) },
+    ...reportingCases(own, other, reports),
   ];
 }
 
@@ -230,6 +258,8 @@ const POST_ROUTES = [
   '/organisations/ORGA/access',
   '/organisations/ORGA/2025/publish/draft', '/organisations/ORGA/2025/publish/approve', '/organisations/ORGA/2025/publish/discard',
   ...EDS_AND_ACTION_POSTS,
+  '/report/ORGA', '/report/follow-up', '/cases/ORGA/1/messages', '/cases/ORGA/1/notes', '/cases/ORGA/1/status', '/cases/ORGA/1/assign',
+  '/admin/reporting/ORGA', '/admin/reporting/ORGA/handlers',
 ];
 
 async function plan(harness: Harness, organisationId: number, ownerUserId: number | null): Promise<{ objective: number; intervention: number }> {
@@ -276,6 +306,20 @@ describe('access control on every route', () => {
     const admin = await addUser(store, { email: 'administrator@example.nhs.uk', password: PASSWORD, administrator: true });
     const owner = await addUser(store, { email: 'owner@example.nhs.uk', displayName: 'Olu Owner', password: PASSWORD, memberships: [[a.id, 'owner']] });
     ownerId = owner.id;
+    const handler = await addUser(store, { email: 'handler@example.nhs.uk', displayName: 'Hana Handler', password: PASSWORD, memberships: [[a.id, 'viewer']] });
+    await store.reporting.setHandler(a.id, 'dignity-at-work', handler.id, true);
+    // Someone outside the walk holds human resources, so a case routed there is not everyone's (see case-service.ts).
+    const hr = await addUser(store, { email: 'hr@example.nhs.uk', displayName: 'Hal Resources' });
+    await store.reporting.setHandler(a.id, 'hr', hr.id, true);
+    const b = (await store.organisations.byCode('ORGB'))!;
+    const reporter = new Browser(harness.app, '10.0.0.99');
+    for (const [code, category] of [['ORGA', 'colleagues'], ['ORGA', 'managers'], ['ORGB', 'colleagues']] as const) {
+      await reporter.get(`/report/${code}`);
+      const sent = await reporter.post(`/report/${code}`, { route: 'anonymous', category, wanted: 'heard', content: `A report in ${code}` });
+      assert.equal(sent.statusCode, 200, 'a report is sent');
+    }
+    const routed = (organisationId: number, role: string) => store.reporting.casesVisibleTo(organisationId, 0, [role]).then((c) => c[0]!.id);
+    const reports: Reports = { mine: await routed(a.id, 'dignity-at-work'), otherRole: await routed(a.id, 'hr'), otherOrganisation: await routed(b.id, 'dignity-at-work') };
     for (const who of PEOPLE) {
       const browser = new Browser(harness.app, `10.0.0.${PEOPLE.indexOf(who) + 1}`);
       if (who !== 'nobody') {
@@ -295,7 +339,7 @@ describe('access control on every route', () => {
     assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', { note: 'A correction being prepared.' })).statusCode, 303);
     // The owner's objective and intervention in A; B's are assigned to nobody.
     planned = { own: await plan(harness, a.id, owner.id), other: await plan(harness, (await store.organisations.byCode('ORGB'))!.id, null) };
-    table = cases('ORGA', 'ORGB', 2025, admin.id, planned);
+    table = cases('ORGA', 'ORGB', 2025, admin.id, planned, reports);
   });
 
   after(async () => {
@@ -317,7 +361,7 @@ describe('access control on every route', () => {
       const failures: string[] = [];
       for (const c of table) {
         const response = await browsers.get(who)!.get(c.url);
-        const wanted = who === 'owner' ? (c.expect.owner ?? c.expect.viewer) : c.expect[who];
+        const wanted = who === 'owner' || who === 'handler' ? (c.expect[who] ?? c.expect.viewer) : c.expect[who];
         const ok = wanted === 'signin'
           ? response.statusCode === 303 && String(response.headers['location']).startsWith('/sign-in')
           : response.statusCode === wanted;

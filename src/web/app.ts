@@ -42,6 +42,9 @@ import { registerReturnRoutes } from '../features/returns/routes.ts';
 import { registerTargetsRoutes } from '../features/targets/routes.ts';
 import { registerMonthlyRoutes } from '../features/monthly/routes.ts';
 import { registerNationalFigureRoutes } from '../features/national-figures/routes.ts';
+import { registerReportingAdminRoutes } from '../features/reporting/admin-routes.ts';
+import { registerCaseRoutes } from '../features/reporting/case-routes.ts';
+import { registerReportingRoutes } from '../features/reporting/routes.ts';
 
 export interface RegisteredRoute {
   readonly method: string;
@@ -119,6 +122,9 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerInterventionApiRoutes(app, services);
   registerEdsRoutes(app, services);
   registerHighImpactActionRoutes(app, services);
+  registerReportingRoutes(app, services, config);
+  registerCaseRoutes(app, services);
+  registerReportingAdminRoutes(app, services);
   registerNotFound(app, services);
   return app;
 }

@@ -5,9 +5,11 @@
  * store in memory (`{ dialect: 'sqlite', file: ':memory:' }`).
  */
 import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { createStore, type StoreConfig } from '../store/create-store.ts';
+import type { Mailer } from '../services/mailer.ts';
 import { createApp } from './app.ts';
 import { createRenderer } from './render.ts';
 import type { AppConfig, Services } from './services.ts';
@@ -16,6 +18,13 @@ export interface ServiceOptions {
   readonly storeConfig: StoreConfig;
   readonly dataDir: string;
   readonly pseudonymKey: Buffer;
+  /**
+   * The reporting key (services/report-sealing.ts loadReportingKey). Without one (tests, benchmarks) a random key
+   * lives as long as the process, so reports made then cannot be read after it stops.
+   */
+  readonly reportingKey?: Uint8Array;
+  /** Email through SMTP; none when not given. */
+  readonly mailer?: Mailer | null;
   readonly clock?: () => Date;
   readonly standards?: StandardRegistry;
 }
@@ -30,6 +39,8 @@ export async function buildServices(options: ServiceOptions): Promise<Services> 
     render: createRenderer(),
     clock: options.clock ?? (() => new Date()),
     pseudonymKey: options.pseudonymKey,
+    reportingKey: options.reportingKey ?? randomBytes(32),
+    mailer: options.mailer ?? null,
     dataDir: options.dataDir,
     standards: options.standards ?? defaultStandards(),
   };

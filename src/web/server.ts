@@ -10,6 +10,9 @@ import { ensureDemoTrust } from '../services/demo-loader.ts';
 import { type BackgroundLoad, loadDemoPeersInBackground } from '../services/demo-peers.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import { loadPseudonymKey, PSEUDONYM_KEY_FILE } from '../services/pseudonym.ts';
+import { loadReportingKey, REPORTING_KEY_FILE } from '../services/report-sealing.ts';
+import { deleteExpiredCases } from '../features/reporting/case-service.ts';
+import { createMailer, mailSettingsFromEnv } from '../services/mailer.ts';
 import { sweepUploads } from '../services/sealed-upload.ts';
 import { firstRunSignInLink } from '../services/sign-in-links.ts';
 import { SQLITE_FILE_NAME, storeConfigFromEnv } from '../store/create-store.ts';
@@ -42,13 +45,24 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   mkdirSync(settings.dataDir, { recursive: true });
   const storeConfig = storeConfigFromEnv({ ...env, MIRROR_DATA_DIR: settings.dataDir });
   const key = await loadPseudonymKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const reportingKey = await loadReportingKey({ ...env, MIRROR_DATA_DIR: settings.dataDir });
+  const mailSettings = mailSettingsFromEnv(env);
+  const mailer = mailSettings ? createMailer(mailSettings) : null;
   const clock = () => new Date();
   // The composition root: the store (opened and migrated) and every service the routes are handed.
-  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, clock, standards: defaultStandards() });
+  const services = await buildServices({ storeConfig, dataDir: settings.dataDir, pseudonymKey: key, reportingKey, mailer, clock, standards: defaultStandards() });
   const { store } = services;
   // Uploads left by a process that stopped mid-import: encrypted with keys that died with it, or a working copy.
   const removed = await sweepUploads(join(settings.dataDir, 'uploads'));
   if (removed > 0) say(`Removed ${removed} leftover upload${removed === 1 ? '' : 's'} from before the last stop.`);
+
+  // Closed reports past their retention period, now and once a day while running.
+  const expired = await deleteExpiredCases(store, clock());
+  if (expired > 0) say(`Deleted ${expired} closed report${expired === 1 ? '' : 's'} past the retention period.`);
+  const retention = setInterval(() => {
+    deleteExpiredCases(store, clock()).catch(() => undefined);
+  }, 24 * 60 * 60 * 1000);
+  retention.unref();
 
   const year = latestReportingYear(clock());
   const demoYears = [year - 1, year];
@@ -90,9 +104,11 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(retention);
       await peers?.stop();
       await app.close();
       await store.close();
+      mailer?.close();
     })();
     return closing;
   };
@@ -108,7 +124,7 @@ function prepareDataFolder(dataDir: string): string[] {
   ensurePrivateFolder(dataDir);
   ensurePrivateFolder(uploads);
   const database = join(dataDir, SQLITE_FILE_NAME);
-  return looseModeWarnings([dataDir, uploads, database, `${database}-wal`, `${database}-shm`, join(dataDir, PSEUDONYM_KEY_FILE)]);
+  return looseModeWarnings([dataDir, uploads, database, `${database}-wal`, `${database}-shm`, join(dataDir, PSEUDONYM_KEY_FILE), join(dataDir, REPORTING_KEY_FILE)]);
 }
 
 /** Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store closes. */

@@ -8,6 +8,7 @@ import type { StoreConfig } from '../store/create-store.ts';
 import type { UploadLimits } from './config.ts';
 import type { Store } from '../store/store.ts';
 import type { Renderer } from './render.ts';
+import type { Mailer } from '../services/mailer.ts';
 
 export interface AppConfig {
   /** Where people reach the service, e.g. http://127.0.0.1:3000; used for links and cookie security. */
@@ -27,6 +28,10 @@ export interface Services {
   readonly render: Renderer;
   readonly clock: () => Date;
   readonly pseudonymKey: Buffer;
+  /** The key reports of racism and discrimination are sealed under (services/report-sealing.ts); never in the database. */
+  readonly reportingKey: Uint8Array;
+  /** Email through SMTP (services/mailer.ts), or null when none is configured: then no email is sent. */
+  readonly mailer: Mailer | null;
   readonly dataDir: string;
   /** The standards whose reports, downloads and pages the app serves. */
   readonly standards: StandardRegistry;

@@ -16,7 +16,7 @@ import { writeSyntheticTrust } from '../../src/demo/write-synthetic-trust.ts';
 const root = join(import.meta.dirname, '..', '..');
 // Inside the repository, so the build's imports resolve to its node_modules; never dist/, which other tests may run.
 const out = join(root, 'node_modules', '.cache', `mirror-build-test-${process.pid}`);
-const HEAVY = ['fastify', 'exceljs', 'kysely', 'pg', 'better-sqlite3', '@observablehq/plot', 'linkedom', 'nunjucks'];
+const HEAVY = ['fastify', 'exceljs', 'kysely', 'pg', 'better-sqlite3', '@observablehq/plot', 'linkedom', 'nunjucks', 'libsodium-wrappers', '@node-rs/argon2', 'nodemailer'];
 
 /** Runs the built command line in a fresh process; returns its output and every package it loaded. */
 function runBuilt(args: readonly string[]): { status: number | null; stdout: string; packages: Set<string> } {

@@ -185,7 +185,7 @@ export async function webOutputs(root: Root, outputs: Outputs): Promise<void> {
   const app = await createApp(
     {
       store, storeConfig: { dialect: 'sqlite', file: join(root.dir, 'mirror.sqlite') }, render: createRenderer(),
-      clock: () => new Date(CLOCK), pseudonymKey: PSEUDONYM_KEY, dataDir: root.dir, standards: defaultStandards(),
+      clock: () => new Date(CLOCK), pseudonymKey: PSEUDONYM_KEY, reportingKey: PSEUDONYM_KEY, mailer: null, dataDir: root.dir, standards: defaultStandards(),
     },
     { baseUrl: 'http://127.0.0.1:3000', showFaultDetails: false, logLevel: 'silent' },
   );

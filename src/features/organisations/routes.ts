@@ -15,7 +15,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
     if (!user) return reply;
     const organisations = await organisationsWithYears(services, user.memberships);
     const unseen = user.administrator ? await organisationsWithoutMembers(services) : null;
-    return reply.type('text/html').send(services.render('organisations/views/organisations.njk', pageContext(request, reply, { title: 'Your organisations', organisations, unseen })));
+    // A handler of reports (issue 12) is pointed to their cases; nobody else is told that reporting exists here.
+    const handlesReports = (await services.store.reporting.handlerOrganisations(user.id)).length > 0;
+    return reply.type('text/html').send(services.render('organisations/views/organisations.njk', pageContext(request, reply, { title: 'Your organisations', organisations, unseen, handlesReports })));
   });
 
   // An administrator takes access to an organisation nobody can see; its page opens next.

@@ -1,6 +1,6 @@
 /**
  * Every migration, in order, given in code rather than found by globbing files, so the set applied cannot depend
- * on what happens to be on disk. Names sort in the order they run; add the next as "0012-…".
+ * on what happens to be on disk. Names sort in the order they run; add the next as "0013-…".
  */
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
@@ -16,6 +16,7 @@ import * as owners from './0010-owners.ts';
 import * as mappingPresets from './0011-mapping-presets.ts';
 import * as publications from './0013-publications.ts';
 import * as edsAndActions from './0014-eds-and-actions.ts';
+import * as reporting from './0012-reporting.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -34,5 +35,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0011-mapping-presets': { up: (db) => mappingPresets.up(db, columns), down: (db) => mappingPresets.down(db) },
     '0013-publications': { up: (db) => publications.up(db, columns), down: (db) => publications.down(db) },
     '0014-eds-and-actions': { up: (db) => edsAndActions.up(db, columns), down: (db) => edsAndActions.down(db) },
+    '0012-reporting': { up: (db) => reporting.up(db, columns), down: (db) => reporting.down(db) },
   };
 }

@@ -2,6 +2,7 @@
  * For the route tests: a real SQLite store in a temporary folder (or in memory), the real app built by the
  * composition root (which registers authentication), and a small browser that keeps cookies between requests.
  */
+import type { Mailer } from '../../services/mailer.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry; store?: 'file' | 'memory' } = {},
+  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry; store?: 'file' | 'memory'; mailer?: Mailer } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mirror-auth-'));
   const storeConfig = { dialect: 'sqlite', file: options.store === 'memory' ? SQLITE_IN_MEMORY : join(dir, 'mirror.sqlite') } as const;
@@ -38,6 +39,7 @@ export async function createHarness(
     pseudonymKey: randomBytes(32),
     dataDir: dir,
     ...(options.standards ? { standards: options.standards } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
   }, config);
   const { store } = services;
   options.beforeReady?.(app);
