@@ -12,7 +12,8 @@ const stamp = join(root, 'dist', BUILD_STAMP);
 const built = existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint(root);
 let main;
 if (built && process.env.MIRROR_FROM_SOURCE !== '1') {
-  ({ main } = await import('../dist/cli/main.js'));
+  // A computed address: dist/ is made by the build and is not part of the sources.
+  ({ main } = await import(new URL('../dist/cli/main.js', import.meta.url).href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

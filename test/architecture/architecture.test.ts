@@ -13,7 +13,7 @@ import { compareWithKnown, describe as describeViolation, featureServiceReachVio
 const root = repositoryRoot(fileURLToPath(import.meta.url));
 const sourceTree = sourceFiles(root, ['src']);
 // Cycles are looked for through tests and their support files too, so a cycle that passes through them is seen.
-const everyFile = sourceFiles(root, ['src', 'test', 'scripts', 'bench']);
+const everyFile = sourceFiles(root, ['src', 'test', 'scripts', 'bench', 'bin']);
 const edges = readImportGraph(root, everyFile);
 const sourceEdges = edges.filter((edge) => edge.from.startsWith('src/'));
 
@@ -48,7 +48,7 @@ describe('architecture', () => {
     );
   });
 
-  test('no file in src/, test/, scripts/ or bench/ is over 500 lines', () => {
+  test('no file in src/, test/, scripts/, bench/ or bin/ is over 500 lines', () => {
     assert.deepEqual(oversizedFiles(everyFile, (file) => lineCount(root, file)).map(describeViolation), []);
   });
 });
