@@ -34,6 +34,7 @@ import { registerOverviewRoutes } from '../features/overview/routes.ts';
 import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
 import { registerPublicRoutes } from '../features/publish/public-routes.ts';
 import { registerPublishRoutes } from '../features/publish/routes.ts';
+import { registerRegionRoutes } from '../features/regions/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerReturnRoutes } from '../features/returns/routes.ts';
@@ -100,6 +101,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerBoardPackRoutes(app, services);
   registerPublishRoutes(app, services);
   registerPublicRoutes(app, services, config);
+  registerRegionRoutes(app, services);
   registerCompareRoutes(app, services);
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services, config);

@@ -22,7 +22,7 @@
  */
 import type { FigureCount } from '../act/headline.ts';
 import {
-  MINIMUM_PEERS, ratioFunnel, surveyFunnel, type FunnelPosition, type PeerFunnel, type PeerFunnelSet, type PeerOrganisationOf,
+  MINIMUM_PEERS, ratioFunnel, surveyFunnel, type FunnelPosition, type PeerFunnel, type PeerFunnelSet, type PeerOrganisationOf, type PeerRatioInput, type PeerSurveyInputOf,
 } from '../comparisons/peer-funnels.ts';
 import type { PublicFigure } from '../publish/report.ts';
 import { DEFAULT_DISCLOSURE_POLICY, isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
@@ -153,7 +153,7 @@ function funnelOf(indicator: RollupIndicator, shown: readonly { code: string; na
   };
   const peers: PeerOrganisationOf<string>[] = shown.map((o) => {
     const [a, b] = o.counts;
-    const entry = ratio
+    const entry: PeerRatioInput | PeerSurveyInputOf = ratio
       ? { available: true, orientation: { numerator: 'a', denominator: 'b' }, groups: { a: { events: a!.events, population: a!.population }, b: { events: b!.events, population: b!.population } } }
       : { available: true, groups: { focus: { respondents: a!.population, positive: a!.events } } };
     return { code: o.code, name: o.name, report: { year: 0, indicators: { [id]: entry } } };
