@@ -87,7 +87,7 @@ export function registerRegionRoutes(app: FastifyInstance, services: Services): 
       const loaded = await load(source, request, reply);
       if (!loaded) return reply;
       const { view, organisations, nav, parsed } = loaded;
-      const rollups = areaRollups(organisations);
+      const rollups = await areaRollups(services, organisations);
       if (source === 'current') await audit(request, subjectOf(view, parsed), { organisations: view.organisations, type: view.type });
       return send(source, request, reply, 'regions/views/area.njk', {
         title: `Workforce equality across organisations: ${heading(view)}`, synthetic: view.synthetic,
@@ -111,7 +111,7 @@ export function registerRegionRoutes(app: FastifyInstance, services: Services): 
       const loaded = await load(source, request, reply);
       if (!loaded) return reply;
       const { view, organisations, nav, parsed } = loaded;
-      const result = areaRollup(indicator, organisations);
+      const result = await areaRollup(services, indicator, organisations);
       if (source === 'current') {
         await audit(request, `${subjectOf(view, parsed)}/${indicator.standard}/${indicator.id}`, { organisations: view.organisations, withheld: result.withheld, type: view.type });
       }

@@ -10,12 +10,14 @@
  * Either way only organisation-level headline figures are read; region and type are the organisation's own, as
  * `mirror import --region --type` and the demonstration set them.
  */
+import { createHash } from 'node:crypto';
 import { headlineFigure } from '../../core/act/headline.ts';
 import { publicFigure, type PublicFigure } from '../../core/publish/report.ts';
 import { ROLLUP_INDICATORS, regionSlug } from '../../core/regions/indicators.ts';
 import { rollup, rollupIndicator, type IndicatorRollup, type RollupIndicator, type RollupOrganisation } from '../../core/regions/rollup.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
+import { createComputedCache, type ComputedCache } from '../../services/computed-cache.ts';
 import { storedReport } from '../../services/standard-reports.ts';
 import type { Organisation, Store } from '../../store/store.ts';
 import { everyLatestVersion } from '../publish/service.ts';
@@ -62,24 +64,57 @@ export interface AreaView {
 }
 
 const POLICY = DEFAULT_DISCLOSURE_POLICY;
+
+/**
+ * The view's own bounded cache per open store, beside the computed cache: its entries (each organisation's headline
+ * figures, a few hundred bytes; an area's rollups) would otherwise be pushed out of the shared cache by the reports
+ * they are read from, of which 220 organisations' two standards fill its 64 MiB. Keys name the version ids read, as
+ * the computed cache's do, so nothing is invalidated by hand.
+ */
+const REGION_CACHE_ENTRIES = 2_000;
+const REGION_CACHE_BYTES = 32 * 2 ** 20;
+const regionCaches = new WeakMap<object, ComputedCache>();
+
+function regionCache(store: Store): ComputedCache {
+  let cache = regionCaches.get(store);
+  if (!cache) {
+    cache = createComputedCache({ maxEntries: REGION_CACHE_ENTRIES, maxBytes: REGION_CACHE_BYTES });
+    regionCaches.set(store, cache);
+  }
+  return cache;
+}
 const STANDARDS = ['wres', 'wdes'] as const;
 
-/** One organisation's headline figures of the year from its current import, as they may leave; null without one. */
-async function currentFigures(services: RegionsServices, organisation: Organisation, year: number): Promise<PublicFigure[] | null> {
-  const figures: PublicFigure[] = [];
-  let any = false;
-  for (const id of STANDARDS) {
+/**
+ * One organisation's headline figures of the year from its current import, as they may leave; null without one.
+ * Kept in the view's cache (regionCache) under the ids of the versions read (the year's and the year before's, which
+ * WRES indicator 3 reads) and the standards, so a new import of either year is a new entry: a few hundred bytes an
+ * organisation, where the reports themselves are far larger and may have left the cache.
+ */
+async function currentFigures(services: RegionsServices, organisation: Organisation, year: number): Promise<readonly PublicFigure[] | null> {
+  const { store } = services;
+  const current = await store.imports.current(organisation.id, year);
+  if (!current) return null;
+  const previous = await store.imports.current(organisation.id, year - 1);
+  const standards = STANDARDS.flatMap((id) => {
     const standard = services.standards.get(id);
-    if (!standard) continue;
-    const report = await storedReport(services.store, standard, organisation.id, year, { policy: POLICY, suppressBreakdowns: true });
-    if (report === null) continue;
-    any = true;
-    for (const d of standard.indicators) {
-      if (!ROLLUP_INDICATORS.some((i) => i.standard === id && i.id === d.id)) continue;
-      figures.push(publicFigure({ year, standard: id, indicator: d.id, title: d.title, kind: d.kind }, headlineFigure(d, report, year), null, POLICY));
+    return standard ? [standard] : [];
+  });
+  const key = JSON.stringify(['region-figures', standards.map((s) => s.id), current.id, previous?.id ?? null, POLICY]);
+  return regionCache(store).get(key, async () => {
+    const figures: PublicFigure[] = [];
+    let any = false;
+    for (const standard of standards) {
+      const report = await storedReport(store, standard, organisation.id, year, { policy: POLICY, suppressBreakdowns: true });
+      if (report === null) continue;
+      any = true;
+      for (const d of standard.indicators) {
+        if (!ROLLUP_INDICATORS.some((i) => i.standard === standard.id && i.id === d.id)) continue;
+        figures.push(publicFigure({ year, standard: standard.id, indicator: d.id, title: d.title, kind: d.kind }, headlineFigure(d, report, year), null, POLICY));
+      }
     }
-  }
-  return any ? figures : null;
+    return any ? figures : null;
+  });
 }
 
 async function fromStore(services: RegionsServices, year: number): Promise<AreaOrganisation[]> {
@@ -160,12 +195,18 @@ export async function areaOrganisations(services: RegionsServices, source: Sourc
   };
 }
 
-/** Every indicator across the area's organisations. */
-export function areaRollups(organisations: readonly AreaOrganisation[]): IndicatorRollup[] {
-  return rollup(ROLLUP_INDICATORS, organisations, POLICY);
+/**
+ * Every indicator across the area's organisations, kept in the view's cache under a hash of exactly what
+ * it is worked out from (each organisation's code, name and figures), so the same organisations with the same
+ * figures are rolled up once, whichever source or area they came from.
+ */
+export async function areaRollups(services: Pick<RegionsServices, 'store'>, organisations: readonly AreaOrganisation[]): Promise<readonly IndicatorRollup[]> {
+  const digest = createHash('sha256').update(JSON.stringify(organisations.map((o) => [o.code, o.name, o.synthetic, o.figures]))).digest('base64url');
+  return regionCache(services.store).get(JSON.stringify(['region-rollups', digest, POLICY]), async () => rollup(ROLLUP_INDICATORS, organisations, POLICY));
 }
 
-/** One indicator across the area's organisations. */
-export function areaRollup(indicator: RollupIndicator, organisations: readonly AreaOrganisation[]): IndicatorRollup {
-  return rollupIndicator(indicator, organisations, POLICY);
+/** One indicator across the area's organisations (from the area's rollups when they are cached). */
+export async function areaRollup(services: Pick<RegionsServices, 'store'>, indicator: RollupIndicator, organisations: readonly AreaOrganisation[]): Promise<IndicatorRollup> {
+  const all = await areaRollups(services, organisations);
+  return all.find((r) => r.indicator === indicator) ?? rollupIndicator(indicator, organisations, POLICY);
 }
