@@ -57,7 +57,7 @@ export function query(year: number | null, type: string | null): string {
 
 function betterWords(indicator: RollupIndicator): string {
   if (indicator.higherIsBetter === null) return 'Neither a higher nor a lower share is better in itself: it follows who lives and works nearby.';
-  if (indicator.kind === 'ratio') return 'A relative likelihood of 1 means the two groups fare alike; above 1, the group the indicator is about fares worse.';
+  if (indicator.kind === 'ratio') return `A relative likelihood of 1 means the two groups fare alike; above 1, ${indicator.standard === 'wdes' ? 'Disabled' : 'ethnic minority'} people fare worse.`;
   return indicator.higherIsBetter ? 'A higher percentage is better.' : 'A lower percentage is better.';
 }
 
@@ -71,7 +71,9 @@ export function distinguishableWords(r: IndicatorRollup): string[] {
     const outside = d.outside998.above + d.outside998.below;
     const between = d.between.above + d.between.below;
     const sides = (s: { above: number; below: number }) => `${count(s.above)} above the pooled figure, ${count(s.below)} below`;
-    sentences.push(
+    if (outside + between === 0) {
+      sentences.push(`All ${plural(d.plotted, 'organisation', 'organisations')} on the funnel plot lie inside the 95% limits: none can be told apart from the pooled figure.`);
+    } else sentences.push(
       `Of the ${plural(d.plotted, 'organisation', 'organisations')} on the funnel plot, ${plural(outside, 'lies', 'lie')} outside the 99.8% limits (${sides(d.outside998)}), clearly distinguishable from the pooled figure; ` +
       `${plural(between, 'more lies', 'more lie')} between the 95% and 99.8% limits (${sides(d.between)}), distinguishable but less surely; ` +
       `the other ${count(d.inside95)} lie inside the 95% limits and cannot be told apart from the pooled figure.`,

@@ -147,6 +147,18 @@ describe('the regional and national view', () => {
     assert.match(String(signedOut.headers['location']), /^\/sign-in/);
   });
 
+  test('a new import of any organisation changes the administrators’ view at once (nothing cached survives it)', async () => {
+    const before = text((await admin.get('/national/wres/7')).body);
+    const folder = join(dir, 'ORGC-again');
+    await writeSyntheticTrust(folder, { year: 2025, seed: 99, staff: 900, organisation: { code: 'ORGC', name: 'Gamma NHS Trust' } });
+    assert.ok((await importFolder(harness.store, folder, {
+      organisation: { code: 'ORGC', name: 'Gamma NHS Trust', region: 'North', type: 'Acute trust' }, year: 2025, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
+    })).ok);
+    const after = text((await admin.get('/national/wres/7')).body);
+    assert.notEqual(after, before);
+    assert.equal(text((await anonymous('/public/national/wres/7')).body).includes('Gamma NHS Trust'), false, 'an import publishes nothing');
+  });
+
   test('the start page links administrators to the view, and the open data index links the public one', async () => {
     assert.match((await admin.get('/')).body, /href="\/national"/);
     assert.doesNotMatch((await viewer.get('/')).body, /href="\/national"/);

@@ -92,10 +92,9 @@ export function registerRegionRoutes(app: FastifyInstance, services: Services): 
       return send(source, request, reply, 'regions/views/area.njk', {
         title: `Workforce equality across organisations: ${heading(view)}`, synthetic: view.synthetic,
         heading: heading(view), area: areaWords(view), view, nav,
-        rows: summaryRows(rollups, (i) => nav.indicatorHref(i.standard, i.id)),
         standards: [
-          { name: 'Workforce Race Equality Standard (WRES)', rows: summaryRows(rollups.filter((r) => r.indicator.standard === 'wres'), (i) => nav.indicatorHref(i.standard, i.id)) },
-          { name: 'Workforce Disability Equality Standard (WDES)', rows: summaryRows(rollups.filter((r) => r.indicator.standard === 'wdes'), (i) => nav.indicatorHref(i.standard, i.id)) },
+          { id: 'wres', name: 'Workforce Race Equality Standard (WRES)', rows: summaryRows(rollups.filter((r) => r.indicator.standard === 'wres'), (i) => nav.indicatorHref(i.standard, i.id)) },
+          { id: 'wdes', name: 'Workforce Disability Equality Standard (WDES)', rows: summaryRows(rollups.filter((r) => r.indicator.standard === 'wdes'), (i) => nav.indicatorHref(i.standard, i.id)) },
         ],
       });
     };
