@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import type { PublishedReport } from '../../core/publish/report.ts';
 import { ROLLUP_INDICATORS } from '../../core/regions/indicators.ts';
 import { DEFAULT_DISCLOSURE_POLICY, isDisclosive } from '../../core/stats/disclosure.ts';
@@ -145,6 +146,35 @@ describe('the regional and national view', () => {
     const signedOut = await anonymous('/national');
     assert.equal(signedOut.statusCode, 303);
     assert.match(String(signedOut.headers['location']), /^\/sign-in/);
+  });
+
+  test('the CSV gives the pages’ numbers: published organisations only, pooled rows, no count of 1 to 7; the administrators’ is audited', async () => {
+    const response = await anonymous('/public/regions/north/figures.csv');
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['set-cookie'], undefined);
+    assert.ok(response.headers['etag']);
+    const [header, ...rows] = parse(response.body) as string[][];
+    const col = (name: string) => header!.indexOf(name);
+    assert.ok(rows.length > 0);
+    assert.deepEqual([...new Set(rows.map((r) => r[col('organisation_code')]))].filter(Boolean).sort(), ['ORGA', 'ORGB']);
+    assert.equal(rows.filter((r) => r[col('row')] === 'pooled').length, ROLLUP_INDICATORS.filter((i) => rows.some((r) => r[col('standard')] === i.standard && r[col('indicator')] === i.id && r[col('status')] === 'shown')).length);
+    for (const r of rows) {
+      for (const k of ['1', '2']) {
+        const [events, people] = [r[col(`events_${k}`)], r[col(`people_${k}`)]];
+        if (!events) continue;
+        for (const n of [Number(events), Number(people), Number(people) - Number(events)]) assert.ok(!isDisclosive(n, DEFAULT_DISCLOSURE_POLICY), r.join(','));
+      }
+      if (r[col('status')] === 'withheld') assert.equal(r[col('value')], '');
+    }
+    // The pooled WRES 7 row equals the page's pooled figure.
+    const pooled7 = rows.find((r) => r[col('row')] === 'pooled' && r[col('standard')] === 'wres' && r[col('indicator')] === '7')!;
+    assert.ok(text((await anonymous('/public/regions/north/wres/7')).body).includes(`Pooled figure: ${Number(pooled7[col('value')]).toFixed(1)}%`));
+
+    const exported = await admin.get('/regions/north/figures.csv');
+    assert.equal(exported.statusCode, 200);
+    assert.match(exported.body, /ORGC/);
+    const audit = await harness.store.audit.list({ limit: 5, offset: 0 });
+    assert.ok(audit.some((e) => e.action === 'export' && e.subject === 'regions/north/2025.csv'));
   });
 
   test('a new import of any organisation changes the administrators’ view at once (nothing cached survives it)', async () => {

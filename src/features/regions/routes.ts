@@ -4,9 +4,10 @@
  *   an ETag and five minutes' caching like the other public pages, and no audit of who reads them:
  *     GET /public/national[?year=&type=]                       every indicator across every published organisation
  *     GET /public/national/:standard/:indicator                one indicator: funnel plot and league table
- *     GET /public/regions/:region[...]                         the same for one region
+ *     GET /public/national/figures.csv                         every indicator's pooled figure and league table, as CSV
+ *     GET /public/regions/:region[...]                         the same for one region (and /figures.csv)
  * - administrators, from each organisation's current import in the store, every view audited:
- *     GET /national[...], /national/:standard/:indicator, /regions/:region[...], /regions/:region/:standard/:indicator
+ *     GET /national[...], /national/:standard/:indicator, /national/figures.csv, and the same under /regions/:region
  *   Administrators only: there is no regional role yet, and this is the one view across organisations none of whose
  *   members one is. What it shows is what publication would show (headline figures, any figure resting on a count of
  *   1 to 7 withheld, and left out of the pooled figure and the plot), so it can be shared as it stands.
@@ -16,7 +17,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findIndicator, ROLLUP_INDICATORS } from '../../core/regions/indicators.ts';
 import { requireAdministrator } from '../../web/auth/plugin.ts';
 import { pageContext } from '../../web/page-context.ts';
-import { PUBLIC_CACHE, sendPublicPage } from '../../web/public-response.ts';
+import { csvText, sendCsv } from '../../web/csv-download.ts';
+import { PUBLIC_CACHE, sendCached, sendPublicPage } from '../../web/public-response.ts';
+import { AREA_CSV_HEADER, areaCsvRows } from './csv.ts';
 import type { Services } from '../../web/services.ts';
 import { areaPath, areaWords, indicatorView, query, summaryRows } from './present.ts';
 import { areaOrganisations, areaRollup, areaRollups, type AreaRequest, type AreaView, type Source } from './service.ts';
@@ -48,6 +51,7 @@ function navigation(source: Source, view: AreaView, request: AreaRequest) {
     types: view.types.map((t) => ({ type: t, href: `${here}${query(asked, t)}`, current: t === view.type })),
     allTypesHref: `${here}${query(asked, null)}`,
     indicatorHref: (standard: string, id: string) => `${here}/${standard}/${encodeURIComponent(id)}${query(asked, view.type)}`,
+    csvHref: `${here}/figures.csv${query(asked, view.type)}`,
   };
 }
 
@@ -127,11 +131,30 @@ export function registerRegionRoutes(app: FastifyInstance, services: Services): 
     };
   }
 
+  function areaCsv(source: Source) {
+    return async (request: AreaRequestOf, reply: FastifyReply) => {
+      const loaded = await load(source, request, reply);
+      if (!loaded) return reply;
+      const { view, organisations, parsed } = loaded;
+      const rollups = await areaRollups(services, organisations);
+      const body = csvText(AREA_CSV_HEADER, areaCsvRows(view.year, rollups, organisations));
+      const fileName = `${parsed.regionSlug ?? 'national'}-${view.year}${view.type ? `-${view.type.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}.csv`;
+      if (source === 'published') return sendCached(request, reply, body, 'text/csv; charset=utf-8', PUBLIC_CACHE.changing, fileName);
+      await services.store.audit.record({
+        userId: request.currentUser?.id ?? null, action: 'export', organisationId: null, subject: `${subjectOf(view, parsed)}.csv`,
+        details: { organisations: view.organisations, type: view.type },
+      });
+      return sendCsv(reply, fileName, body);
+    };
+  }
+
   for (const source of ['published', 'current'] as const) {
     const base = source === 'published' ? '/public' : '';
     app.get<{ Params: Params; Querystring: Query }>(`${base}/national`, areaPage(source));
     app.get<{ Params: Params; Querystring: Query }>(`${base}/national/:standard/:indicator`, indicatorPage(source));
+    app.get<{ Params: Params; Querystring: Query }>(`${base}/national/figures.csv`, areaCsv(source));
     app.get<{ Params: Params; Querystring: Query }>(`${base}/regions/:region`, areaPage(source));
+    app.get<{ Params: Params; Querystring: Query }>(`${base}/regions/:region/figures.csv`, areaCsv(source));
     app.get<{ Params: Params; Querystring: Query }>(`${base}/regions/:region/:standard/:indicator`, indicatorPage(source));
   }
 }
