@@ -115,6 +115,23 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     { route: 'GET /public/data', url: '/public/data', expect: everyone(200) },
     { route: 'GET /public/data/figures.csv', url: '/public/data/figures.csv', expect: everyone(200) },
     { route: 'GET /public/data/datapackage.json', url: '/public/data/datapackage.json', expect: everyone(200) },
+    // The regional and national view: public from published versions (A's), administrators' from the store.
+    { route: 'GET /public/national', url: '/public/national', expect: everyone(200) },
+    { route: 'GET /public/national', url: '/public/national?year=1999', expect: everyone(404) },
+    { route: 'GET /public/national/:standard/:indicator', url: '/public/national/wres/2', expect: everyone(200) },
+    { route: 'GET /public/national/:standard/:indicator', url: '/public/national/wres/9', expect: everyone(404) },
+    { route: 'GET /public/regions/:region', url: '/public/regions/north', expect: everyone(200) },
+    { route: 'GET /public/regions/:region', url: '/public/regions/nowhere', expect: everyone(404) },
+    { route: 'GET /public/regions/:region/:standard/:indicator', url: '/public/regions/north/wdes/4a_patients', expect: everyone(200) },
+    { route: 'GET /public/national/figures.csv', url: '/public/national/figures.csv', expect: everyone(200) },
+    { route: 'GET /public/regions/:region/figures.csv', url: '/public/regions/north/figures.csv', expect: everyone(200) },
+    { route: 'GET /national/figures.csv', url: '/national/figures.csv', expect: admins },
+    { route: 'GET /regions/:region/figures.csv', url: '/regions/north/figures.csv', expect: admins },
+    { route: 'GET /national', url: '/national', expect: admins },
+    { route: 'GET /national/:standard/:indicator', url: '/national/wres/3', expect: admins },
+    { route: 'GET /regions/:region', url: '/regions/north', expect: admins },
+    { route: 'GET /regions/:region', url: '/regions/nowhere', expect: { ...admins, administrator: 404 } },
+    { route: 'GET /regions/:region/:standard/:indicator', url: '/regions/north/wdes/8', expect: admins },
     { route: 'GET /public/:code', url: `/public/${own}`, expect: everyone(200) },
     { route: 'GET /public/:code', url: `/public/${other}`, expect: everyone(404) },
     { route: 'GET /public/:code', url: '/public/NOSUCH', expect: everyone(404) },
@@ -290,7 +307,7 @@ describe('access control on every route', () => {
     for (const code of ['ORGA', 'ORGB']) {
       await writeSyntheticTrust(join(dir, code), { year: 2025, seed: code === 'ORGA' ? 3 : 4, staff: 300 });
       const result = await importFolder(store, join(dir, code), {
-        organisation: { code, name: `Organisation ${code}` }, year: 2025, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
+        organisation: { code, name: `Organisation ${code}`, region: 'North' }, year: 2025, channel: 'cli', importedBy: null, key: harness.services.pseudonymKey,
       });
       assert.ok(result.ok);
     }

@@ -36,6 +36,7 @@ import { registerPublicRoutes } from '../features/publish/public-routes.ts';
 import { registerPublishRoutes } from '../features/publish/routes.ts';
 import { registerEdsRoutes } from '../features/eds/routes.ts';
 import { registerHighImpactActionRoutes } from '../features/high-impact-actions/routes.ts';
+import { registerRegionRoutes } from '../features/regions/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
 import { registerWdesRoutes } from '../features/wdes/routes.ts';
 import { registerReturnRoutes } from '../features/returns/routes.ts';
@@ -105,6 +106,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerBoardPackRoutes(app, services);
   registerPublishRoutes(app, services);
   registerPublicRoutes(app, services, config);
+  registerRegionRoutes(app, services);
   registerCompareRoutes(app, services);
   registerTargetsRoutes(app, services);
   registerApiRoutes(app, services, config);

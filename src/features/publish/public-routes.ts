@@ -13,52 +13,20 @@
  * - GET /public/:code/:year/:version          "v1", "v2": that version, with its correction note
  * - GET /public/:code/:year/:version/:file    datapackage.json, report.json, figures.csv, objectives.csv, evaluations.csv
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FIGURES_SCHEMA, dataPackage, figureRows, resources } from '../../core/publish/open-data.ts';
 import { csvText } from '../../web/csv-download.ts';
+import { PUBLIC_CACHE, sendCached, sendPublicPage } from '../../web/public-response.ts';
 import type { AppConfig, Services } from '../../web/services.ts';
 import { publicPath, reportView, versionsView } from './present.ts';
 import { everyLatestVersion, publishedOrganisation, publishedVersion } from './service.ts';
 
-const YEAR_SECONDS = 31_536_000;
-const CACHE = {
-  frozen: `public, max-age=${YEAR_SECONDS}, immutable`,
-  versionPage: 'public, max-age=86400',
-  changing: 'public, max-age=300',
-} as const;
-
-/** The inline scripts' hashes take the place of the response's nonce, so the page's bytes do not change. */
-function fixedPolicy(reply: FastifyReply, html: string): void {
-  const policy = reply.getHeader('content-security-policy');
-  if (typeof policy !== 'string') return;
-  const hashes = [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    const kept = values.filter((v) => !v.startsWith("'nonce-"));
-    return [name, ...kept, ...(name === 'script-src' ? hashes : [])].join(' ');
-  });
-  reply.header('content-security-policy', directives.join(';'));
-}
-
-/** Sends a body with its ETag and caching, or 304 when the client has it already. */
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string, cacheControl: string, fileName?: string): FastifyReply {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-  reply.header('etag', etag).header('cache-control', cacheControl).header('x-robots-tag', 'all');
-  if (fileName) reply.header('content-disposition', `inline; filename="${fileName}"`);
-  const presented = request.headers['if-none-match'];
-  if (typeof presented === 'string' && presented.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag)) return reply.code(304).send();
-  return reply.type(type).send(body);
-}
+const CACHE = PUBLIC_CACHE;
 
 export function registerPublicRoutes(app: FastifyInstance, services: Services, config: Pick<AppConfig, 'baseUrl'>): void {
   const absolute = (path: string) => `${config.baseUrl.replace(/\/$/, '')}${path}`;
-  /** A page with the layout's context for someone not signed in: no navigation, no forms, no nonce. */
-  function page(request: FastifyRequest, reply: FastifyReply, template: string, context: Record<string, unknown>, cacheControl: string): FastifyReply {
-    const html = services.render(template, { ...context, currentUser: null, navigation: [], csrfToken: '', cspNonce: '' });
-    fixedPolicy(reply, html);
-    return sendCached(request, reply, html, 'text/html; charset=utf-8', cacheControl);
-  }
+  const page = (request: FastifyRequest, reply: FastifyReply, template: string, context: Record<string, unknown>, cacheControl: string) =>
+    sendPublicPage(services, request, reply, template, context, cacheControl);
 
   app.get('/public/data', async (request, reply) => {
     const latest = await everyLatestVersion(services);

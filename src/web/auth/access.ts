@@ -8,7 +8,9 @@
  * Signed-out page requests are sent to /sign-in (with `next` set to this page for GET requests); signed-out API
  * requests get 401 JSON. A missing membership is answered as "page not found", never "forbidden", so that nobody
  * learns which other organisations exist. Being an administrator grants no access to any organisation's figures:
- * administrators manage people, and give themselves a membership (which is audited) if they need one.
+ * administrators manage people, and give themselves a membership (which is audited) if they need one. The one
+ * exception is the regional and national view (features/regions/), which shows administrators every organisation's
+ * headline figures exactly as publication would (figures resting on counts of 1 to 7 withheld), each view audited.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Membership, Role } from '../../store/store.ts';
