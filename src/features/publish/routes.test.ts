@@ -245,6 +245,15 @@ describe('publishing a year, and its public pages and open data', () => {
     assert.match(text((await anonymous('/public/data')).body), /Organisation A \(ORGA\) 2025 \(version 1\)/);
   });
 
+  test('before approval the language check reads the words the draft would publish, and does not stop it', async () => {
+    await analyst.get('/organisations/ORGA/2025/publish');
+    assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', { note: 'Corrected the BAME staff figures after a late file.' })).statusCode, 303);
+    const page = await admin.get('/organisations/ORGA/2025/publish');
+    assert.match(page.body, /Words to check/);
+    assert.match(text(page.body), /The correction note "Corrected the BAME staff figures/);
+    assert.equal((await analyst.post('/organisations/ORGA/2025/publish/discard', {})).statusCode, 303);
+  });
+
   test('a correction needs its note, makes version 2 with it, and version 1 stays reachable and unchanged', async () => {
     const v1Before = (await anonymous('/public/ORGA/2025/v1')).body;
     const v1Json = (await anonymous('/public/ORGA/2025/v1/report.json')).body;
@@ -255,7 +264,7 @@ describe('publishing a year, and its public pages and open data', () => {
     const note = 'The staff survey file was replaced with the final one, which changed indicators 5 to 8.';
     assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', { note })).statusCode, 303);
     const draft = (await harness.store.publications.draft((await harness.store.organisations.byCode('ORGA'))!.id, 2025))!;
-    await admin.get('/organisations/ORGA/2025/publish');
+    assert.doesNotMatch((await admin.get('/organisations/ORGA/2025/publish')).body, /Words to check/, 'nothing to check in this note');
     const approved = await admin.post('/organisations/ORGA/2025/publish/approve', { draft: String(draft.id) });
     assert.equal(approved.headers['location'], '/public/ORGA/2025/v2');
 

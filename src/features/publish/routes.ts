@@ -15,6 +15,7 @@ import { CORRECTION_NOTE_MAX, type PublishedReport } from '../../core/publish/re
 import { canEdit, formFields, refuse } from '../../web/act-access.ts';
 import { auditAccess, loadOrganisationYear, type OrganisationYear, type OrganisationYearParams, organisationPath, renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
+import { languageAdvice } from '../../web/presenters/language-advice.ts';
 import { publicPath, reportView, versionsView } from './present.ts';
 import { approveDraft, discardDraft, prepareDraft, publishingState } from './service.ts';
 
@@ -23,6 +24,15 @@ const PUBLICATIONS = { plural: 'publications' };
 
 function mayApprove(request: FastifyRequest): boolean {
   return request.currentUser?.administrator === true;
+}
+
+/** What people wrote, of what a draft would publish: the correction note, WDES 9b's narrative, interventions' own names. */
+function writtenWords(report: PublishedReport, correctionNote: string | null) {
+  return [
+    { field: 'note', label: 'The correction note', text: correctionNote },
+    { field: 'narrative', label: 'WDES metric 9b: what the organisation wrote', text: report.narrative?.text ?? null },
+    ...report.evaluations.map((e) => ({ field: `intervention-${e.number}`, label: `Intervention ${e.number}`, text: e.intervention })),
+  ];
 }
 
 export function registerPublishRoutes(app: FastifyInstance, services: Services): void {
@@ -39,6 +49,8 @@ export function registerPublishRoutes(app: FastifyInstance, services: Services):
       correcting: versions.length > 0, nextVersion: (versions[0]?.version ?? 0) + 1,
       canPrepare: canEdit(request, membership), canApprove: mayApprove(request),
       noteMax: CORRECTION_NOTE_MAX,
+      // The language check on the words people wrote that the draft would publish: advice before approval, never a bar.
+      languageAdvice: draft ? languageAdvice(writtenWords(draft.snapshot as PublishedReport, draft.correctionNote)) : [],
       errors: problem ? [{ text: problem.text, href: '#note' }] : [], noteError: problem?.text ?? null, note: problem?.note ?? '',
     });
   }
