@@ -10,170 +10,160 @@
  * page whose own scripts are refused, where axe is put in through the DevTools protocol.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, type TestContext, test } from 'node:test';
+import { after, before, type TestContext, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailability, launchChromium } from './support/chromium.ts';
+import { describeInBrowser, launchChromium } from './support/chromium.ts';
 import { checkPage, takePageProblems, WIDE, watchPage } from './support/page-checks.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN = { name: 'Rhea Reporting', email: 'rhea.reporting@example.nhs.uk', password: 'correct horse battery staple' };
-const availability = chromiumAvailability();
+describeInBrowser('reporting racism and discrimination in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let reporterContext: BrowserContext;
+  let staffContext: BrowserContext;
+  let reporter: Page;
+  let scriptless: Page;
+  let staff: Page;
+  let watchers: { take(): string[] }[] = [];
+  let receipt = '';
+  let casePath = '';
+  let failed = false;
 
-if (!availability.run) {
-  if (availability.mustFail) {
-    test('browser tests need Chromium when CI=true', () => assert.fail(availability.reason));
-  } else {
-    test('reporting racism and discrimination in a real browser', { skip: availability.reason }, () => {});
-  }
-} else {
-  describe('reporting racism and discrimination in a real browser', () => {
-    let server: TestServer;
-    let browser: Browser;
-    let reporterContext: BrowserContext;
-    let staffContext: BrowserContext;
-    let reporter: Page;
-    let scriptless: Page;
-    let staff: Page;
-    let watchers: { take(): string[] }[] = [];
-    let receipt = '';
-    let casePath = '';
-    let failed = false;
-
-    function step(name: string, body: (t: TestContext) => Promise<void>): void {
-      test(name, { timeout: 180_000 }, async (t) => {
-        if (failed) return t.skip('an earlier step failed');
-        try {
-          await body(t);
-          assert.deepEqual(watchers.flatMap((w) => w.take()), [], 'the browser refused or failed something (CSP, script error or a missing file)');
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-        const problems = takePageProblems();
-        if (problems.length > 0) assert.fail(`${problems.length} page check(s) failed:\n\n${problems.join('\n\n')}`);
-      });
-    }
-
-    const url = (path: string) => `${server.url}${path}`;
-
-    /** The reporter's page as it is without JavaScript, checked in the page whose scripts are refused. */
-    async function checkWithoutScripts(label: string): Promise<void> {
-      const html = (await reporter.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-      assert.doesNotMatch(html, /<script/i);
-      await scriptless.setContent(html, { waitUntil: 'load' });
-      await checkPage(scriptless, `${label} (no JavaScript)`, { screenshots: false });
-    }
-
-    before(async () => {
-      server = await startTestServer();
-      browser = await launchChromium();
-      reporterContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB', javaScriptEnabled: false });
-      staffContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB' });
-      reporterContext.setDefaultTimeout(30_000);
-      staffContext.setDefaultTimeout(30_000);
-      reporter = await reporterContext.newPage();
-      staff = await staffContext.newPage();
-      watchers = [watchPage(reporter, server.url), watchPage(staff, server.url)];
-      const scriptlessContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB' });
-      await scriptlessContext.route('**/*.js', (route) => route.abort());
-      scriptless = await scriptlessContext.newPage();
-      await scriptless.goto(url('/healthz'));
-    });
-
-    after(async () => {
-      await scriptless?.context().close();
-      await reporterContext?.close();
-      await staffContext?.close();
-      await browser?.close();
-      await server?.close();
-    });
-
-    step('without JavaScript, a reporter reads what the organisation can see and sends a report in confidence', async () => {
-      await reporter.goto(url('/report/SYN01/about'));
-      await checkWithoutScripts('reporting: what the organisation can see');
-      await reporter.goto(url('/report/SYN01'));
-      await checkWithoutScripts('reporting: the form');
-      await reporter.getByRole('button', { name: 'Send report' }).click();
-      assert.match(await reporter.locator('.nhsuk-error-summary').innerText(), /Choose what happened/);
-      await checkWithoutScripts('reporting: the form with its errors');
-      await reporter.check('input[name="route"][value="confidential"]');
-      await reporter.fill('#contact', 'Amara Reporter, 07700 900555');
-      await reporter.check('input[name="category"][value="managers"]');
-      await reporter.fill('#content', 'My manager gives the best shifts to White colleagues and told me to stop complaining.');
-      await reporter.check('input[name="wanted"][value="advice"]');
-      await reporter.getByRole('button', { name: 'Send report' }).click();
-      receipt = (await reporter.locator('.mirror-receipt').innerText()).trim();
-      assert.match(receipt, /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
-      await checkWithoutScripts('reporting: the receipt');
-    });
-
-    step('the receipt opens the conversation; a wrong one does not', async () => {
-      await reporter.goto(url('/report/follow-up'));
-      await checkWithoutScripts('reporting: follow-up');
-      await reporter.fill('#receipt', 'AAAA-AAAA-AAAA-AAAA');
-      await reporter.getByRole('button', { name: 'Continue' }).click();
-      assert.match(await reporter.locator('.nhsuk-error-summary').innerText(), /No report has that receipt/);
-      await reporter.fill('#receipt', receipt);
-      await reporter.getByRole('button', { name: 'Continue' }).click();
-      assert.match(await reporter.locator('main').innerText(), /best shifts/);
-      await checkWithoutScripts('reporting: the conversation');
-    });
-
-    step('the administrator makes themselves the human resources handler and handles the case', async () => {
-      await staff.goto(server.firstRunLink);
-      await staff.getByRole('button', { name: 'Sign in' }).click();
-      await staff.fill('#displayName', ADMIN.name);
-      await staff.fill('#email', ADMIN.email);
-      await staff.fill('#password', ADMIN.password);
-      await staff.getByRole('button', { name: 'Create account' }).click();
-      await staff.waitForURL(url('/'));
-      await staff.goto(url('/admin/reporting'));
-      await checkPage(staff, 'reporting: administration');
-      await staff.goto(url('/admin/reporting/SYN01'));
-      await checkPage(staff, 'reporting: settings');
-      await staff.fill('#email', ADMIN.email);
-      await staff.selectOption('#role', 'hr');
-      await staff.getByRole('button', { name: 'Give role' }).click();
-      assert.match(await staff.locator('main').innerText(), /Human resources/);
-
-      await staff.goto(url('/'));
-      await staff.getByRole('link', { name: 'reports you handle' }).click();
-      await checkPage(staff, 'reporting: organisations handled');
-      await staff.getByRole('link', { name: /Synthetic|SYN01|Trust/ }).first().click();
-      await checkPage(staff, 'reporting: cases');
-      await staff.getByRole('link', { name: /^Case \d+$/ }).first().click();
-      casePath = new URL(staff.url()).pathname;
-      assert.match(casePath, /^\/cases\/SYN01\/\d+$/);
-      assert.doesNotMatch(await staff.locator('main').innerText(), /Amara/, 'not assigned yet: the contact is hidden');
-      await checkPage(staff, 'reporting: a case');
-      await staff.selectOption('#assignee', { label: `${ADMIN.name} (Human resources)` });
-      await staff.getByRole('button', { name: 'Assign' }).click();
-      assert.match(await staff.locator('main').innerText(), /Amara Reporter, 07700 900555/);
-      await staff.fill('#message', 'Thank you for telling us. Would you like to talk it through?');
-      await staff.getByRole('button', { name: 'Send reply' }).click();
-      await checkPage(staff, 'reporting: a case assigned, with a reply', { screenshots: false });
-    });
-
-    step('the reporter reads the reply and answers; with JavaScript the reporter\'s pages pass too', async () => {
-      await reporter.goto(url('/report/follow-up'));
-      await reporter.fill('#receipt', receipt);
-      await reporter.getByRole('button', { name: 'Continue' }).click();
-      assert.match(await reporter.locator('main').innerText(), /Would you like to talk it through\?/);
-      await reporter.fill('#message', 'Yes, please.');
-      await reporter.getByRole('button', { name: 'Send message' }).click();
-      assert.match(await reporter.locator('main').innerText(), /Your message has been sent/);
-      const withScript = await staffContext.browser()!.newContext({ viewport: WIDE, locale: 'en-GB' });
+  function step(name: string, body: (t: TestContext) => Promise<void>): void {
+    test(name, { timeout: 180_000 }, async (t) => {
+      if (failed) return t.skip('an earlier step failed');
       try {
-        const page = await withScript.newPage();
-        for (const path of ['/report/SYN01', '/report/SYN01/about', '/report/follow-up']) {
-          await page.goto(url(path));
-          await checkPage(page, `reporting: ${path} (with JavaScript)`, { screenshots: false });
-        }
-      } finally {
-        await withScript.close();
+        await body(t);
+        assert.deepEqual(watchers.flatMap((w) => w.take()), [], 'the browser refused or failed something (CSP, script error or a missing file)');
+      } catch (error) {
+        failed = true;
+        throw error;
       }
-      await staff.goto(url(casePath));
-      assert.match(await staff.locator('main').innerText(), /Yes, please\./);
+      const problems = takePageProblems();
+      if (problems.length > 0) assert.fail(`${problems.length} page check(s) failed:\n\n${problems.join('\n\n')}`);
     });
+  }
+
+  const url = (path: string) => `${server.url}${path}`;
+
+  /** The reporter's page as it is without JavaScript, checked in the page whose scripts are refused. */
+  async function checkWithoutScripts(label: string): Promise<void> {
+    const html = (await reporter.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+    assert.doesNotMatch(html, /<script/i);
+    await scriptless.setContent(html, { waitUntil: 'load' });
+    await checkPage(scriptless, `${label} (no JavaScript)`, { screenshots: false });
+  }
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    reporterContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB', javaScriptEnabled: false });
+    staffContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB' });
+    reporterContext.setDefaultTimeout(30_000);
+    staffContext.setDefaultTimeout(30_000);
+    reporter = await reporterContext.newPage();
+    staff = await staffContext.newPage();
+    watchers = [watchPage(reporter, server.url), watchPage(staff, server.url)];
+    const scriptlessContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB' });
+    await scriptlessContext.route('**/*.js', (route) => route.abort());
+    scriptless = await scriptlessContext.newPage();
+    await scriptless.goto(url('/healthz'));
   });
-}
+
+  after(async () => {
+    await scriptless?.context().close();
+    await reporterContext?.close();
+    await staffContext?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  step('without JavaScript, a reporter reads what the organisation can see and sends a report in confidence', async () => {
+    await reporter.goto(url('/report/SYN01/about'));
+    await checkWithoutScripts('reporting: what the organisation can see');
+    await reporter.goto(url('/report/SYN01'));
+    await checkWithoutScripts('reporting: the form');
+    await reporter.getByRole('button', { name: 'Send report' }).click();
+    assert.match(await reporter.locator('.nhsuk-error-summary').innerText(), /Choose what happened/);
+    await checkWithoutScripts('reporting: the form with its errors');
+    await reporter.check('input[name="route"][value="confidential"]');
+    await reporter.fill('#contact', 'Amara Reporter, 07700 900555');
+    await reporter.check('input[name="category"][value="managers"]');
+    await reporter.fill('#content', 'My manager gives the best shifts to White colleagues and told me to stop complaining.');
+    await reporter.check('input[name="wanted"][value="advice"]');
+    await reporter.getByRole('button', { name: 'Send report' }).click();
+    receipt = (await reporter.locator('.mirror-receipt').innerText()).trim();
+    assert.match(receipt, /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+    await checkWithoutScripts('reporting: the receipt');
+  });
+
+  step('the receipt opens the conversation; a wrong one does not', async () => {
+    await reporter.goto(url('/report/follow-up'));
+    await checkWithoutScripts('reporting: follow-up');
+    await reporter.fill('#receipt', 'AAAA-AAAA-AAAA-AAAA');
+    await reporter.getByRole('button', { name: 'Continue' }).click();
+    assert.match(await reporter.locator('.nhsuk-error-summary').innerText(), /No report has that receipt/);
+    await reporter.fill('#receipt', receipt);
+    await reporter.getByRole('button', { name: 'Continue' }).click();
+    assert.match(await reporter.locator('main').innerText(), /best shifts/);
+    await checkWithoutScripts('reporting: the conversation');
+  });
+
+  step('the administrator makes themselves the human resources handler and handles the case', async () => {
+    await staff.goto(server.firstRunLink);
+    await staff.getByRole('button', { name: 'Sign in' }).click();
+    await staff.fill('#displayName', ADMIN.name);
+    await staff.fill('#email', ADMIN.email);
+    await staff.fill('#password', ADMIN.password);
+    await staff.getByRole('button', { name: 'Create account' }).click();
+    await staff.waitForURL(url('/'));
+    await staff.goto(url('/admin/reporting'));
+    await checkPage(staff, 'reporting: administration');
+    await staff.goto(url('/admin/reporting/SYN01'));
+    await checkPage(staff, 'reporting: settings');
+    await staff.fill('#email', ADMIN.email);
+    await staff.selectOption('#role', 'hr');
+    await staff.getByRole('button', { name: 'Give role' }).click();
+    assert.match(await staff.locator('main').innerText(), /Human resources/);
+
+    await staff.goto(url('/'));
+    await staff.getByRole('link', { name: 'reports you handle' }).click();
+    await checkPage(staff, 'reporting: organisations handled');
+    await staff.getByRole('link', { name: /Synthetic|SYN01|Trust/ }).first().click();
+    await checkPage(staff, 'reporting: cases');
+    await staff.getByRole('link', { name: /^Case \d+$/ }).first().click();
+    casePath = new URL(staff.url()).pathname;
+    assert.match(casePath, /^\/cases\/SYN01\/\d+$/);
+    assert.doesNotMatch(await staff.locator('main').innerText(), /Amara/, 'not assigned yet: the contact is hidden');
+    await checkPage(staff, 'reporting: a case');
+    await staff.selectOption('#assignee', { label: `${ADMIN.name} (Human resources)` });
+    await staff.getByRole('button', { name: 'Assign' }).click();
+    assert.match(await staff.locator('main').innerText(), /Amara Reporter, 07700 900555/);
+    await staff.fill('#message', 'Thank you for telling us. Would you like to talk it through?');
+    await staff.getByRole('button', { name: 'Send reply' }).click();
+    await checkPage(staff, 'reporting: a case assigned, with a reply', { screenshots: false });
+  });
+
+  step('the reporter reads the reply and answers; with JavaScript the reporter\'s pages pass too', async () => {
+    await reporter.goto(url('/report/follow-up'));
+    await reporter.fill('#receipt', receipt);
+    await reporter.getByRole('button', { name: 'Continue' }).click();
+    assert.match(await reporter.locator('main').innerText(), /Would you like to talk it through\?/);
+    await reporter.fill('#message', 'Yes, please.');
+    await reporter.getByRole('button', { name: 'Send message' }).click();
+    assert.match(await reporter.locator('main').innerText(), /Your message has been sent/);
+    const withScript = await staffContext.browser()!.newContext({ viewport: WIDE, locale: 'en-GB' });
+    try {
+      const page = await withScript.newPage();
+      for (const path of ['/report/SYN01', '/report/SYN01/about', '/report/follow-up']) {
+        await page.goto(url(path));
+        await checkPage(page, `reporting: ${path} (with JavaScript)`, { screenshots: false });
+      }
+    } finally {
+      await withScript.close();
+    }
+    await staff.goto(url(casePath));
+    assert.match(await staff.locator('main').innerText(), /Yes, please\./);
+  });
+});

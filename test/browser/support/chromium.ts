@@ -3,7 +3,9 @@
  * missing, the tests skip with a loud reason, except with CI=true, where they fail (scripts/ensure-chromium.js
  * installs it first when it can).
  */
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { describe, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['MIRROR_CHROMIUM'] || '/usr/bin/chromium';
@@ -30,4 +32,15 @@ export function chromiumAvailability(): Availability {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser test suite: `describe(title, body)` when Chromium is here; otherwise one test that fails with the reason
+ * under CI=true, or is skipped with it (loudly, see chromiumAvailability) on a developer's machine.
+ */
+export function describeInBrowser(title: string, body: () => void): void {
+  const availability = chromiumAvailability();
+  if (availability.run) describe(title, body);
+  else if (availability.mustFail) test('browser tests need Chromium when CI=true', () => assert.fail(availability.reason));
+  else test(title, { skip: availability.reason }, () => {});
 }
