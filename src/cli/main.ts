@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
+import { latestReportingYear } from '../core/util/reporting-year.ts';
 import { MAX_REGION_SIZE } from '../demo/synthetic-region.ts';
 import { EXIT_OK, EXIT_USAGE, reportProblems, type Io } from './output.ts';
 import { registerStatisticsCommands } from './commands/statistics.ts';
@@ -19,11 +20,6 @@ import { registerReportsCommand } from './commands/reports.ts';
 // Every command loads what it needs when it runs (await import(…) in its action), so `mirror --help` and a command
 // that reads files do not load the web server, the database drivers or the Excel library (issue 15: start at once).
 
-
-/** The latest reporting year whose 31 March has passed (as web/server.ts's latestReportingYear). */
-function latestReportingYear(today: Date): number {
-  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
-}
 import { registerReturnCommand } from './commands/return.ts';
 
 export { EXIT_DATA_PROBLEM, EXIT_OK, EXIT_USAGE, type Io } from './output.ts';

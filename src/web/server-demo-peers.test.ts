@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { latestReportingYear, startServer } from './server.ts';
+import { latestReportingYear } from '../core/util/reporting-year.ts';
+import { startServer } from './server.ts';
 
 test('npm start answers at once with the demonstration trust and loads its synthetic peers after, in the background', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mirror-peers-'));

@@ -3,6 +3,7 @@
  * trust, listen, print a one-time sign-in link while nobody has an account, and shut down gracefully on SIGINT or
  * SIGTERM (finish requests in flight, then close the store).
  */
+import { latestReportingYear } from '../core/util/reporting-year.ts';
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +35,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The latest WRES year whose snapshot date (31 March) has passed. */
-export function latestReportingYear(today: Date): number {
-  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
-}
 
 export async function startServer(env: Env, say: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningServer> {
   const settings = webSettingsFromEnv(env);

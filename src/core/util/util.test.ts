@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { memoise } from './memoise.ts';
+import { latestReportingYear } from './reporting-year.ts';
 import { neutraliseFormula } from './spreadsheet-safe.ts';
 
 test('text a spreadsheet would run as a formula is prefixed; other text is not', () => {
@@ -22,4 +23,9 @@ test('memoise calls the function once per distinct value, remembers null, and st
   lookup('overflow');
   lookup('overflow');
   assert.equal(calls, 4);
+});
+
+test('the latest reporting year turns on 1 April', () => {
+  assert.equal(latestReportingYear(new Date('2026-03-31T23:59:59Z')), 2025);
+  assert.equal(latestReportingYear(new Date('2026-04-01T00:00:00Z')), 2026);
 });
