@@ -5,7 +5,7 @@
 // the sources as they are now. bin/mirror.js uses dist/ only when it matches the sources, and otherwise runs them
 // through tsx, so an edited source is never run from an old build.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_STAMP, sourceFingerprint, sourceFiles } from '../bin/fingerprint.js';
@@ -18,7 +18,6 @@ const dist = outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1] : jo
 const COPIED = /\.(njk|mjs|css|js)$/;
 
 if (process.argv.includes('--if-stale') && existsSync(join(dist, BUILD_STAMP))) {
-  const { readFileSync } = await import('node:fs');
   if (readFileSync(join(dist, BUILD_STAMP), 'utf8') === sourceFingerprint(root)) process.exit(0);
 }
 
@@ -33,7 +32,7 @@ if (result.status !== 0) {
 }
 let copied = 0;
 for (const file of sourceFiles(src)) {
-  if (!COPIED.test(file) || file.includes(`${join('fixtures', '')}`)) continue;
+  if (!COPIED.test(file) || file.split(/[\\/]/).includes('fixtures')) continue;
   const target = join(dist, relative(src, file));
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(file, target);
