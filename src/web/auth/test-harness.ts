@@ -25,6 +25,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Each harness's clock, so that its browsers judge a cookie's expiry by the app's time, not the real one. */
+const appClocks = new WeakMap<FastifyInstance, () => Date>();
+
 export async function createHarness(
   options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry; store?: 'file' | 'memory'; mailer?: Mailer } = {},
 ): Promise<Harness> {
@@ -42,6 +45,7 @@ export async function createHarness(
     ...(options.mailer ? { mailer: options.mailer } : {}),
   }, config);
   const { store } = services;
+  appClocks.set(app, () => now ?? new Date());
   options.beforeReady?.(app);
   await app.ready();
   return {
@@ -130,8 +134,9 @@ export class Browser {
       ...(payload !== undefined ? { payload } : {}),
       remoteAddress: this.remoteAddress,
     });
+    const nowMs = (appClocks.get(this.app)?.() ?? new Date()).getTime();
     for (const c of response.cookies as { name: string; value: string; path?: string; maxAge?: number; expires?: Date }[]) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now());
+      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= nowMs);
       if (expired || c.value === '') this.cookies.delete(c.name);
       else this.cookies.set(c.name, { value: c.value, path: c.path ?? '/' });
     }
