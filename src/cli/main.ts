@@ -46,7 +46,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, standa
     .argument('<folder>', 'folder to write the files into')
     .requiredOption('--year <year>', 'reporting year of the files', parseYear)
     .option('--seed <n>', 'random seed: the same seed always gives the same trust', wholeNumber('The seed', 0, 2 ** 31 - 1), 1)
-    .option('--staff <n>', 'number of staff', wholeNumber('The number of staff', 50, 1_000_000))
+    .option('--staff <n>', 'number of staff', wholeNumber('The number of staff', 50, 2_000_000))
     .option('--applications <n>', 'number of applications (default about 7.5 per member of staff)', wholeNumber('The number of applications', 0, 10_000_000))
     .option('--region <n>', `write a synthetic region instead: n organisations (SYN01 to SYNnn, each a subfolder) of different sizes and gaps, for comparisons`, wholeNumber('The number of organisations', 1, MAX_REGION_SIZE))
     .action(async (folder: string, options: { year: number; seed: number; staff?: number; applications?: number; region?: number }) => {

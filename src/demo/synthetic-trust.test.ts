@@ -4,12 +4,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { matchEthnicity } from '../core/ethnicity/match.ts';
 import { wresGroup, type WresGroup } from '../core/ethnicity/classifications.ts';
 import { STATED_CODES } from '../core/ethnicity/nhs-ethnic-category.ts';
 import { parsePayBand } from '../core/workforce/pay-band.ts';
 import { parseStaffGroup } from '../core/workforce/staff-group.ts';
-import { generateSyntheticTrust, SYNTHETIC_FILE_KINDS, type SyntheticFileKind, type SyntheticTrust } from './synthetic-trust.ts';
+import { csvLine, generateSyntheticTrust, SYNTHETIC_FILE_KINDS, type SyntheticFileKind, type SyntheticTrust } from './synthetic-trust.ts';
 import { writeSyntheticTrust } from './write-synthetic-trust.ts';
 
 const YEAR = 2025;
@@ -278,5 +279,22 @@ test('writeSyntheticTrust writes the seven files, the WDES narrative and a READM
     assert.match(await readFile(join(folder, 'README.txt'), 'utf8'), /SYNTHETIC DATA/);
   } finally {
     await rm(join(folder, '..'), { recursive: true, force: true });
+  }
+});
+
+test('csvLine writes a record as csv-stringify does: quoted only where a comma, a quote or a line feed needs it', () => {
+  const cells = ['plain', 'Smith, J', 'say "hi"', 'two\nlines', 'cr\r', '', ' spaced '];
+  assert.equal(csvLine(cells), stringify([cells], { record_delimiter: 'unix' }));
+});
+
+test('the same seed gives the same files whether written as they are drawn or made whole in memory', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'mirror-synthetic-'));
+  try {
+    const options = { year: YEAR, seed: 9, staff: 2500, applications: 4000, gapScale: 1.5 };
+    await writeSyntheticTrust(folder, options);
+    const whole = generateSyntheticTrust(options);
+    for (const kind of SYNTHETIC_FILE_KINDS) assert.equal(await readFile(join(folder, `${kind}.csv`), 'utf8'), whole.files[kind], kind);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 });

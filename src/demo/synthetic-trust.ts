@@ -15,15 +15,15 @@ import { stringify } from 'csv-stringify/sync';
 import { EM_TREND_PER_YEAR, TREND_BASE_YEAR } from './synthetic-trust/parameters.ts';
 import { independentStreams, mixSeed, type Random } from './synthetic-trust/random.ts';
 import { reportingPeriod } from './synthetic-trust/dates.ts';
-import { STAFF_COLUMNS, generateStaff } from './synthetic-trust/staff.ts';
+import { STAFF_COLUMNS, drawStaff, generateStaff } from './synthetic-trust/staff.ts';
 import { APPLICATION_COLUMNS, generateApplications } from './synthetic-trust/applications.ts';
 import { DISCIPLINARY_COLUMNS, generateDisciplinary } from './synthetic-trust/disciplinary.ts';
 import { TRAINING_COLUMNS, generateTraining } from './synthetic-trust/training.ts';
 import { BOARD_COLUMNS, generateBoard } from './synthetic-trust/board.ts';
 import { SURVEY_COLUMNS, generateSurvey } from './synthetic-trust/survey.ts';
 import {
-  CAPABILITY_COLUMNS, NARRATIVE, generateCapability, generateWdesSurvey, withApplicantDisability, withBoardDisability, withMedicalLeadership,
-  withPayExtras,
+  CAPABILITY_COLUMNS, NARRATIVE, generateCapability, generateWdesSurvey, medicalLeadership, payExtras, withApplicantDisability,
+  withBoardDisability,
 } from './synthetic-trust/disability.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -65,6 +65,24 @@ export const DEFAULT_STAFF = 4000;
 export const DEFAULT_APPLICATIONS_PER_STAFF = 7.5;
 
 export function generateSyntheticTrust(options: SyntheticTrustOptions): SyntheticTrust {
+  const files = {} as Record<SyntheticFileKind, string>;
+  for (const table of syntheticTrustTables(options)) files[table.kind] = toCsv(table.columns, [...table.rows]);
+  return { files, narrative: NARRATIVE, organisation: organisationOf(options) };
+}
+
+/** One file of the synthetic trust: its columns and its rows, drawn as they are read. */
+export interface SyntheticTable {
+  readonly kind: SyntheticFileKind;
+  readonly columns: readonly string[];
+  readonly rows: Iterable<readonly string[]>;
+}
+
+/**
+ * The trust's files one at a time, in SYNTHETIC_FILE_KINDS order, each drawn as its rows are read, so a trust of any
+ * size is written with memory for its staff only (what the other files are drawn from). Each file's rows must be read
+ * to the end before the next file is asked for: some files share a random stream.
+ */
+export function* syntheticTrustTables(options: SyntheticTrustOptions): Generator<SyntheticTable> {
   const { year, seed } = options;
   if (!Number.isInteger(year) || year < 1950 || year > 2200) throw new RangeError(`year must be a whole year, got ${year}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
@@ -86,24 +104,57 @@ export function generateSyntheticTrust(options: SyntheticTrustOptions): Syntheti
   const disabilityRandom = streams[SYNTHETIC_FILE_KINDS.length] as Random;
   const emTrend = 1 + EM_TREND_PER_YEAR * Math.max(-5, Math.min(5, year - TREND_BASE_YEAR));
 
-  const staff = generateStaff(rng('staff'), staffCount, period, emTrend);
-  return {
-    files: {
-      staff: toCsv([...STAFF_COLUMNS, 'medical_leadership', 'bonus_pay', 'full_pay'], withPayExtras(disabilityRandom, staff, withMedicalLeadership(disabilityRandom, staff))),
-      applications: toCsv([...APPLICATION_COLUMNS, 'disability'], withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend, gapScale))),
-      disciplinary: toCsv(DISCIPLINARY_COLUMNS, generateDisciplinary(rng('disciplinary'), staff, period, gapScale)),
-      training: toCsv(TRAINING_COLUMNS, generateTraining(rng('training'), staff, period, gapScale)),
-      board: toCsv([...BOARD_COLUMNS, 'disability'], withBoardDisability(disabilityRandom, generateBoard(rng('board')))),
-      survey: toCsv([...SURVEY_COLUMNS, 'score'], [...generateSurvey(rng('survey'), staff, gapScale).map((r) => [...r, '']), ...generateWdesSurvey(disabilityRandom, staff)]),
-      capability: toCsv(CAPABILITY_COLUMNS, generateCapability(rng('capability'), staff, period)),
-    },
-    narrative: NARRATIVE,
-    organisation: { code: options.organisation?.code ?? SYNTHETIC_ORGANISATION.code, name: options.organisation?.name ?? SYNTHETIC_ORGANISATION.name },
+  // The staff are drawn twice from the same stream: once for what the other files need of them (and the medical
+  // leadership roles, which are drawn over all consultants first), and again, row by row, as staff.csv is written.
+  const staffRandom = rng('staff');
+  const staff = generateStaff(staffRandom.clone(), staffCount, period, emTrend);
+  const roles = medicalLeadership(disabilityRandom, staff);
+  yield {
+    kind: 'staff',
+    columns: [...STAFF_COLUMNS, 'medical_leadership', 'bonus_pay', 'full_pay'],
+    rows: (function* () {
+      for (const { person, csv } of drawStaff(staffRandom, staffCount, period, emTrend)) {
+        yield [...csv, roles.get(person.staffId) ?? '', ...payExtras(disabilityRandom, person, csv)];
+      }
+    })(),
   };
+  yield {
+    kind: 'applications',
+    columns: [...APPLICATION_COLUMNS, 'disability'],
+    rows: withApplicantDisability(disabilityRandom, generateApplications(rng('applications'), applicationCount, period, emTrend, gapScale)),
+  };
+  yield { kind: 'disciplinary', columns: DISCIPLINARY_COLUMNS, rows: generateDisciplinary(rng('disciplinary'), staff, period, gapScale) };
+  yield { kind: 'training', columns: TRAINING_COLUMNS, rows: generateTraining(rng('training'), staff, period, gapScale) };
+  yield { kind: 'board', columns: [...BOARD_COLUMNS, 'disability'], rows: withBoardDisability(disabilityRandom, generateBoard(rng('board'))) };
+  yield {
+    kind: 'survey',
+    columns: [...SURVEY_COLUMNS, 'score'],
+    rows: [...generateSurvey(rng('survey'), staff, gapScale).map((r) => [...r, '']), ...generateWdesSurvey(disabilityRandom, staff)],
+  };
+  yield { kind: 'capability', columns: CAPABILITY_COLUMNS, rows: generateCapability(rng('capability'), staff, period) };
+}
+
+export function organisationOf(options: SyntheticTrustOptions): { readonly code: string; readonly name: string } {
+  return { code: options.organisation?.code ?? SYNTHETIC_ORGANISATION.code, name: options.organisation?.name ?? SYNTHETIC_ORGANISATION.name };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 function toCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
   return stringify([columns, ...rows], { record_delimiter: 'unix' });
+}
+
+/**
+ * One record as `toCsv` writes it (csv-stringify with LF records): a value holding a comma, a quote or a line feed is
+ * quoted, with its quotes doubled; LF after every record. For writers that stream; synthetic-trust.test.ts checks
+ * the two agree.
+ */
+export function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i] as string;
+    if (i > 0) line += ',';
+    line += /[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  }
+  return `${line}\n`;
 }

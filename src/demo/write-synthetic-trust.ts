@@ -2,33 +2,59 @@
  * Writes a synthetic trust (see synthetic-trust.ts) to a folder: the six canonical CSV files and a README.txt that
  * says plainly the data is invented.
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { NARRATIVE } from './synthetic-trust/disability.ts';
 import {
   DEFAULT_APPLICATIONS_PER_STAFF,
   DEFAULT_STAFF,
-  generateSyntheticTrust,
-  SYNTHETIC_FILE_KINDS,
+  csvLine,
+  organisationOf,
+  syntheticTrustTables,
   type SyntheticTrustOptions,
 } from './synthetic-trust.ts';
 
-/** Creates `folder` if needed and writes `<kind>.csv` for each file and README.txt. Returns the paths written. */
+/**
+ * Creates `folder` if needed and writes `<kind>.csv` for each file and README.txt. Returns the paths written. Rows are
+ * drawn and written a batch at a time, so a national-size trust (1.5 million staff) is written with memory for its
+ * staff only; the bytes are those of `generateSyntheticTrust`.
+ */
 export async function writeSyntheticTrust(folder: string, options: SyntheticTrustOptions): Promise<{ files: string[] }> {
-  const trust = generateSyntheticTrust(options);
   await mkdir(folder, { recursive: true });
   const files: string[] = [];
-  for (const kind of SYNTHETIC_FILE_KINDS) {
-    const path = join(folder, `${kind}.csv`);
-    await writeFile(path, trust.files[kind], 'utf8');
+  for (const table of syntheticTrustTables(options)) {
+    const path = join(folder, `${table.kind}.csv`);
+    await writeRows(path, table.columns, table.rows);
     files.push(path);
   }
   const narrative = join(folder, 'wdes_9b.txt');
-  await writeFile(narrative, trust.narrative, 'utf8');
+  await writeFile(narrative, NARRATIVE, 'utf8');
   files.push(narrative);
   const readme = join(folder, 'README.txt');
-  await writeFile(readme, readmeText(trust.organisation, options), 'utf8');
+  await writeFile(readme, readmeText(organisationOf(options), options), 'utf8');
   files.push(readme);
   return { files };
+}
+
+const BATCH_CHARS = 1 << 20;
+
+async function writeRows(path: string, columns: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const closed = finished(out);
+  closed.catch(() => {}); // awaited below; a write error also ends the wait for 'drain'
+  let batch = csvLine(columns);
+  for (const row of rows) {
+    batch += csvLine(row);
+    if (batch.length >= BATCH_CHARS) {
+      if (!out.write(batch)) await once(out, 'drain');
+      batch = '';
+    }
+  }
+  out.end(batch);
+  await closed;
 }
 
 function readmeText(organisation: { code: string; name: string }, options: SyntheticTrustOptions): string {

@@ -4,8 +4,8 @@
  */
 import type { ApplicationRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { StreamedTable } from './table.ts';
 import { DATE_LIMITS, TEXT_LIMITS, date, readContext, identifier, text, type ReadContext } from './value-limits.ts';
 
 export const APPLICATION_COLUMNS = {
@@ -13,7 +13,7 @@ export const APPLICATION_COLUMNS = {
   optional: ['vacancy_id', 'pay_band', 'staff_group', 'internal', 'international_recruit', 'date', 'disability', 'gender'],
 } as const satisfies ColumnSpec;
 
-export function readApplications(table: Table, context: ReadContext = readContext()): ReadRecordsResult<ApplicationRecord> {
+export function readApplications(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<ApplicationRecord> {
   return readRecords(table, APPLICATION_COLUMNS, (row) => readApplicationRow(row, context));
 }
 
@@ -39,5 +39,5 @@ function readApplicationRow(row: RowReader, context: ReadContext): ApplicationRe
     disability: row.disability('disability'),
     gender: text(row, 'gender', TEXT_LIMITS.name),
   });
-  return fields && { ...fields, source: row.source };
+  return fields && record(fields, { source: row.source });
 }

@@ -4,8 +4,8 @@
  */
 import type { BoardMemberRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { StreamedTable } from './table.ts';
 import { identifier } from './value-limits.ts';
 
 export const BOARD_COLUMNS = {
@@ -13,7 +13,7 @@ export const BOARD_COLUMNS = {
   optional: ['disability'],
 } as const satisfies ColumnSpec;
 
-export function readBoard(table: Table): ReadRecordsResult<BoardMemberRecord> {
+export function readBoard(table: StreamedTable): ReadRecordsResult<BoardMemberRecord> {
   return readRecords(table, BOARD_COLUMNS, readBoardRow);
 }
 
@@ -25,5 +25,5 @@ function readBoardRow(row: RowReader): BoardMemberRecord | undefined {
     executive: row.requiredYesNo('executive'),
     disability: row.disability('disability'),
   });
-  return fields && { ...fields, source: row.source };
+  return fields && record(fields, { source: row.source });
 }

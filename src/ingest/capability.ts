@@ -5,8 +5,8 @@
 import type { CapabilityRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { hasColumn } from './columns.ts';
-import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
 } from './value-limits.ts';
@@ -16,7 +16,7 @@ export const CAPABILITY_COLUMNS = {
   optional: ['disability'],
 } as const satisfies ColumnSpec;
 
-export function readCapability(table: Table, context: ReadContext = readContext()): ReadRecordsResult<CapabilityRecord> {
+export function readCapability(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<CapabilityRecord> {
   const givesDisability = hasColumn(table, 'disability');
   return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability, context));
 }
@@ -29,5 +29,5 @@ function readCapabilityRow(row: RowReader, givesDisability: boolean, context: Re
     startDate: requiredDate(row, 'start_date', DATE_LIMITS.caseStartDate, context),
   });
   if (!fields || disability === undefined) return undefined;
-  return { ...fields, disability, source: row.source };
+  return record(fields, { disability, source: row.source });
 }

@@ -3,7 +3,7 @@
  * "staff-id"), so headers are compared without case, spaces, hyphens or underscores. Extra columns are ignored.
  */
 import type { Problem } from './problem.ts';
-import { columnLetter, type Table } from './table.ts';
+import { columnLetter, type StreamedTable } from './table.ts';
 
 export interface ColumnSpec {
   readonly required: readonly string[];
@@ -21,7 +21,7 @@ export function normaliseHeader(header: string): string {
 }
 
 /** Zero-based positions of every header that matches a canonical column name. */
-function positionsOf(table: Table, column: string): number[] {
+function positionsOf(table: StreamedTable, column: string): number[] {
   const wanted = normaliseHeader(column);
   const positions: number[] = [];
   table.headers.forEach((header, i) => {
@@ -30,11 +30,11 @@ function positionsOf(table: Table, column: string): number[] {
   return positions;
 }
 
-export function hasColumn(table: Table, column: string): boolean {
+export function hasColumn(table: StreamedTable, column: string): boolean {
   return positionsOf(table, column).length > 0;
 }
 
-export function resolveColumns(table: Table, spec: ColumnSpec): ResolveColumnsResult {
+export function resolveColumns(table: StreamedTable, spec: ColumnSpec): ResolveColumnsResult {
   const index: Record<string, number | undefined> = {};
   const problems: Problem[] = [];
   for (const column of [...spec.required, ...spec.optional]) {
@@ -46,7 +46,7 @@ export function resolveColumns(table: Table, spec: ColumnSpec): ResolveColumnsRe
   return problems.length > 0 ? { ok: false, problems } : { ok: true, index };
 }
 
-function missingColumnProblem(table: Table, column: string): Problem {
+function missingColumnProblem(table: StreamedTable, column: string): Problem {
   const found = table.headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || '(none)';
   return {
     file: table.file,
@@ -56,7 +56,7 @@ function missingColumnProblem(table: Table, column: string): Problem {
   };
 }
 
-function duplicateColumnProblem(table: Table, column: string, positions: readonly number[]): Problem {
+function duplicateColumnProblem(table: StreamedTable, column: string, positions: readonly number[]): Problem {
   const where = positions.map((i) => `"${table.headers[i] ?? ''}" (column ${columnLetter(i)})`).join(' and ');
   return {
     file: table.file,
@@ -73,7 +73,7 @@ export type HeaderMapping = Readonly<Record<string, string>>;
  * Renames the headers an organisation has mapped to canonical columns, so files whose headings differ from the
  * canonical names read without editing them. A mapped header that the file does not have changes nothing.
  */
-export function applyHeaderMapping(table: Table, mapping: HeaderMapping | undefined): Table {
+export function applyHeaderMapping<T extends StreamedTable>(table: T, mapping: HeaderMapping | undefined): T {
   if (!mapping || Object.keys(mapping).length === 0) return table;
   const byNormalised = new Map(Object.entries(mapping).map(([header, column]) => [normaliseHeader(header), column]));
   return { ...table, headers: table.headers.map((h) => byNormalised.get(normaliseHeader(h)) ?? h) };

@@ -4,8 +4,8 @@
  */
 import type { DisciplinaryRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
 } from './value-limits.ts';
@@ -15,7 +15,7 @@ export const DISCIPLINARY_COLUMNS = {
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readDisciplinary(table: Table, context: ReadContext = readContext()): ReadRecordsResult<DisciplinaryRecord> {
+export function readDisciplinary(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<DisciplinaryRecord> {
   return readRecords(table, DISCIPLINARY_COLUMNS, (row) => readDisciplinaryRow(row, context));
 }
 
@@ -26,5 +26,5 @@ function readDisciplinaryRow(row: RowReader, context: ReadContext): Disciplinary
     ethnicity: row.optionalEthnicity('ethnic_category'),
     startDate: requiredDate(row, 'start_date', DATE_LIMITS.caseStartDate, context),
   });
-  return fields && { ...fields, source: row.source };
+  return fields && record(fields, { source: row.source });
 }

@@ -18,7 +18,8 @@ import { describeFsError, type ReadTableResult, readTable } from './read-table.t
 import type { ReadRecordsResult } from './row-reader.ts';
 import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
-import type { Table } from './table.ts';
+import type { StreamedTable } from './table.ts';
+import { openLazyCsvTable, type LazyCsvTable } from './lazy-csv-table.ts';
 import { readTraining } from './training.ts';
 import { readContext, type ReadContext } from './value-limits.ts';
 
@@ -44,7 +45,12 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   const limits = options.limits ?? processReadLimits();
   const sources = new Map<SourceKind, KindSource>();
   for (const [kind, file] of found) {
-    sources.set(kind, { file, mapping: options.headerMappings?.[kind], read: () => readTable(join(folder, file), limits) });
+    const path = join(folder, file);
+    const lazy = LAZY_KINDS.has(kind) && extname(file).toLowerCase() === '.csv';
+    sources.set(kind, {
+      file, mapping: options.headerMappings?.[kind], read: () => readTable(path, limits),
+      ...(lazy ? { openLazy: () => openLazyCsvTable(path, file, limits) } : {}),
+    });
   }
   const wdesNarrative = await readNarrative(folder, listing.files, problems);
   return readDataset(sources, wdesNarrative, problems, notes, options.year);
@@ -55,7 +61,12 @@ export interface KindSource {
   readonly file: string;
   readonly mapping?: HeaderMapping | undefined;
   read(): Promise<ReadTableResult>;
+  /** Where the file's rows can go straight to the reader as they are read (lazy-csv-table.ts): opens it so. */
+  openLazy?(): LazyCsvTable | null;
 }
+
+/** The files that can be large (one row per person or event), read row by row into records; the others are small. */
+const LAZY_KINDS: ReadonlySet<SourceKind> = new Set(['staff', 'applications', 'disciplinary', 'training', 'capability']);
 
 /**
  * Reads each kind's table into records, adding to `problems` and `notes` (which may already hold some); a dataset
@@ -173,6 +184,15 @@ function findKindFiles(folder: string, files: readonly string[]) {
   return { found, problems, notes };
 }
 
+/** What is kept of a file read: provenance, and what the notes say of it. */
+interface ReadFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly encoding: string;
+  readonly rows: number;
+  readonly emptyRowsSkipped: number;
+}
+
 /** Reads one kind's file at a time, collecting problems, provenance and notes across the files. */
 class FolderLoader {
   readonly sources: SourceFile[] = [];
@@ -184,30 +204,49 @@ class FolderLoader {
   ) {}
 
   /** The reader's result, or null when the kind is absent or its file has problems (recorded). */
-  async load<R extends ReadRecordsResult<unknown>>(kind: SourceKind, read: (table: Table) => R): Promise<Extract<R, { ok: true }> | null> {
+  async load<R extends ReadRecordsResult<unknown>>(kind: SourceKind, read: (table: StreamedTable) => R): Promise<Extract<R, { ok: true }> | null> {
     const source = this.files.get(kind);
     if (source === undefined) return null;
+    const lazy = source.openLazy?.();
+    if (lazy) {
+      const result = read(applyHeaderMapping(lazy.table, source.mapping));
+      const end = lazy.finish();
+      if (end.kind === 'problems') {
+        this.problems.push(...end.problems);
+        return null;
+      }
+      if (end.kind === 'read') {
+        const { rows, emptyRowsSkipped, sha256, encoding } = end;
+        return this.readerResult(kind, result, { file: lazy.table.file, sha256, encoding, rows, emptyRowsSkipped });
+      }
+      // 'again': read the usual way below.
+    }
     const table = await source.read();
     if (!table.ok) {
       this.problems.push(...table.problems);
       return null;
     }
+    const { file, sha256, encoding, emptyRowsSkipped } = table.table;
     const result = read(applyHeaderMapping(table.table, source.mapping));
+    return this.readerResult(kind, result, { file, sha256, encoding, rows: table.table.rows.length, emptyRowsSkipped });
+  }
+
+  private readerResult<R extends ReadRecordsResult<unknown>>(kind: SourceKind, result: R, read: ReadFile): Extract<R, { ok: true }> | null {
     if (!result.ok) {
       // Name the file kind on missing-column problems so an importer can offer a mapping for it.
       this.problems.push(...result.problems.map((p) => (p.missingColumn ? { ...p, missingColumn: { ...p.missingColumn, kind } } : p)));
       return null;
     }
-    this.record(kind, table.table);
+    this.record(kind, read);
     return result as Extract<R, { ok: true }>;
   }
 
-  private record(kind: SourceKind, table: Table): void {
-    const { file, sha256, encoding } = table;
-    this.sources.push({ kind, file, sha256, rows: table.rows.length, encoding });
+  private record(kind: SourceKind, read: ReadFile): void {
+    const { file, sha256, encoding } = read;
+    this.sources.push({ kind, file, sha256, rows: read.rows, encoding });
     if (encoding === 'windows-1252' || encoding.startsWith('utf-16')) {
       this.notes.push(`${file}: read as ${encoding.toUpperCase()} (not UTF-8)`);
     }
-    if (table.emptyRowsSkipped > 0) this.notes.push(`${file}: ${table.emptyRowsSkipped} empty row(s) skipped`);
+    if (read.emptyRowsSkipped > 0) this.notes.push(`${file}: ${read.emptyRowsSkipped} empty row(s) skipped`);
   }
 }

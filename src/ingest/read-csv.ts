@@ -14,14 +14,7 @@ export function readCsvBytes(file: string, sha256: string, bytes: Uint8Array, li
   if (text.includes('\u0000')) {
     return {
       ok: false,
-      problems: [
-        {
-          file,
-          message:
-            'the file contains NUL characters, so it is probably UTF-16 without a byte-order mark; ' +
-            'save it from Excel as "CSV UTF-8 (Comma delimited)"',
-        },
-      ],
+      problems: [nulProblem(file)],
     };
   }
   const parsed = parseRecords(file, text, limits);
@@ -30,17 +23,26 @@ export function readCsvBytes(file: string, sha256: string, bytes: Uint8Array, li
   return buildTable({ file, sha256, encoding, rows });
 }
 
+export function nulProblem(file: string): Problem {
+  return {
+    file,
+    message:
+      'the file contains NUL characters, so it is probably UTF-16 without a byte-order mark; ' +
+      'save it from Excel as "CSV UTF-8 (Comma delimited)"',
+  };
+}
+
 type ParseResult = { ok: true; records: string[][] } | { ok: false; problems: Problem[] };
 
 /** Thrown from inside the parser to stop it at a limit. */
-class OverLimit extends Error {
+export class OverLimit extends Error {
   constructor(readonly problem: Problem) {
     super(problem.message);
   }
 }
 
 /** Checks each record as csv-parse finishes it: the row count, and every cell's length. */
-function limitChecker(file: string, limits: ReadLimits): (record: string[]) => string[] {
+export function limitChecker(file: string, limits: ReadLimits): (record: string[]) => string[] {
   let row = 0;
   let headers: readonly string[] | undefined;
   return (record) => {
@@ -58,19 +60,7 @@ function limitChecker(file: string, limits: ReadLimits): (record: string[]) => s
 
 function parseRecords(file: string, text: string, limits: ReadLimits): ParseResult {
   try {
-    const records = parse(text, {
-      on_record: limitChecker(file, limits),
-      delimiter: detectDelimiter(text),
-      // Listed longest first so CRLF is one break; files edited on several systems can mix them.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      // Excel reads a stray quote inside an unquoted value (5'10") as text; so do we.
-      relax_quotes: true,
-      // Keep blank lines as records so row numbers match what Excel shows.
-      skip_empty_lines: false,
-      trim: true,
-      bom: false,
-    });
+    const records = parse(text, { ...csvParseOptions(detectDelimiter(text)), on_record: limitChecker(file, limits) });
     return { ok: true, records };
   } catch (error) {
     if (error instanceof OverLimit) return { ok: false, problems: [error.problem] };
@@ -78,11 +68,27 @@ function parseRecords(file: string, text: string, limits: ReadLimits): ParseResu
   }
 }
 
+/** How csv-parse reads every CSV file here; the streaming splitter (csv-split.ts) gives the same records. */
+export function csvParseOptions(delimiter: string) {
+  return {
+    delimiter,
+    // Listed longest first so CRLF is one break; files edited on several systems can mix them.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    // Excel reads a stray quote inside an unquoted value (5'10") as text; so do we.
+    relax_quotes: true,
+    // Keep blank lines as records so row numbers match what Excel shows.
+    skip_empty_lines: false,
+    trim: true,
+    bom: false,
+  };
+}
+
 /**
  * Commas unless the first non-blank line has none: then tabs (Excel's "Unicode Text" export) or semicolons (Excel in locales
  * that write decimal commas). A one-column file reads the same either way.
  */
-function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): string {
   const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
   if (firstLine.includes(',')) return ',';
   if (firstLine.includes('\t')) return '\t';

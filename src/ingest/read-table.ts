@@ -1,12 +1,12 @@
 /**
- * Reads one workforce file (.csv or .xlsx) into a table of strings. Returns problems instead of throwing for
+ * Reads one workforce file (.csv or .xlsx) into a table of strings; CSV streams from disk (read-csv-file.ts). Returns problems instead of throwing for
  * anything a user's file can cause: missing file, unsupported format, malformed CSV, spreadsheet error cells.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { processReadLimits, type ReadLimits } from './limits.ts';
-import { readCsvBytes } from './read-csv.ts';
+import { readCsvFile } from './read-csv-file.ts';
 import { readXlsxBytes } from './read-xlsx.ts';
 import { contentProblem, sniffContent } from './sniff.ts';
 import type { ReadTableResult } from './table.ts';
@@ -29,6 +29,13 @@ export async function readTable(path: string, limits: ReadLimits = processReadLi
     const hint = UNSUPPORTED_HINTS[extension] ?? 'only .csv and .xlsx files are read';
     return { ok: false, problems: [{ file, message: `unsupported file type "${extension || '(none)'}": ${hint}` }] };
   }
+  if (extension === '.csv') {
+    try {
+      return await readCsvFile(path, file, limits);
+    } catch (error) {
+      return { ok: false, problems: [{ file, message: `the file could not be read (${describeFsError(error)})` }] };
+    }
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -39,7 +46,7 @@ export async function readTable(path: string, limits: ReadLimits = processReadLi
   const mismatch = contentProblem(file, extension, sniffContent(bytes));
   if (mismatch) return { ok: false, problems: [mismatch] };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return extension === '.csv' ? readCsvBytes(file, sha256, bytes, limits) : readXlsxBytes(file, sha256, bytes, limits);
+  return readXlsxBytes(file, sha256, bytes, limits);
 }
 
 export function describeFsError(error: unknown): string {

@@ -76,9 +76,28 @@ export function sniffContent(input: Uint8Array): Content {
   for (const signature of SIGNATURES) {
     if (signature.bytes.every((byte, i) => bytes[i] === byte)) return signature.content(bytes);
   }
+  return sniffText(bytes, bytes.includes(0));
+}
+
+/** How many bytes from the start of a file `sniffHead` needs. */
+export const SNIFF_HEAD_BYTES = CONTROL_SAMPLE_BYTES;
+
+/**
+ * Whether `sniffContent` would say 'text' of a file, judged from its first SNIFF_HEAD_BYTES bytes, for a reader that
+ * streams the rest: true when they start no known format and show no sign of anything but text. False means: sniff
+ * the whole file, as a streaming reader also must when a NUL byte turns up further on.
+ */
+export function textFromHead(head: Uint8Array): boolean {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (SIGNATURES.some((signature) => signature.bytes.every((byte, i) => bytes[i] === byte))) return false;
+  return sniffText(bytes, bytes.includes(0)).kind === 'text';
+}
+
+/** `sniffContent` past the signatures; `containsNul` is whether the whole file holds a zero byte. */
+function sniffText(bytes: Buffer, containsNul: boolean): Content {
   // A UTF-16 byte-order mark: text, with a NUL in every other byte.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { kind: 'text' };
-  if (bytes.includes(0)) return looksLikeUtf16(bytes) ? { kind: 'utf16WithoutBom' } : { kind: 'binary' };
+  if (containsNul) return looksLikeUtf16(bytes) ? { kind: 'utf16WithoutBom' } : { kind: 'binary' };
   if (controlShare(bytes.subarray(0, CONTROL_SAMPLE_BYTES)) > MAX_CONTROL_SHARE) return { kind: 'binary' };
   return markupContent(bytes) ?? { kind: 'text' };
 }

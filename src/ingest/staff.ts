@@ -6,8 +6,8 @@ import type { FieldResult } from './fields.ts';
 import type { PayBand } from '../core/workforce/pay-band.ts';
 import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, date, readContext, identifier, requiredText, text, type ReadContext,
 } from './value-limits.ts';
@@ -27,7 +27,7 @@ export function isBankOnly(assignmentCategory: string): boolean {
   return BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
-export function readStaff(table: Table, context: ReadContext = readContext()): ReadRecordsResult<StaffRecord> {
+export function readStaff(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<StaffRecord> {
   return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context));
 }
 
@@ -67,7 +67,7 @@ function readStaffRow(row: RowReader, context: ReadContext): StaffRecord | undef
     internationalRecruit: row.yesNo('international_recruit'),
     medicalLeadership: row.field('medical_leadership', parseMedicalLeadership, 'medical leadership role'),
   });
-  return fields && { ...fields, bankOnly: isBankOnly(fields.assignmentCategory), source: row.source };
+  return fields && record(fields, { bankOnly: isBankOnly(fields.assignmentCategory), source: row.source });
 }
 
 /** Doctors may hold AfC or VSM posts, but a medical grade outside Medical and Dental is a coding error. */

@@ -20,7 +20,7 @@ import { hasColumn, resolveColumns, type ColumnSpec } from './columns.ts';
 import { COUNT_EXPECTED, parseCount, parseYesNo, type FieldResult } from './fields.ts';
 import type { Problem } from './problem.ts';
 import { readRecords, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import type { StreamedTable } from './table.ts';
 import { identifier, MAX_SURVEY_RESPONDENTS } from './value-limits.ts';
 
 /**
@@ -58,13 +58,13 @@ const SURVEY_GROUPS: readonly SurveyGroup[] = ['white', 'ethnicMinority'];
 const INDICATOR_COLUMNS = SURVEY_INDICATORS.map((indicator) => `indicator_${indicator}`);
 
 /** Summary if there is an "indicator" column; respondent-level if there is ethnic_category or an indicator_N. */
-export function detectSurveyShape(table: Table): SurveyShape | null {
+export function detectSurveyShape(table: StreamedTable): SurveyShape | null {
   if (hasColumn(table, 'indicator')) return 'summary';
   if (['ethnic_category', ...INDICATOR_COLUMNS].some((column) => hasColumn(table, column))) return 'respondent';
   return null;
 }
 
-export function readSurvey(table: Table): ReadSurveyResult {
+export function readSurvey(table: StreamedTable): ReadSurveyResult {
   switch (detectSurveyShape(table)) {
     case 'summary':
       return readSummary(table);
@@ -75,7 +75,7 @@ export function readSurvey(table: Table): ReadSurveyResult {
   }
 }
 
-function unknownShapeProblem(table: Table): Problem {
+function unknownShapeProblem(table: StreamedTable): Problem {
   const found = table.headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || '(none)';
   return {
     file: table.file,
@@ -132,7 +132,7 @@ export function parseSurveyGroup(raw: string): FieldResult<AnyGroup | null> {
   return group ? { ok: true, value: group } : { ok: false, expected: GROUP_EXPECTED };
 }
 
-function readSummary(table: Table): ReadSurveyResult {
+function readSummary(table: StreamedTable): ReadSurveyResult {
   const groupColumn = hasColumn(table, 'ethnic_group') ? 'ethnic_group' : hasColumn(table, 'group') ? 'group' : null;
   if (!groupColumn) {
     return { ok: false, problems: [{ file: table.file, row: table.headerRow, message: 'missing the group column', expected: 'a column named ethnic_group or group' }] };
@@ -217,7 +217,7 @@ export function parseIndicator7Answer(raw: string): FieldResult<SurveyAnswer> {
   return answer.ok ? answer : { ok: false, expected: INDICATOR_7_EXPECTED };
 }
 
-function readRespondents(table: Table): ReadSurveyResult {
+function readRespondents(table: StreamedTable): ReadSurveyResult {
   const indicators = SURVEY_INDICATORS.filter((indicator) => hasColumn(table, `indicator_${indicator}`));
   if (indicators.length === 0) return { ok: false, problems: noIndicatorColumnProblems(table) };
   const result = readRecords(table, SURVEY_RESPONDENT_COLUMNS, (row) => readRespondentRow(row, indicators));
@@ -230,7 +230,7 @@ function readRespondents(table: Table): ReadSurveyResult {
   return { ok: true, shape: 'respondent', records, wdesRecords: [], excludedUnknownEthnicity };
 }
 
-function noIndicatorColumnProblems(table: Table): Problem[] {
+function noIndicatorColumnProblems(table: StreamedTable): Problem[] {
   const columns = resolveColumns(table, SURVEY_RESPONDENT_COLUMNS);
   const found = table.headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || '(none)';
   return [

@@ -26,6 +26,14 @@ export interface Table {
   readonly emptyRowsSkipped: number;
 }
 
+/**
+ * A table whose rows may be read once only, as they stream from the file (lazy-csv-table.ts): what the record
+ * readers take. A Table is one.
+ */
+export interface StreamedTable extends Omit<Table, 'rows'> {
+  readonly rows: Iterable<TableRow>;
+}
+
 export type ReadTableResult = { ok: true; table: Table } | { ok: false; problems: Problem[] };
 
 /** A cell that holds a spreadsheet error such as #N/A, kept apart so it can be reported where it is. */
@@ -60,34 +68,60 @@ function isBlank(cell: RawCell | undefined): boolean {
   return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-function isBlankRow(row: RawRow): boolean {
-  return row.cells.every(isBlank);
+export function isBlankRow(row: RawRow): boolean {
+  for (const cell of row.cells) if (!isBlank(cell)) return false;
+  return true;
 }
 
 export function buildTable(raw: RawTable): ReadTableResult {
-  const headerAt = raw.rows.findIndex((row) => !isBlankRow(row));
-  const headerRaw = raw.rows[headerAt];
-  if (headerRaw === undefined) {
-    return { ok: false, problems: [{ file: raw.file, message: 'the file is empty: no header row was found' }] };
+  const builder = new TableBuilder(raw.file);
+  for (const row of raw.rows) builder.add(row);
+  return builder.result(raw.sha256, raw.encoding);
+}
+
+/**
+ * `buildTable` one row at a time, for readers that stream: the header is the first non-empty row, later empty rows
+ * are counted and skipped, and every data row is checked as it arrives. No row is kept but the table's own.
+ */
+export class TableBuilder {
+  readonly #file: string;
+  readonly #problems: Problem[] = [];
+  readonly #rows: TableRow[] = [];
+  #headers: string[] | undefined;
+  #headerRow = 0;
+  #emptyRowsSkipped = 0;
+
+  constructor(file: string) {
+    this.#file = file;
   }
-  const problems: Problem[] = [];
-  const headers = readHeaders(raw.file, headerRaw, problems);
-  const rows: TableRow[] = [];
-  let emptyRowsSkipped = 0;
-  for (const row of raw.rows.slice(headerAt + 1)) {
+
+  add(row: RawRow): void {
     if (isBlankRow(row)) {
-      emptyRowsSkipped += 1;
-      continue;
+      if (this.#headers !== undefined) this.#emptyRowsSkipped += 1;
+      return;
     }
-    rows.push(readDataRow(raw.file, row, headers, problems));
+    if (this.#headers === undefined) {
+      this.#headers = readHeaders(this.#file, row, this.#problems);
+      this.#headerRow = row.row;
+      return;
+    }
+    this.#rows.push(readDataRow(this.#file, row, this.#headers, this.#problems));
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const { file, sha256, encoding } = raw;
-  return { ok: true, table: { file, sha256, encoding, headerRow: headerRaw.row, headers, rows, emptyRowsSkipped } };
+
+  result(sha256: string, encoding: string): ReadTableResult {
+    const file = this.#file;
+    const headers = this.#headers;
+    if (headers === undefined) return { ok: false, problems: [{ file, message: 'the file is empty: no header row was found' }] };
+    if (this.#problems.length > 0) return { ok: false, problems: this.#problems };
+    return {
+      ok: true,
+      table: { file, sha256, encoding, headerRow: this.#headerRow, headers, rows: this.#rows, emptyRowsSkipped: this.#emptyRowsSkipped },
+    };
+  }
 }
 
 /** Header cells, trimmed, with trailing blank cells dropped (Excel often leaves a few after the last heading). */
-function readHeaders(file: string, header: RawRow, problems: Problem[]): string[] {
+export function readHeaders(file: string, header: RawRow, problems: Problem[]): string[] {
   const headers = header.cells.map((cell, i) => {
     if (typeof cell === 'string') return cell.trim();
     problems.push(errorCellProblem(file, header.row, columnLetter(i), cell));
@@ -97,30 +131,35 @@ function readHeaders(file: string, header: RawRow, problems: Problem[]): string[
   return headers;
 }
 
-function readDataRow(file: string, raw: RawRow, headers: readonly string[], problems: Problem[]): TableRow {
-  const cells: string[] = [];
-  raw.cells.forEach((cell, i) => {
-    const column = headers[i] || columnLetter(i);
+export function readDataRow(file: string, raw: RawRow, headers: readonly string[], problems: Problem[]): TableRow {
+  const count = raw.cells.length;
+  const width = headers.length;
+  const cells: string[] = new Array(width);
+  let extra: string | undefined;
+  for (let i = 0; i < count; i += 1) {
+    const cell = raw.cells[i] as RawCell;
+    let text: string;
     if (typeof cell !== 'string') {
-      problems.push(errorCellProblem(file, raw.row, column, cell));
-      cells.push('');
+      problems.push(errorCellProblem(file, raw.row, headers[i] || columnLetter(i), cell));
+      text = '';
     } else {
-      cells.push(cell.trim());
+      text = cell.trim();
     }
-  });
-  const extra = cells.slice(headers.length).filter((cell) => cell !== '');
-  if (extra[0] !== undefined) {
+    if (i < width) cells[i] = text;
+    else if (extra === undefined && text !== '') extra = text;
+  }
+  if (extra !== undefined) {
     problems.push({
       file,
       row: raw.row,
-      value: extra[0],
+      value: extra,
       message:
-        `the row has values beyond the last column heading (${headers.length} headings); ` +
+        `the row has values beyond the last column heading (${width} headings); ` +
         'a value containing a comma may need to be in quotes, e.g. "Smith, J" or "1,234"',
     });
   }
-  while (cells.length < headers.length) cells.push('');
-  return { row: raw.row, cells: cells.slice(0, headers.length) };
+  for (let i = count; i < width; i += 1) cells[i] = '';
+  return { row: raw.row, cells };
 }
 
 function errorCellProblem(file: string, row: number, column: string, cell: ErrorCell): Problem {

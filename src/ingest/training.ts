@@ -4,8 +4,8 @@
  */
 import type { TrainingRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
-import type { Table } from './table.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, requiredDate, requiredText, type ReadContext,
 } from './value-limits.ts';
@@ -15,7 +15,7 @@ export const TRAINING_COLUMNS = {
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readTraining(table: Table, context: ReadContext = readContext()): ReadRecordsResult<TrainingRecord> {
+export function readTraining(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<TrainingRecord> {
   return readRecords(table, TRAINING_COLUMNS, (row) => readTrainingRow(row, context));
 }
 
@@ -27,5 +27,5 @@ function readTrainingRow(row: RowReader, context: ReadContext): TrainingRecord |
     mandatory: row.requiredYesNo('mandatory'),
     startDate: requiredDate(row, 'start_date', DATE_LIMITS.trainingStartDate, context),
   });
-  return fields && { ...fields, source: row.source };
+  return fields && record(fields, { source: row.source });
 }

@@ -96,17 +96,49 @@ export function plausibleDateParser(limit: DateLimit, context: ReadContext): (ra
 
 // ---------------------------------------------------------------- cells read with their limits
 
+/** Each context's parser for each kind of date, made once rather than for every row. */
+const DATE_PARSERS = new WeakMap<ReadContext, Map<DateLimit, (raw: string) => FieldResult<string | null>>>();
+
 export function date(row: RowReader, column: string, limit: DateLimit, context: ReadContext): string | null | undefined {
-  return row.field(column, plausibleDateParser(limit, context), 'date');
+  let parsers = DATE_PARSERS.get(context);
+  if (parsers === undefined) {
+    parsers = new Map();
+    DATE_PARSERS.set(context, parsers);
+  }
+  let parser = parsers.get(limit);
+  if (parser === undefined) {
+    parser = plausibleDateParser(limit, context);
+    parsers.set(limit, parser);
+  }
+  return row.field(column, parser, 'date');
 }
 
 export function requiredDate(row: RowReader, column: string, limit: DateLimit, context: ReadContext): string | undefined {
   return row.required(column, date(row, column, limit, context), DATE_EXPECTED);
 }
 
-/** Free text of at most `maxLength` characters; blank → null. */
+/** Free text of at most `maxLength` characters; blank → null. Names and courses, which repeat, are kept once each. */
 export function text(row: RowReader, column: string, maxLength: number): string | null | undefined {
-  return row.field(column, (raw) => parseText(raw, maxLength), 'text');
+  const value = row.field(column, (raw) => parseText(raw, maxLength), 'text');
+  return maxLength === TEXT_LIMITS.identifier || typeof value !== 'string' ? value : intern(value);
+}
+
+/**
+ * The one copy kept of a repeated text (a directorate, a course): a national file repeats a few hundred values
+ * millions of times, and each cell's own copy may hold on to the whole piece of the file it was cut from. Bounded,
+ * so a column of unique values cannot grow it without limit.
+ */
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 20_000;
+
+function intern(value: string): string {
+  const known = INTERNED.get(value);
+  if (known !== undefined) return known;
+  if (INTERNED.size >= MAX_INTERNED) return value;
+  // Copied, so the kept string holds on to nothing of the text it was cut from.
+  const copy = JSON.parse(JSON.stringify(value)) as string;
+  INTERNED.set(copy, copy);
+  return copy;
 }
 
 export function requiredText(row: RowReader, column: string, maxLength: number, expected?: string): string | undefined {

@@ -14,6 +14,7 @@ import {
   type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult, type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
+import { PostgresConnections } from './bulk-writes.ts';
 import { isSqliteBusyCode } from './database-errors.ts';
 import { ensurePrivateFile, ensurePrivateFolder } from './file-modes.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
@@ -34,6 +35,10 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: SqlDialect;
+  /** PostgreSQL's connections, for an import's COPY on its transaction's own connection (bulk-writes.ts). */
+  readonly connections?: PostgresConnections;
+  /** SQLite's one connection, for an import's prepared INSERT run row by row inside its transaction. */
+  readonly sqlite?: SqliteDatabase.Database;
   /** From DatabaseHooks: told when a write waits for another process's (the store tells it for PostgreSQL). */
   readonly onBusy?: () => void;
 }
@@ -49,8 +54,14 @@ export interface DatabaseHooks {
 
 export function openDatabase(config: StoreConfig, hooks: DatabaseHooks = {}): OpenDatabase {
   return config.dialect === 'sqlite'
-    ? { db: openSqlite(config.file, config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, hooks.onBusy), dialect: 'sqlite' }
-    : { db: openPostgres(config.connectionString, config.maxConnections ?? 10), dialect: 'postgres', ...(hooks.onBusy ? { onBusy: hooks.onBusy } : {}) };
+    ? { ...openSqlite(config.file, config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, hooks.onBusy), dialect: 'sqlite' }
+    : openPostgresDatabase(config.connectionString, config.maxConnections ?? 10, hooks);
+}
+
+function openPostgresDatabase(connectionString: string, max: number, hooks: DatabaseHooks): OpenDatabase {
+  const connections = new PostgresConnections();
+  const db = openPostgres(connectionString, max, connections);
+  return { db, dialect: 'postgres', connections, ...(hooks.onBusy ? { onBusy: hooks.onBusy } : {}) };
 }
 
 /** SQLite does roll back schema changes in a transaction; Kysely's adapter says otherwise only to be safe. */
@@ -138,7 +149,7 @@ class MirrorSqliteDialect extends SqliteDialect {
 /** The file name that opens a private database in memory, gone when it is closed (for tests). */
 export const SQLITE_IN_MEMORY = ':memory:';
 
-function openSqlite(file: string, busyTimeoutMs: number, onBusy: (() => void) | undefined): Kysely<Database> {
+function openSqlite(file: string, busyTimeoutMs: number, onBusy: (() => void) | undefined): { db: Kysely<Database>; sqlite: SqliteDatabase.Database } {
   const inMemory = file === SQLITE_IN_MEMORY;
   // Only the account Mirror runs as may read the database. SQLite gives its -wal and -shm files the main file's
   // mode, so making the main file 0600 before SQLite first opens it covers all three.
@@ -156,13 +167,14 @@ function openSqlite(file: string, busyTimeoutMs: number, onBusy: (() => void) | 
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 0');
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new MirrorSqliteDialect({ database }, busyTimeoutMs, onBusy),
     plugins: [new SqliteValuesPlugin()],
   });
+  return { db, sqlite: database };
 }
 
-function openPostgres(connectionString: string, max: number): Kysely<Database> {
+function openPostgres(connectionString: string, max: number, connections: PostgresConnections): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max });
   // A connection that drops (PostgreSQL restarted, or an administrator ended it) emits 'error'; without a listener
   // Node would stop the whole process. The pool listens while a connection is idle and then discards it; a
@@ -171,6 +183,7 @@ function openPostgres(connectionString: string, max: number): Kysely<Database> {
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    connections.track(client);
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

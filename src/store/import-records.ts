@@ -1,6 +1,12 @@
-/** Writes an import's pseudonymised records, table by table, in batches (inside the import's transaction). */
+/**
+ * Writes an import's pseudonymised records, table by table, inside the import's transaction: on PostgreSQL with COPY
+ * (bulk-writes.ts), on SQLite with one prepared INSERT run for each row; multi-row INSERTs where neither is at hand.
+ */
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import type pg from 'pg';
 import { insertInBatches, type BatchLimits } from './batches.ts';
+import type SqliteDatabase from 'better-sqlite3';
+import { copyRows, insertPrepared } from './bulk-writes.ts';
 import type {
   ApplicationRecordsTable, BoardRecordsTable, CapabilityRecordsTable, Database, DisciplinaryRecordsTable, StaffRecordsTable,
   SurveyResultsTable, TrainingRecordsTable, WdesSurveyResultsTable,
@@ -19,8 +25,18 @@ export async function writeRecords(
   records: StoredRecords,
   limits: BatchLimits,
   written: (count: number) => void,
+  bulk: { readonly copyClient: pg.PoolClient | null; readonly sqlite: SqliteDatabase.Database | null } = { copyClient: null, sqlite: null },
 ): Promise<void> {
   const rows = recordRows(importVersionId, records);
+  const { copyClient, sqlite } = bulk;
+  if (copyClient || sqlite) {
+    for (const [key, table] of Object.entries(RECORD_TABLES)) {
+      const tableRows = rows[key as keyof RecordRows] as readonly Record<string, unknown>[];
+      if (copyClient) await copyRows(copyClient, table, tableRows, written);
+      else if (sqlite) await insertPrepared(sqlite, table, tableRows, written);
+    }
+    return;
+  }
   await insertInBatches(rows.staff, limits, (batch) => db.insertInto('staff_records').values(batch).execute(), written);
   await insertInBatches(rows.applications, limits, (batch) => db.insertInto('application_records').values(batch).execute(), written);
   await insertInBatches(rows.disciplinary, limits, (batch) => db.insertInto('disciplinary_records').values(batch).execute(), written);
@@ -30,6 +46,12 @@ export async function writeRecords(
   await insertInBatches(rows.capability, limits, (batch) => db.insertInto('capability_records').values(batch).execute(), written);
   await insertInBatches(rows.wdesSurvey, limits, (batch) => db.insertInto('wdes_survey_results').values(batch).execute(), written);
 }
+
+/** Each kind of record's table, in the order written. */
+const RECORD_TABLES = {
+  staff: 'staff_records', applications: 'application_records', disciplinary: 'disciplinary_records', training: 'training_records',
+  board: 'board_records', survey: 'survey_results', capability: 'capability_records', wdesSurvey: 'wdes_survey_results',
+} as const satisfies Record<keyof RecordRows, string>;
 
 interface RecordRows {
   readonly staff: Insertable<StaffRecordsTable>[];

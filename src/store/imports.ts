@@ -5,6 +5,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { WRES_COMPARED } from '../core/ethnicity/wres-characteristic.ts';
 import { BATCH_LIMITS } from './batches.ts';
+import type SqliteDatabase from 'better-sqlite3';
+import type { PostgresConnections } from './bulk-writes.ts';
 import { readRecords, recordCount, writeRecords } from './import-records.ts';
 import { eventRecordCount, monthlyAppointmentsBy, monthlyFirstEventsBy } from './monthly-counts.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
@@ -52,7 +54,14 @@ async function takeImportTurn(trx: Kysely<Database>, dialect: SqlDialect, code: 
   await sql`select pg_advisory_xact_lock(hashtext('mirror import'), hashtext(${code}))`.execute(trx);
 }
 
-export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, onBusy?: () => void): Store['imports'] {
+/** What an import's bulk writes need besides Kysely: PostgreSQL's connections (COPY) or SQLite's connection. */
+export interface BulkWriting {
+  readonly onBusy?: (() => void) | undefined;
+  readonly connections?: PostgresConnections | undefined;
+  readonly sqlite?: SqliteDatabase.Database | undefined;
+}
+
+export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { onBusy, connections, sqlite }: BulkWriting = {}): Store['imports'] {
   const limits = BATCH_LIMITS[dialect];
 
   return {
@@ -84,7 +93,10 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, onB
           records_format: RECORDS_FORMAT,
           wdes_narrative: newImport.records.narrative ? JSON.stringify(newImport.records.narrative) : null,
         }).returningAll().executeTakeFirstOrThrow();
-        await writeRecords(trx, row.id, newImport.records, limits, progress);
+        // PostgreSQL copies the records in on the transaction's own connection; SQLite runs a prepared INSERT per row
+        // on its one connection, inside the same transaction.
+        const copyClient = connections ? await connections.of(trx) : null;
+        await writeRecords(trx, row.id, newImport.records, limits, progress, { copyClient, sqlite: sqlite ?? null });
         for (const [standard, counts] of Object.entries(newImport.standardCounts)) {
           await trx.insertInto('standard_counts').values({ import_version_id: row.id, standard, counts: JSON.stringify(counts) }).execute();
         }

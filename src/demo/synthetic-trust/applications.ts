@@ -10,10 +10,11 @@ export const APPLICATION_COLUMNS = [
   'international_recruit', 'date',
 ] as const;
 
-export function generateApplications(random: Random, count: number, period: Period, trend: number, gapScale = 1): string[][] {
-  const rows: string[][] = [];
+/** Each application in turn; nothing is kept, so any number can be drawn. */
+export function* generateApplications(random: Random, count: number, period: Period, trend: number, gapScale = 1): Generator<string[]> {
+  let written = 0;
   let vacancy = 0;
-  while (rows.length < count) {
+  while (written < count) {
     vacancy += 1;
     const vacancyId = `V${String(vacancy).padStart(5, '0')}`;
     const post = drawPost(random);
@@ -22,7 +23,7 @@ export function generateApplications(random: Random, count: number, period: Peri
     const gap = scaledGap(1, row.gap * settings.gapFactor, gapScale);
     const emShare = Math.min(0.95, row.applicants * trend);
     const closing = random.int(period.start, period.end);
-    const applicants = Math.min(count - rows.length, random.int(settings.applicants[0], settings.applicants[1]));
+    const applicants = Math.min(count - written, random.int(settings.applicants[0], settings.applicants[1]));
     const internationalPost = post.staffGroup === 'Medical and Dental' || (post.staffGroup === 'Nursing and Midwifery Registered' && post.row === 'Band 5');
 
     for (let i = 0; i < applicants; i++) {
@@ -37,8 +38,9 @@ export function generateApplications(random: Random, count: number, period: Peri
         random.chance(ethnicity.group === 'ethnicMinority' ? (internationalPost ? 0.5 : 0.03) : internationalPost ? 0.04 : 0.005);
       const [yes, no] = random.chance(0.75) ? ['Yes', 'No'] : ['Y', 'N'];
       const applied = Math.max(period.start, closing - random.int(0, 27));
-      rows.push([
-        `A${String(rows.length + 1).padStart(7, '0')}`,
+      written += 1;
+      yield [
+        `A${String(written).padStart(7, '0')}`,
         vacancyId,
         ethnicity.written,
         shortlisted ? yes : no,
@@ -48,8 +50,7 @@ export function generateApplications(random: Random, count: number, period: Peri
         internal ? yes : no,
         international ? yes : no,
         random.chance(0.7) ? isoDate(applied) : ukDate(applied),
-      ]);
+      ];
     }
   }
-  return rows;
 }

@@ -6,8 +6,16 @@ export function day(year: number, month: number, date: number): number {
   return Date.UTC(year, month - 1, date) / DAY_MS;
 }
 
+/** Each day's text, made once: a national-size trust writes millions of dates over a few thousand days. */
+const ISO_DATES = new Map<number, string>();
+
 export function isoDate(d: number): string {
-  return new Date(d * DAY_MS).toISOString().slice(0, 10);
+  let text = ISO_DATES.get(d);
+  if (text === undefined) {
+    text = new Date(d * DAY_MS).toISOString().slice(0, 10);
+    ISO_DATES.set(d, text);
+  }
+  return text;
 }
 
 export function ukDate(d: number): string {

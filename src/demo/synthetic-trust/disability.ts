@@ -18,12 +18,13 @@ const APPLICANT_DISABILITY = {
 } as const;
 const APPLICANT_DISABILITY_CHOICE = mapValues(APPLICANT_DISABILITY, (mix) => Weighted.of(mix));
 
-export function withApplicantDisability(random: Random, rows: string[][]): string[][] {
+export function* withApplicantDisability(random: Random, rows: Iterable<string[]>): Generator<string[]> {
   const appointedAt = APPLICATION_COLUMNS.indexOf('appointed');
-  return rows.map((row) => {
+  for (const row of rows) {
     const appointed = /^y/i.test(row[appointedAt] ?? '');
-    return [...row, APPLICANT_DISABILITY_CHOICE[appointed ? 'appointed' : 'notAppointed'].pick(random)];
-  });
+    row.push(APPLICANT_DISABILITY_CHOICE[appointed ? 'appointed' : 'notAppointed'].pick(random));
+    yield row;
+  }
 }
 
 /**
@@ -31,36 +32,34 @@ export function withApplicantDisability(random: Random, rows: string[][]): strin
  * one is the medical director, with White consultants about twice as likely to hold the roles (drawn from the
  * disability stream, so no WRES figure moves).
  */
-export function withMedicalLeadership(random: Random, staff: readonly Person[]): string[][] {
-  const gradeAt = STAFF_COLUMNS.indexOf('pay_band');
-  const consultants = staff.filter((p) => !p.bank && p.csv[gradeAt] === 'Consultant');
+export function medicalLeadership(random: Random, staff: readonly Person[]): ReadonlyMap<string, string> {
+  const consultants = staff.filter((p) => !p.bank && p.consultant);
   const medicalDirector = consultants.length > 0 ? random.int(0, consultants.length - 1) : -1;
   const roles = new Map<string, string>();
   consultants.forEach((person, i) => {
     if (i === medicalDirector) roles.set(person.staffId, 'Medical Director');
     else if (random.chance(person.group === 'white' ? 0.1 : 0.05)) roles.set(person.staffId, 'Clinical Director');
   });
-  return staff.map((person) => [...person.csv, roles.get(person.staffId) ?? '']);
+  return roles;
 }
 
 /**
  * Pay-gap extras, from the disability stream so no WRES figure moves: consultants receive local clinical excellence
  * awards (more often men and White consultants, as the national reviews found), a few others a small recognition
- * payment; about 3% of staff are on reduced pay for leave at the snapshot (not full-pay relevant).
+ * payment; about 3% of staff are on reduced pay for leave at the snapshot (not full-pay relevant). One member of
+ * staff's bonus_pay and full_pay, drawn in staff order after every medical leadership role.
  */
-export function withPayExtras(random: Random, staff: readonly Person[], rows: readonly string[][]): string[][] {
-  const gradeAt = STAFF_COLUMNS.indexOf('pay_band');
-  const genderAt = STAFF_COLUMNS.indexOf('gender');
-  return rows.map((row, i) => {
-    const person = staff[i] as Person;
-    const consultant = row[gradeAt] === 'Consultant';
-    const man = row[genderAt] === 'Male';
-    const awardChance = consultant ? (man ? 0.5 : 0.38) * (person.group === 'white' ? 1 : 0.8) : 0.03;
-    const bonus = !person.bank && random.chance(awardChance) ? (consultant ? random.int(3, 20) * 1000 : random.int(1, 5) * 100) : 0;
-    const fullPay = random.chance(0.97) ? 'Yes' : 'No';
-    return [...row, bonus > 0 ? String(bonus) : '', fullPay];
-  });
+export function payExtras(random: Random, person: Person, row: readonly string[]): [string, string] {
+  const consultant = row[GRADE_AT] === 'Consultant';
+  const man = row[GENDER_AT] === 'Male';
+  const awardChance = consultant ? (man ? 0.5 : 0.38) * (person.group === 'white' ? 1 : 0.8) : 0.03;
+  const bonus = !person.bank && random.chance(awardChance) ? (consultant ? random.int(3, 20) * 1000 : random.int(1, 5) * 100) : 0;
+  const fullPay = random.chance(0.97) ? 'Yes' : 'No';
+  return [bonus > 0 ? String(bonus) : '', fullPay];
 }
+
+const GRADE_AT = STAFF_COLUMNS.indexOf('pay_band');
+const GENDER_AT = STAFF_COLUMNS.indexOf('gender');
 
 /** One board member Disabled, one not declared, the rest not Disabled. */
 export function withBoardDisability(random: Random, rows: string[][]): string[][] {
@@ -72,15 +71,14 @@ export const CAPABILITY_COLUMNS = ['case_id', 'staff_id', 'start_date'] as const
 /** Entry into the formal capability process in the year: about twice as likely for Disabled staff. */
 const CAPABILITY = { disabled: 0.012, other: 0.006 } as const;
 
-export function generateCapability(random: Random, staff: readonly Person[], period: Period): string[][] {
-  const rows: string[][] = [];
+export function* generateCapability(random: Random, staff: readonly Person[], period: Period): Generator<string[]> {
+  let cases = 0;
   for (const person of staff) {
     if (person.bank) continue;
-    const disabled = person.csv[STAFF_COLUMNS.indexOf('disability')] === 'Yes';
-    if (!random.chance(disabled ? CAPABILITY.disabled : CAPABILITY.other)) continue;
-    rows.push([`CP${String(rows.length + 1).padStart(5, '0')}`, person.csv[0] ?? '', isoDate(random.int(period.start, period.end))]);
+    if (!random.chance(person.disabled ? CAPABILITY.disabled : CAPABILITY.other)) continue;
+    cases += 1;
+    yield [`CP${String(cases).padStart(5, '0')}`, person.staffId, isoDate(random.int(period.start, period.end))];
   }
-  return rows;
 }
 
 /** WDES staff survey rows: about a fifth of respondents say they are Disabled (far more than declare it to ESR). */

@@ -35,6 +35,11 @@ export function independentStreams(seed: number, count: number): Random[] {
 export class Random {
   constructor(private readonly generator: JumpableRandomGenerator) {}
 
+  /** A copy that draws the same numbers from here on, leaving this one where it is. */
+  clone(): Random {
+    return new Random(this.generator.clone());
+  }
+
   /** Uniform in [0, 1). */
   float(): number {
     return uniformFloat64(this.generator);

@@ -10,6 +10,7 @@ export const STAFF_COLUMNS = [
   'gender', 'disability', 'fte', 'hourly_pay', 'start_date', 'international_recruit',
 ] as const;
 
+/** What the other files need to know of a member of staff, kept small so a national-size trust fits in memory. */
 export interface Person {
   readonly staffId: string;
   readonly ethnicity: string;
@@ -17,6 +18,15 @@ export interface Person {
   readonly bank: boolean;
   /** First day in post. */
   readonly startDay: number;
+  /** A consultant (pay_band "Consultant"). */
+  readonly consultant: boolean;
+  /** disability is "Yes". */
+  readonly disabled: boolean;
+}
+
+/** A member of staff and their row of staff.csv (STAFF_COLUMNS). */
+export interface DrawnPerson {
+  readonly person: Person;
   readonly csv: readonly string[];
 }
 
@@ -48,8 +58,15 @@ function emShareInPost(post: Post, trend: number): number {
   return Math.min(0.95, ROWS[post.row].inPost * factor * trend);
 }
 
+/** The staff's people only, drawn as `drawStaff` draws them. */
 export function generateStaff(random: Random, count: number, period: Period, trend: number): Person[] {
   const people: Person[] = [];
+  for (const { person } of drawStaff(random, count, period, trend)) people.push(person);
+  return people;
+}
+
+/** Each member of staff in turn, with their row; nothing is kept, so any number can be drawn. */
+export function* drawStaff(random: Random, count: number, period: Period, trend: number): Generator<DrawnPerson> {
   let idNumber = 0;
   for (let i = 0; i < count; i++) {
     idNumber += random.int(1, 3); // gaps, as leavers leave in a real extract
@@ -72,30 +89,32 @@ export function generateStaff(random: Random, count: number, period: Period, tre
 
     const female = random.chance(settings.female);
     const fte = bank || random.chance(0.65) ? 1 : random.int(4, 9) / 10;
-    people.push({
-      staffId,
-      ethnicity: ethnicity.written,
-      group: ethnicity.group,
-      bank,
-      startDay,
+    // Drawn in the order of the columns, as they always have been, so the same seed gives the same files.
+    const directorate = DIRECTORATE_CHOICE[post.staffGroup].pick(random);
+    const occupation = `${OCCUPATION_PREFIX[post.staffGroup]}${random.int(0, 9)}${random.pick(['A', 'B', 'C', 'D', 'E'])}`;
+    const disability = DISABILITY_CHOICE.pick(random);
+    yield {
+      person: {
+        staffId, ethnicity: ethnicity.written, group: ethnicity.group, bank, startDay,
+        consultant: post.payBand === 'Consultant', disabled: disability === 'Yes',
+      },
       csv: [
         staffId,
         ethnicity.written,
         post.payBand,
         post.staffGroup,
         assignment,
-        DIRECTORATE_CHOICE[post.staffGroup].pick(random),
-        `${OCCUPATION_PREFIX[post.staffGroup]}${random.int(0, 9)}${random.pick(['A', 'B', 'C', 'D', 'E'])}`,
+        directorate,
+        occupation,
         female ? 'Female' : 'Male',
-        DISABILITY_CHOICE.pick(random),
+        disability,
         fte.toFixed(2),
         pay.toFixed(2),
         isoDate(startDay),
         international ? 'Yes' : 'No',
       ],
-    });
+    };
   }
-  return people;
 }
 
 function drawStartDay(

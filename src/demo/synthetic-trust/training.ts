@@ -8,9 +8,9 @@ import type { Person } from './staff.ts';
 export const TRAINING_COLUMNS = ['staff_id', 'ethnic_category', 'course', 'mandatory', 'start_date'] as const;
 const ALL_COURSES: readonly string[] = [...MANDATORY_COURSES, ...NON_MANDATORY_COURSES];
 
-export function generateTraining(random: Random, staff: readonly Person[], period: Period, gapScale = 1): string[][] {
+/** Each person's courses in turn, as rows. */
+export function* generateTraining(random: Random, staff: readonly Person[], period: Period, gapScale = 1): Generator<string[]> {
   const chance = { ...TRAINING, ethnicMinority: scaledGap(TRAINING.white, TRAINING.ethnicMinority, gapScale) };
-  const rows: string[][] = [];
   for (const person of staff) {
     const from = Math.max(period.start, person.startDay);
     const sessions: { course: string; mandatory: boolean; day: number }[] = [];
@@ -32,14 +32,13 @@ export function generateTraining(random: Random, staff: readonly Person[], perio
     }
     sessions.sort((a, b) => a.day - b.day);
     for (const s of sessions) {
-      rows.push([
+      yield [
         person.staffId,
         random.chance(TRAINING.blankEthnicity) ? '' : person.ethnicity,
         s.course,
         s.mandatory ? 'Yes' : 'No',
         isoDate(s.day),
-      ]);
+      ];
     }
   }
-  return rows;
 }

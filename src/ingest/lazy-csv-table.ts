@@ -1,0 +1,199 @@
+/**
+ * A CSV file whose rows go straight to a record reader as they are read, so no row of the file is kept: memory holds
+ * the records and one chunk of text. The file is read in chunks with synchronous reads (the command line, or an
+ * import's worker thread), because the record readers pull their rows in a plain loop.
+ *
+ * Nothing is given up for it: the reader runs while the rows are read, and `finish` then says what the table as a
+ * whole came to. Problems of the table itself (a row past the last heading, a limit) are then the file's only
+ * problems, as when the table is read first; and anything the exact reading must settle (bytes that are not UTF-8,
+ * a NUL, a CSV syntax error, no header) makes `finish` say 'again', and the caller reads the file the usual way
+ * (read-table.ts) and throws this reading's result away.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CsvSplitter, CsvSyntaxError } from './csv-split.ts';
+import type { ReadLimits } from './limits.ts';
+import type { Problem } from './problem.ts';
+import { limitChecker, OverLimit } from './read-csv.ts';
+import { SNIFF_HEAD_BYTES, textFromHead } from './sniff.ts';
+import { isBlankRow, readDataRow, readHeaders, type StreamedTable, type TableRow } from './table.ts';
+
+const CHUNK_BYTES = 1 << 20;
+
+export type LazyEnd =
+  | { readonly kind: 'read'; readonly rows: number; readonly emptyRowsSkipped: number; readonly sha256: string; readonly encoding: string }
+  | { readonly kind: 'problems'; readonly problems: Problem[] }
+  /** Read the file the usual way instead: this reading cannot say exactly what it holds. */
+  | { readonly kind: 'again' };
+
+export interface LazyCsvTable {
+  /** Its rows can be read once; sha256, encoding and emptyRowsSkipped are known only from `finish`. */
+  readonly table: StreamedTable;
+  /** Reads whatever the reader left, closes the file and says what the table came to. */
+  finish(): LazyEnd;
+}
+
+class Again extends Error {}
+
+/** The file opened and read up to its header row; null when only the usual reading can say what it holds. */
+export function openLazyCsvTable(path: string, file: string, limits: ReadLimits): LazyCsvTable | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  const reading = new Reading(fd, file, limits);
+  try {
+    if (!reading.start()) {
+      reading.close();
+      return null;
+    }
+  } catch (error) {
+    reading.close();
+    if (error instanceof Again) return null;
+    throw error;
+  }
+  return reading.lazyTable();
+}
+
+class Reading {
+  readonly #hash = createHash('sha256');
+  readonly #problems: Problem[] = [];
+  readonly #queue: TableRow[] = [];
+  readonly #check: (cells: string[]) => string[];
+  readonly #splitter: CsvSplitter;
+  #decoder: InstanceType<typeof TextDecoder> | null = null;
+  #encoding = 'utf-8';
+  #utf16 = false;
+  #position = 0;
+  #row = 0;
+  #headers: string[] | undefined;
+  #headerRow = 0;
+  #rows = 0;
+  #emptyRowsSkipped = 0;
+  #stopped: Problem | null = null;
+  #ended = false;
+  #closed = false;
+  #again = false;
+
+  constructor(
+    private readonly fd: number,
+    private readonly file: string,
+    limits: ReadLimits,
+  ) {
+    this.#check = limitChecker(file, limits);
+    this.#splitter = new CsvSplitter((cells) => this.#record(cells));
+  }
+
+  /** Sniffs the start and reads to the header row; false when the usual reading must be used. */
+  start(): boolean {
+    const head = Buffer.allocUnsafe(SNIFF_HEAD_BYTES);
+    const length = readSync(this.fd, head, 0, head.length, 0);
+    if (!textFromHead(head.subarray(0, length))) return false;
+    let skip = 0;
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3;
+    else if (head[0] === 0xff && head[1] === 0xfe) this.#encoding = 'utf-16le';
+    else if (head[0] === 0xfe && head[1] === 0xff) this.#encoding = 'utf-16be';
+    this.#utf16 = this.#encoding !== 'utf-8';
+    if (this.#utf16) skip = 2;
+    // Without a byte-order mark only valid UTF-8 is UTF-8; anything else is for the usual reading (Windows-1252).
+    this.#decoder = new TextDecoder(this.#encoding, skip > 0 ? { ignoreBOM: true } : { fatal: true });
+    this.#pump(skip);
+    while (this.#headers === undefined && !this.#ended && this.#stopped === null) this.#pump(0);
+    return this.#headers !== undefined && this.#stopped === null;
+  }
+
+  lazyTable(): LazyCsvTable {
+    const rows = this.#iterate();
+    const table: StreamedTable = {
+      file: this.file, sha256: '', encoding: this.#encoding, headerRow: this.#headerRow, headers: this.#headers ?? [], rows, emptyRowsSkipped: 0,
+    };
+    return { table, finish: () => this.#finish(rows) };
+  }
+
+  close(): void {
+    if (!this.#closed) closeSync(this.fd);
+    this.#closed = true;
+  }
+
+  /** The rows in turn; a reading that must be done again ends them early (the reader's result is then thrown away). */
+  *#iterate(): Generator<TableRow> {
+    for (;;) {
+      let i = 0;
+      while (i < this.#queue.length) yield this.#queue[i++] as TableRow;
+      this.#queue.length = 0;
+      if (this.#ended || this.#stopped !== null) return;
+      try {
+        this.#pump(0);
+      } catch (error) {
+        if (!(error instanceof Again)) throw error;
+        this.#again = true;
+        return;
+      }
+    }
+  }
+
+  #finish(rows: Generator<TableRow>): LazyEnd {
+    try {
+      // What the reader left is read for the table's own problems.
+      while (!rows.next().done && !this.#again) {}
+      if (this.#again) return { kind: 'again' };
+      // After a limit, the rest is still read: a NUL or bytes that are not UTF-8 further on change what is said.
+      while (!this.#ended) this.#pump(0);
+    } catch (error) {
+      if (error instanceof Again) return { kind: 'again' };
+      throw error;
+    } finally {
+      this.close();
+    }
+    if (this.#stopped !== null) return { kind: 'problems', problems: [this.#stopped] };
+    if (this.#problems.length > 0) return { kind: 'problems', problems: this.#problems };
+    return { kind: 'read', rows: this.#rows, emptyRowsSkipped: this.#emptyRowsSkipped, sha256: this.#hash.digest('hex'), encoding: this.#encoding };
+  }
+
+  /** Reads, decodes and splits the next chunk (the end of the file when there is none). */
+  #pump(skip: number): void {
+    const bytes = Buffer.allocUnsafe(CHUNK_BYTES);
+    const length = readSync(this.fd, bytes, 0, bytes.length, this.#position);
+    const chunk = bytes.subarray(0, length);
+    this.#position += length;
+    this.#hash.update(chunk);
+    const last = length === 0;
+    if (!this.#utf16 && chunk.includes(0)) throw new Again();
+    let text: string;
+    try {
+      text = (this.#decoder as InstanceType<typeof TextDecoder>).decode(skip > 0 ? chunk.subarray(skip) : chunk, { stream: !last });
+    } catch {
+      throw new Again();
+    }
+    if (this.#utf16 && text.includes('\u0000')) throw new Again();
+    if (last) this.#ended = true;
+    if (this.#stopped !== null) return;
+    try {
+      if (text !== '') this.#splitter.push(text);
+      if (last) this.#splitter.end();
+    } catch (error) {
+      if (error instanceof OverLimit) this.#stopped = error.problem;
+      else if (error instanceof CsvSyntaxError) throw new Again();
+      else throw error;
+    }
+  }
+
+  #record(cells: string[]): void {
+    this.#check(cells);
+    this.#row += 1;
+    const raw = { row: this.#row, cells };
+    if (isBlankRow(raw)) {
+      if (this.#headers !== undefined) this.#emptyRowsSkipped += 1;
+      return;
+    }
+    if (this.#headers === undefined) {
+      this.#headers = readHeaders(this.file, raw, this.#problems);
+      this.#headerRow = this.#row;
+      return;
+    }
+    this.#rows += 1;
+    this.#queue.push(readDataRow(this.file, raw, this.#headers, this.#problems));
+  }
+}
