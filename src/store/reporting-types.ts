@@ -4,6 +4,7 @@
  * sees them in the clear and never holds the key. Dates are days ("YYYY-MM-DD"); nothing records a time of day.
  */
 import type { CaseStatus, ClosingOutcome, ListEntry, ReportingRoute, WantedOutcome } from '../core/reporting/cases.ts';
+import type { TrendCount } from '../core/reporting/trends.ts';
 
 /** An organisation as the reporting store returns it (the same fields as store.ts's Organisation). */
 export interface ReportingOrganisation {
@@ -92,7 +93,15 @@ export interface ReportingStore {
   /** The organisations where the person holds a handler role, with the roles. */
   handlerOrganisations(userId: number): Promise<readonly { readonly organisation: ReportingOrganisation; readonly roles: readonly string[] }[]>;
 
+  /** Saves the case and counts it for the trends (month, category, directorate), in one transaction. */
   createCase(reportCase: NewReportCase): Promise<number>;
+  /**
+   * Reports received in the months from `fromMonth` to `toMonth` (YYYY-MM, inclusive), by month, category and
+   * directorate (null: not given). Counts are never lowered: cases deleted after their retention still count.
+   */
+  reportCounts(organisationId: number, fromMonth: string, toMonth: string): Promise<readonly TrendCount[]>;
+  /** The first month (YYYY-MM) with a report counted, or null. */
+  firstReportMonth(organisationId: number): Promise<string | null>;
   caseByReceiptHash(receiptHash: string): Promise<StoredReportCase | null>;
   /** The organisation's case, or null (another organisation's is never returned). */
   caseById(organisationId: number, id: number): Promise<StoredReportCase | null>;

@@ -79,12 +79,28 @@ export function reportingRepository(db: Kysely<Database>): ReportingStore {
     },
 
     async createCase(c) {
-      const row = await db.insertInto('report_cases').values({
-        organisation_id: c.organisationId, receipt_hash: c.receiptHash, route: c.route, category: c.category, directorate: c.directorate,
-        wanted: c.wanted, content: c.content, contact: c.contact, handler_role: c.handlerRole, assigned_user_id: null, status: 'received',
-        closing_outcome: null, received_on: c.receivedOn, closed_on: null, awaiting_handler: true,
-      }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.insertInto('report_cases').values({
+          organisation_id: c.organisationId, receipt_hash: c.receiptHash, route: c.route, category: c.category, directorate: c.directorate,
+          wanted: c.wanted, content: c.content, contact: c.contact, handler_role: c.handlerRole, assigned_user_id: null, status: 'received',
+          closing_outcome: null, received_on: c.receivedOn, closed_on: null, awaiting_handler: true,
+        }).returning('id').executeTakeFirstOrThrow();
+        // Counted for the trends (migration 0015), which outlive the case.
+        await trx.insertInto('report_counts').values({ organisation_id: c.organisationId, month: c.receivedOn.slice(0, 7), category: c.category, directorate: c.directorate ?? '', reports: 1 })
+          .onConflict((oc) => oc.columns(['organisation_id', 'month', 'category', 'directorate']).doUpdateSet((eb) => ({ reports: eb('report_counts.reports', '+', 1) }))).execute();
+        return row.id;
+      });
+    },
+
+    async reportCounts(organisationId, fromMonth, toMonth) {
+      const rows = await db.selectFrom('report_counts').selectAll().where('organisation_id', '=', organisationId)
+        .where('month', '>=', fromMonth).where('month', '<=', toMonth).orderBy('month').orderBy('category').orderBy('directorate').execute();
+      return rows.map((r) => ({ month: r.month, category: r.category, directorate: r.directorate === '' ? null : r.directorate, count: r.reports }));
+    },
+
+    async firstReportMonth(organisationId) {
+      const row = await db.selectFrom('report_counts').select((eb) => eb.fn.min('month').as('first')).where('organisation_id', '=', organisationId).executeTakeFirst();
+      return (row?.first as string | null | undefined) ?? null;
     },
 
     async caseByReceiptHash(receiptHash) {

@@ -47,6 +47,11 @@ export function boardPackDocument(pack: BoardPack, standards: StandardRegistry, 
     })),
     objectivesWithLaterBaselines: pack.laterObjectives,
     complyOrExplain: pack.rules.map(ruleDocument),
+    reports: pack.reports && {
+      year: pack.reports.year, total: pack.reports.trends.total, withheld: pack.reports.trends.withheld,
+      months: pack.reports.trends.months.map((month, i) => ({ month, reports: pack.reports!.trends.monthTotals[i] ?? null })),
+      byCategory: pack.reports.trends.byCategory.columns.map((key, i) => ({ key, label: pack.reports!.categoryLabels[key] ?? key, reports: pack.reports!.trends.byCategory.columnTotals[i] ?? null })),
+    },
   };
 }
 

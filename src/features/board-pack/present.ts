@@ -111,6 +111,19 @@ function rulesView(pack: BoardPack, organisation: Organisation) {
   });
 }
 
+/** The year's reports: its total and each category's, as the trend page withholds them (never unsuppressed here). */
+function reportsView(pack: BoardPack) {
+  const t = pack.reports;
+  if (!t) return null;
+  const text = (v: number | null) => (v === null ? 'Withheld' : String(v));
+  return {
+    total: text(t.trends.total),
+    withheld: t.trends.withheld,
+    categories: t.trends.byCategory.columns.map((k, i) => ({ label: t.categoryLabels[k] ?? k, reports: text(t.trends.byCategory.columnTotals[i] ?? null) })),
+    monthsKnown: t.known,
+  };
+}
+
 /** Everything the page shows. `policy` is the disclosure control applied (null for an analyst's own view). */
 export function boardPackView(pack: BoardPack, organisation: Organisation, standards: Parameters<typeof findMeasure>[0], policy: DisclosurePolicy | null) {
   return {
@@ -122,5 +135,6 @@ export function boardPackView(pack: BoardPack, organisation: Organisation, stand
     laterObjectives: pack.laterObjectives,
     rules: rulesView(pack, organisation),
     complyMonths: COMPLY_MONTHS_SHOWN,
+    reports: reportsView(pack),
   };
 }

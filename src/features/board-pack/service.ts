@@ -23,6 +23,7 @@ import { type EvaluationResult, evaluationOf } from '../interventions/evaluation
 import { type RuleSummary, ruleSummary } from '../objectives/comply-service.ts';
 import { progressOf } from '../objectives/service.ts';
 import { type BoardFigures, boardFigures, overviewReports } from '../overview/service.ts';
+import { type ReportTrends, reportTrends } from '../reporting/trends-service.ts';
 
 export interface BoardPackServices {
   readonly store: Store;
@@ -68,6 +69,11 @@ export interface BoardPack {
   /** Objectives whose baseline is later than the pack's year: not in this pack. */
   readonly laterObjectives: number;
   readonly rules: readonly RuleSummary[];
+  /**
+   * Reports of racism and discrimination in the year (April to March), always with disclosure control, even for
+   * analysts (only the handlers see every count); null until the year has ended or when nobody has reported.
+   */
+  readonly reports: ReportTrends | null;
 }
 
 /** Every registered standard with indicators: each indicator's headline figure for the organisation in the year. */
@@ -123,6 +129,6 @@ export async function boardPack(services: BoardPackServices, organisationId: num
   const { paygap } = reports;
   return {
     year, standards, payGaps: paygap ? [paygap.gender.statement, paygap.ethnicity.statement, paygap.disability.statement] : null,
-    board, objectives, laterObjectives, rules,
+    board, objectives, laterObjectives, rules, reports: await reportTrends(services, { id: organisationId }, year),
   };
 }

@@ -19,6 +19,7 @@ import type { Objective } from '../../store/objective-types.ts';
 import type { Membership } from '../../store/store.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { networkInputsView } from '../networks/present.ts';
 import { languageAdvice } from '../../web/presenters/language-advice.ts';
 import type { Services } from '../../web/services.ts';
 import { type ActParams as InterventionParams, canEdit, canUpdate, crumbs, editor, formFields, idParam, interventionPath, mayUpdate, member, objectivePath } from '../../web/act-access.ts';
@@ -167,6 +168,7 @@ export function registerInterventionRoutes(app: FastifyInstance, services: Servi
       objectiveLabel: indicatorLabel(services.standards, objective.standard, objective.indicator), objectiveHref: objectivePath(membership, objective.id),
       intervention: interventionView(intervention, href), history: historyView(history).reverse(), assignedTo: await assignedName(services, intervention.ownerUserId),
       evaluation: evaluationView(result, intervention.id), csvHref: `${href}/evaluation.csv`,
+      ...(await networkInputsView(services.store, membership.organisation, { interventionId: intervention.id })),
       canEdit: canEdit(request, membership), canUpdate: canUpdate(request, membership, intervention.ownerUserId), editHref: `${href}/edit`, updateAction: `${href}/updates`,
       updateStatuses: INTERVENTION_STATUSES.map((s) => ({ ...s, checked: s.value === (values['status'] || intervention.status) })),
       unsuppressed: analyst, values, ...errorsOf(problems),

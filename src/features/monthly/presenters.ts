@@ -124,7 +124,7 @@ export function groupHeadings(measure: AnyMonthlyMeasure): { readonly reference:
  */
 export function monthlyCsv(measure: AnyMonthlyMeasure, views: readonly MonthlySeriesView<string>[]): string {
   const { groups } = measure;
-  const unitName = { ratio: 'ratio', pct: 'percent', per1000: 'per_1000' } as const;
+  const unitName = { ratio: 'ratio', pct: 'percent', per1000: 'per_1000', count: 'count' } as const;
   const rateName = `${groups.adjective(groups.focus).toLowerCase()} rate`;
   const rows = views.flatMap((series) => series.rows.map((r) => {
     const reference = r[groups.reference] ?? null;

@@ -12,7 +12,7 @@ import type { Assurance, PointType, VariationIcon } from '../../core/stats/spc/i
 import { linearSpan } from './axes.ts';
 import { dots, lineStep, segments, texts, type Point, type Segment } from './marks.ts';
 import { chartWidth, positionScale, renderChart, renderMessage, type ChartOptions } from './render.ts';
-import { finite, formatPct, formatPer1000, formatRatio, formatTick, textWidth, wrapText } from './text.ts';
+import { finite, formatCount, formatPct, formatPer1000, formatRatio, formatTick, textWidth, wrapText } from './text.ts';
 import { COLOUR, DEFAULT_WIDTH, FONT, PAD } from './theme.ts';
 
 export interface SpcChartPoint {
@@ -26,7 +26,8 @@ export interface SpcChartPoint {
 }
 
 /** Relative likelihood (two decimals), a percentage already in 0–100, or a rate per 1,000 people. */
-export type SpcUnit = 'ratio' | 'pct' | 'per1000';
+/** 'count': a number of things a month (reports), written whole, with one decimal for a mean or limit. */
+export type SpcUnit = 'ratio' | 'pct' | 'per1000' | 'count';
 
 export interface SpcChartOptions extends ChartOptions {
   /** What is measured, shown above the y axis. */
@@ -106,6 +107,7 @@ const POINT_ORDER: readonly PointType[] = [
 
 /** How a value of the unit is written, in the chart, its description and the table beside it. */
 export function formatSpcValue(unit: SpcUnit): (v: number) => string {
+  if (unit === 'count') return (v) => (Number.isInteger(v) ? formatCount(v) : v.toFixed(1));
   return unit === 'ratio' ? formatRatio : unit === 'pct' ? formatPct : formatPer1000;
 }
 
