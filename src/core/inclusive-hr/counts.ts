@@ -1,0 +1,112 @@
+/**
+ * Disclosure control for the challenge's own tables, which leave the analyst's view (a directorate's team reads and
+ * shares them): counts of 1 to 7 are withheld, and then more, until nothing withheld can be worked out by
+ * differencing (core/indicators/differencing.ts tries the attack).
+ *
+ * - Counts by category (reports of racism and discrimination in a year): each category's count and their total.
+ *   Worked example: 9, 3, 0, 12 with total 24 → the 3 is withheld; 24 − 9 − 0 − 12 would give it away, so the
+ *   smallest other category holding something (9) is withheld too: 24 − 12 − 0 leaves 12 for the two together.
+ * - Pay bands (indicator 1, Agenda for Change bands, medical grades left out): each band's White and ethnic minority
+ *   headcounts. The directorate's totals are published beside them, and the staff outside the bands (medical grades,
+ *   other rows) in the scoped report's indicator 1 rows, so both are taken as known (fixed): a band withheld must not
+ *   come back from the totals less the bands shown and the rows outside them.
+ */
+import { type Cell, protectByDifferencing, type Term, variable } from '../indicators/differencing.ts';
+import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
+import { AFC_BANDS } from '../workforce/pay-band.ts';
+
+export interface CategoryCount {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface ProtectedCategories {
+  /** Null where withheld. */
+  readonly rows: readonly { readonly key: string; readonly label: string; readonly count: number | null }[];
+  readonly total: number | null;
+  readonly withheld: number;
+}
+
+export function protectCategoryCounts(rows: readonly CategoryCount[], policy: DisclosurePolicy): ProtectedCategories {
+  const small = (n: number) => isDisclosive(n, policy);
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const cells = new Map<string, Cell>(rows.map((r) => [`c${r.key}`, { values: { n: r.count }, state: small(r.count) ? 'withheld' : 'shown', size: r.count, atLeast: 1 }]));
+  cells.set('total', { values: { n: total }, state: small(total) ? 'withheld' : 'shown', size: total, rank: 1, atLeast: 1 });
+  const equation: Term[] = [...rows.map((r): Term => [variable(`c${r.key}`, 'n'), 1]), [variable('total', 'n'), -1]];
+  const { withheld } = protectByDifferencing(cells, [equation], small);
+  return {
+    rows: rows.map((r) => ({ key: r.key, label: r.label, count: withheld.has(`c${r.key}`) ? null : r.count })),
+    total: withheld.has('total') ? null : total,
+    withheld: rows.filter((r) => withheld.has(`c${r.key}`)).length,
+  };
+}
+
+/** One row of indicator 1 as the WRES report gives it. */
+export interface BandRowCounts {
+  readonly cluster: string;
+  readonly row: string;
+  readonly white: { readonly count: number };
+  readonly ethnicMinority: { readonly count: number };
+}
+
+export interface BandCount {
+  readonly band: string;
+  readonly white: number;
+  readonly ethnicMinority: number;
+}
+
+export interface ProtectedBands {
+  /** Agenda for Change bands with staff, lowest first; counts null where withheld. */
+  readonly bands: readonly { readonly band: string; readonly white: number | null; readonly ethnicMinority: number | null }[];
+  /** The bands whose counts are shown, for the review's reading. */
+  readonly shown: readonly BandCount[];
+  readonly withheld: number;
+}
+
+const LADDER: readonly string[] = [...AFC_BANDS, 'VSM'];
+
+/** Clinical and non-clinical rows of each band added together, medical grades and other rows left out, lowest first. */
+export function bandCounts(rows: readonly BandRowCounts[]): BandCount[] {
+  const byBand = new Map<string, { white: number; ethnicMinority: number }>();
+  for (const r of rows) {
+    if (r.cluster === 'medical' || !LADDER.includes(r.row)) continue;
+    const sum = byBand.get(r.row) ?? { white: 0, ethnicMinority: 0 };
+    sum.white += r.white.count;
+    sum.ethnicMinority += r.ethnicMinority.count;
+    byBand.set(r.row, sum);
+  }
+  return LADDER.flatMap((band) => {
+    const c = byBand.get(band);
+    return c && c.white + c.ethnicMinority > 0 ? [{ band, ...c }] : [];
+  });
+}
+
+/**
+ * The bands with disclosure control. `totals` are the directorate's White and ethnic minority headcounts as
+ * published (indicator 1's overall figures), which include staff outside the bands.
+ */
+export function protectBands(rows: readonly BandRowCounts[], totals: { readonly white: number; readonly ethnicMinority: number }, policy: DisclosurePolicy): ProtectedBands {
+  const small = (n: number) => isDisclosive(n, policy);
+  const bands = bandCounts(rows);
+  const inBands = { white: bands.reduce((s, b) => s + b.white, 0), ethnicMinority: bands.reduce((s, b) => s + b.ethnicMinority, 0) };
+  const cells = new Map<string, Cell>(bands.map((b) => [b.band, {
+    values: { white: b.white, ethnicMinority: b.ethnicMinority },
+    state: small(b.white) || small(b.ethnicMinority) ? 'withheld' : 'shown',
+    size: b.white + b.ethnicMinority,
+  }]));
+  cells.set('#totals', { values: { white: totals.white, ethnicMinority: totals.ethnicMinority }, state: 'fixed', size: totals.white + totals.ethnicMinority });
+  cells.set('#outside', {
+    values: { white: totals.white - inBands.white, ethnicMinority: totals.ethnicMinority - inBands.ethnicMinority }, state: 'fixed',
+    size: totals.white + totals.ethnicMinority - inBands.white - inBands.ethnicMinority,
+  });
+  const equations = (['white', 'ethnicMinority'] as const).map((g): Term[] => [
+    ...bands.map((b): Term => [variable(b.band, g), 1]), [variable('#outside', g), 1], [variable('#totals', g), -1],
+  ]);
+  const { withheld } = protectByDifferencing(cells, equations, small);
+  return {
+    bands: bands.map((b) => (withheld.has(b.band) ? { band: b.band, white: null, ethnicMinority: null } : b)),
+    shown: bands.filter((b) => !withheld.has(b.band)),
+    withheld: bands.filter((b) => withheld.has(b.band)).length,
+  };
+}
