@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
 import { edsRepository } from './eds.ts';
+import { inclusiveHrRepository } from './inclusive-hr.ts';
 import { highImpactActionsRepository } from './high-impact-actions.ts';
 import { columnMappingsRepository } from './column-mappings.ts';
 import type { OpenDatabase } from './database.ts';
@@ -18,6 +19,7 @@ import { publicationsRepository } from './publications.ts';
 import { reportingRepository } from './reporting.ts';
 import type { Database } from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
+import { staffNetworksRepository } from './staff-networks.ts';
 import { signInLinksRepository } from './sign-in-links.ts';
 import type { Store } from './store.ts';
 import { usersRepository } from './users.ts';
@@ -41,13 +43,15 @@ export class KyselyStore implements Store {
   readonly eds: Store['eds'];
   readonly highImpactActions: Store['highImpactActions'];
   readonly reporting: Store['reporting'];
+  readonly staffNetworks: Store['staffNetworks'];
+  readonly inclusiveHr: Store['inclusiveHr'];
   readonly audit: Store['audit'];
 
-  constructor({ db, dialect, onBusy }: OpenDatabase) {
+  constructor({ db, dialect, onBusy, connections, sqlite }: OpenDatabase) {
     this.db = db;
     this.dialect = dialect;
     this.organisations = organisationsRepository(db);
-    this.imports = importsRepository(db, dialect, onBusy);
+    this.imports = importsRepository(db, dialect, { onBusy, connections, sqlite });
     this.columnMappings = columnMappingsRepository(db);
     this.users = usersRepository(db);
     this.signInLinks = signInLinksRepository(db);
@@ -61,6 +65,8 @@ export class KyselyStore implements Store {
     this.eds = edsRepository(db);
     this.highImpactActions = highImpactActionsRepository(db);
     this.reporting = reportingRepository(db);
+    this.staffNetworks = staffNetworksRepository(db);
+    this.inclusiveHr = inclusiveHrRepository(db);
     this.audit = auditRepository(db);
   }
 

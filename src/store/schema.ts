@@ -5,6 +5,10 @@
  * exactly as written.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  MentoringProgrammesTable, NetworkInputsTable, PulseQuestionsTable, PulseTalliesTable, ReportCountsTable, StaffNetworksTable,
+} from './schema-networks.ts';
+import type { InclusiveHrTables } from './inclusive-hr-types.ts';
 
 /** Written as a boolean (the SQLite plugin turns it into 0/1); read as a boolean or 0/1. */
 export type BooleanColumn = ColumnType<boolean | number, boolean, boolean>;
@@ -437,7 +441,7 @@ export interface ReportMessagesTable {
   written_on: string;
 }
 
-export interface Database {
+export interface Database extends InclusiveHrTables {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
   staff_records: StaffRecordsTable;
@@ -475,6 +479,12 @@ export interface Database {
   report_handlers: ReportHandlersTable;
   report_cases: ReportCasesTable;
   report_messages: ReportMessagesTable;
+  report_counts: ReportCountsTable;
+  staff_networks: StaffNetworksTable;
+  network_inputs: NetworkInputsTable;
+  mentoring_programmes: MentoringProgrammesTable;
+  pulse_questions: PulseQuestionsTable;
+  pulse_tallies: PulseTalliesTable;
 }
 
 /** The tables holding an import's pseudonymised records. */

@@ -14,7 +14,9 @@ import type { EdsStore, HighImpactActionsStore } from './eds-types.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 import type { PublicationsStore } from './publication-types.ts';
+import type { InclusiveHrStore } from './inclusive-hr-types.ts';
 import type { ReportingStore } from './reporting-types.ts';
+import type { StaffNetworksStore } from './staff-network-types.ts';
 
 /**
  * What a member may do in an organisation: an analyst imports and sees every figure, and creates and edits
@@ -246,7 +248,9 @@ export type AuditAction =
   | 'eds-thresholds-chosen' | 'eds-evidence-added' | 'eds-evidence-removed' | 'eds-stakeholder-rated' | 'eds-rating-agreed'
   | 'action-metric-entered' | 'action-linked' | 'action-unlinked'
   | 'report-settings-saved' | 'report-handler-changed' | 'report-case-viewed' | 'report-case-changed' | 'report-message-sent'
-  | 'report-note-added' | 'report-cases-deleted';
+  | 'report-note-added' | 'report-cases-deleted'
+  | 'network-created' | 'network-changed' | 'network-input-recorded' | 'mentoring-programme-saved' | 'pulse-question-created'
+  | 'inclusive-hr-step-marked' | 'inclusive-hr-reading-saved' | 'inclusive-hr-themes-saved' | 'inclusive-hr-note-added' | 'inclusive-hr-note-removed';
 
 export interface AuditEvent {
   readonly id: number;
@@ -453,6 +457,10 @@ export interface Store {
   highImpactActions: HighImpactActionsStore;
   /** Reports of racism and discrimination, sealed, and who handles them (issue 12). */
   reporting: ReportingStore;
+  /** Staff networks: their chair and sponsor, input on objectives and interventions, mentoring, pulse tallies (issue 12). */
+  staffNetworks: StaffNetworksStore;
+  /** The #InclusiveHR five-step challenge per directorate: progress, the team's reading, themes, listening notes (issue 14). */
+  inclusiveHr: InclusiveHrStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

@@ -10,67 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { importFolder } from '../services/import-service.ts';
 import { addUser, Browser, createHarness, type Harness } from './auth/test-harness.ts';
+import {
+  admins, api, type Case, editors, everyone, type Expect, importers, interventionCases, members, type Networks, networkCases, nonMembers,
+  PASSWORD, PEOPLE, type Planned, type Reports, reportingCases, signedIn, type Who,
+} from './access-control.fixture.ts';
 
-type Who = 'nobody' | 'viewer' | 'analyst' | 'administrator' | 'owner' | 'handler';
-const PEOPLE: readonly Who[] = ['nobody', 'viewer', 'analyst', 'administrator', 'owner', 'handler'];
-const PASSWORD = 'a long enough password';
 
-/**
- * Expected status of a GET for each person. `own` is organisation A (the viewer and analyst belong to it; the
- * administrator does not), `other` is organisation B (nobody but its own members). "signin" means a redirect to
- * the sign-in page; 404 hides whether another organisation exists. An owner (a member of organisation A with the
- * owner role) reads exactly as a viewer does, so a GET's expectation for them is the viewer's unless it says otherwise;
- * what an owner may change is checked by the POSTs below. A handler is a viewer of organisation A who also holds the
- * Dignity at Work adviser's handler role there (issue 12): they read as a viewer does, and besides see the reporting
- * cases routed to that role, and nothing else of reporting.
- */
-type Outcome = number | 'signin';
-/** Who a GET expectation names: the owner reads as the viewer does unless one says otherwise. */
-type Expect = Record<Exclude<Who, 'owner' | 'handler'>, Outcome> & { owner?: Outcome; handler?: Outcome };
-interface Case {
-  readonly route: string;
-  readonly url: string;
-  readonly expect: Readonly<Expect>;
-}
-
-const everyone = (status: number): Expect => ({ nobody: status, viewer: status, analyst: status, administrator: status });
-const signedIn = (status: number): Expect => ({ nobody: 'signin', viewer: status, analyst: status, administrator: status });
-const members = (status: number): Expect => ({ nobody: 'signin', viewer: status, analyst: status, administrator: 404 });
-const nonMembers: Expect = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404 };
-const admins: Expect = { nobody: 'signin', viewer: 403, analyst: 403, administrator: 200 };
-const importers: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 200 };
-const editors: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
-const api = (status: number): Expect => ({ nobody: 401, viewer: status, analyst: status, administrator: 404 });
-
-/** Reporting cases: in A, one routed to the handler's role and one to another role; one in B. */
-interface Reports { readonly mine: number; readonly otherRole: number; readonly otherOrganisation: number }
-
-/** The reporter's pages need no sign-in; cases are for their handlers only; reporting settings for administrators. */
-function reportingCases(own: string, other: string, reports: Reports): Case[] {
-  const hidden: Expect = { nobody: 'signin', viewer: 404, analyst: 404, administrator: 404, handler: 404 };
-  return [
-    { route: 'GET /report/:code', url: `/report/${own}`, expect: everyone(200) },
-    { route: 'GET /report/:code', url: '/report/NOPE', expect: everyone(404) },
-    { route: 'GET /report/:code/about', url: `/report/${own}/about`, expect: everyone(200) },
-    { route: 'GET /report/:code/about', url: '/report/NOPE/about', expect: everyone(404) },
-    { route: 'GET /report/follow-up', url: '/report/follow-up', expect: everyone(200) },
-    { route: 'GET /cases', url: '/cases', expect: signedIn(200) },
-    { route: 'GET /cases/:code', url: `/cases/${own}`, expect: { ...hidden, handler: 200 } },
-    { route: 'GET /cases/:code', url: `/cases/${other}`, expect: hidden },
-    { route: 'GET /cases/:code/:id', url: `/cases/${own}/${reports.mine}`, expect: { ...hidden, handler: 200 } },
-    { route: 'GET /cases/:code/:id', url: `/cases/${own}/${reports.otherRole}`, expect: hidden },
-    { route: 'GET /cases/:code/:id', url: `/cases/${own}/${reports.otherOrganisation}`, expect: hidden },
-    { route: 'GET /cases/:code/:id', url: `/cases/${other}/${reports.otherOrganisation}`, expect: hidden },
-    { route: 'GET /admin/reporting', url: '/admin/reporting', expect: admins },
-    { route: 'GET /admin/reporting/:code', url: `/admin/reporting/${own}`, expect: admins },
-    { route: 'GET /admin/reporting/:code', url: '/admin/reporting/NOPE', expect: { ...admins, administrator: 404 } },
-  ];
-}
-
-/** An objective with an intervention in each organisation, for the interventions' routes. */
-interface Planned { readonly own: { objective: number; intervention: number }; readonly other: { objective: number; intervention: number } }
-
-function cases(own: string, other: string, year: number, adminId: number, planned: Planned, reports: Reports): Case[] {
+function cases(own: string, other: string, year: number, adminId: number, planned: Planned, reports: Reports, networks: Networks): Case[] {
   const org = (code: string, path = '') => `/organisations/${code}${path}`;
   const both = (route: string, path: string, ownStatus: Expect = members(200)): Case[] => [
     { route, url: org(own, path), expect: ownStatus },
@@ -158,6 +104,12 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     ...both('GET /organisations/:code/:year/high-impact-actions', `/${year}/high-impact-actions?withheld=yes`),
     { route: 'GET /organisations/:code/:year/high-impact-actions', url: org(own, '/1999/high-impact-actions'), expect: members(404) },
     ...both('GET /organisations/:code/:year/high-impact-actions.csv', `/${year}/high-impact-actions.csv`),
+    // The #InclusiveHR challenge (issue 14, item 1): members read every step; a directorate not in the year's staff file is not found.
+    ...both('GET /organisations/:code/:year/inclusive-hr', `/${year}/inclusive-hr`),
+    { route: 'GET /organisations/:code/:year/inclusive-hr', url: org(own, '/1999/inclusive-hr'), expect: members(404) },
+    ...['data', 'review', 'lived-experience', 'themes', 'evaluate', 'summary'].flatMap((step) => both('GET /organisations/:code/:year/inclusive-hr/:directorate/:step', `/${year}/inclusive-hr/Medicine/${step}`)),
+    { route: 'GET /organisations/:code/:year/inclusive-hr/:directorate/:step', url: org(own, `/${year}/inclusive-hr/Nowhere/data`), expect: members(404) },
+    { route: 'GET /organisations/:code/:year/inclusive-hr/:directorate/:step', url: org(own, `/${year}/inclusive-hr/Medicine/step-9`), expect: members(404) },
     ...both('GET /organisations/:code/:year/wdes', `/${year}/wdes`),
     // The national return holds every count: the organisation's analysts (and member administrators) only.
     ...['wres.xlsx', 'wres.csv', 'wdes.xlsx', 'wdes.csv'].flatMap((file) => both('GET /organisations/:code/:year/return/:file', `/${year}/return/${file}`, editors)),
@@ -221,6 +173,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     ...both('GET /organisations/:code/interventions', '/interventions'),
     ...both('GET /organisations/:code/interventions.csv', '/interventions.csv'),
     ...interventionCases(own, other, planned),
+    ...networkCases(own, other, networks),
     { route: 'GET /api/v1/interventions/catalogue', url: '/api/v1/interventions/catalogue', expect: { nobody: 401, viewer: 200, analyst: 200, administrator: 200 } },
     { route: 'GET /api/v1/organisations/:code/interventions', url: `/api/v1/organisations/${own}/interventions`, expect: api(200) },
     { route: 'GET /api/v1/organisations/:code/interventions', url: `/api/v1/organisations/${other}/interventions`, expect: { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } },
@@ -231,36 +184,15 @@ function cases(own: string, other: string, year: number, adminId: number, planne
   ];
 }
 
-/** The interventions' pages and API under an objective: members read, analysts (and member administrators) edit. */
-function interventionCases(own: string, other: string, planned: Planned): Case[] {
-  const editors: Expect = { nobody: 'signin', viewer: 403, analyst: 200, administrator: 404 };
-  const page = (code: string, p: Planned['own'], path: string) => `/organisations/${code}/objectives/${p.objective}/interventions${path}`;
-  const apiPath = (code: string, p: Planned['own'], path: string) => `/api/v1/organisations/${code}/objectives/${p.objective}/interventions${path}`;
-  const otherApi = { nobody: 401, viewer: 404, analyst: 404, administrator: 404 } as Expect;
-  const i = (p: Planned['own']) => `/${p.intervention}`;
-  return [
-    { route: 'GET /organisations/:code/objectives/:id/interventions/new', url: page(own, planned.own, '/new'), expect: editors },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/new', url: page(other, planned.other, '/new'), expect: nonMembers },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId', url: page(own, planned.own, i(planned.own)), expect: members(200) },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId', url: page(other, planned.other, i(planned.other)), expect: nonMembers },
-    // Another organisation's intervention under one's own objective is not found.
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId', url: page(own, planned.own, i(planned.other)), expect: members(404) },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/evaluation.csv', url: page(own, planned.own, `${i(planned.own)}/evaluation.csv`), expect: members(200) },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/evaluation.csv', url: page(other, planned.other, `${i(planned.other)}/evaluation.csv`), expect: nonMembers },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/edit', url: page(own, planned.own, `${i(planned.own)}/edit`), expect: editors },
-    { route: 'GET /organisations/:code/objectives/:id/interventions/:interventionId/edit', url: page(other, planned.other, `${i(planned.other)}/edit`), expect: nonMembers },
-    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions', url: apiPath(own, planned.own, ''), expect: api(200) },
-    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions', url: apiPath(other, planned.other, ''), expect: otherApi },
-    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions/:interventionId', url: apiPath(own, planned.own, i(planned.own)), expect: api(200) },
-    { route: 'GET /api/v1/organisations/:code/objectives/:id/interventions/:interventionId', url: apiPath(other, planned.other, i(planned.other)), expect: otherApi },
-  ];
-}
-
 /** EDS 2022's and the high-impact actions' forms (issue 14): analysts and administrators only. */
 const EDS_AND_ACTION_POSTS = [
   '/organisations/ORGA/2025/eds/outcomes/2B/evidence', '/organisations/ORGA/2025/eds/outcomes/2B/evidence/1/remove',
   '/organisations/ORGA/2025/eds/outcomes/2B/stakeholder-ratings', '/organisations/ORGA/2025/eds/outcomes/2B/agreed-rating', '/organisations/ORGA/2025/eds/thresholds',
   '/organisations/ORGA/2025/high-impact-actions/entries', '/organisations/ORGA/2025/high-impact-actions/links', '/organisations/ORGA/2025/high-impact-actions/links/1/remove',
+  // The #InclusiveHR challenge's forms (issue 14, item 1), the same: analysts and administrators only.
+  '/organisations/ORGA/2025/inclusive-hr/Medicine/review/done', '/organisations/ORGA/2025/inclusive-hr/Medicine/review',
+  '/organisations/ORGA/2025/inclusive-hr/Medicine/lived-experience/notes', '/organisations/ORGA/2025/inclusive-hr/Medicine/lived-experience/notes/1/remove',
+  '/organisations/ORGA/2025/inclusive-hr/Medicine/themes',
 ];
 
 /** POST routes: with no session every one is refused; the forms' own tests check what members may do. */
@@ -277,6 +209,8 @@ const POST_ROUTES = [
   ...EDS_AND_ACTION_POSTS,
   '/report/ORGA', '/report/follow-up', '/cases/ORGA/1/messages', '/cases/ORGA/1/notes', '/cases/ORGA/1/status', '/cases/ORGA/1/assign',
   '/admin/reporting/ORGA', '/admin/reporting/ORGA/handlers',
+  '/organisations/ORGA/networks', '/organisations/ORGA/networks/1/edit', '/organisations/ORGA/networks/1/inputs', '/organisations/ORGA/networks/1/programmes',
+  '/organisations/ORGA/networks/1/programmes/1', '/organisations/ORGA/networks/1/pulse', '/networks/ORGA/1/pulse/1',
 ];
 
 async function plan(harness: Harness, organisationId: number, ownerUserId: number | null): Promise<{ objective: number; intervention: number }> {
@@ -337,6 +271,13 @@ describe('access control on every route', () => {
     }
     const routed = (organisationId: number, role: string) => store.reporting.casesVisibleTo(organisationId, 0, [role]).then((c) => c[0]!.id);
     const reports: Reports = { mine: await routed(a.id, 'dignity-at-work'), otherRole: await routed(a.id, 'hr'), otherOrganisation: await routed(b.id, 'dignity-at-work') };
+    // A report of an ended year in each organisation, for the trends (written as the form would have, that year).
+    for (const [organisationId, n] of [[a.id, 1], [b.id, 2]] as const) {
+      await store.reporting.createCase({
+        organisationId, receiptHash: `old-${n}`, route: 'anonymous', category: 'other', directorate: null, wanted: 'heard', content: 'sealed',
+        contact: null, handlerRole: 'hr', receivedOn: '2024-05-01',
+      });
+    }
     for (const who of PEOPLE) {
       const browser = new Browser(harness.app, `10.0.0.${PEOPLE.indexOf(who) + 1}`);
       if (who !== 'nobody') {
@@ -356,7 +297,18 @@ describe('access control on every route', () => {
     assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', { note: 'A correction being prepared.' })).statusCode, 303);
     // The owner's objective and intervention in A; B's are assigned to nobody.
     planned = { own: await plan(harness, a.id, owner.id), other: await plan(harness, (await store.organisations.byCode('ORGB'))!.id, null) };
-    table = cases('ORGA', 'ORGB', 2025, admin.id, planned, reports);
+    const network = async (organisationId: number) => {
+      const id = await store.staffNetworks.create(organisationId, {
+        name: 'Race Equality Network', purpose: '', chairName: 'A. Chair', chairRole: 'Nurse', chairUserId: null, sponsorName: 'B. Sponsor', sponsorRole: 'Chief People Officer',
+      }, null);
+      const programme = (await store.staffNetworks.saveProgramme(id, {
+        name: 'Reverse mentoring', kind: 'reverse', pairs: 10, startDate: '2025-01-01', endDate: null, evaluation: '', pairsCompleted: null, responses: null, positiveResponses: null,
+      }, null))!;
+      const question = await store.staffNetworks.createQuestion({ networkId: id, question: 'Safe to speak up?', options: ['Yes', 'No'], opensOn: '2025-01-01', closesOn: '2099-12-31', createdBy: null });
+      return { network: id, programme, question };
+    };
+    const networks: Networks = { own: await network(a.id), other: await network(b.id) };
+    table = cases('ORGA', 'ORGB', 2025, admin.id, planned, reports, networks);
   });
 
   after(async () => {

@@ -35,6 +35,7 @@ import { registerBoardPackRoutes } from '../features/board-pack/routes.ts';
 import { registerPublicRoutes } from '../features/publish/public-routes.ts';
 import { registerPublishRoutes } from '../features/publish/routes.ts';
 import { registerEdsRoutes } from '../features/eds/routes.ts';
+import { registerInclusiveHrRoutes } from '../features/inclusive-hr/routes.ts';
 import { registerHighImpactActionRoutes } from '../features/high-impact-actions/routes.ts';
 import { registerRegionRoutes } from '../features/regions/routes.ts';
 import { registerPayGapRoutes } from '../features/paygap/routes.ts';
@@ -46,6 +47,9 @@ import { registerNationalFigureRoutes } from '../features/national-figures/route
 import { registerReportingAdminRoutes } from '../features/reporting/admin-routes.ts';
 import { registerCaseRoutes } from '../features/reporting/case-routes.ts';
 import { registerReportingRoutes } from '../features/reporting/routes.ts';
+import { registerTrendRoutes } from '../features/reporting/trends-routes.ts';
+import { registerNetworkRoutes } from '../features/networks/routes.ts';
+import { registerPulseRoutes } from '../features/networks/public-routes.ts';
 
 export interface RegisteredRoute {
   readonly method: string;
@@ -123,10 +127,14 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerInterventionRoutes(app, services);
   registerInterventionApiRoutes(app, services);
   registerEdsRoutes(app, services);
+  registerInclusiveHrRoutes(app, services);
   registerHighImpactActionRoutes(app, services);
   registerReportingRoutes(app, services, config);
   registerCaseRoutes(app, services);
   registerReportingAdminRoutes(app, services);
+  registerTrendRoutes(app, services);
+  registerNetworkRoutes(app, services);
+  registerPulseRoutes(app, services);
   registerNotFound(app, services);
   return app;
 }

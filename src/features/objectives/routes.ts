@@ -16,6 +16,7 @@ import type { Objective } from '../../store/objective-types.ts';
 import type { Membership } from '../../store/store.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { renderPage } from '../../web/organisation-year.ts';
+import { networkInputsView } from '../networks/present.ts';
 import { languageAdvice } from '../../web/presenters/language-advice.ts';
 import type { Services } from '../../web/services.ts';
 import { type ActParams as CodeParams, canEdit, canUpdate, crumbs, editor, formFields, idParam, interventionPath, mayUpdate, member, objectivesPath } from '../../web/act-access.ts';
@@ -101,7 +102,9 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
     if (!membership) return reply;
     const query = request.query as Record<string, unknown>;
     const measure = typeof query['measure'] === 'string' ? query['measure'] : '';
-    return renderForm(request, reply, membership, null, { measure, scope: 'organisation' }, []);
+    // A scope may be given (the #InclusiveHR challenge opens the form for its directorate); the form offers it when the latest year has it.
+    const scope = typeof query['scope'] === 'string' && query['scope'] !== '' ? query['scope'] : 'organisation';
+    return renderForm(request, reply, membership, null, { measure, scope }, []);
   });
 
   app.post<{ Params: CodeParams }>('/organisations/:code/objectives', async (request, reply) => {
@@ -146,6 +149,7 @@ export function registerObjectiveRoutes(app: FastifyInstance, services: Services
       canReview: canUpdate(request, membership, objective.ownerUserId), assignedTo: await assignedName(services, objective.ownerUserId),
       interventions: interventions.map((i) => ({ name: interventionName(i), href: interventionPath(membership, objective.id, i.id), status: statusText(i.status), owner: `${i.ownerName}, ${i.ownerRole}` })),
       addInterventionHref: `${base}/${objective.id}/interventions/new`,
+      ...(await networkInputsView(services.store, membership.organisation, { objectiveId: objective.id })),
       editHref: `${base}/${objective.id}/edit`, reviewAction: `${base}/${objective.id}/reviews`,
       statuses: [{ value: '', text: 'Choose' }, ...FORM_CHOICES.reviewStatuses].map((s) => ({ ...s, selected: s.value === (values['status'] ?? '') })),
       values, notice: query['created'] !== undefined ? 'The objective has been saved with its baseline' : query['reviewed'] !== undefined ? 'Your review has been added' : query['changed'] !== undefined ? 'The objective has been changed' : null,

@@ -17,6 +17,8 @@ import * as mappingPresets from './0011-mapping-presets.ts';
 import * as publications from './0013-publications.ts';
 import * as edsAndActions from './0014-eds-and-actions.ts';
 import * as reporting from './0012-reporting.ts';
+import * as staffNetworks from './0015-staff-networks.ts';
+import * as inclusiveHr from './0016-inclusive-hr.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -36,5 +38,7 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0013-publications': { up: (db) => publications.up(db, columns), down: (db) => publications.down(db) },
     '0014-eds-and-actions': { up: (db) => edsAndActions.up(db, columns), down: (db) => edsAndActions.down(db) },
     '0012-reporting': { up: (db) => reporting.up(db, columns), down: (db) => reporting.down(db) },
+    '0015-staff-networks': { up: (db) => staffNetworks.up(db, columns), down: (db) => staffNetworks.down(db) },
+    '0016-inclusive-hr': { up: (db) => inclusiveHr.up(db, columns), down: (db) => inclusiveHr.down(db) },
   };
 }
