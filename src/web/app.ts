@@ -193,6 +193,12 @@ function registerNotFound(app: FastifyInstance, services: Services): void {
 
 function registerFaultHandler(app: FastifyInstance, services: Services, config: AppConfig): void {
   app.setErrorHandler((fault: unknown, request, reply) => {
+    // A long read (the regional view, comparisons) stops between organisations once the client has gone
+    // (request.signal): nobody is waiting for an answer, and it is no fault.
+    if (fault instanceof Error && fault.name === 'AbortError' && request.signal.aborted) {
+      request.log.info('client gone; its work stopped');
+      return reply.code(499).send();
+    }
     if (isDatabaseUnavailable(fault)) return databaseUnavailable(services, request, reply, fault);
     const error = fault instanceof Error ? fault : new Error(String(fault));
     const status = (fault as { statusCode?: number }).statusCode ?? 500;

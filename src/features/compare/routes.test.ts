@@ -11,6 +11,7 @@ import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 import { COMPARE_CSV_HEADER, compareCsvRows } from './presenters.ts';
+import { comparison } from './service.ts';
 
 const PASSWORD = 'a long enough password';
 
@@ -111,6 +112,17 @@ describe('comparisons between organisations', () => {
     assert.match(alone.body, /There is 1\./);
     assert.equal((await viewer.get('/organisations/SYN02/2025/compare?peers=everyone')).statusCode, 400);
     assert.equal((await viewer.get('/organisations/SYN02/2024/compare')).statusCode, 404);
+  });
+
+  test('a comparison stops once its signal is aborted (the client has gone); an unaborted signal changes nothing', async () => {
+    const organisation = (await harness.store.organisations.byCode('SYN02'))!;
+    const controller = new AbortController();
+    const stopped = comparison(harness.services, 'WRES', organisation, 2025, 'all', controller.signal);
+    controller.abort();
+    await assert.rejects(stopped, { name: 'AbortError' });
+    const plain = await comparison(harness.services, 'WRES', organisation, 2025, 'all');
+    assert.ok(plain.peers.length > 1);
+    assert.deepEqual((await comparison(harness.services, 'WRES', organisation, 2025, 'all', new AbortController().signal)).peers.map((p) => p.code), plain.peers.map((p) => p.code));
   });
 
   test('the overview answers "how do we compare?" with a small funnel plot beside each reading, and "will the targets be met?" with a picture per band', async () => {

@@ -57,7 +57,7 @@ async function loadComparison(services: Services, routes: CompareRoutes, request
     });
     return null;
   }
-  return { organisation, year, group, ...(await comparison(services, routes.family.standard, organisation, year, group)) };
+  return { organisation, year, group, ...(await comparison(services, routes.family.standard, organisation, year, group, request.signal)) };
 }
 
 function registerFamily(app: FastifyInstance, services: Services, routes: CompareRoutes): void {

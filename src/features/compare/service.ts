@@ -93,7 +93,8 @@ export interface Comparison {
 /**
  * The organisation's comparison with its peer group for a year, in a standard. Each organisation in the group is
  * read through its headline figures only, and the year's national figures become the targets of WRES indicators
- * 2–4 where an administrator has entered them.
+ * 2–4 where an administrator has entered them. With a signal, the work stops (an AbortError) between
+ * organisations once it is aborted: when the client has gone, say.
  */
 export async function comparison(
   services: WithStore,
@@ -101,12 +102,14 @@ export async function comparison(
   organisation: Organisation,
   year: number,
   group: PeerGroup,
+  signal?: AbortSignal,
 ): Promise<Comparison> {
   const { store } = services;
   const source = SOURCES[standard];
   const candidates = (await store.organisations.all()).filter((o) => inGroup(group, organisation, o) || o.id === organisation.id);
   const peers: PeerOrganisationOf<string>[] = [];
   for (const o of candidates) {
+    signal?.throwIfAborted();
     const report = await source.peerReport(store, o.id, year);
     if (report) peers.push({ code: o.code, name: o.name, report });
   }

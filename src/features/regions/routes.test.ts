@@ -18,6 +18,7 @@ import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 import { approveDraft, prepareDraft } from '../publish/service.ts';
+import { areaOrganisations } from './service.ts';
 
 const PASSWORD = 'a long enough password';
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/&amp;/g, '&').replace(/&rsquo;|’/g, '’').replace(/\s+/g, ' ');
@@ -84,6 +85,19 @@ describe('the regional and national view', () => {
     const wres8 = text((await anonymous('/public/national/wres/8')).body);
     for (const name of ['Alpha', 'Beta', 'Delta']) assert.match(wres8, new RegExp(`${name} NHS Trust`));
     assert.doesNotMatch(wres8, /Gamma NHS Trust/, 'an unpublished organisation is not public');
+  });
+
+  test('the work stops once its signal is aborted (the client has gone), from either source; an unaborted signal changes nothing', async () => {
+    const area = { regionSlug: null, type: null, year: 2025 };
+    for (const source of ['current', 'published'] as const) {
+      const controller = new AbortController();
+      const stopped = areaOrganisations(harness.services, source, area, controller.signal);
+      controller.abort();
+      await assert.rejects(stopped, { name: 'AbortError' }, source);
+      const plain = await areaOrganisations(harness.services, source, area);
+      assert.ok(plain.found && plain.organisations.length >= 3, source);
+      assert.deepEqual(await areaOrganisations(harness.services, source, area, new AbortController().signal), plain, source);
+    }
   });
 
   test('a region and a type narrow the organisations; unknown ones answer 404', async () => {

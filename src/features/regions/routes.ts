@@ -65,7 +65,7 @@ export function registerRegionRoutes(app: FastifyInstance, services: Services): 
   async function load(source: Source, request: AreaRequestOf, reply: FastifyReply) {
     if (source === 'current' && !requireAdministrator(request, reply)) return null;
     const parsed = parseArea(request);
-    const result = parsed ? await areaOrganisations(services, source, parsed) : { found: false as const };
+    const result = parsed ? await areaOrganisations(services, source, parsed, request.signal) : { found: false as const };
     if (!parsed || !result.found) {
       reply.callNotFound();
       return null;

@@ -117,19 +117,21 @@ async function currentFigures(services: RegionsServices, organisation: Organisat
   });
 }
 
-async function fromStore(services: RegionsServices, year: number): Promise<AreaOrganisation[]> {
+async function fromStore(services: RegionsServices, year: number, signal?: AbortSignal): Promise<AreaOrganisation[]> {
   const out: AreaOrganisation[] = [];
   for (const o of await services.store.organisations.all()) {
+    signal?.throwIfAborted();
     const figures = await currentFigures(services, o, year);
     if (figures) out.push({ code: o.code, name: o.name, synthetic: o.synthetic, region: o.region, type: o.type, figures });
   }
   return out;
 }
 
-async function fromPublished(services: RegionsServices, year: number): Promise<AreaOrganisation[]> {
+async function fromPublished(services: RegionsServices, year: number, signal?: AbortSignal): Promise<AreaOrganisation[]> {
   const byCode = new Map((await services.store.organisations.all()).map((o) => [o.code, o]));
   const out: AreaOrganisation[] = [];
   for (const p of await everyLatestVersion(services)) {
+    signal?.throwIfAborted();
     if (p.year !== year) continue;
     const o = byCode.get(p.report.organisation.code);
     const figures = p.report.standards.filter((s) => (STANDARDS as readonly string[]).includes(s.id)).flatMap((s) => s.figures ?? []);
@@ -166,13 +168,14 @@ export type AreaResult =
 
 /**
  * The organisations of the area in the year, with the choices of region, type and year. Not found when the source
- * has no such year, no organisation in such a region, or none of such a type there.
+ * has no such year, no organisation in such a region, or none of such a type there. With a signal, the work stops
+ * (an AbortError) between organisations once it is aborted: when the client has gone, say.
  */
-export async function areaOrganisations(services: RegionsServices, source: Source, request: AreaRequest): Promise<AreaResult> {
+export async function areaOrganisations(services: RegionsServices, source: Source, request: AreaRequest, signal?: AbortSignal): Promise<AreaResult> {
   const years = await yearsOf(services, source);
   const year = request.year ?? years[0] ?? null;
   if (year === null || !years.includes(year)) return { found: false };
-  const all = source === 'published' ? await fromPublished(services, year) : await fromStore(services, year);
+  const all = source === 'published' ? await fromPublished(services, year, signal) : await fromStore(services, year, signal);
   const regionNames = [...new Set(all.flatMap((o) => (o.region ? [o.region] : [])))].sort((a, b) => a.localeCompare(b));
   const regions = regionNames.map((name) => ({ name, slug: regionSlug(name), organisations: all.filter((o) => o.region === name).length }));
   let region: string | null = null;
