@@ -60,7 +60,7 @@ export interface Trends {
   readonly byDirectorate: TrendTable;
   /** The year by directorate (rows: byDirectorate's columns) and category (columns: byCategory's). */
   readonly byDirectorateAndCategory: CrossTable;
-  /** How many figures were withheld (0 without disclosure control). */
+  /** How many figures of the two monthly tables were withheld (0 without disclosure control). */
   readonly withheld: number;
 }
 
@@ -216,9 +216,9 @@ export function trendsOf(
     columnTotals: columns.map((_, k) => shown(g.grid, mask, months.length, k)),
   });
   const [categoryMask, directorateMask, crossMask] = masks as [boolean[][], boolean[][], boolean[][]];
-  const withheld = masks.reduce((n, m) => n + m.flat().filter(Boolean).length, 0)
-    // A figure in several tables is counted once.
-    - links.reduce((n, link) => n + (masks[link[0]![0]]![link[0]![1]]![link[0]![2]] ? link.length - 1 : 0), 0);
+  // The monthly tables' figures, as the trend pages show them; their shared totals counted once.
+  const withheld = [categoryMask, directorateMask].reduce((n, m) => n + m.flat().filter(Boolean).length, 0)
+    - categoryMask.filter((row) => row[C]).length;
   return {
     months,
     monthTotals: months.map((_, r) => shown(byCategory.grid, categoryMask, r, categoryColumns.length)),
