@@ -42,12 +42,6 @@ export interface InclusiveHrStore {
   addNote(note: NewListeningNote): Promise<ListeningNote>;
   /** Removes one of the directorate's notes; returns it, or null when there is no such note. */
   removeNote(organisationId: number, year: number, directorate: string, id: number): Promise<ListeningNote | null>;
-  /**
-   * Reports of racism and discrimination received from `from` to `to` (days, inclusive) naming one of the
-   * reporting directorates given (their keys), counted by category. Reads report_cases (migration 0012) and nothing
-   * sealed: only category, directorate and the day received.
-   */
-  reportCountsByCategory(organisationId: number, directorateKeys: readonly string[], from: string, to: string): Promise<readonly { readonly category: string; readonly count: number }[]>;
 }
 
 /** The tables of migration 0016 as Kysely sees them (added to schema.ts's Database). */

@@ -1,5 +1,5 @@
-/** The #InclusiveHR challenge's progress and listening notes (migration 0016), and its yearly read of reports. */
-import { type Kysely, type Selectable, sql } from 'kysely';
+/** The #InclusiveHR challenge's progress and listening notes (migration 0016). */
+import type { Kysely, Selectable } from 'kysely';
 import type { DirectorateProgress, InclusiveHrStore, InclusiveHrTables, ListeningNote } from './inclusive-hr-types.ts';
 import type { Database } from './schema.ts';
 import { toDate } from './values.ts';
@@ -81,14 +81,6 @@ export function inclusiveHrRepository(db: Kysely<Database>): InclusiveHrStore {
       const row = await db.deleteFrom('ihr_listening_notes').where('organisation_id', '=', organisationId).where('year', '=', year)
         .where('directorate', '=', directorate).where('id', '=', id).returningAll().executeTakeFirst();
       return row ? toNote(row) : null;
-    },
-
-    async reportCountsByCategory(organisationId, directorateKeys, from, to) {
-      if (directorateKeys.length === 0) return [];
-      const rows = await db.selectFrom('report_cases').select(['category', sql<number | string>`count(*)`.as('n')])
-        .where('organisation_id', '=', organisationId).where('directorate', 'in', [...directorateKeys])
-        .where('received_on', '>=', from).where('received_on', '<=', to).groupBy('category').orderBy('category').execute();
-      return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
     },
   };
 }

@@ -87,7 +87,7 @@ function cases(own: string, other: string, year: number, adminId: number, planne
     { route: 'GET /public/:code/:year/:version', url: `/public/${own}/${year}/v1`, expect: everyone(200) },
     { route: 'GET /public/:code/:year/:version', url: `/public/${own}/${year}/v2`, expect: everyone(404) },
     { route: 'GET /public/:code/:year/:version', url: `/public/${own}/${year}/draft`, expect: everyone(404) },
-    ...['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv'].map((file) => (
+    ...['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv', 'eds.csv'].map((file) => (
       { route: 'GET /public/:code/:year/:version/:file', url: `/public/${own}/${year}/v1/${file}`, expect: everyone(200) })),
     { route: 'GET /public/:code/:year/:version/:file', url: `/public/${own}/${year}/v1/secrets.csv`, expect: everyone(404) },
     { route: 'GET /public/:code/:year/:version/:file', url: `/public/${other}/${year}/v1/figures.csv`, expect: everyone(404) },

@@ -1,6 +1,6 @@
 /**
  * The published report in a real browser (Chromium), against a real server with the demonstration trust: an
- * objective is set and the latest year published (and corrected once) through the feature's own services; then a
+ * objective is set and every EDS 2022 outcome given an agreed rating, and the latest year published (and corrected once) through the feature's own services; then a
  * visitor who never signs in opens the organisation's published reports, the latest version and the first. Each page
  * is checked with axe-core at 1100 and 375 pixels wide and photographed, no cookie is ever set, nothing is refused by
  * the Content Security Policy (the inline script is allowed by its hash), and the print view is photographed and
@@ -11,6 +11,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { EDS_OUTCOME_IDS } from '../../src/core/eds/outcomes.ts';
 import { defaultStandards } from '../../src/core/standards/index.ts';
 import { figureFor, findMeasure } from '../../src/features/objectives/service.ts';
 import { approveDraft, prepareDraft } from '../../src/features/publish/service.ts';
@@ -48,6 +49,8 @@ describeInBrowser('the published report in a real browser', () => {
       objectiveId: objective.id, catalogueId: 'diverse-interview-panels', own: null, ownerName: 'Sam Lead', ownerRole: 'Director of People',
       startDate: `${latest - 1}-10-01`, endDate: null, status: 'in-progress', staffNetworks: [], cost: null, shareEvaluation: true, createdBy: null, ownerUserId: null,
     });
+    // EDS 2022: every outcome agreed at 2 (22 of 33, Achieving), so the report carries its EDS section.
+    for (const outcome of EDS_OUTCOME_IDS) await store.eds.agree(organisation.id, latest, { outcome, rating: 2, owner: 'Director of People' }, null);
     for (const note of ['', 'The staff survey file was replaced with the final one, which changed indicators 5 to 8.']) {
       const prepared = await prepareDraft(services, organisation, latest, note, null);
       assert.ok(prepared?.ok);
@@ -72,6 +75,7 @@ describeInBrowser('the published report in a real browser', () => {
     assert.match(main, /What is this telling you/);
     assert.match(main, /Correction in version 2/);
     assert.match(main, /Diverse or inclusive interview panels/);
+    assert.match(main, /EDS Organisation Rating\s+22 of 33: 2\/Achieving/);
     assert.equal(await page.locator('figure.mirror-chart svg').count() > 0, true, 'a chart, followed by its table');
     await checkPage(page, 'public report');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

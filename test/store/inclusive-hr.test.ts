@@ -1,21 +1,15 @@
 /**
  * The #InclusiveHR challenge's store (migration 0016) on both databases: progress per organisation, year and
- * directorate (steps marked and unmarked, the reading and themes kept apart), listening notes, and the yearly count
- * of reports by category for a directorate (nothing sealed is read).
+ * directorate (steps marked and unmarked, the reading and themes kept apart) and listening notes. The reports'
+ * counts are the reporting feature's (`reportTrends`), tested with it.
  */
 import assert from 'node:assert/strict';
 import type { KyselyStore } from '../../src/store/kysely-store.ts';
-import type { NewReportCase } from '../../src/store/reporting-types.ts';
 import { testEachDialect } from './each-dialect.ts';
 
 async function organisationRow(store: KyselyStore, code: string): Promise<number> {
   return (await store.db.insertInto('organisations').values({ code, name: `Trust ${code}`, region: null, type: null, synthetic: false }).returning('id').executeTakeFirstOrThrow()).id;
 }
-
-const report = (organisationId: number, n: number, extra: Partial<NewReportCase>): NewReportCase => ({
-  organisationId, receiptHash: `hash-${n}`, route: 'anonymous', category: 'colleagues', directorate: 'hr-and-od', wanted: 'heard',
-  content: `sealed-${n}`, contact: null, handlerRole: 'hr', receivedOn: '2025-01-10', ...extra,
-});
 
 testEachDialect('progress is kept per organisation, year and directorate', async ({ store }) => {
   const a = await organisationRow(store, 'RXX');
@@ -49,20 +43,4 @@ testEachDialect('listening notes are the directorate\'s own, oldest session firs
   assert.equal(await store.inclusiveHr.removeNote(a, 2025, 'Surgery', first.id), null, 'not another directorate\'s note');
   assert.equal((await store.inclusiveHr.removeNote(a, 2025, 'HR', later.id))?.title, 'Second');
   assert.deepEqual((await store.inclusiveHr.notes(a, 2025, 'HR')).map((n) => n.id), [first.id]);
-});
-
-testEachDialect('reports are counted by category for the directorate and the days given', async ({ store }) => {
-  const a = await organisationRow(store, 'RXX');
-  const b = await organisationRow(store, 'RYY');
-  let n = 0;
-  const add = (organisationId: number, extra: Partial<NewReportCase>) => store.reporting.createCase(report(organisationId, ++n, extra));
-  await add(a, {});
-  await add(a, {});
-  await add(a, { category: 'managers' });
-  await add(a, { receivedOn: '2025-04-01' });
-  await add(a, { directorate: 'surgery' });
-  await add(a, { directorate: null });
-  await add(b, {});
-  assert.deepEqual(await store.inclusiveHr.reportCountsByCategory(a, ['hr-and-od'], '2024-04-01', '2025-03-31'), [{ category: 'colleagues', count: 2 }, { category: 'managers', count: 1 }]);
-  assert.deepEqual(await store.inclusiveHr.reportCountsByCategory(a, [], '2024-04-01', '2025-03-31'), []);
 });

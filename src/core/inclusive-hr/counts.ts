@@ -1,11 +1,9 @@
 /**
  * Disclosure control for the challenge's own tables, which leave the analyst's view (a directorate's team reads and
  * shares them): counts of 1 to 7 are withheld, and then more, until nothing withheld can be worked out by
- * differencing (core/indicators/differencing.ts tries the attack).
+ * differencing (core/indicators/differencing.ts tries the attack). (Reports of racism and discrimination by category
+ * are the reporting feature's, core/reporting/trends.ts, with the same control as every other view of them.)
  *
- * - Counts by category (reports of racism and discrimination in a year): each category's count and their total.
- *   Worked example: 9, 3, 0, 12 with total 24 → the 3 is withheld; 24 − 9 − 0 − 12 would give it away, so the
- *   smallest other category holding something (9) is withheld too: 24 − 12 − 0 leaves 12 for the two together.
  * - Pay bands (indicator 1, Agenda for Change bands, medical grades left out): each band's White and ethnic minority
  *   headcounts. The directorate's totals are published beside them, and the staff outside the bands (medical grades,
  *   other rows) in the scoped report's indicator 1 rows, so both are taken as known (fixed): a band withheld must not
@@ -14,33 +12,6 @@
 import { type Cell, protectByDifferencing, type Term, variable } from '../indicators/differencing.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import { AFC_BANDS } from '../workforce/pay-band.ts';
-
-export interface CategoryCount {
-  readonly key: string;
-  readonly label: string;
-  readonly count: number;
-}
-
-export interface ProtectedCategories {
-  /** Null where withheld. */
-  readonly rows: readonly { readonly key: string; readonly label: string; readonly count: number | null }[];
-  readonly total: number | null;
-  readonly withheld: number;
-}
-
-export function protectCategoryCounts(rows: readonly CategoryCount[], policy: DisclosurePolicy): ProtectedCategories {
-  const small = (n: number) => isDisclosive(n, policy);
-  const total = rows.reduce((sum, r) => sum + r.count, 0);
-  const cells = new Map<string, Cell>(rows.map((r) => [`c${r.key}`, { values: { n: r.count }, state: small(r.count) ? 'withheld' : 'shown', size: r.count, atLeast: 1 }]));
-  cells.set('total', { values: { n: total }, state: small(total) ? 'withheld' : 'shown', size: total, rank: 1, atLeast: 1 });
-  const equation: Term[] = [...rows.map((r): Term => [variable(`c${r.key}`, 'n'), 1]), [variable('total', 'n'), -1]];
-  const { withheld } = protectByDifferencing(cells, [equation], small);
-  return {
-    rows: rows.map((r) => ({ key: r.key, label: r.label, count: withheld.has(`c${r.key}`) ? null : r.count })),
-    total: withheld.has('total') ? null : total,
-    withheld: rows.filter((r) => withheld.has(`c${r.key}`)).length,
-  };
-}
 
 /** One row of indicator 1 as the WRES report gives it. */
 export interface BandRowCounts {

@@ -8,7 +8,7 @@ import type { HeadlineResult } from '../act/headline.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../stats/disclosure.ts';
 import { WDES_3 } from '../wdes/definitions.ts';
 import { WRES_1, WRES_3, WRES_4 } from '../wres/definitions.ts';
-import { bandCounts, protectBands, protectCategoryCounts } from './counts.ts';
+import { bandCounts, protectBands } from './counts.ts';
 import { bandReading, changeSinceLastYear, generateReview, largestGaps, type ReviewIndicator } from './review.ts';
 import { checkListeningNote, checkThemes, orderDirectorates, reachedText, stepReached, THEMES } from './steps.ts';
 
@@ -92,18 +92,6 @@ test('change since last year: the worked examples of change-between-years', () =
   assert.match(changeSinceLastYear({ year: 2025, previousYear: 2024, indicators: [indicators[2]!], bands: null })[0]!.text, /^No figure of the directorate can be compared/);
   const review = generateReview({ year: 2025, previousYear: 2024, indicators, bands: null });
   assert.deepEqual([review.gaps.length > 0, review.bands.length, review.change.length], [true, 0, 2]);
-});
-
-test('counts by category: 1 to 7 withheld, and one more so the total cannot give it away', () => {
-  const rows = [{ key: 'a', label: 'A', count: 9 }, { key: 'b', label: 'B', count: 3 }, { key: 'c', label: 'C', count: 0 }, { key: 'd', label: 'D', count: 12 }];
-  const p = protectCategoryCounts(rows, DEFAULT_DISCLOSURE_POLICY);
-  assert.deepEqual(p.rows.map((r) => r.count), [null, null, 0, 12], '24 − 0 − 12 leaves 12 for A and B together');
-  assert.equal(p.total, 24);
-  assert.equal(p.withheld, 2);
-  const none = protectCategoryCounts([{ key: 'a', label: 'A', count: 8 }, { key: 'b', label: 'B', count: 0 }], DEFAULT_DISCLOSURE_POLICY);
-  assert.deepEqual([none.rows.map((r) => r.count), none.total], [[8, 0], 8]);
-  const tiny = protectCategoryCounts([{ key: 'a', label: 'A', count: 2 }, { key: 'b', label: 'B', count: 0 }], DEFAULT_DISCLOSURE_POLICY);
-  assert.deepEqual([tiny.rows.map((r) => r.count), tiny.total], [[null, 0], null], 'a total of 2 is itself withheld');
 });
 
 test('pay bands: a band with 1 to 7 people is withheld, and another so the published totals cannot give it back', () => {

@@ -1,10 +1,12 @@
 /**
- * A published version as open data (issue 13, item 3): three tables (the figures, the objectives, the shared
- * evaluations) and a Frictionless Data Package descriptor with a Table Schema for each (field names, types, units and
+ * A published version as open data (issue 13, item 3): four tables (the figures, the objectives, the shared
+ * evaluations, the EDS 2022 summary's agreed ratings) and a Frictionless Data Package descriptor with a Table Schema for each (field names, types, units and
  * descriptions, missing values, primary keys). A withheld cell is written "*", as NHS statistics do; a cell with nothing in it (a
  * second group an indicator does not have, a ratio not defined) is empty. Both are declared as missing values. Pure:
  * rows of cells; the web writes them as CSV.
  */
+import { EDS_DOMAINS, EDS_OUTCOME_IDS, RATING_LABELS } from '../eds/outcomes.ts';
+import { MAXIMUM_SCORE, THRESHOLD_SET_IDS } from '../eds/scoring.ts';
 import { type PublicFigure, type PublishedReport, unitOf } from './report.ts';
 
 /** A withheld cell, as NHS statistics write it (core/stats/disclosure.ts, publishableCount). */
@@ -20,7 +22,7 @@ export interface TableField {
   readonly type: FieldType;
   readonly description: string;
   readonly unit?: string;
-  readonly constraints?: { readonly required?: boolean; readonly enum?: readonly string[]; readonly minimum?: number };
+  readonly constraints?: { readonly required?: boolean; readonly enum?: readonly string[]; readonly minimum?: number; readonly maximum?: number };
 }
 
 export interface TableSchema {
@@ -113,6 +115,30 @@ export const EVALUATIONS_SCHEMA: TableSchema = {
   primaryKey: ['organisation_code', 'year', 'version', 'evaluation'],
 };
 
+const RATING_NAMES = Object.values(RATING_LABELS);
+const ratingField = (name: string, what: string, maximum: number): TableField => ({ name, type: 'integer', description: what, constraints: { minimum: 0, maximum } });
+
+export const EDS_SCHEMA: TableSchema = {
+  fields: [
+    ...KEY_FIELDS,
+    { name: 'domain', type: 'string', description: 'The EDS 2022 domain: 1, 2 or 3.', constraints: { required: true, enum: EDS_DOMAINS.map((d) => d.id) } },
+    { name: 'domain_title', type: 'string', description: "The domain's title.", constraints: req },
+    { name: 'outcome', type: 'string', description: "The outcome's number: 1A to 1D, 2A to 2D, 3A to 3C.", constraints: { required: true, enum: [...EDS_OUTCOME_IDS] } },
+    { name: 'outcome_wording', type: 'string', description: 'The outcome as EDS 2022 words it.', constraints: req },
+    ratingField('rating', "The outcome's agreed rating: 0 Undeveloped, 1 Developing, 2 Achieving, 3 Excelling. Empty when the outcome had no agreed rating. Stakeholder groups' own ratings are not published.", 3),
+    { name: 'rating_name', type: 'string', description: 'The agreed rating in words.', constraints: { enum: RATING_NAMES } },
+    ratingField('domain_score', "The total of the domain's agreed ratings.", 12),
+    { name: 'domain_outcomes_rated', type: 'integer', description: "How many of the domain's outcomes have an agreed rating.", constraints: { required: true, minimum: 0, maximum: 4 } },
+    ratingField('overall_score', 'The total of the agreed ratings of every outcome (0 to 33); the same on every row.', MAXIMUM_SCORE),
+    { name: 'outcomes_rated', type: 'integer', description: 'How many of the 11 outcomes have an agreed rating.', constraints: { required: true, minimum: 0, maximum: EDS_OUTCOME_IDS.length } },
+    ratingField('overall_rating', "The EDS Organisation Rating read from the overall score by the organisation's thresholds: 0 to 3 as for an outcome. Empty until every outcome has an agreed rating.", 3),
+    { name: 'overall_rating_name', type: 'string', description: 'The overall rating in words.', constraints: { enum: RATING_NAMES } },
+    { name: 'thresholds', type: 'string', description: "The organisation's threshold set: guidance (Achieving 22 to 32, Excelling 33) or leeds (Achieving 22 to 30, Excelling 31 to 33); Developing from 8 in both.", constraints: { required: true, enum: [...THRESHOLD_SET_IDS] } },
+  ],
+  missingValues: [...MISSING_VALUES],
+  primaryKey: ['organisation_code', 'year', 'version', 'outcome'],
+};
+
 export interface Resource {
   readonly name: string;
   readonly path: string;
@@ -156,12 +182,25 @@ export function evaluationRows(report: PublishedReport, id: VersionIdentity): Ce
   ]);
 }
 
+/** One row per outcome of the EDS summary (none when the version has no EDS summary). */
+export function edsRows(report: PublishedReport, id: VersionIdentity): Cell[][] {
+  const eds = report.eds;
+  if (!eds) return [];
+  return eds.domains.flatMap((d) => d.outcomes.map((o) => [
+    ...keyCells(id), d.id, d.title, o.id, o.wording, o.rating, o.ratingLabel, d.score, d.rated,
+    eds.score, eds.rated, eds.rating, eds.ratingLabel, eds.thresholds.id,
+  ]));
+}
+
+/** The version's tables; `eds` only for versions assembled since the EDS summary was published, so older versions' files stay as they were. */
 export function resources(report: PublishedReport, id: VersionIdentity): Resource[] {
-  return [
+  const all: Resource[] = [
     { name: 'figures', path: 'figures.csv', title: 'Headline figures of every standard', schema: FIGURES_SCHEMA, rows: figureRows(report, id) },
     { name: 'objectives', path: 'objectives.csv', title: 'Objectives and their progress', schema: OBJECTIVES_SCHEMA, rows: objectiveRows(report, id) },
     { name: 'evaluations', path: 'evaluations.csv', title: 'Evaluations of interventions shared by the organisation', schema: EVALUATIONS_SCHEMA, rows: evaluationRows(report, id) },
+    { name: 'eds', path: 'eds.csv', title: 'Equality Delivery System 2022: agreed ratings and the overall rating', schema: EDS_SCHEMA, rows: edsRows(report, id) },
   ];
+  return report.eds === undefined ? all.filter((r) => r.name !== 'eds') : all;
 }
 
 /** The Data Package descriptor (datapackage.json) for a set of resources. */

@@ -12,6 +12,7 @@
  */
 import type { FigureCount, FigureKind, HeadlineFigure, HeadlineResult } from '../act/headline.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
+import type { PublicEds } from './eds.ts';
 
 export const PUBLISHED_REPORT_FORMAT = 1;
 
@@ -95,6 +96,11 @@ export interface PublishedReport {
   readonly narrative: { readonly answer: boolean | null; readonly text: string } | null;
   readonly objectives: readonly PublicObjective[];
   readonly evaluations: readonly PublicEvaluation[];
+  /**
+   * The year's EDS 2022 summary (agreed ratings only; core/publish/eds.ts): null when no outcome had an agreed rating;
+   * absent from versions assembled before the summary was published.
+   */
+  readonly eds?: PublicEds | null;
 }
 
 /** Counts a reader could take from a figure's counts: events, people, and people without the event. */

@@ -19,6 +19,38 @@ function assertNoLoneWithheld(t: Trends, table: 'byCategory' | 'byDirectorate') 
   for (const line of lines) assert.notEqual(line.filter((v) => v === null).length, 1, `a line with one figure withheld: ${JSON.stringify(line)}`);
 }
 
+/** The year by directorate and category: every row and column with its total has none or at least two withheld, and its margins are the monthly tables' column totals. */
+function assertCrossTableSafe(t: Trends) {
+  const x = t.byDirectorateAndCategory;
+  assert.deepEqual(x.rowTotals, t.byDirectorate.columnTotals, 'each directorate\'s year is the same figure, withheld alike');
+  assert.deepEqual(x.columnTotals, t.byCategory.columnTotals, 'each category\'s year is the same figure, withheld alike');
+  const rows = [...x.cells.map((row, j) => [...row, x.rowTotals[j]]), [...x.columnTotals, t.total]];
+  const lines = [...rows, ...rows[0]!.map((_, k) => rows.map((row) => row[k]))];
+  for (const line of lines) assert.notEqual(line.filter((v) => v === null).length, 1, `a line of the year by directorate with one figure withheld: ${JSON.stringify(line)}`);
+}
+
+test('a directorate\'s year by category (hand-worked): a small count takes a second with it, and the margins are withheld as in the monthly tables', () => {
+  // One month; directorates x and y; categories A and B:
+  //        A   B | year
+  //   x:   3   9 | 12
+  //   y:  10  20 | 30
+  //      13  29 | 42
+  // x/A = 3 is withheld; x's row would give it back (12 − 9), so x/B = 9 goes too; column A (13 − 10) takes y/A = 10,
+  // and column B then y/B = 20. Nothing else is small, so the margins are shown.
+  const list: TrendCount[] = [
+    { month: MONTHS[0]!, category: 'A', directorate: 'x', count: 3 }, { month: MONTHS[0]!, category: 'B', directorate: 'x', count: 9 },
+    { month: MONTHS[0]!, category: 'A', directorate: 'y', count: 10 }, { month: MONTHS[0]!, category: 'B', directorate: 'y', count: 20 },
+  ];
+  const t = trendsOf([MONTHS[0]!], ['A', 'B'], ['x', 'y'], list, P);
+  assert.deepEqual(t.byDirectorateAndCategory.rows, ['x', 'y', NOT_GIVEN]);
+  assert.deepEqual(t.byDirectorateAndCategory.cells, [[null, null], [null, null], [0, 0]]);
+  assert.deepEqual(t.byDirectorateAndCategory.rowTotals, [12, 30, 0]);
+  assert.deepEqual(t.byDirectorateAndCategory.columnTotals, [13, 29]);
+  assertCrossTableSafe(t);
+  // Without disclosure control (the handlers) every figure is there.
+  assert.deepEqual(trendsOf([MONTHS[0]!], ['A', 'B'], ['x', 'y'], list, null).byDirectorateAndCategory.cells, [[3, 9], [10, 20], [0, 0]]);
+});
+
 test('reporting months run April to March, and a date belongs to the year its March closes', () => {
   assert.deepEqual(reportingMonths(2025), ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
   assert.equal(reportingYearOf('2024-04-01'), 2025);
@@ -112,7 +144,8 @@ test('in many generated tables, no line of either table ever has exactly one fig
     const t = trendsOf(months, ['A', 'B', 'C', 'D'], ['x', 'y'], list, P);
     assertNoLoneWithheld(t, 'byCategory');
     assertNoLoneWithheld(t, 'byDirectorate');
-    const shown = [...t.byCategory.cells.flat(), ...t.byDirectorate.cells.flat(), ...t.monthTotals, t.total, ...t.byCategory.columnTotals, ...t.byDirectorate.columnTotals];
+    assertCrossTableSafe(t);
+    const shown = [...t.byCategory.cells.flat(), ...t.byDirectorate.cells.flat(), ...t.monthTotals, t.total, ...t.byCategory.columnTotals, ...t.byDirectorate.columnTotals, ...t.byDirectorateAndCategory.cells.flat()];
     assert.ok(shown.every((v) => v === null || v === 0 || v >= 8), 'no count of 1 to 7 is shown');
   }
 });

@@ -3,15 +3,19 @@
  *
  * A reporting year's reports are counted in two tables that share their rows: month by category, and month by
  * directorate, each with its months' totals (the same in both), its columns' totals over the year, and the year's
- * total. Disclosure control for everyone but the handlers:
+ * total; and in a third, directorate by category over the year, whose margins are the other two's column totals
+ * (a directorate's year by category is read from it, as the #InclusiveHR challenge does). Disclosure control for
+ * everyone but the handlers:
  * - primary suppression: any figure of 1 to minimumCellSize − 1 (a cell, a month's total, a column's total, the
  *   year's total) is withheld; zero is shown;
  * - complementary suppression: in every line of either table (each month's row with its total; each column with its
  *   total; the row of column totals with the year's total; the column of month totals with the year's total), a line
  *   with exactly one figure withheld would give it away as the line's total less the rest, so a second figure is
  *   withheld in that line: the smallest non-zero cell not yet withheld (a total only when no cell will do, a zero
- *   last). The months' totals and the year's total are shared by both tables, so one withheld in either is withheld in
- *   both and in the monthly series. This is repeated until no line has exactly one figure withheld.
+ *   last). A figure in more than one table (the months' totals and the year's total, shared by the two monthly tables;
+ *   each category's and each directorate's year, the margins of the third) is withheld in all of them once it is
+ *   withheld in one, so every view of the year withholds the same figures. This is repeated until no line of any
+ *   table has exactly one figure withheld.
  * Only a reporting year that has ended is shown to anyone but the handlers (see docs/methodology.md): its figures never
  * change afterwards, so no two views of it can be subtracted from each other.
  */
@@ -36,13 +40,27 @@ export interface TrendTable {
   readonly columnTotals: readonly Shown[];
 }
 
+/** A year's reports by directorate and category; its margins are the same figures as the monthly tables' column totals. */
+export interface CrossTable {
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
+  /** cells[directorate][category]. */
+  readonly cells: readonly (readonly Shown[])[];
+  /** Each directorate's year (byDirectorate.columnTotals). */
+  readonly rowTotals: readonly Shown[];
+  /** Each category's year (byCategory.columnTotals). */
+  readonly columnTotals: readonly Shown[];
+}
+
 export interface Trends {
   readonly months: readonly string[];
   readonly monthTotals: readonly Shown[];
   readonly total: Shown;
   readonly byCategory: TrendTable;
   readonly byDirectorate: TrendTable;
-  /** How many figures were withheld (0 without disclosure control). */
+  /** The year by directorate (rows: byDirectorate's columns) and category (columns: byCategory's). */
+  readonly byDirectorateAndCategory: CrossTable;
+  /** How many figures of the two monthly tables were withheld (0 without disclosure control). */
   readonly withheld: number;
 }
 
@@ -108,24 +126,24 @@ function complement(grid: Grid, line: readonly [number, number][], withheld: boo
   return sorted[0] ?? null;
 }
 
+/** Positions [grid, row, column] that hold the same figure in different grids. */
+export type Link = readonly (readonly [number, number, number])[];
+
 /**
- * Which figures of several grids sharing their rows (and so their row totals and grand total) are withheld: primary
- * then complementary suppression, repeated until every line of every grid has none or at least two withheld.
+ * Which figures of several grids are withheld: primary then complementary suppression, repeated until every line of
+ * every grid has none or at least two withheld; the positions of each link are withheld together.
  */
-export function suppressJointly(grids: readonly Grid[], policy: DisclosurePolicy): boolean[][][] {
+export function suppressJointly(grids: readonly Grid[], links: readonly Link[], policy: DisclosurePolicy): boolean[][][] {
   const masks = grids.map((g) => Array.from({ length: g.rows + 1 }, (_, r) => Array.from({ length: g.columns + 1 }, (_, k) => isDisclosive(g.value(r, k), policy))));
-  const rows = grids[0]?.rows ?? 0;
   const allLines = grids.map(lines);
   for (let changed = true; changed;) {
     changed = false;
-    // The shared column: each month's total and the year's total.
-    for (let r = 0; r <= rows; r++) {
-      if (masks.some((m, i) => m[r]![grids[i]!.columns])) {
-        for (const [i, m] of masks.entries()) {
-          if (!m[r]![grids[i]!.columns]) {
-            m[r]![grids[i]!.columns] = true;
-            changed = true;
-          }
+    for (const link of links) {
+      if (!link.some(([i, r, k]) => masks[i]![r]![k])) continue;
+      for (const [i, r, k] of link) {
+        if (!masks[i]![r]![k]) {
+          masks[i]![r]![k] = true;
+          changed = true;
         }
       }
     }
@@ -144,6 +162,24 @@ export function suppressJointly(grids: readonly Grid[], policy: DisclosurePolicy
   return masks;
 }
 
+/** The year by directorate and category, from the monthly grids' cells. */
+function crossGrid(categoryCount: number, directorateColumns: readonly string[], counts: readonly TrendCount[], categoryColumns: readonly string[]): Grid {
+  const cells = directorateColumns.map(() => Array.from({ length: categoryCount }, () => 0));
+  for (const c of counts) {
+    const r = directorateColumns.indexOf(c.directorate ?? NOT_GIVEN);
+    const k = categoryColumns.indexOf(c.category);
+    if (r >= 0 && k >= 0) cells[r]![k]! += c.count;
+  }
+  const total = cells.flat().reduce((a, b) => a + b, 0);
+  return {
+    rows: directorateColumns.length,
+    columns: categoryCount,
+    value: (r, k) => (r === directorateColumns.length
+      ? (k === categoryCount ? total : cells.reduce((a, row) => a + row[k]!, 0))
+      : k === categoryCount ? cells[r]!.reduce((a, b) => a + b, 0) : cells[r]![k]!),
+  };
+}
+
 /**
  * The year's trends from its counts. `policy` null shows every figure (for the organisation's handlers); otherwise
  * figures are withheld as above. Categories and directorates are shown in the order given, with any found in the
@@ -158,25 +194,44 @@ export function trendsOf(
   const directorateColumns = [...directorates.filter((d) => d !== NOT_GIVEN), ...extra(directorates, inMonths.map((c) => c.directorate)), NOT_GIVEN];
   const byCategory = gridOf(months, categoryColumns, inMonths, (c) => c.category);
   const byDirectorate = gridOf(months, directorateColumns, inMonths, (c) => c.directorate ?? NOT_GIVEN);
+  const cross = crossGrid(categoryColumns.length, directorateColumns, inMonths, categoryColumns);
+  const grids = [byCategory.grid, byDirectorate.grid, cross];
+  const R = months.length;
+  const C = categoryColumns.length;
+  const D = directorateColumns.length;
+  const links: Link[] = [
+    // Each month's total, and the year's total in all three tables.
+    ...months.map((_, r): Link => [[0, r, C], [1, r, D]]),
+    [[0, R, C], [1, R, D], [2, D, C]],
+    ...categoryColumns.map((_, k): Link => [[0, R, k], [2, D, k]]),
+    ...directorateColumns.map((_, j): Link => [[1, R, j], [2, j, C]]),
+  ];
   const masks = policy
-    ? suppressJointly([byCategory.grid, byDirectorate.grid], policy)
-    : [byCategory.grid, byDirectorate.grid].map((g) => Array.from({ length: g.rows + 1 }, () => Array.from({ length: g.columns + 1 }, () => false)));
+    ? suppressJointly(grids, links, policy)
+    : grids.map((g) => Array.from({ length: g.rows + 1 }, () => Array.from({ length: g.columns + 1 }, () => false)));
   const shown = (grid: Grid, mask: boolean[][], r: number, k: number): Shown => (mask[r]![k] ? null : grid.value(r, k));
   const table = (g: { grid: Grid }, mask: boolean[][], columns: string[]): TrendTable => ({
     columns,
     cells: months.map((_, r) => columns.map((_, k) => shown(g.grid, mask, r, k))),
     columnTotals: columns.map((_, k) => shown(g.grid, mask, months.length, k)),
   });
-  const [categoryMask, directorateMask] = masks as [boolean[][], boolean[][]];
-  const withheld = masks.reduce((n, m) => n + m.flat().filter(Boolean).length, 0)
-    // The shared totals are counted once.
-    - categoryMask.filter((row) => row[categoryColumns.length]).length;
+  const [categoryMask, directorateMask, crossMask] = masks as [boolean[][], boolean[][], boolean[][]];
+  // The monthly tables' figures, as the trend pages show them; their shared totals counted once.
+  const withheld = [categoryMask, directorateMask].reduce((n, m) => n + m.flat().filter(Boolean).length, 0)
+    - categoryMask.filter((row) => row[C]).length;
   return {
     months,
     monthTotals: months.map((_, r) => shown(byCategory.grid, categoryMask, r, categoryColumns.length)),
     total: shown(byCategory.grid, categoryMask, months.length, categoryColumns.length),
     byCategory: table(byCategory, categoryMask, categoryColumns),
     byDirectorate: table(byDirectorate, directorateMask, directorateColumns),
+    byDirectorateAndCategory: {
+      rows: directorateColumns,
+      columns: categoryColumns,
+      cells: directorateColumns.map((_, j) => categoryColumns.map((_, k) => shown(cross, crossMask, j, k))),
+      rowTotals: directorateColumns.map((_, j) => shown(cross, crossMask, j, C)),
+      columnTotals: categoryColumns.map((_, k) => shown(cross, crossMask, D, k)),
+    },
     withheld,
   };
 }

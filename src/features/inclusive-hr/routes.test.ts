@@ -14,6 +14,8 @@ import { after, before, describe, test } from 'node:test';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { runCli } from '../../../test/support/run-cli.ts';
 import { importFolder } from '../../services/import-service.ts';
+import { reportCounts } from './lived-experience-service.ts';
+import { reportTrends } from '../reporting/trends-service.ts';
 import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
 
 const PASSWORD = 'a long enough password';
@@ -159,6 +161,17 @@ describe('the #InclusiveHR challenge over a store in memory', () => {
     await add('managers', '2025-04-02');
     const page = text((await viewer.get(`${BASE}/lived-experience`)).body);
     assert.match(page, /From colleagues withheld From managers withheld Something else 0 Total 12/, '3 is withheld; 12 − 0 would give it back, so 9 is withheld too');
+    // The 3 is not recoverable from the total: the total less every count shown leaves 12 for two withheld cells.
+    const shown = [...page.matchAll(/(From colleagues|From managers|Something else) (withheld|\d+)/g)].map((m) => m[2]!);
+    assert.deepEqual(shown, ['withheld', 'withheld', '0']);
+    assert.ok(shown.filter((c) => c === 'withheld').length >= 2, 'never exactly one withheld beside a total');
+    // Every view of the year withholds alike: the trends' own year by category (the same figures the trend pages and
+    // the board pack show) does not give the 3 back as a category's year either.
+    const trends = (await reportTrends(harness.services, { id: organisationId }, 2025))!;
+    const year = trends.trends.byCategory;
+    assert.deepEqual(year.columns.map((c, i) => [c, year.columnTotals[i]]), [['colleagues', null], ['managers', null], ['other', 0]]);
+    // A year in progress is not counted (as on the trend pages): 2027 has not ended on 5 December 2026.
+    assert.equal((await reportCounts(harness.services, organisationId, 2027, DIRECTORATE)).reports, null);
   });
 
   test('a directorate\'s objective and intervention: the form takes the scope, step 4 lists them, step 5 and the summary show them', async () => {

@@ -73,7 +73,7 @@ export function registerInclusiveHrRoutes(app: FastifyInstance, services: Servic
       case 'review':
         return page('review', { ...(await directorateReview(services, organisation.id, year, directorate)), reading: values['reading'] ?? progress.reading ?? '' });
       case 'lived-experience':
-        return page('lived-experience', { lived: await livedExperience(services.store, organisation.id, year, directorate) });
+        return page('lived-experience', { lived: await livedExperience(services, organisation.id, year, directorate) });
       case 'themes':
         return page('themes', { planned: plannedView(services.standards, await directorateObjectives(services, organisation.id, directorate)) });
       case 'evaluate':

@@ -16,7 +16,7 @@ import { directorateEvaluations, directorateObjectives, directorateReview, type 
 
 export async function summaryOf(services: InclusiveHrServices, organisationId: number, year: number, directorate: string, progress: DirectorateProgress) {
   const review = await directorateReview(services, organisationId, year, directorate);
-  const { reports } = await reportCounts(services.store, organisationId, year, directorate);
+  const { reports, yearEnded } = await reportCounts(services, organisationId, year, directorate);
   const notes = await services.store.inclusiveHr.notes(organisationId, year, directorate);
   const planned = await directorateObjectives(services, organisationId, directorate);
   const evaluations = await directorateEvaluations(services, planned);
@@ -24,6 +24,7 @@ export async function summaryOf(services: InclusiveHrServices, organisationId: n
     ...review,
     reading: progress.reading,
     reports,
+    yearEnded,
     sessions: notes.map((n) => ({ title: n.title, heldOn: n.heldOn })),
     objectives: planned.map(({ objective, interventions }) => ({
       id: objective.id,

@@ -1,7 +1,8 @@
 /**
  * A published report in words, charts and tables for its page, from the snapshot alone (so a version reads the same
  * for as long as it is kept): each standard's relative likelihoods as a forest plot followed by the table of every
- * figure with its interval and counts; the objectives with their progress; the shared evaluations; and the versions.
+ * figure with its interval and counts; the EDS 2022 summary (agreed ratings); the objectives with their progress; the
+ * shared evaluations; and the versions.
  */
 import type { PublicFigure, PublishedReport } from '../../core/publish/report.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
@@ -72,6 +73,27 @@ export function reportView(report: PublishedReport, standards: StandardRegistry)
     })),
     evaluations: report.evaluations.map((e) => ({ ...e, objectiveMeasure: report.objectives.find((o) => o.number === e.objective)?.measure ?? '' })),
     minimumCellSize: report.disclosure.minimumCellSize,
+    eds: edsView(report.eds),
+  };
+}
+
+/** The EDS summary's words: `included` is false for versions assembled before the summary was published. */
+function edsView(eds: PublishedReport['eds']) {
+  if (eds === undefined) return { included: false, summary: null };
+  if (eds === null) return { included: true, summary: null };
+  const rated = `${eds.rated} of ${eds.outcomes} outcomes`;
+  return {
+    included: true,
+    summary: {
+      overall: eds.rating === null
+        ? `${eds.score} so far, from ${rated} rated: no overall rating until every outcome has an agreed rating`
+        : `${eds.score} of ${eds.maximum}: ${eds.rating}/${eds.ratingLabel}`,
+      thresholds: `${eds.thresholds.description}`,
+      domains: eds.domains.map((d) => ({
+        id: d.id, title: d.title, total: `${d.score} (${d.rated} of ${d.outcomes.length} outcomes rated)`,
+        rows: d.outcomes.map((o) => ({ id: o.id, wording: o.wording, rating: o.rating === null ? 'Not rated' : `${o.rating}/${o.ratingLabel}` })),
+      })),
+    },
   };
 }
 

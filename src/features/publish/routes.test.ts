@@ -4,7 +4,8 @@
  * cookie at all, the public pages answer with the figures the viewer's report has, every figure resting on a count of
  * 1 to 7 withheld; the open data validates against its own Table Schema, row by row, and its figures equal
  * `mirror wres --format json` and `mirror wdes --format json`; a correction makes version 2 with its note while
- * version 1 stays as it was.
+ * version 1 stays as it was. The year's EDS 2022 summary (agreed ratings only, under the organisation's thresholds)
+ * is frozen into each version: on its page and as eds.csv, and changing a rating afterwards changes no version.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../cli/main.ts';
 import { headlineFigure } from '../../core/act/headline.ts';
+import { EDS_OUTCOME_IDS, type EdsRating } from '../../core/eds/outcomes.ts';
 import type { PublishedReport } from '../../core/publish/report.ts';
 import { isDisclosive, DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
@@ -31,7 +33,7 @@ async function cliJson(folder: string, year: number, command: string): Promise<u
   return JSON.parse(out);
 }
 
-interface Field { name: string; type: string; constraints?: { required?: boolean; enum?: string[]; minimum?: number } }
+interface Field { name: string; type: string; constraints?: { required?: boolean; enum?: string[]; minimum?: number; maximum?: number } }
 interface Schema { fields: Field[]; missingValues: string[]; primaryKey: string[] }
 
 /** Every row of a CSV resource against its Table Schema: header, types, required fields, enums, minimums, missing values, primary key. */
@@ -61,6 +63,7 @@ function checkAgainstSchema(name: string, csv: string, schema: Schema): Record<s
       }
       if (field.constraints?.enum) assert.ok(field.constraints.enum.includes(raw), `${where}: not in ${field.constraints.enum.join(', ')}`);
       if (field.constraints?.minimum !== undefined) assert.ok((value as number) >= field.constraints.minimum, `${where}: below the minimum`);
+      if (field.constraints?.maximum !== undefined) assert.ok((value as number) <= field.constraints.maximum, `${where}: above the maximum`);
       record[field.name] = value;
     });
     const key = JSON.stringify(schema.primaryKey.map((k) => record[k]));
@@ -96,6 +99,14 @@ describe('publishing a year, and its public pages and open data', () => {
     const definition = harness.services.standards.get('wres')!.indicators.find((d) => d.id === '2')!;
     const baseline = headlineFigure(definition, await cliJson(join(dir, '2024'), 2024, 'wres'), 2024);
     assert.ok(baseline.available);
+    // EDS 2022: 9 threes and 2 twos = 31, Excelling by the Leeds thresholds the organisation chose (Achieving by the
+    // guidance's); a stakeholder group's own rating is kept but never published.
+    await harness.store.eds.setThresholds(organisation.id, 'leeds', null);
+    for (const outcome of EDS_OUTCOME_IDS) {
+      const rating: EdsRating = outcome === '1A' || outcome === '2B' ? 2 : 3;
+      await harness.store.eds.agree(organisation.id, 2025, { outcome, rating, owner: 'Director of People' }, null);
+    }
+    await harness.store.eds.rateAsStakeholder(organisation.id, 2025, { outcome: '2B', group: 'Quokka Staff Forum', rating: 0 }, null);
     await harness.store.objectives.create({
       organisationId: organisation.id, standard: 'wres', indicator: '2', scope: 'organisation', target: { kind: 'value', value: 1.1 }, targetDate: '2028-03-31',
       ownerName: 'Alex Chair', ownerRole: 'board-member', action: '2', ownerUserId: null, createdBy: null, baseline: baseline.figure,
@@ -194,9 +205,9 @@ describe('publishing a year, and its public pages and open data', () => {
   test('the open data validates against its own Table Schema, and its figures equal mirror wres and mirror wdes --format json', async () => {
     const base = '/public/ORGA/2025/v1';
     const page = await anonymous(base);
-    for (const file of ['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv']) assert.ok(page.body.includes(`${base}/${file}`), `${file} is linked`);
+    for (const file of ['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv', 'eds.csv']) assert.ok(page.body.includes(`${base}/${file}`), `${file} is linked`);
     const descriptor = JSON.parse((await anonymous(`${base}/datapackage.json`)).body) as { resources: { name: string; path: string; profile: string; schema: Schema }[] };
-    assert.deepEqual(descriptor.resources.map((r) => r.name), ['figures', 'objectives', 'evaluations']);
+    assert.deepEqual(descriptor.resources.map((r) => r.name), ['figures', 'objectives', 'evaluations', 'eds']);
     const tables = new Map<string, Record<string, unknown>[]>();
     for (const resource of descriptor.resources) {
       assert.match(resource.name, /^[-a-z0-9._/]+$/);
@@ -206,6 +217,13 @@ describe('publishing a year, and its public pages and open data', () => {
       tables.set(resource.name, checkAgainstSchema(resource.name, csv.body, resource.schema));
     }
     const figures = tables.get('figures')!;
+    const eds = tables.get('eds')!;
+    assert.deepEqual(eds.map((r) => r['outcome']), [...EDS_OUTCOME_IDS]);
+    assert.deepEqual(eds.map((r) => r['rating']), EDS_OUTCOME_IDS.map((o) => (o === '1A' || o === '2B' ? 2 : 3)));
+    assert.deepEqual(eds.map((r) => r['domain_score']), [11, 11, 11, 11, 11, 11, 11, 11, 9, 9, 9]);
+    for (const row of eds) {
+      assert.deepEqual([row['overall_score'], row['outcomes_rated'], row['overall_rating'], row['overall_rating_name'], row['thresholds']], [31, 11, 3, 'Excelling', 'leeds']);
+    }
     assert.equal(tables.get('objectives')!.length, 1);
     assert.equal(tables.get('objectives')!.at(0)!['standard'], 'wres');
 
@@ -245,6 +263,34 @@ describe('publishing a year, and its public pages and open data', () => {
     assert.match(text((await anonymous('/public/data')).body), /Organisation A \(ORGA\) 2025 \(version 1\)/);
   });
 
+  test('the EDS 2022 summary is frozen into the version: agreed ratings and the overall rating under the organisation\'s thresholds, never a stakeholder group\'s', async () => {
+    const base = '/public/ORGA/2025/v1';
+    const page = await anonymous(base);
+    const words = text(page.body);
+    assert.match(words, /Equality Delivery System 2022/);
+    assert.match(words, /EDS Organisation Rating 31 of 33: 3\/Excelling/);
+    assert.match(words, /1A\. Patients \(service users\) have required levels of access to the service 2\/Achieving/);
+    assert.match(words, /Domain 3 total 9 \(3 of 3 outcomes rated\)/);
+    const json = (await anonymous(`${base}/report.json`)).body;
+    const csv = (await anonymous(`${base}/eds.csv`)).body;
+    for (const published of [page.body, json, csv]) {
+      assert.doesNotMatch(published, /Quokka Staff Forum/, 'a stakeholder group\'s rating is not published');
+      assert.doesNotMatch(published, /Director of People/, 'nor the owner');
+    }
+    assert.equal((JSON.parse(json) as { report: PublishedReport }).report.eds?.thresholds.id, 'leeds');
+
+    // A rating changed after publishing changes no published version.
+    const organisation = (await harness.store.organisations.byCode('ORGA'))!;
+    await harness.store.eds.agree(organisation.id, 2025, { outcome: '3C', rating: 0, owner: 'Director of People' }, null);
+    await harness.store.eds.setThresholds(organisation.id, 'guidance', null);
+    assert.equal((await anonymous(base)).body, page.body, 'the page');
+    assert.equal((await anonymous(`${base}/report.json`)).body, json, 'the JSON');
+    assert.equal((await anonymous(`${base}/eds.csv`)).body, csv, 'the CSV');
+    assert.equal((await anonymous('/public/ORGA/2025')).body.includes('31 of 33: 3/Excelling'), true, 'the latest version too');
+    // The members' EDS page does change: the store holds the new rating.
+    assert.match(text((await viewer.get('/organisations/ORGA/2025/eds')).body), /28 of 33: 2\/Achieving/);
+  });
+
   test('before approval the language check reads the words the draft would publish, and does not stop it', async () => {
     await analyst.get('/organisations/ORGA/2025/publish');
     assert.equal((await analyst.post('/organisations/ORGA/2025/publish/draft', { note: 'Corrected the BAME staff figures after a late file.' })).statusCode, 303);
@@ -271,6 +317,7 @@ describe('publishing a year, and its public pages and open data', () => {
     const latest = text((await anonymous('/public/ORGA/2025')).body);
     assert.match(latest, /Version 2, published/);
     assert.match(latest, /Correction in version 2/);
+    assert.match(latest, /EDS Organisation Rating 28 of 33: 2\/Achieving/, 'a new version takes the ratings and thresholds as they are now');
     assert.ok(latest.includes(note));
     const v1 = await anonymous('/public/ORGA/2025/v1');
     assert.equal(v1.statusCode, 200);

@@ -2,8 +2,8 @@
  * Publishing an organisation's year (issue 13), with no HTTP:
  * - `assembleReport`: the report as the public will see it, gathered the way the board pack gathers its figures
  *   (every registered standard's stored report for the year with disclosure control, the pay gaps for sharing, WDES
- *   9b's narrative, each objective with its progress as at the year, the evaluations the organisation chose to share)
- *   and made safe by core/publish's rules (a figure with any count of 1 to 7 withheld whole);
+ *   9b's narrative, each objective with its progress as at the year, the evaluations the organisation chose to share,
+ *   the year's EDS 2022 summary from the agreed ratings only) and made safe by core/publish's rules (a figure with any count of 1 to 7 withheld whole);
  * - `prepareDraft`: the organisation's analysts (and administrators who are members) save it as the year's draft, a
  *   frozen snapshot; once a version is published, a new draft is a correction and needs a note of what changed and why;
  * - `approveDraft`: an administrator who is a member publishes the draft as the next version: exactly the snapshot
@@ -18,6 +18,9 @@ import {
   correctionNoteProblem, PUBLISHED_REPORT_FORMAT, type PublicEvaluation, type PublicFigure, type PublicObjective, publicFigure, publicHeadline,
   type PublicProgressStatus, type PublicStandard, type PublishedReport, summarise,
 } from '../../core/publish/report.ts';
+import type { EdsOutcomeId, EdsRating } from '../../core/eds/outcomes.ts';
+import { thresholdSet } from '../../core/eds/scoring.ts';
+import { type PublicEds, publicEds } from '../../core/publish/eds.ts';
 import { WHOLE_ORGANISATION } from '../../core/scopes/scope.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../core/stats/disclosure.ts';
@@ -116,6 +119,14 @@ async function publicObjectives(services: PublishServices, organisationId: numbe
   return { objectives, evaluations };
 }
 
+/** The year's EDS 2022 summary under the organisation's threshold set: agreed ratings only, never the stakeholder groups'. */
+async function yearEds(services: PublishServices, organisationId: number, year: number): Promise<PublicEds | null> {
+  const [chosen, agreed] = await Promise.all([services.store.eds.thresholds(organisationId), services.store.eds.agreedRatings(organisationId)]);
+  const ratings: Partial<Record<EdsOutcomeId, EdsRating>> = {};
+  for (const a of agreed) if (a.year === year) ratings[a.outcome] = a.rating;
+  return publicEds(ratings, thresholdSet(chosen));
+}
+
 /** The year's report as it would be published, or null when the year was not imported (or has no WRES report). */
 export async function assembleReport(services: PublishServices, organisation: Organisation, year: number): Promise<PublishedReport | null> {
   const reports = await overviewReports(services, organisation.id, year);
@@ -135,6 +146,7 @@ export async function assembleReport(services: PublishServices, organisation: Or
     narrative: n?.available ? { answer: n.answer, text: n.narrative } : null,
     objectives,
     evaluations,
+    eds: await yearEds(services, organisation.id, year),
   } as const;
   return { ...base, summary: summarise(base) };
 }
