@@ -1,6 +1,6 @@
 /**
  * The published report in a real browser (Chromium), against a real server with the demonstration trust: an
- * objective is set and every EDS 2022 outcome given an agreed rating, and the latest year published (and corrected once) through the feature's own services; then a
+ * objective is set, every EDS 2022 outcome given an agreed rating, reports made through the form, and the latest year published (and corrected once) through the feature's own services; then a
  * visitor who never signs in opens the organisation's published reports, the latest version and the first. Each page
  * is checked with axe-core at 1100 and 375 pixels wide and photographed, no cookie is ever set, nothing is refused by
  * the Content Security Policy (the inline script is allowed by its hash), and the print view is photographed and
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EDS_OUTCOME_IDS } from '../../src/core/eds/outcomes.ts';
+import { reportingMonths } from '../../src/core/reporting/trends.ts';
 import { defaultStandards } from '../../src/core/standards/index.ts';
 import { figureFor, findMeasure } from '../../src/features/objectives/service.ts';
 import { approveDraft, prepareDraft } from '../../src/features/publish/service.ts';
@@ -51,6 +52,17 @@ describeInBrowser('the published report in a real browser', () => {
     });
     // EDS 2022: every outcome agreed at 2 (22 of 33, Achieving), so the report carries its EDS section.
     for (const outcome of EDS_OUTCOME_IDS) await store.eds.agree(organisation.id, latest, { outcome, rating: 2, owner: 'Director of People' }, null);
+    // Reports through the form in the year: ten from colleagues each month and three about managers in one month, so
+    // the report carries its section on reports, with the managers' 3 and a second figure withheld.
+    let receipt = 0;
+    for (const [i, month] of reportingMonths(latest).entries()) {
+      for (let k = 0; k < (i === 3 ? 13 : 10); k++) {
+        await store.reporting.createCase({
+          organisationId: organisation.id, receiptHash: `browser-${receipt++}`, route: 'anonymous', category: i === 3 && k >= 10 ? 'managers' : 'colleagues',
+          directorate: null, wanted: 'heard', content: 'sealed', contact: null, handlerRole: 'dignity-at-work', receivedOn: `${month}-1${k % 9}`,
+        });
+      }
+    }
     for (const note of ['', 'The staff survey file was replaced with the final one, which changed indicators 5 to 8.']) {
       const prepared = await prepareDraft(services, organisation, latest, note, null);
       assert.ok(prepared?.ok);
@@ -76,6 +88,8 @@ describeInBrowser('the published report in a real browser', () => {
     assert.match(main, /Correction in version 2/);
     assert.match(main, /Diverse or inclusive interview panels/);
     assert.match(main, /EDS Organisation Rating\s+22 of 33: 2\/Achieving/);
+    assert.match(main, /Reports of racism and discrimination/);
+    assert.match(main, /All reports\s+Withheld|Withheld/);
     assert.equal(await page.locator('figure.mirror-chart svg').count() > 0, true, 'a chart, followed by its table');
     await checkPage(page, 'public report');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -199,8 +199,31 @@ export function resources(report: PublishedReport, id: VersionIdentity): Resourc
     { name: 'objectives', path: 'objectives.csv', title: 'Objectives and their progress', schema: OBJECTIVES_SCHEMA, rows: objectiveRows(report, id) },
     { name: 'evaluations', path: 'evaluations.csv', title: 'Evaluations of interventions shared by the organisation', schema: EVALUATIONS_SCHEMA, rows: evaluationRows(report, id) },
     { name: 'eds', path: 'eds.csv', title: 'Equality Delivery System 2022: agreed ratings and the overall rating', schema: EDS_SCHEMA, rows: edsRows(report, id) },
+    { name: 'reports', path: 'reports.csv', title: 'Reports of racism and discrimination by category', schema: REPORTS_SCHEMA, rows: reportRows(report, id) },
   ];
-  return report.eds === undefined ? all.filter((r) => r.name !== 'eds') : all;
+  return all.filter((r) => (r.name === 'eds' ? report.eds !== undefined : r.name === 'reports' ? Boolean(report.reports) : true));
+}
+
+export const REPORTS_SCHEMA: TableSchema = {
+  fields: [
+    ...KEY_FIELDS,
+    { name: 'category', type: 'string', description: "The category's key in the organisation's reporting settings; \"all\" for the year's total.", constraints: req },
+    { name: 'category_name', type: 'string', description: 'What the reports were about, as the reporting form offers it.', constraints: req },
+    { ...count('reports', 'Reports of racism or discrimination made through the reporting form in the reporting year (April to March). "*" when withheld: a count of 1 to 7, or a second figure withheld so that the first cannot be worked out from the total.'), unit: 'reports' },
+  ],
+  missingValues: [...MISSING_VALUES],
+  primaryKey: ['organisation_code', 'year', 'version', 'category'],
+};
+
+/** One row per category and one for the year's total (none when the version has no reports to show). */
+export function reportRows(report: PublishedReport, id: VersionIdentity): Cell[][] {
+  const reports = report.reports;
+  if (!reports) return [];
+  const n = (v: number | null): Cell => (v === null ? WITHHELD : v);
+  return [
+    ...reports.categories.map((c) => [...keyCells(id), c.key, c.label, n(c.reports)]),
+    [...keyCells(id), 'all', 'All reports', n(reports.total)],
+  ];
 }
 
 /** The Data Package descriptor (datapackage.json) for a set of resources. */

@@ -13,6 +13,7 @@
 import type { FigureCount, FigureKind, HeadlineFigure, HeadlineResult } from '../act/headline.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { PublicEds } from './eds.ts';
+import type { PublicReports } from './reports.ts';
 
 export const PUBLISHED_REPORT_FORMAT = 1;
 
@@ -101,6 +102,12 @@ export interface PublishedReport {
    * absent from versions assembled before the summary was published.
    */
   readonly eds?: PublicEds | null;
+  /**
+   * The year's reports of racism and discrimination through Mirror, in all and by category, as members see them
+   * (core/publish/reports.ts): null when the year has none to show (not ended, or no reports); absent from versions
+   * assembled before they were published.
+   */
+  readonly reports?: PublicReports | null;
 }
 
 /** Counts a reader could take from a figure's counts: events, people, and people without the event. */

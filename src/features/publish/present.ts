@@ -74,6 +74,18 @@ export function reportView(report: PublishedReport, standards: StandardRegistry)
     evaluations: report.evaluations.map((e) => ({ ...e, objectiveMeasure: report.objectives.find((o) => o.number === e.objective)?.measure ?? '' })),
     minimumCellSize: report.disclosure.minimumCellSize,
     eds: edsView(report.eds),
+    reports: reportsView(report.reports),
+  };
+}
+
+/** The year's reports through Mirror: a row per category and the total, a withheld figure said in words. */
+function reportsView(reports: PublishedReport['reports']) {
+  if (!reports) return null;
+  const words = (n: number | null) => (n === null ? 'Withheld' : n.toLocaleString('en-GB'));
+  return {
+    total: words(reports.total),
+    withheld: reports.withheld,
+    rows: reports.categories.map((c) => ({ label: c.label, reports: words(c.reports) })),
   };
 }
 

@@ -12,7 +12,7 @@
  * - GET /public/:code/:year                   the year's latest version (404 when unpublished)
  * - GET /public/:code/:year/:version          "v1", "v2": that version, with its correction note
  * - GET /public/:code/:year/:version/:file    datapackage.json, report.json, figures.csv, objectives.csv, evaluations.csv,
- *                                             eds.csv
+ *                                             eds.csv, reports.csv (when the version has reports to show)
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FIGURES_SCHEMA, dataPackage, figureRows, resources } from '../../core/publish/open-data.ts';
@@ -98,6 +98,7 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, c
         datapackage: `${base}/datapackage.json`, json: `${base}/report.json`, figures: `${base}/figures.csv`,
         objectives: `${base}/objectives.csv`, evaluations: `${base}/evaluations.csv`,
         eds: report.eds === undefined ? null : `${base}/eds.csv`,
+        reports: report.reports ? `${base}/reports.csv` : null,
       },
       dataHref: '/public/data', preview: false,
       ...reportView(report, services.standards),

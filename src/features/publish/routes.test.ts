@@ -21,6 +21,8 @@ import { isDisclosive, DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclo
 import { writeSyntheticTrust } from '../../demo/write-synthetic-trust.ts';
 import { importFolder } from '../../services/import-service.ts';
 import { type Browser, createHarness, type Harness, signedIn } from '../../web/auth/test-harness.ts';
+import { reportingMonths } from '../../core/reporting/trends.ts';
+import { reportTrends } from '../reporting/trends-service.ts';
 
 const PASSWORD = 'a long enough password';
 /** The harness's clock is the real one: sessions expire by it. */
@@ -106,6 +108,16 @@ describe('publishing a year, and its public pages and open data', () => {
       const rating: EdsRating = outcome === '1A' || outcome === '2B' ? 2 : 3;
       await harness.store.eds.agree(organisation.id, 2025, { outcome, rating, owner: 'Director of People' }, null);
     }
+    // Reports through the form in 2024-25 (ended): ten from colleagues each month and three about managers in July,
+    // so the managers' 3 is withheld, and with it a second figure beside it; two in 2025-26, not yet ended.
+    let receipt = 0;
+    const report = (day: string, category: string) => harness.store.reporting.createCase({
+      organisationId: organisation.id, receiptHash: `hash-${receipt++}`, route: 'anonymous', category, directorate: null, wanted: 'heard',
+      content: 'sealed', contact: null, handlerRole: 'dignity-at-work', receivedOn: day,
+    });
+    for (const month of reportingMonths(2025)) for (let i = 0; i < 10; i++) await report(`${month}-0${1 + (i % 9)}`, 'colleagues');
+    for (let i = 0; i < 3; i++) await report('2024-07-15', 'managers');
+    await report('2025-05-02', 'microaggressions');
     await harness.store.eds.rateAsStakeholder(organisation.id, 2025, { outcome: '2B', group: 'Quokka Staff Forum', rating: 0 }, null);
     await harness.store.objectives.create({
       organisationId: organisation.id, standard: 'wres', indicator: '2', scope: 'organisation', target: { kind: 'value', value: 1.1 }, targetDate: '2028-03-31',
@@ -205,9 +217,9 @@ describe('publishing a year, and its public pages and open data', () => {
   test('the open data validates against its own Table Schema, and its figures equal mirror wres and mirror wdes --format json', async () => {
     const base = '/public/ORGA/2025/v1';
     const page = await anonymous(base);
-    for (const file of ['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv', 'eds.csv']) assert.ok(page.body.includes(`${base}/${file}`), `${file} is linked`);
+    for (const file of ['datapackage.json', 'report.json', 'figures.csv', 'objectives.csv', 'evaluations.csv', 'eds.csv', 'reports.csv']) assert.ok(page.body.includes(`${base}/${file}`), `${file} is linked`);
     const descriptor = JSON.parse((await anonymous(`${base}/datapackage.json`)).body) as { resources: { name: string; path: string; profile: string; schema: Schema }[] };
-    assert.deepEqual(descriptor.resources.map((r) => r.name), ['figures', 'objectives', 'evaluations', 'eds']);
+    assert.deepEqual(descriptor.resources.map((r) => r.name), ['figures', 'objectives', 'evaluations', 'eds', 'reports']);
     const tables = new Map<string, Record<string, unknown>[]>();
     for (const resource of descriptor.resources) {
       assert.match(resource.name, /^[-a-z0-9._/]+$/);
@@ -224,6 +236,15 @@ describe('publishing a year, and its public pages and open data', () => {
     for (const row of eds) {
       assert.deepEqual([row['overall_score'], row['outcomes_rated'], row['overall_rating'], row['overall_rating_name'], row['thresholds']], [31, 11, 3, 'Excelling', 'leeds']);
     }
+    // The reports: as a member's trend page has them for the ended year, the managers' 3 withheld with a second figure.
+    const trends = (await reportTrends(harness.services, (await harness.store.organisations.byCode('ORGA'))!, 2025))!;
+    const reports = tables.get('reports')!;
+    assert.deepEqual(reports.map((r) => r['category']), [...trends.trends.byCategory.columns, 'all']);
+    assert.deepEqual(reports.map((r) => r['reports']), [...trends.trends.byCategory.columnTotals, trends.trends.total].map((n) => n ?? '*'));
+    assert.equal(reports.find((r) => r['category'] === 'managers')!['reports'], '*', 'the managers\' 3 is withheld');
+    assert.ok(reports.filter((r) => r['reports'] === '*').length >= 2, 'with a second figure beside it');
+    for (const r of reports) assert.ok(r['reports'] === '*' || !isDisclosive(r['reports'] as number, DEFAULT_DISCLOSURE_POLICY), `${String(r['category'])}: ${String(r['reports'])}`);
+    assert.match(text(page.body), /Reports of racism and discrimination .* What the report was about Reports/);
     assert.equal(tables.get('objectives')!.length, 1);
     assert.equal(tables.get('objectives')!.at(0)!['standard'], 'wres');
 

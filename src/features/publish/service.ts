@@ -3,7 +3,8 @@
  * - `assembleReport`: the report as the public will see it, gathered the way the board pack gathers its figures
  *   (every registered standard's stored report for the year with disclosure control, the pay gaps for sharing, WDES
  *   9b's narrative, each objective with its progress as at the year, the evaluations the organisation chose to share,
- *   the year's EDS 2022 summary from the agreed ratings only) and made safe by core/publish's rules (a figure with any count of 1 to 7 withheld whole);
+ *   the year's EDS 2022 summary from the agreed ratings only, the year's reports through the form by category as members'
+ *   trend pages have them) and made safe by core/publish's rules (a figure with any count of 1 to 7 withheld whole);
  * - `prepareDraft`: the organisation's analysts (and administrators who are members) save it as the year's draft, a
  *   frozen snapshot; once a version is published, a new draft is a correction and needs a note of what changed and why;
  * - `approveDraft`: an administrator who is a member publishes the draft as the next version: exactly the snapshot
@@ -21,6 +22,7 @@ import {
 import type { EdsOutcomeId, EdsRating } from '../../core/eds/outcomes.ts';
 import { thresholdSet } from '../../core/eds/scoring.ts';
 import { type PublicEds, publicEds } from '../../core/publish/eds.ts';
+import { type PublicReports, publicReports } from '../../core/publish/reports.ts';
 import { WHOLE_ORGANISATION } from '../../core/scopes/scope.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../../core/stats/disclosure.ts';
@@ -31,6 +33,7 @@ import { evaluationOf } from '../interventions/evaluation-service.ts';
 import { interventionName } from '../interventions/service.ts';
 import { findMeasure, measureText, progressOf, scopeText } from '../objectives/service.ts';
 import { overviewReports } from '../overview/service.ts';
+import { reportTrends } from '../reporting/trends-service.ts';
 
 export interface PublishServices {
   readonly store: Store;
@@ -127,6 +130,14 @@ async function yearEds(services: PublishServices, organisationId: number, year: 
   return publicEds(ratings, thresholdSet(chosen));
 }
 
+/** The year's reports through Mirror as a member sees them (ended years only, small counts withheld); null when none to show. */
+async function yearReports(services: PublishServices, organisationId: number, year: number): Promise<PublicReports | null> {
+  const t = await reportTrends(services, { id: organisationId }, year, { policy: POLICY });
+  if (!t) return null;
+  const categories = t.trends.byCategory.columns.map((key, i) => ({ key, label: t.categoryLabels[key] ?? key, reports: t.trends.byCategory.columnTotals[i] ?? null }));
+  return publicReports(year, t.trends.total, categories, POLICY);
+}
+
 /** The year's report as it would be published, or null when the year was not imported (or has no WRES report). */
 export async function assembleReport(services: PublishServices, organisation: Organisation, year: number): Promise<PublishedReport | null> {
   const reports = await overviewReports(services, organisation.id, year);
@@ -147,6 +158,7 @@ export async function assembleReport(services: PublishServices, organisation: Or
     objectives,
     evaluations,
     eds: await yearEds(services, organisation.id, year),
+    reports: await yearReports(services, organisation.id, year),
   } as const;
   return { ...base, summary: summarise(base) };
 }

@@ -1,7 +1,7 @@
 /**
  * Trends of reports of racism and discrimination (issue 12, item 7), for any feature to call: the trend pages, the
  * board pack, the #InclusiveHR lived-experience step (a directorate's row of the year by directorate and category),
- * and later the published report. No HTTP.
+ * and the published report (its totals by category). No HTTP.
  *
  * A year is a reporting year (April to March, as the standards have it). Everyone but the organisation's handlers
  * gets only years that have ended, with disclosure control (core/reporting/trends.ts): a year's figures never change
