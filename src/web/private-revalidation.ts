@@ -39,9 +39,21 @@ import type { Services } from './services.ts';
 /** The person's browser may keep the page, but must ask each time; no shared cache may keep it. */
 export const PRIVATE_REVALIDATE = 'private, no-cache';
 
-const packageJson = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
-/** The application's build, in every ETag, so a new release is never answered 304 from an older one's page. */
-export const BUILD = `${packageJson.name}@${packageJson.version}`;
+/**
+ * The application's build, in every ETag, so a new release is never answered 304 from an older one's page: the
+ * package's name and version, from the package.json two folders up (from src/web/ or dist/web/). A copy laid out
+ * otherwise still works: the page itself is in the ETag too.
+ */
+export const BUILD = buildStamp();
+
+function buildStamp(): string {
+  try {
+    const { name, version } = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+    return `${name}@${version}`;
+  } catch {
+    return 'unknown build';
+  }
+}
 
 /** What a page of an organisation's year is, beyond its address and the person asking. */
 export interface PageVariant {
