@@ -163,12 +163,12 @@ export async function comparison(
   const key = JSON.stringify(['comparison', standard, year, group, organisation.id, organisation.code, versions, nationalDigest]);
   const compute = () => computeComparison(store, source, organisation, year, candidates, figures, signal);
   // Requests for the same key share one computation; if another request's client went and stopped it, this one,
-  // still wanted, computes again.
-  for (;;) {
+  // still wanted, computes again (a few times at most, so an AbortError from elsewhere cannot loop for ever).
+  for (let attempt = 1; ; attempt++) {
     try {
       return await computedCache(store).get(key, compute);
     } catch (fault) {
-      if (!(fault instanceof Error && fault.name === 'AbortError') || signal?.aborted) throw fault;
+      if (!(fault instanceof Error && fault.name === 'AbortError') || signal?.aborted || attempt >= 3) throw fault;
     }
   }
 }
