@@ -30,13 +30,19 @@ export function fixedPolicy(reply: FastifyReply, html: string): void {
   reply.header('content-security-policy', directives.join(';'));
 }
 
+/** Whether the request's If-None-Match names the ETag (weak comparison, as RFC 9110 says for If-None-Match). */
+export function clientHas(request: FastifyRequest, etag: string): boolean {
+  const presented = request.headers['if-none-match'];
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return typeof presented === 'string' && presented.split(',').map(opaque).includes(opaque(etag));
+}
+
 /** Sends a body with its ETag and caching, or 304 when the client has it already. */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type: string, cacheControl: string, fileName?: string): FastifyReply {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   reply.header('etag', etag).header('cache-control', cacheControl).header('x-robots-tag', 'all');
   if (fileName) reply.header('content-disposition', `inline; filename="${fileName}"`);
-  const presented = request.headers['if-none-match'];
-  if (typeof presented === 'string' && presented.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag)) return reply.code(304).send();
+  if (clientHas(request, etag)) return reply.code(304).send();
   return reply.type(type).send(body);
 }
 

@@ -1,11 +1,12 @@
 /**
  * The overview of an organisation's year: the headline figures of every standard and what a board asks of them (is
- * it improving, how does it compare with peers, will the targets be met). Membership first (404 otherwise), audited;
- * every figure here has disclosure control.
+ * it improving, how does it compare with peers, will the targets be met). Membership first (404 otherwise), audited
+ * (a 304 too: the page carries an ETag, web/private-revalidation.ts); every figure here has disclosure control.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Organisation } from '../../store/store.ts';
-import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { auditAccess, loadOrganisationYear, organisationPath } from '../../web/organisation-year.ts';
+import { sendYearPage } from '../../web/private-revalidation.ts';
 import { coreIndicatorRows, dashboardRows } from '../../web/presenters/dashboard.ts';
 import type { Services } from '../../web/services.ts';
 import { wdesRows } from '../wdes/presenters.ts';
@@ -22,7 +23,6 @@ const loadMembershipAndYear = (services: Services, request: FastifyRequest<{ Par
   loadOrganisationYear(services, request, reply);
 
 const audit = auditAccess;
-const html = renderPage;
 
 export function registerOverviewRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: Params }>('/organisations/:code/:year/overview', async (request, reply) => {
@@ -33,7 +33,7 @@ export function registerOverviewRoutes(app: FastifyInstance, services: Services)
     if (!wres) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `overview/${year}`);
     const board = boardReadings(await boardFigures(services, organisation.id, year), organisation, year, loaded.analyst);
-    return html(services, request, reply, 'overview/views/overview.njk', {
+    return sendYearPage(services, request, reply, loaded, 'overview/views/overview.njk', {
       title: `Overview ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
       organisation, year, base: base(organisation, year),

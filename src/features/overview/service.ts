@@ -4,14 +4,14 @@
  * counts, the peer funnel plots (centred on the national figures an administrator entered for the year, as on the
  * comparisons page) and the senior-band targets.
  */
-import { MINIMUM_PEERS, type PeerFunnels, type PeerOrganisation, peerFunnels } from '../../core/comparisons/peer-funnels.ts';
+import type { PeerFunnels } from '../../core/comparisons/peer-funnels.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { type MonthlySeriesCounts, monthlyCountsFor } from '../../services/monthly-counts-service.ts';
-import { nationalTargetsFor } from '../../services/national-targets.ts';
 import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Store } from '../../store/store.ts';
+import { comparison } from '../compare/service.ts';
 
 type WithStore = { readonly store: Store };
 
@@ -31,7 +31,7 @@ export async function overviewReports(services: WithStore, organisationId: numbe
 export interface BoardFigures {
   /** Each monthly measure's counts up to the year. */
   readonly monthly: readonly { readonly key: MonthlyMeasureKey; readonly counts: MonthlySeriesCounts }[];
-  /** The peer funnels of the year; null when fewer than MINIMUM_PEERS organisations have figures. */
+  /** The peer funnels of the year (the comparisons page's, with every organisation); null when too few have figures. */
   readonly funnels: PeerFunnels | null;
   /** The senior-band targets from every imported year up to this one. */
   readonly targets: ReturnType<typeof modelEmployerTargets>;
@@ -45,13 +45,10 @@ export async function boardFigures(services: WithStore, organisationId: number, 
     monthly.push({ key, counts: await monthlyCountsFor(store, organisationId, year, MONTHLY_MEASURES[key]) });
   }
 
-  const peers: PeerOrganisation[] = [];
-  for (const o of await store.organisations.all()) {
-    const report = await wresReportFor(store, o.id, year, { suppressBreakdowns: true });
-    if (report) peers.push({ code: o.code, name: o.name, report });
-  }
-  // Centred on the national figures an administrator entered for the year, as on the comparisons page.
-  const funnels = peers.length >= MINIMUM_PEERS ? peerFunnels(year, peers, { nationalTargets: await nationalTargetsFor(store, year) }) : null;
+  // The comparisons page's own comparison with every organisation (one cached entry for both), centred on the
+  // national figures an administrator entered for the year.
+  const organisation = await store.organisations.byId(organisationId);
+  const funnels = organisation ? ((await comparison(services, 'WRES', organisation, year, 'all')).result as PeerFunnels | null) : null;
 
   const years = (await store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
   const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true }))))

@@ -1,14 +1,16 @@
 /**
  * The Workforce Disability Equality Standard pages of an organisation's year: the summary of every metric, each
  * breakdown of metrics 2 and 3, and every metric year by year. Membership first (404 otherwise), every view audited,
- * analysts see unsuppressed breakdowns on screen; the download (the standards feature's wdes.csv) always has
- * disclosure control.
+ * analysts see unsuppressed breakdowns on screen; pages carry an ETag and are answered 304 when the browser has them
+ * already (web/private-revalidation.ts), audited all the same; the download (the standards feature's wdes.csv)
+ * always has disclosure control.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RatioDimension } from '../../core/counting/people-and-events.ts';
 import { WDES_COMPARED } from '../../core/disability/characteristic.ts';
 import type { Organisation } from '../../store/store.ts';
-import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { auditAccess, loadOrganisationYear, organisationPath } from '../../web/organisation-year.ts';
+import { sendYearPage } from '../../web/private-revalidation.ts';
 import { comparedWords } from '../../web/presenters/compared-words.ts';
 import { MINIMUM_POINTS_FOR_LIMITS } from '../../web/presenters/monthly.ts';
 import type { Services } from '../../web/services.ts';
@@ -27,7 +29,6 @@ const loadMembershipAndYear = (services: Services, request: FastifyRequest<{ Par
   loadOrganisationYear(services, request, reply);
 
 const audit = auditAccess;
-const html = renderPage;
 
 export function registerWdesRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: Params }>('/organisations/:code/:year/wdes', async (request, reply) => {
@@ -38,7 +39,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     if (!report) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}`);
     const breakdownLinks = wdesBreakdownLinks(report, base(organisation, year));
-    return html(services, request, reply, 'wdes/views/wdes.njk', {
+    return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes.njk', {
       title: `WDES ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
       organisation, year, report, rows: wdesRows(report), clusters: report.metrics['1'].clusters.filter((c) => c.total > 0),
@@ -58,7 +59,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const reports = await wdesReportsTo(services, organisation.id, year);
     if (!reports.some((r) => r.year === year)) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/trends`);
-    return html(services, request, reply, 'wdes/views/wdes-trends.njk', {
+    return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes-trends.njk', {
       title: `WDES year by year to ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
       organisation, year, years: reports.map((r) => r.year).sort((a, b) => a - b), trends: wdesTrends(reports),
@@ -77,7 +78,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const rows = m?.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
     if (!report || !m?.available || !rows) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/metric/${metric}/${breakdown}`);
-    return html(services, request, reply, 'pages/breakdown.njk', {
+    return sendYearPage(services, request, reply, loaded, 'pages/breakdown.njk', {
       title: `${WDES_BREAKDOWNS[breakdown]}, WDES metric ${metric}, ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
       organisation, year, id: metric, standardCaption: `WDES ${year}, metric ${metric}`, unsuppressed: analyst, minimumCellSize: report.disclosure.minimumCellSize,

@@ -1,14 +1,15 @@
 /**
  * The WRES pages of an organisation's year: the dashboard, each indicator, each breakdown, and CSV downloads.
  * Every handler checks membership first (another organisation's pages answer 404), audits the view or export, reads
- * stored counts through the WRES service and renders. Analysts see unsuppressed breakdowns on screen, clearly
- * labelled; viewers, downloads and the API always get disclosure control.
+ * stored counts through the WRES service and renders; pages are sent with an ETag and answered 304 when the browser
+ * has them already (web/private-revalidation.ts), audited all the same. Analysts see unsuppressed breakdowns on
+ * screen, clearly labelled; viewers, downloads and the API always get disclosure control.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendCsv } from '../../web/csv-download.ts';
 import { returnLinks } from '../returns/access.ts';
 import { auditAccess, loadOrganisationYear, organisationPath } from '../../web/organisation-year.ts';
-import { pageContext } from '../../web/page-context.ts';
+import { sendYearPage } from '../../web/private-revalidation.ts';
 import { dashboardRows, indicatorGlance, type IndicatorId } from '../../web/presenters/dashboard.ts';
 import { BREAKDOWN_DESCRIPTIONS, BREAKDOWN_LABELS, isBreakdownKey, isIndicatorId } from '../../web/presenters/indicator.ts';
 import { breakdownView, indicatorView } from '../../web/presenters/indicator-view.ts';
@@ -43,14 +44,14 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     const { organisation, year, years, report } = loaded;
     const previous = await previousYearReport(services, organisation.id, year, years);
     await audit(services, request, 'view', organisation, `wres/${year}`);
-    return reply.type('text/html').send(services.render('wres/views/dashboard.njk', pageContext(request, reply, {
+    return sendYearPage(services, request, reply, loaded, 'wres/views/dashboard.njk', {
       title: `WRES ${year}: ${organisation.name}`,
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
       organisation, year, years, period: report.period, notes: report.notes,
       rows: dashboardRows(report, previous), standsOut: standsOutView(report),
       returnLinks: returnLinks(request, loaded.membership, organisation, year, 'wres'),
-    })));
+    });
   });
 
   app.get<{ Params: YearParams & { id: string } }>('/organisations/:code/:year/indicators/:id', async (request, reply) => {
@@ -64,14 +65,14 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     await audit(services, request, 'view', organisation, `wres/${year}/indicator/${id}`);
     const base = `${orgPath(organisation, year)}/indicators/${id}`;
     const breakdowns = breakdownLinks(report, id, base);
-    return reply.type('text/html').send(services.render('wres/views/indicator.njk', pageContext(request, reply, {
+    return sendYearPage(services, request, reply, loaded, 'wres/views/indicator.njk', {
       title: `Indicator ${id}, WRES ${year}: ${organisation.name}`,
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: orgPath(organisation, year), text: `WRES ${year}` }],
       organisation, year, id, breakdowns, csvHref: `${base}.csv`,
       monthlyHref: monthlyHrefFor(orgPath(organisation, year), id), glance: indicatorGlance(report, reports, id),
       ...indicatorView(report, id, reports),
-    })));
+    });
   });
 
   app.get<{ Params: YearParams & { id: string; breakdown: string } }>('/organisations/:code/:year/indicators/:id/:breakdown', async (request, reply) => {
@@ -85,7 +86,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     if (!view) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wres/${year}/indicator/${id}/${breakdown}`);
     const indicatorHref = `${orgPath(organisation, year)}/indicators/${id}`;
-    return reply.type('text/html').send(services.render('pages/breakdown.njk', pageContext(request, reply, {
+    return sendYearPage(services, request, reply, loaded, 'pages/breakdown.njk', {
       title: `${BREAKDOWN_LABELS[breakdown]}, indicator ${id}, WRES ${year}: ${organisation.name}`,
       synthetic: organisation.synthetic,
       breadcrumbs: [
@@ -96,7 +97,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
       breakdownLabel: BREAKDOWN_LABELS[breakdown], description: BREAKDOWN_DESCRIPTIONS[breakdown],
       csvHref: `${indicatorHref}/${breakdown}.csv`,
       ...view,
-    })));
+    });
   });
 
   /** "/indicators/2.csv": the path parameter carries the extension, as the router has no suffix routes. */

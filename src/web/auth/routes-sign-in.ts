@@ -82,7 +82,9 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     const user = request.currentUser;
     await endSession(store, reply, sessionTokenOf(request) ?? request.cookies[SESSION_COOKIE], context.secure);
     if (user) await audit(context, { userId: user.id, action: 'sign-out', subject: `user/${user.id}` });
-    return reply.redirect('/sign-in', 303);
+    // Report pages may be kept by the browser (`private, no-cache`, web/private-revalidation.ts): signing out
+    // clears them, so the next person at a shared computer cannot page back to them.
+    return reply.header('clear-site-data', '"cache"').redirect('/sign-in', 303);
   });
 
   const linkRefused = (request: FastifyRequest, reply: FastifyReply, paragraphs: string[]) =>
