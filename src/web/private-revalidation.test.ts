@@ -2,7 +2,8 @@
  * The private report pages revalidate (web/private-revalidation.ts): each is sent with a weak ETag and
  * `private, no-cache`; asked again with that ETag it is answered 304 with no body and no Content-Security-Policy
  * (whose new nonce would block the kept page's scripts), and the view is audited all the same. A new import is a
- * new ETag; a viewer's never matches an analyst's, nor one person's another's, nor one session's the next.
+ * new ETag; one person's never matches another's, nor one session's the next. An analyst's page, with counts of 1 to
+ * 7 on it, is never kept: no-store and no ETag.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +27,7 @@ describe('private report pages are sent with validators and answered 304 when un
   let harness: Harness;
   let dir: string;
   let analyst: Browser;
-  let otherAnalyst: Browser;
+  let otherViewer: Browser;
   let viewer: Browser;
   let seed = 90;
 
@@ -52,7 +53,7 @@ describe('private report pages are sent with validators and answered 304 when un
     for (const code of CODES) await load(code);
     const own = (await harness.store.organisations.byCode(CODES[0]))!;
     analyst = await signedIn(harness, { email: 'analyst@example.nhs.uk', password: PASSWORD, memberships: [[own.id, 'analyst']] });
-    otherAnalyst = await signedIn(harness, { email: 'other@example.nhs.uk', password: PASSWORD, memberships: [[own.id, 'analyst']] });
+    otherViewer = await signedIn(harness, { email: 'other@example.nhs.uk', password: PASSWORD, memberships: [[own.id, 'viewer']] });
     viewer = await signedIn(harness, { email: 'viewer@example.nhs.uk', password: PASSWORD, memberships: [[own.id, 'viewer']] });
   });
 
@@ -63,13 +64,13 @@ describe('private report pages are sent with validators and answered 304 when un
 
   test('each page: a weak ETag and private, no-cache; the same ETag again is a 304 with no body and no policy, audited', async () => {
     for (const path of PAGES) {
-      const first = await analyst.get(path);
+      const first = await viewer.get(path);
       assert.equal(first.statusCode, 200, path);
       assert.match(String(first.headers.etag), /^W\/"[A-Za-z0-9_-]{32}"$/, path);
       assert.equal(first.headers['cache-control'], PRIVATE_REVALIDATE, path);
       assert.match(String(first.headers['content-security-policy']), /script-src [^;]*'nonce-/, path);
       const viewed = await views();
-      const again = await analyst.get(path, { 'if-none-match': String(first.headers.etag) });
+      const again = await viewer.get(path, { 'if-none-match': String(first.headers.etag) });
       assert.equal(again.statusCode, 304, path);
       assert.equal(again.body, '', path);
       assert.equal(again.headers['content-security-policy'], undefined, `${path}: a 304 keeps the policy the browser stored with the page`);
@@ -77,40 +78,49 @@ describe('private report pages are sent with validators and answered 304 when un
       assert.equal(again.headers['cache-control'], PRIVATE_REVALIDATE, path);
       assert.equal(await views(), viewed + 1, `${path}: the view is audited on a 304 too`);
       // Among others, and without W/, it still matches (If-None-Match compares weakly).
-      const listed = await analyst.get(path, { 'if-none-match': `"other", ${String(first.headers.etag).slice(2)}` });
+      const listed = await viewer.get(path, { 'if-none-match': `"other", ${String(first.headers.etag).slice(2)}` });
       assert.equal(listed.statusCode, 304, path);
       // Nothing presented, or a stale tag: the whole page.
-      assert.equal((await analyst.get(path, { 'if-none-match': 'W/"stale"' })).statusCode, 200, path);
+      assert.equal((await viewer.get(path, { 'if-none-match': 'W/"stale"' })).statusCode, 200, path);
     }
   });
 
   test('another query string is another ETag', async () => {
-    assert.notEqual(await etagOf(analyst, `${BASE}?a=1`), await etagOf(analyst, BASE));
+    assert.notEqual(await etagOf(viewer, `${BASE}?a=1`), await etagOf(viewer, BASE));
   });
 
   test('a new import of the year is a new ETag, and the old one gets the whole page', async () => {
-    const before = await Promise.all(PAGES.map((p) => etagOf(analyst, p)));
+    const before = await Promise.all(PAGES.map((p) => etagOf(viewer, p)));
     await load(CODES[0]);
     for (const [i, path] of PAGES.entries()) {
-      const response = await analyst.get(path, { 'if-none-match': before[i]! });
+      const response = await viewer.get(path, { 'if-none-match': before[i]! });
       assert.equal(response.statusCode, 200, path);
       assert.notEqual(response.headers.etag, before[i], path);
     }
   });
 
   test("a peer's new import changes the overview's ETag (its comparison with peers)", async () => {
-    const before = await etagOf(analyst, `${BASE}/overview`);
+    const before = await etagOf(viewer, `${BASE}/overview`);
     await load(CODES[1]);
-    assert.equal((await analyst.get(`${BASE}/overview`, { 'if-none-match': before })).statusCode, 200);
+    assert.equal((await viewer.get(`${BASE}/overview`, { 'if-none-match': before })).statusCode, 200);
   });
 
-  test("a viewer's ETag never matches an analyst's, nor one person's another's", async () => {
+  test("an analyst's page (counts of 1 to 7 on screen) is never kept: no-store, no ETag, never a 304", async () => {
     for (const path of PAGES) {
-      const [a, b, v] = [await etagOf(analyst, path), await etagOf(otherAnalyst, path), await etagOf(viewer, path)];
-      assert.equal(new Set([a, b, v]).size, 3, path);
-      assert.equal((await viewer.get(path, { 'if-none-match': a })).statusCode, 200, path);
-      assert.equal((await analyst.get(path, { 'if-none-match': v })).statusCode, 200, path);
-      assert.equal((await otherAnalyst.get(path, { 'if-none-match': a })).statusCode, 200, path);
+      const first = await analyst.get(path);
+      assert.equal(first.statusCode, 200, path);
+      assert.equal(first.headers['cache-control'], 'no-store', path);
+      assert.equal(first.headers.etag, undefined, path);
+      const v = await etagOf(viewer, path);
+      assert.equal((await analyst.get(path, { 'if-none-match': v })).statusCode, 200, `${path}: a viewer's ETag is not the analyst's page`);
+    }
+  });
+
+  test("a viewer's ETag never matches another person's", async () => {
+    for (const path of PAGES) {
+      const [v, w] = [await etagOf(viewer, path), await etagOf(otherViewer, path)];
+      assert.notEqual(v, w, path);
+      assert.equal((await otherViewer.get(path, { 'if-none-match': v })).statusCode, 200, path);
     }
   });
 

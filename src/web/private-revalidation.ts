@@ -19,6 +19,10 @@
  * The route checks membership and records the view in the audit before calling this, exactly as before, so a 304
  * is a view audited like any other.
  *
+ * Only the everyone-else view is kept: an analyst's page shows counts of 1 to 7 (special-category data about a few
+ * people), so it is sent `no-store` with no ETag, as before, and never lands in a browser's cache on a computer that
+ * may be shared. The viewer's page has every such count withheld, like a download.
+ *
  * The nonce: every response has a new Content-Security-Policy nonce, which the page's scripts carry. A browser
  * merges a 304's headers into the response it kept, so a 304 with a new policy would pair the kept page's scripts
  * with a nonce they do not carry, and block them. So a 304 is sent with no Content-Security-Policy at all: the
@@ -95,6 +99,7 @@ export function sendPrivatePage(
   variant: PageVariant,
 ): FastifyReply {
   const html = services.render(template, pageContext(request, reply, context));
+  if (variant.analyst) return reply.header('cache-control', 'no-store').type('text/html').send(html);
   const etag = privateEtag(request, reply, variant, html);
   reply.header('etag', etag).header('cache-control', PRIVATE_REVALIDATE);
   if (clientHas(request, etag)) {

@@ -2,14 +2,15 @@
  * The private report pages' revalidation in a real browser (Chromium; web/private-revalidation.ts): a page asked
  * for again is answered 304, and the page the browser kept still runs its scripts, because the 304 sends no new
  * Content-Security-Policy (a new nonce merged into the kept response would block them). Signing out clears what the
- * browser kept.
+ * browser kept. The pages are a viewer's: an analyst's are never kept.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
 import { WIDE, watchPage } from './support/page-checks.ts';
-import { ADMIN } from './support/scenario.ts';
+import { addUser } from '../../src/web/auth/test-harness.ts';
+import { ADMIN, VIEWER } from './support/scenario.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 describeInBrowser('private report pages revalidated in a real browser', () => {
@@ -47,6 +48,14 @@ describeInBrowser('private report pages revalidated in a real browser', () => {
     await page.waitForURL(`${server.url}/`);
     const demo = (await server.server.store.organisations.byCode('SYN01'))!;
     const latest = (await server.server.store.organisations.years(demo.id))[0]!;
+    // A viewer's pages are the ones kept (an analyst's, with counts of 1 to 7 on them, are never): sign in as one.
+    await addUser(server.server.store, { email: VIEWER.email, displayName: VIEWER.name, password: VIEWER.password, memberships: [[demo.id, 'viewer']] });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.fill('#email', VIEWER.email);
+    await page.fill('#password', VIEWER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/**`);
 
     for (const path of [`/organisations/SYN01/${latest}`, `/organisations/SYN01/${latest}/overview`]) {
       const first = await page.goto(`${server.url}${path}`);
