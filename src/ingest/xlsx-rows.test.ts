@@ -12,7 +12,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.ts';
 import { readXlsxFile } from './read-xlsx.ts';
 import { readXlsxWhole } from './read-xlsx-whole.ts';
 import type { RawRow } from './table.ts';
-import { tempDir } from './test-support.ts';
+import { tempDir, writeLargeWorkbook } from './test-support.ts';
 import { readWorksheetRows, type WorksheetRowsEnd } from './xlsx-rows.ts';
 
 async function both(path: string, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS) {
@@ -138,16 +138,3 @@ describe('reading a workbook as it streams', () => {
     assert.deepEqual(streamed, whole);
   });
 });
-
-/** A staff-like sheet of `count` rows, written row by row with exceljs's streaming writer (as the bench does). */
-export async function writeLargeWorkbook(path: string, count: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
-  const sheet = workbook.addWorksheet('staff');
-  sheet.getColumn(3).numFmt = 'yyyy-mm-dd';
-  sheet.addRow(['staff_id', 'directorate', 'start_date', 'band', 'ethnic_category', 'fte']).commit();
-  for (let i = 1; i <= count; i += 1) {
-    sheet.addRow([`S${i}`, `Surgery ${i % 7}`, new Date(Date.UTC(2024, 0, 1 + (i % 28))), 5 + (i % 3), 'ABC'[i % 3], i % 2 === 0 ? 0.5 : 1]).commit();
-  }
-  sheet.commit();
-  await workbook.commit();
-}
