@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import type { LazyEnd } from './lazy-csv-table.ts';
-import { openLazyXlsxTable } from './lazy-xlsx-table.ts';
+import { LAZY_XLSX_MIN_BYTES, openLazyXlsxTable } from './lazy-xlsx-table.ts';
+import { loadWorkforceFolder } from './load-folder.ts';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.ts';
 import { readTable } from './read-table.ts';
 import { tempDir, writeFixture, writeLargeWorkbook } from './test-support.ts';
@@ -53,5 +57,28 @@ describe('a lazily read workbook', () => {
     assert.equal(openLazyXlsxTable(merged, 'staff.xlsx', DEFAULT_READ_LIMITS), null);
     const text = writeFixture(dir, 'text.xlsx', 'staff_id,band\nS1,5\n');
     assert.equal(openLazyXlsxTable(text, 'text.xlsx', DEFAULT_READ_LIMITS, 0), null);
+  });
+
+  test('a folder whose large staff file is a workbook loads the records its CSV gives', async (t) => {
+    const dir = tempDir(t);
+    const csvFolder = join(dir, 'csv');
+    const xlsxFolder = join(dir, 'xlsx');
+    await writeSyntheticTrust(csvFolder, { year: 2025, seed: 5, staff: 30_000, applications: 2_000 });
+    cpSync(csvFolder, xlsxFolder, { recursive: true });
+    const rows: string[][] = parse(readFileSync(join(csvFolder, 'staff.csv'), 'utf8'));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(xlsxFolder, 'staff.xlsx'), useSharedStrings: true });
+    const sheet = workbook.addWorksheet('staff');
+    for (const row of rows) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+    rmSync(join(xlsxFolder, 'staff.csv'));
+    assert.ok(statSync(join(xlsxFolder, 'staff.xlsx')).size >= LAZY_XLSX_MIN_BYTES, 'large enough to be read lazily');
+    const fromCsv = await loadWorkforceFolder(csvFolder, { year: 2025 });
+    const fromXlsx = await loadWorkforceFolder(xlsxFolder, { year: 2025 });
+    assert.ok(fromCsv.ok && fromXlsx.ok);
+    assert.equal(fromXlsx.dataset.staff.length, rows.length - 1);
+    const asCsv = JSON.parse(JSON.stringify(fromXlsx.dataset.staff).replaceAll('"staff.xlsx"', '"staff.csv"'));
+    assert.deepEqual(asCsv, JSON.parse(JSON.stringify(fromCsv.dataset.staff)));
+    assert.deepEqual(fromXlsx.notes, fromCsv.notes);
   });
 });
