@@ -39,10 +39,17 @@ function post(message: LazyXlsxMessage): void {
   Atomics.notify(counts, 0);
 }
 
+/** How long rows may wait untaken before the reading thread is taken to have gone (it then reads the usual way). */
+const UNTAKEN_MS = 10 * 60 * 1000;
+
+class Abandoned extends Error {}
+
 function waitForRoom(): void {
+  const since = Date.now();
   for (;;) {
     const taken = Atomics.load(counts, 1);
     if (posted - taken < BATCHES_AHEAD) return;
+    if (Date.now() - since > UNTAKEN_MS) throw new Abandoned('no rows taken');
     Atomics.wait(counts, 1, taken, 1000);
   }
 }
