@@ -20,6 +20,7 @@ import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
 import type { StreamedTable } from './table.ts';
 import { openLazyCsvTable, type LazyCsvTable } from './lazy-csv-table.ts';
+import { openLazyXlsxTable } from './lazy-xlsx-table.ts';
 import { readTraining } from './training.ts';
 import { readContext, type ReadContext } from './value-limits.ts';
 
@@ -46,10 +47,11 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
   const sources = new Map<SourceKind, KindSource>();
   for (const [kind, file] of found) {
     const path = join(folder, file);
-    const lazy = LAZY_KINDS.has(kind) && extname(file).toLowerCase() === '.csv';
+    const extension = extname(file).toLowerCase();
+    const openLazy = extension === '.csv' ? () => openLazyCsvTable(path, file, limits) : () => openLazyXlsxTable(path, file, limits);
     sources.set(kind, {
       file, mapping: options.headerMappings?.[kind], read: () => readTable(path, limits),
-      ...(lazy ? { openLazy: () => openLazyCsvTable(path, file, limits) } : {}),
+      ...(LAZY_KINDS.has(kind) ? { openLazy } : {}),
     });
   }
   const wdesNarrative = await readNarrative(folder, listing.files, problems);
@@ -61,7 +63,7 @@ export interface KindSource {
   readonly file: string;
   readonly mapping?: HeaderMapping | undefined;
   read(): Promise<ReadTableResult>;
-  /** Where the file's rows can go straight to the reader as they are read (lazy-csv-table.ts): opens it so. */
+  /** Where the file's rows can go straight to the reader as they are read (lazy-csv-table.ts, lazy-xlsx-table.ts): opens it so. */
   openLazy?(): LazyCsvTable | null;
 }
 

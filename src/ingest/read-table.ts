@@ -1,14 +1,12 @@
 /**
- * Reads one workforce file (.csv or .xlsx) into a table of strings; CSV streams from disk (read-csv-file.ts). Returns problems instead of throwing for
- * anything a user's file can cause: missing file, unsupported format, malformed CSV, spreadsheet error cells.
+ * Reads one workforce file (.csv or .xlsx) into a table of strings; both stream from disk (read-csv-file.ts,
+ * read-xlsx.ts). Returns problems instead of throwing for anything a user's file can cause: missing file,
+ * unsupported format, malformed CSV, spreadsheet error cells.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { processReadLimits, type ReadLimits } from './limits.ts';
 import { readCsvFile } from './read-csv-file.ts';
-import { readXlsxBytes } from './read-xlsx.ts';
-import { contentProblem, sniffContent } from './sniff.ts';
+import { readXlsxFile } from './read-xlsx.ts';
 import type { ReadTableResult } from './table.ts';
 
 export type { ReadTableResult, Table, TableRow } from './table.ts';
@@ -36,17 +34,11 @@ export async function readTable(path: string, limits: ReadLimits = processReadLi
       return { ok: false, problems: [{ file, message: `the file could not be read (${describeFsError(error)})` }] };
     }
   }
-  let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    return await readXlsxFile(path, file, limits);
   } catch (error) {
     return { ok: false, problems: [{ file, message: `the file could not be read (${describeFsError(error)})` }] };
   }
-  // A file whose content does not fit its name (a workbook renamed .csv, a PDF) is named for what it is.
-  const mismatch = contentProblem(file, extension, sniffContent(bytes));
-  if (mismatch) return { ok: false, problems: [mismatch] };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return readXlsxBytes(file, sha256, bytes, limits);
 }
 
 export function describeFsError(error: unknown): string {

@@ -2,89 +2,49 @@
  * Excel workbooks: one worksheet read as strings, row numbers as Excel shows them. Cell values are written the way
  * a person would type them into a CSV: dates as YYYY-MM-DD, whole numbers without ".0", formulas as their result.
  *
- * exceljs unpacks the whole workbook into memory, so what it unpacks to is measured first (zip-guard.ts) and a
- * workbook over the limit is never given to it; rows and cell lengths are checked before and while rows are read.
+ * The file is read whole once, to name what it is (sniff.ts), hash it and measure what it unpacks to (zip-guard.ts):
+ * a zip bomb is refused before anything inflates it for good. Its rows are then read as they stream from the file
+ * (xlsx-rows.ts) and built into the table one at a time; a workbook only the whole-workbook reader can be sure of
+ * (merged cells, rows out of order, parts not where Excel puts them) is read by it (read-xlsx-whole.ts).
  */
-import type ExcelJS from 'exceljs';
-import { normaliseHeader } from './columns.ts';
-import { cellTooLongProblem, tooManyRowsProblem, unpacksTooLargeProblem, type ReadLimits } from './limits.ts';
-import { buildTable, columnLetter, type RawCell, type RawRow, type ReadTableResult } from './table.ts';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { unpacksTooLargeProblem, type ReadLimits } from './limits.ts';
+import type { Problem } from './problem.ts';
+import { readXlsxWhole } from './read-xlsx-whole.ts';
+import { contentProblem, sniffContent } from './sniff.ts';
+import { TableBuilder, type ReadTableResult } from './table.ts';
+import { NOT_A_WORKBOOK } from './xlsx-cells.ts';
+import { readWorksheetRows } from './xlsx-rows.ts';
 import { checkUnpackedSize } from './zip-guard.ts';
 
-const NOT_A_WORKBOOK = 'the file could not be opened as an Excel workbook (.xlsx); it may be damaged or another format';
+export { cellText } from './xlsx-cells.ts';
 
-export async function readXlsxBytes(file: string, sha256: string, bytes: Uint8Array, limits: ReadLimits): Promise<ReadTableResult> {
+export type WorkbookCheck = { readonly ok: true; readonly sha256: string } | { readonly ok: false; readonly problems: Problem[] };
+
+/**
+ * What the file is, its hash, and whether it unpacks within the limit; errors reading it are thrown. Its bytes are
+ * held only while this runs.
+ */
+export async function checkWorkbookFile(path: string, file: string, limits: ReadLimits): Promise<WorkbookCheck> {
+  const bytes = await readFile(path);
+  // A file whose content does not fit its name (text, a PDF) is named for what it is.
+  const mismatch = contentProblem(file, '.xlsx', sniffContent(bytes));
+  if (mismatch) return { ok: false, problems: [mismatch] };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const size = await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
   if (size === 'over') return { ok: false, problems: [unpacksTooLargeProblem(file, limits)] };
   if (size === 'not-a-zip') return { ok: false, problems: [{ file, message: NOT_A_WORKBOOK }] };
-  const { default: Excel } = await import('exceljs'); // loaded only when a workbook is read
-  const workbook: ExcelJS.Workbook = new Excel.Workbook();
-  try {
-    // exceljs declares its own Buffer type; a Node Buffer is what it actually reads.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    return { ok: false, problems: [{ file, message: NOT_A_WORKBOOK }] };
-  }
-  const sheet = chooseWorksheet(workbook, file);
-  if (!sheet) return { ok: false, problems: [{ file, message: 'the workbook has no worksheets' }] };
-  if (sheet.rowCount > limits.maxRows) return { ok: false, problems: [tooManyRowsProblem(file, limits)] };
-  const rows = readRows(sheet, file, limits);
-  return Array.isArray(rows) ? buildTable({ file, sha256, encoding: 'xlsx', rows }) : rows;
+  return { ok: true, sha256 };
 }
 
-/** The sheet named like the file ("staff" in staff.xlsx) if there is one, otherwise the first. */
-function chooseWorksheet(workbook: ExcelJS.Workbook, file: string): ExcelJS.Worksheet | undefined {
-  const kind = normaliseHeader(file.replace(/\.[^.]*$/, ''));
-  return workbook.worksheets.find((sheet) => normaliseHeader(sheet.name) === kind) ?? workbook.worksheets[0];
-}
-
-/** Every row as text, or a problem at the first cell over the length limit. */
-function readRows(sheet: ExcelJS.Worksheet, file: string, limits: ReadLimits): RawRow[] | ReadTableResult {
-  const rows: RawRow[] = [];
-  let headers: readonly RawCell[] | undefined;
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const cells: RawCell[] = [];
-    for (let c = 1; c <= row.cellCount; c += 1) {
-      const text = cellText(row.getCell(c).value);
-      if (typeof text === 'string' && text.length > limits.maxCellChars) {
-        const heading = headers?.[c - 1];
-        const column = typeof heading === 'string' && heading.trim() !== '' ? heading.trim() : columnLetter(c - 1);
-        return { ok: false, problems: [cellTooLongProblem(file, r, column, text, limits)] };
-      }
-      cells.push(text);
-    }
-    if (headers === undefined && cells.some((cell) => typeof cell !== 'string' || cell.trim() !== '')) headers = cells;
-    rows.push({ row: r, cells });
-  }
-  return rows;
-}
-
-/** A cell's value as text; formula results, hyperlinks and rich text are unwrapped to what the cell shows. */
-export function cellText(value: unknown): RawCell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: 'invalid date' } : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') return objectCellText(value as Record<string, unknown>);
-  return String(value);
-}
-
-function objectCellText(value: Record<string, unknown>): RawCell {
-  if ('error' in value) return { error: String(value['error']) };
-  if (Array.isArray(value['richText'])) {
-    return value['richText'].map((run: unknown) => String((run as { text?: unknown }).text ?? '')).join('');
-  }
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value['result']);
-  if ('hyperlink' in value || 'text' in value) return cellText(value['text']);
-  return String(value);
-}
-
-/**
- * Whole numbers as integers; other numbers rounded to 15 significant digits, as Excel displays them, so 0.1 + 0.2
- * reads "0.3" rather than "0.30000000000000004".
- */
-function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+/** Reads the workbook at `path`; `file` is the name problems give it. Errors opening or reading the file are thrown. */
+export async function readXlsxFile(path: string, file: string, limits: ReadLimits): Promise<ReadTableResult> {
+  const checked = await checkWorkbookFile(path, file, limits);
+  if (!checked.ok) return checked;
+  const builder = new TableBuilder(file);
+  const end = await readWorksheetRows(path, file, limits, (row) => builder.add(row));
+  if (end.kind === 'problems') return { ok: false, problems: end.problems };
+  if (end.kind === 'read') return builder.result(checked.sha256, 'xlsx');
+  return readXlsxWhole(file, checked.sha256, await readFile(path), limits);
 }
