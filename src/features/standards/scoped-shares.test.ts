@@ -15,6 +15,7 @@ import { createHarness, signedIn, type Browser, type Harness } from '../../web/a
 
 const HR = 'directorate:HR and Organisational Development';
 const small = (n: unknown) => typeof n === 'number' && n > 0 && n < 8;
+// biome-ignore lint/suspicious/noExplicitAny: the reports' JSON, read as a reader would.
 type Json = Record<string, any>;
 
 /** Each count a share row shows, by name, null where withheld. */
@@ -108,6 +109,20 @@ describe('a scope\'s headcount tables withhold small counts for anyone outside t
         for (const n of differences(counts(row), scopes.map((s) => counts(s[rowsOf][i])))) assert.ok(!small(n), `${standard} ${row.row}: the organisation less the other directorates gives ${n}`);
       }
       for (const n of differences(counts(whole.overall), scopes.map((s) => counts(s.overall)))) assert.ok(!small(n), `${standard} overall: ${n}`);
+    }
+  });
+
+  test('a scope\'s headline populations (its headcount by group) do not give back a withheld band', async () => {
+    for (const name of directorates) {
+      const { indicators } = await api('wres', `directorate:${name}`);
+      for (const id of ['3', '4']) {
+        const figure = indicators[id];
+        if (figure.available === false) continue;
+        assert.equal(figure.groups.unknown.events, null, `${name} ${id}: staff of unknown ethnicity are not a compared group, and are withheld`);
+        const known = { white: figure.groups.white.population, ethnicMinority: figure.groups.ethnicMinority.population };
+        const rows = indicators['1'].rows.map((r: Json) => ({ white: r.white.count, ethnicMinority: r.ethnicMinority.count }));
+        for (const n of differences(known, rows)) assert.ok(!small(n), `${name}: indicator ${id}'s population less the bands shown gives ${n}`);
+      }
     }
   });
 
