@@ -183,7 +183,11 @@ function siblings(dataset: WorkforceDataset, scope: Scope): { prefix: string; me
   for (const person of dataset.staff) {
     const key = keyOf(person);
     if (key === null) rest.push(person);
-    else members.set(key, [...(members.get(key) ?? []), person]);
+    else {
+      const list = members.get(key);
+      if (list) list.push(person);
+      else members.set(key, [person]);
+    }
   }
   const prefix = scope.kind === 'directorate' ? `directorate:${scope.name}` : `staff-group:${scope.kind === 'staffGroup' ? scope.name : 'Medical and Dental'}`;
   return { prefix, members, rest };
