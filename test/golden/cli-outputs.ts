@@ -139,6 +139,12 @@ export async function cliOutputs(cli: CliRecorder, root: Root, outputs: Outputs)
   await cli.run('trust/options/medical-unsuppressed.txt', 'medical', trust, '--unsuppressed');
   await cli.run('trust/options/paygap-white-british-exclude-bank.txt', 'paygap', trust, '--ethnicity-reference', 'white-british', '--exclude-bank');
   await cli.run('trust/options/paygap-unsuppressed-min-group-20.csv', 'paygap', trust, '--unsuppressed', '--min-group', '20', '--format', 'csv');
+  // A directorate's reports (scopes), as anyone outside the analysts' view gets them, and with --unsuppressed.
+  const hr = 'directorate=HR and Organisational Development';
+  await cli.run('trust/scope/wres-hr-and-od.txt', 'wres', trust, '--scope', hr);
+  await cli.run('trust/scope/wres-hr-and-od.csv', 'wres', trust, '--scope', hr, '--format', 'csv');
+  await cli.run('trust/scope/wdes-hr-and-od.json', 'wdes', trust, '--scope', hr, '--format', 'json');
+  await cli.run('trust/scope/wres-hr-and-od-unsuppressed.txt', 'wres', trust, '--scope', hr, '--unsuppressed');
   // Targets with the default goal in a table are the region members' below.
   await cli.run('trust/targets.json', 'targets', root.trust(PREVIOUS_YEAR), trust, '--format', 'json');
   await cli.run('trust/targets-goal-35-horizon-2030.txt', 'targets', root.trust(PREVIOUS_YEAR), trust, '--goal-share', '35', '--horizon', '2030');

@@ -108,6 +108,8 @@ export function headlineFigure(definition: IndicatorDefinition<string>, report: 
     }
     case 'representation': {
       const overall = isObject(result['overall']) ? result['overall'] : {};
+      // A scope's overall shares withheld to protect identities (core/scopes/scoped-shares.ts).
+      if (overall['suppressed'] === true) return { available: false, reason: typeof overall['suppressionReason'] === 'string' ? overall['suppressionReason'] : 'withheld to protect identities' };
       const focus = focusOf(overall);
       const share = focus ? overall[focus] : null;
       const total = num(overall['total']);

@@ -7,7 +7,9 @@
  * - Pay bands (indicator 1, Agenda for Change bands, medical grades left out): each band's White and ethnic minority
  *   headcounts. The directorate's totals are published beside them, and the staff outside the bands (medical grades,
  *   other rows) in the scoped report's indicator 1 rows, so both are taken as known (fixed): a band withheld must not
- *   come back from the totals less the bands shown and the rows outside them.
+ *   come back from the totals less the bands shown and the rows outside them. A scope's report now protects its
+ *   career ladder itself, with every other directorate's (core/scopes/scoped-shares.ts), so the challenge's pages
+ *   take the bands from there (bandsOfLadder); protectBands does the same for rows given in full.
  */
 import { type Cell, protectByDifferencing, type Term, variable } from '../indicators/differencing.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
@@ -80,4 +82,22 @@ export function protectBands(rows: readonly BandRowCounts[], totals: { readonly 
     shown: bands.filter((b) => !withheld.has(b.band)),
     withheld: bands.filter((b) => withheld.has(b.band)).length,
   };
+}
+
+/** The career ladder's bands as a scope's report under disclosure control gives them: counts null where withheld. */
+export interface LadderStep {
+  readonly band: string;
+  readonly white: number | null;
+  readonly ethnicMinority: number | null;
+}
+
+/**
+ * The bands from a scope's career ladder (WRES indicator 1's pipeline), which core/scopes/scoped-shares.ts has
+ * already protected with the directorate's rows, totals and the other directorates': a band withheld there (counts
+ * null) is withheld here.
+ */
+export function bandsOfLadder(steps: readonly LadderStep[]): ProtectedBands {
+  const bands = steps.map((s) => ({ band: s.band, white: s.white, ethnicMinority: s.ethnicMinority }));
+  const shown = bands.filter((b): b is BandCount => b.white !== null && b.ethnicMinority !== null);
+  return { bands, shown, withheld: bands.length - shown.length };
 }

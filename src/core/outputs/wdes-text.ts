@@ -31,7 +31,9 @@ function sharesRow(label: string, row: string, s: DisabilityShares): string[] {
 }
 
 function metric1Text(m: Metric1): string {
-  const rows = m.clusters.filter((c) => c.total > 0);
+  // A scope's withheld clusters (total null) are listed, as withheld; clusters with nobody are left out.
+  const rows = m.clusters.filter((c) => c.total !== 0);
+  const withheld = [m.overall, ...m.clusters].find((c) => c.suppressed || c.unknownPartsSuppressed);
   return [
     heading(m.id, m.title, METRIC),
     `  ${m.statement}`,
@@ -42,6 +44,7 @@ function metric1Text(m: Metric1): string {
       ],
       [...rows.map((c) => sharesRow(c.clusterLabel, c.row, c)), sharesRow('Overall workforce', '', m.overall)],
     ),
+    ...(withheld ? [`  Figures shown as ${count(null)} are withheld: ${withheld.suppressionReason ?? 'fewer than 8 people in a cell'}.`] : []),
     `\n  The career ladder (Agenda for Change bands, clinical and non-clinical together): ${m.pipeline.statement}`,
     textTable(
       [

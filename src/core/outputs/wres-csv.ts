@@ -16,6 +16,8 @@ export const CSV_HEADER = ['indicator', 'section', 'item', 'group', 'measure', '
 
 
 function sharesRows(indicator: string, section: string, item: string, shares: WresShares): Row[] {
+  // A scope's row withheld to protect identities (core/scopes/scoped-shares.ts): no figure, only that it is withheld.
+  if (shares.suppressed) return [[indicator, section, item, '', 'suppressed', true]];
   const rows: Row[] = [[indicator, section, item, 'all', 'count', shares.total]];
   for (const group of ['white', 'ethnicMinority', 'unknown'] as const) {
     rows.push([indicator, section, item, group, 'count', shares[group].count]);

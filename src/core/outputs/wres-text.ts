@@ -37,7 +37,9 @@ function unknownDetail(shares: WresShares): string {
 }
 
 export function indicator1Text(i1: Indicator1): string {
-  const rows = i1.rows.filter((r) => r.total > 0);
+  // A scope's withheld rows (total null) are listed, as withheld; rows with nobody are left out.
+  const rows = i1.rows.filter((r) => r.total !== 0);
+  const withheld = [i1.overall, ...i1.rows].find((r) => r.suppressed || r.unknownPartsSuppressed);
   const table = textTable(
     [
       { heading: 'Staff' }, { heading: 'Band' }, { heading: 'White', align: 'right' },
@@ -55,6 +57,7 @@ export function indicator1Text(i1: Indicator1): string {
     `  Unknown ethnicity: ${unknownDetail(i1.overall)}. Bank-only staff left out: ${count(i1.bankOnlyExcluded)}.`,
     table,
     omitted > 0 ? `  (${omitted} rows of the national template with no staff are not shown here; they are in the JSON and CSV.)` : '',
+    withheld ? `  Figures shown as ${count(null)} are withheld: ${withheld.suppressionReason ?? 'fewer than 8 people in a cell'}.` : '',
     `\n  The career ladder (Agenda for Change bands, clinical and non-clinical together): ${i1.pipeline.statement}`,
     textTable(
       [

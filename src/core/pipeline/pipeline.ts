@@ -116,10 +116,11 @@ export function pipelineOf<C extends string>(groups: ComparedGroups<C>, rows: re
       smallNumbers: Math.min(c[reference], c[focus]) < smallNumberThreshold,
     } as PipelineStep<C>;
   });
-  return { base, steps, statement: statementOf(groups, steps, base) };
+  return { base, steps, statement: pipelineStatement(groups, steps, base) };
 }
 
-function statementOf<C extends string>(groups: ComparedGroups<C>, steps: readonly PipelineStep<C>[], base: string | null): string {
+/** The ladder in a sentence, from the highest band with a ratio; a ratio that is null (zero or withheld) is passed over. */
+export function pipelineStatement<C extends string>(groups: ComparedGroups<C>, steps: readonly PipelineStep<C>[], base: string | null): string {
   // The highest band resting on enough people to say something steady about.
   const known = [...steps].reverse().filter((s) => s.cumulative?.value !== null && s.cumulative?.value !== undefined);
   const top = known.find((s) => !s.smallNumbers) ?? known[0];

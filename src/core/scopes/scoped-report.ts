@@ -7,7 +7,8 @@
  *   the API, viewers) a headline figure of the scope is withheld as a breakdown row would be: when it rests on a
  *   cell of 1 to minimumCellSize − 1 people, or when the organisation's own report withholds this directorate's or
  *   staff group's row of the same figure (which also carries that report's secondary suppression). So a scope never
- *   shows what the organisation's report withholds.
+ *   shows what the organisation's report withholds. Its headcount tables (WRES indicator 1, WDES metric 1 and their
+ *   career ladders) are protected with every other scope of its kind's (scoped-shares.ts).
  * The report JSON gains a `scope` field (kind, name, label, notes); the unscoped report is not touched.
  */
 import type { Problem } from '../problem.ts';
@@ -16,6 +17,7 @@ import type { AnyStandard, StandardReportOptions } from '../standards/standard.t
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 import { scopeDataset, scopeKey, scopeLabel, type LeftOut, type Scope } from './scope.ts';
+import { protectScopeShares, withholdScopeShares } from './scoped-shares.ts';
 
 /** What a scoped report says about its scope. */
 export interface ScopeDescription {
@@ -76,7 +78,8 @@ export function scopedReport(standard: AnyStandard, inputs: ScopedReportInputs, 
     const whole = standard.count(inputs.dataset, inputs.period);
     if (!whole.ok) return { ok: false, emptyScope: false, problems: whole.problems };
     const organisation = standard.report({ counts: whole.value, previous: null, notes: [], sources: inputs.sources }, options);
-    report = withholdSmallScopeFigures(report, organisation, scope, options.policy);
+    report = withholdOtherGroups(withholdSmallScopeFigures(report, organisation, scope, options.policy));
+    report = withholdScopeShares(standard.id, report, scope, protectScopeShares(inputs.dataset, scope, options.policy), options.policy);
   }
   report = sayWhyLeftOut(report, scoped.leftOut);
   const description = describeScope(scope, notes);
@@ -166,4 +169,27 @@ export function withholdSmallScopeFigures(report: unknown, organisation: unknown
     const header = Object.fromEntries(['id', 'title', 'returnLabel'].filter((k) => k in node).map((k) => [k, node[k]]));
     return { ...header, available: false, reason };
   });
+}
+
+/** Every figure of a group's counts (events, people, rate, interval) as null. */
+function blank(node: unknown): unknown {
+  if (typeof node === 'number' || Array.isArray(node)) return null;
+  return isRecord(node) ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, blank(v)])) : node;
+}
+
+/**
+ * A scope's headline figures shown keep the two compared groups' counts only: the others (staff whose ethnicity or
+ * disability is not known) are withheld, as their counts are often 1 to 7 and the organisation's headline less the
+ * other scopes' would give them back.
+ */
+export function withholdOtherGroups(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withholdOtherGroups);
+  if (!isRecord(node)) return node;
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withholdOtherGroups(v)]));
+  const orientation = node['orientation'];
+  const groups = out['groups'];
+  if (!isRecord(orientation) || !isRecord(groups) || !comparedGroups(node)) return out;
+  const compared = [String(orientation['numerator']), String(orientation['denominator'])];
+  out['groups'] = Object.fromEntries(Object.entries(groups).map(([k, g]) => [k, compared.includes(k) ? g : blank(g)]));
+  return out;
 }

@@ -49,6 +49,10 @@ export interface Unavailable extends Header {
 }
 
 export interface DisabilityShares {
+  /** Set only in a scope's report under disclosure control, as for WRES (WresShares). */
+  readonly suppressed?: true;
+  readonly suppressionReason?: string;
+  readonly unknownPartsSuppressed?: true;
   readonly total: number;
   readonly disabled: GroupShare;
   readonly nonDisabled: GroupShare;

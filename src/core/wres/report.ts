@@ -62,6 +62,13 @@ export interface UnknownShare extends GroupShare {
 }
 
 export interface WresShares {
+  /**
+   * Set only in a scope's report under disclosure control (core/scopes/scoped-shares.ts): the row is withheld and
+   * its counts and shares are null; `unknownPartsSuppressed` likewise says the unknown group's parts are null.
+   */
+  readonly suppressed?: true;
+  readonly suppressionReason?: string;
+  readonly unknownPartsSuppressed?: true;
   readonly total: number;
   readonly white: GroupShare;
   readonly ethnicMinority: GroupShare;

@@ -12,7 +12,7 @@
  */
 import { headlineFigure as reportFigure, type HeadlineResult } from '../../core/act/headline.ts';
 import { withSmallNumbersWithheld } from '../../core/actions/figures.ts';
-import { protectBands } from '../../core/inclusive-hr/counts.ts';
+import { bandsOfLadder } from '../../core/inclusive-hr/counts.ts';
 import { generateReview, type Review, type ReviewIndicator } from '../../core/inclusive-hr/review.ts';
 import { orderDirectorates, reachedText, stepReached, type Step } from '../../core/inclusive-hr/steps.ts';
 import { formatPct, formatRatio } from '../../core/indicators/wording.ts';
@@ -165,7 +165,7 @@ export async function directorateReview(services: InclusiveHrServices, organisat
     if ('report' in before && id === 'wres') previousYear = year - 1;
     if ('report' in now && id === 'wres') {
       const i1 = (now.report as WresReport).indicators['1'];
-      const protectedBands = protectBands(i1.rows, { white: i1.overall.white.count, ethnicMinority: i1.overall.ethnicMinority.count }, POLICY);
+      const protectedBands = bandsOfLadder(i1.pipeline.steps);
       bands = protectedBands.bands;
       shown = protectedBands.shown;
     }
