@@ -17,7 +17,7 @@ import type { AnyStandard, StandardReportOptions } from '../standards/standard.t
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 import { scopeDataset, scopeKey, scopeLabel, type LeftOut, type Scope } from './scope.ts';
-import { protectScopeShares, withholdScopeShares } from './scoped-shares.ts';
+import { EVERY_SHARE_WITHHELD, protectScopeShares, withholdScopeShares } from './scoped-shares.ts';
 
 /** What a scoped report says about its scope. */
 export interface ScopeDescription {
@@ -79,7 +79,8 @@ export function scopedReport(standard: AnyStandard, inputs: ScopedReportInputs, 
     if (!whole.ok) return { ok: false, emptyScope: false, problems: whole.problems };
     const organisation = standard.report({ counts: whole.value, previous: null, notes: [], sources: inputs.sources }, options);
     report = withholdOtherGroups(withholdSmallScopeFigures(report, organisation, scope, options.policy));
-    report = withholdScopeShares(standard.id, report, scope, protectScopeShares(inputs.dataset, scope, options.policy), options.policy);
+    const shares = standard.id === 'medical' ? EVERY_SHARE_WITHHELD : protectScopeShares(inputs.dataset, scope, options.policy);
+    report = withholdScopeShares(standard.id, report, scope, shares, options.policy);
   }
   report = sayWhyLeftOut(report, scoped.leftOut);
   const description = describeScope(scope, notes);

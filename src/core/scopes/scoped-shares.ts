@@ -259,15 +259,23 @@ function shownLadder(pipeline: unknown, view: View, withheld: WithheldShares): u
 }
 
 /**
- * A scope's report with its headcount tables under disclosure control (WRES and WDES; other standards unchanged).
+ * The medical workforce of a directorate or staff group (the medical standard's scoped report) is a set this module
+ * does not model against its siblings and the organisation's medical workforce, so every cell of its indicator 1 and
+ * ladder is withheld outside the analysts' view: safe, if more than needed.
+ */
+export const EVERY_SHARE_WITHHELD: WithheldShares = () => true;
+
+/**
+ * A scope's report with its headcount tables under disclosure control (WRES, WDES and the medical standard's
+ * indicator 1; other standards unchanged).
  * `withheld` is what protectScopeShares gives for the scope.
  */
 export function withholdScopeShares(standardId: string, report: unknown, scope: Scope, withheld: WithheldShares, policy: DisclosurePolicy): unknown {
-  const place = standardId === 'wres' ? 'indicators' : standardId === 'wdes' ? 'metrics' : null;
+  const place = standardId === 'wres' || standardId === 'medical' ? 'indicators' : standardId === 'wdes' ? 'metrics' : null;
   if (!place || !isRecord(report) || !isRecord(report[place])) return report;
   const figure = report[place]['1'];
   if (!isRecord(figure) || figure['available'] !== true) return report;
-  const view = standardId === 'wres' ? ETHNICITY : DISABILITY;
+  const view = standardId === 'wdes' ? DISABILITY : ETHNICITY;
   const reason = withheldReason(policy);
   const rowsKey = view.key === 'e' ? 'rows' : 'clusters';
   const rows = Array.isArray(figure[rowsKey]) ? (figure[rowsKey] as unknown[]) : [];

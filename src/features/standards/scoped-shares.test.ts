@@ -135,6 +135,23 @@ describe('a scope\'s headcount tables withhold small counts for anyone outside t
     assert.doesNotMatch(m1.statement, /\d+\.\d% of the workforce have told/, 'the overall share rests on 5 Disabled staff');
   });
 
+  test('the medical workforce of a directorate (WRES for medical and dental staff): no count of 1 to 7 in indicator 1', async () => {
+    let checked = 0;
+    for (const name of directorates) {
+      const m1 = (await api('medical', `directorate:${name}`)).indicators['1'];
+      if (m1.available !== true) continue;
+      for (const row of [m1.overall, ...m1.rows]) {
+        checked++;
+        for (const [count, n] of Object.entries(wresCounts(row))) assert.ok(!small(n), `${name}, ${row.row ?? 'overall'} ${count}: ${n}`);
+      }
+      for (const step of m1.pipeline?.steps ?? []) assert.ok(!small(step.white) && !small(step.ethnicMinority), `${name}, ${step.band}`);
+    }
+    assert.ok(checked > 0, 'some directorate has a medical workforce to check');
+    const page = await viewer.get(`/organisations/SYN01/2025/standards/medical?scope=${encodeURIComponent('directorate:Clinical Support Services')}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /shares of the workforce of [^<]*Clinical Support Services[^<]* are withheld/);
+  });
+
   test('the CSV download has no count of 1 to 7 in indicator 1; the page says the shares are withheld', async () => {
     const csv = await viewer.get(`/organisations/SYN01/2025/wres.csv?scope=${encodeURIComponent(HR)}`);
     assert.equal(csv.statusCode, 200);
