@@ -67,7 +67,9 @@ export interface PayPolicy {
 }
 
 /** The disclosures in one characteristic of a pay gap report. */
-export function auditPayCharacteristic(name: string, published: Json, truth: Json, population: Json, unknownKeys: readonly string[], policy: PayPolicy): Disclosure[] {
+export function auditPayCharacteristic(
+  name: string, published: Json, truth: Json, population: { readonly shown: Json; readonly truth: Json }, unknownKeys: readonly string[], policy: PayPolicy,
+): Disclosure[] {
   const model = new DisclosureModel();
   const sets = setsOf(truth, unknownKeys);
   const count = (set: string, m: Measure) => `${name}/${set}/${m}`;
@@ -100,12 +102,25 @@ export function auditPayCharacteristic(name: string, published: Json, truth: Jso
   }
   for (const m of MEASURES) {
     const total = `${name}/population/${m}`;
-    model.publish(total, population[m]);
+    model.observe(total, population.shown[m], population.truth[m]);
     model.sum(total, (truth.counts as Json[]).map((row) => count(row.key, m)));
     for (const set of sets) {
       const parts = partsOf(set, sets);
       if (parts) model.sum(count(set.key, m), parts.map((p) => count(p.key, m)));
     }
+  }
+
+  // People on reduced or nil pay because of leave (relevant less full-pay relevant) and full-pay relevant people with
+  // no hourly rate are never shown, in any set or in all: a count of 1 to 7 of them must not be worked out either.
+  for (const key of [...sets.map((s) => s.key), 'population']) {
+    const of = (m: Measure) => (key === 'population' ? `${name}/population/${m}` : count(key, m));
+    const truthOf = (m: Measure) => (key === 'population' ? population.truth[m] : peopleOf(truth, key)[m] ?? 0) as number;
+    // The population's are as good as published (its counts are); every set's are never shown.
+    const hidden = (variable: string, value: number) => (key === 'population' ? model.publish(variable, value) : model.withhold(variable, value));
+    hidden(`${name}/${key}/on leave`, truthOf('relevant') - truthOf('fullPayRelevant'));
+    model.sum(of('relevant'), [of('fullPayRelevant'), `${name}/${key}/on leave`]);
+    hidden(`${name}/${key}/no hourly rate`, truthOf('fullPayRelevant') - truthOf('withHourlyPay'));
+    model.sum(of('fullPayRelevant'), [of('withHourlyPay'), `${name}/${key}/no hourly rate`]);
   }
 
   // The stated (or recording, or declaration) rate: everyone but the kinds of unknown.

@@ -96,6 +96,6 @@ export function auditPayGap(published: Json, truth: Json): readonly Disclosure[]
   return (['gender', 'ethnicity', 'disability'] as const).flatMap((name) => {
     const d = definitions[name];
     const unknown = categoriesOf(d.characteristic as never, d.characteristic.unknownGroup as never, d.categories);
-    return auditPayCharacteristic(name, published[name], truth[name], published.population, unknown, published.settings);
+    return auditPayCharacteristic(name, published[name], truth[name], { shown: published.population, truth: truth.population }, unknown, published.settings);
   });
 }

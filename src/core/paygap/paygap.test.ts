@@ -175,6 +175,30 @@ describe('pay gap report', () => {
     close(share.ci95?.[1], wilsonInterval(1, 12)![1] * 100);
   });
 
+  test('for sharing, a group\'s counts never give back 1 to 7 people on leave, or without an hourly rate; the analyst sees them', () => {
+    const staffOf = [
+      ...range(0, 20).map(() => person({ gender: 'M', hourly: 20 })),
+      ...range(0, 20).map(() => person({ gender: 'F', hourly: 18, bonus: 100 })),
+      person({ gender: 'F', hourly: 1, fullPay: false }), // one on reduced pay because of leave
+      person({ gender: 'M', hourly: 20, bank: true }), person({ gender: 'M', hourly: 20, bank: true }), // two bank-only
+    ];
+    const shared = payGapReport(staffOf);
+    // The population's counts are published as they are (no characteristic): 1 on leave, 2 bank-only.
+    assert.deepEqual([shared.population.notFullPayRelevant, shared.population.bankOnly], [1, 2]);
+    // But the groups' own counts do not say which group the one on leave is in: no group's relevant less its
+    // full-pay relevant (or full-pay relevant less those with an hourly rate) is 1 to 7.
+    const small = (n: number) => n > 0 && n < 8;
+    for (const c of [shared.gender, shared.ethnicity, shared.disability]) {
+      const rows = [...c.counts, ...Object.values(c.groups)];
+      for (const { people: p } of rows) {
+        if (p.relevant !== null && p.fullPayRelevant !== null) assert.ok(!small(p.relevant - p.fullPayRelevant), `${c.id}: ${p.relevant} − ${p.fullPayRelevant}`);
+        if (p.fullPayRelevant !== null && p.withHourlyPay !== null) assert.ok(!small(p.fullPayRelevant - p.withHourlyPay), `${c.id}: ${p.fullPayRelevant} − ${p.withHourlyPay}`);
+      }
+    }
+    const analysts = payGapReport(staffOf, ANALYST);
+    assert.deepEqual(analysts.gender.groups['women']?.people, { relevant: 21, fullPayRelevant: 20, withHourlyPay: 20, bonusRecipients: 20 });
+  });
+
   test('bonus gaps among people paid a bonus, and the share of each group paid one', () => {
     const withBonus = [
       ...range(0, 10).map((i) => person({ gender: 'M', hourly: 20, bonus: 1000 + 100 * i })), // mean 1450, median 1450

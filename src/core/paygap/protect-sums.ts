@@ -115,6 +115,27 @@ export function withheldCounts(tables: CountTables, minimumCellSize: number): Wi
     equations.push([minus(id('population', measure)), ...tables.partition.map((set) => n(id(set, measure)))]);
     for (const [parent, ...parts] of tables.sums) equations.push([minus(id(parent!, measure)), ...parts.map((set) => n(id(set, measure)))]);
   }
+  // People on reduced or nil pay because of leave (relevant less full-pay relevant), and full-pay relevant people
+  // with no hourly rate, are shown nowhere, but a set's two counts would give them: hidden cells, so that 1 to 7
+  // of them in any set (or in all) is not worked out by subtraction.
+  const differences = [['notFullPay', 'relevant', 'fullPayRelevant'], ['noHourlyRate', 'fullPayRelevant', 'withHourlyPay']] as const;
+  if (differences.every(([, whole, part]) => tables.measures.includes(whole) && tables.measures.includes(part))) {
+    for (const set of [...tables.sets, 'population']) {
+      for (const [name, whole, part] of differences) {
+        const value = set === 'population' ? tables.population(whole) - tables.population(part) : tables.count(set, whole) - tables.count(set, part);
+        // The population's own are as good as published: its counts are.
+        add(id(set, name), value, set === 'population' ? 'fixed' : 'hidden');
+        equations.push([n(id(set, whole)), minus(id(set, part)), minus(id(set, name))]);
+      }
+    }
+    // They add up like any count: the rows of the counts table to the population's, a group to its parts. (Implied
+    // by the equations above, but the attack takes one equation at a time: with nobody lacking an hourly rate in
+    // all, it is these that tell a reader nobody lacks one in any row.)
+    for (const [name] of differences) {
+      equations.push([minus(id('population', name)), ...tables.partition.map((set) => n(id(set, name)))]);
+      for (const [parent, ...parts] of tables.sums) equations.push([minus(id(parent!, name)), ...parts.map((set) => n(id(set, name)))]);
+    }
+  }
   const statedParts = tables.partition.filter((set) => !tables.unknown.includes(set));
   const stated = statedParts.reduce((sum, set) => sum + tables.count(set, 'relevant'), 0);
   add(id(STATED, 'relevant'), stated, small(stated) ? 'withheld' : 'shown', 1);
