@@ -10,13 +10,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, type TestContext, test } from 'node:test';
+import { after, before, } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeSyntheticTrust } from '../../src/demo/write-synthetic-trust.ts';
 import { zipOf } from '../support/zip.ts';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
-import { checkAccessibility, checkPage, SCREENSHOT_DIR, takePageProblems, WIDE, watchPage } from './support/page-checks.ts';
+import { checkAccessibility, checkPage, SCREENSHOT_DIR, WIDE, watchPage } from './support/page-checks.ts';
 import { waitForImportOutcome } from './support/scenario.ts';
+import { scenarioSteps } from './support/steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN = { name: 'Ines Importer', email: 'ines.importer@example.nhs.uk', password: 'correct horse battery staple' };
@@ -33,22 +34,8 @@ describeInBrowser('importing files as they come in a real browser', () => {
   let zipPath: string;
   let other: string;
   let brokenTraining: string;
-  let failed = false;
 
-  function step(name: string, body: (t: TestContext) => Promise<void>): void {
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await body(t);
-        assert.deepEqual(watcher.take(), [], 'the browser refused or failed something (CSP, script error or a missing file)');
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      const problems = takePageProblems();
-      if (problems.length > 0) assert.fail(`${problems.length} page check(s) failed:\n\n${problems.join('\n\n')}`);
-    });
-  }
+  const step = scenarioSteps(() => [watcher]);
 
   const url = (path: string) => `${server.url}${path}`;
   const heading = async () => (await page.locator('h1').first().innerText()).trim();

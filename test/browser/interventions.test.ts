@@ -11,14 +11,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, type TestContext, test } from 'node:test';
+import { after, before, } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { VERDICT_WORDING } from '../../src/core/act/evaluation/verdict.ts';
 import { writeSyntheticTrust } from '../../src/demo/write-synthetic-trust.ts';
 import { DEMO_SEED } from '../../src/services/demo-loader.ts';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
-import { checkAccessibility, checkPage, SCREENSHOT_DIR, takePageProblems, WIDE, watchPage } from './support/page-checks.ts';
+import { checkAccessibility, checkPage, SCREENSHOT_DIR, WIDE, watchPage } from './support/page-checks.ts';
 import { waitForImportOutcome } from './support/scenario.ts';
+import { scenarioSteps } from './support/steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN = { name: 'Ife Interventions', email: 'ife.interventions@example.nhs.uk', password: 'correct horse battery staple' };
@@ -34,22 +35,8 @@ describeInBrowser('from figures to action in a real browser', () => {
   let dashboardFigure2: string;
   let objectivePath: string;
   let interventionPath: string;
-  let failed = false;
 
-  function step(name: string, body: (t: TestContext) => Promise<void>): void {
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await body(t);
-        assert.deepEqual(watcher.take(), [], 'the browser refused or failed something (CSP, script error or a missing file)');
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      const problems = takePageProblems();
-      if (problems.length > 0) assert.fail(`${problems.length} page check(s) failed:\n\n${problems.join('\n\n')}`);
-    });
-  }
+  const step = scenarioSteps(() => [watcher]);
 
   const url = (path: string) => `${server.url}${path}`;
   const heading = async () => (await page.locator('h1').first().innerText()).trim();

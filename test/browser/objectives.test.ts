@@ -6,10 +6,11 @@
  * at 1100 and 375 pixels wide and photographed at both (support/page-checks.ts).
  */
 import assert from 'node:assert/strict';
-import { after, before, type TestContext, test } from 'node:test';
+import { after, before, } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
-import { checkPage, takePageProblems, WIDE, watchPage } from './support/page-checks.ts';
+import { checkPage, WIDE, watchPage } from './support/page-checks.ts';
+import { scenarioSteps } from './support/steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN = { name: 'Olu Objectives', email: 'olu.objectives@example.nhs.uk', password: 'correct horse battery staple' };
@@ -21,22 +22,8 @@ describeInBrowser('objectives and comply-or-explain in a real browser', () => {
   let watcher: { take(): string[] };
   let year: number;
   let dashboardFigure2: string;
-  let failed = false;
 
-  function step(name: string, body: (t: TestContext) => Promise<void>): void {
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await body(t);
-        assert.deepEqual(watcher.take(), [], 'the browser refused or failed something (CSP, script error or a missing file)');
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      const problems = takePageProblems();
-      if (problems.length > 0) assert.fail(`${problems.length} page check(s) failed:\n\n${problems.join('\n\n')}`);
-    });
-  }
+  const step = scenarioSteps(() => [watcher]);
 
   const url = (path: string) => `${server.url}${path}`;
   const heading = async () => (await page.locator('h1').first().innerText()).trim();

@@ -10,10 +10,11 @@
  * page whose own scripts are refused, where axe is put in through the DevTools protocol.
  */
 import assert from 'node:assert/strict';
-import { after, before, type TestContext, test } from 'node:test';
+import { after, before, } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
-import { checkPage, takePageProblems, WIDE, watchPage } from './support/page-checks.ts';
+import { checkPage, WIDE, watchPage } from './support/page-checks.ts';
+import { scenarioSteps } from './support/steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ADMIN = { name: 'Rhea Reporting', email: 'rhea.reporting@example.nhs.uk', password: 'correct horse battery staple' };
@@ -28,22 +29,8 @@ describeInBrowser('reporting racism and discrimination in a real browser', () =>
   let watchers: { take(): string[] }[] = [];
   let receipt = '';
   let casePath = '';
-  let failed = false;
 
-  function step(name: string, body: (t: TestContext) => Promise<void>): void {
-    test(name, { timeout: 180_000 }, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await body(t);
-        assert.deepEqual(watchers.flatMap((w) => w.take()), [], 'the browser refused or failed something (CSP, script error or a missing file)');
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      const problems = takePageProblems();
-      if (problems.length > 0) assert.fail(`${problems.length} page check(s) failed:\n\n${problems.join('\n\n')}`);
-    });
-  }
+  const step = scenarioSteps(() => watchers);
 
   const url = (path: string) => `${server.url}${path}`;
 
