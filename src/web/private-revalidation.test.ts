@@ -21,6 +21,7 @@ const CODES = ['REVA', 'REVB', 'REVC'] as const;
 const BASE = `/organisations/${CODES[0]}/${YEAR}`;
 const PAGES = [
   BASE, `${BASE}/indicators/2`, `${BASE}/indicators/2/staffGroup`, `${BASE}/wdes`, `${BASE}/wdes/trends`, `${BASE}/wdes/2/staffGroup`, `${BASE}/overview`,
+  `${BASE}/compare`, `${BASE}/wdes/compare?peers=all`, `${BASE}/monthly`, `${BASE}/wdes/monthly`,
 ] as const;
 
 describe('private report pages are sent with validators and answered 304 when unchanged', () => {

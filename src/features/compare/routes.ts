@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MINIMUM_PEERS, type PeerRatioIndicator } from '../../core/comparisons/peer-funnels.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
+import { sendYearPage } from '../../web/private-revalidation.ts';
 import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
 import type { Services } from '../../web/services.ts';
 import {
@@ -57,7 +58,7 @@ async function loadComparison(services: Services, routes: CompareRoutes, request
     });
     return null;
   }
-  return { organisation, year, group, ...(await comparison(services, routes.family.standard, organisation, year, group, request.signal)) };
+  return { organisation, year, group, yearPage: loaded, ...(await comparison(services, routes.family.standard, organisation, year, group, request.signal)) };
 }
 
 function registerFamily(app: FastifyInstance, services: Services, routes: CompareRoutes): void {
@@ -81,7 +82,7 @@ function registerFamily(app: FastifyInstance, services: Services, routes: Compar
       ...(organisation.type ? [{ key: 'type', text: `Organisations of the same type (${organisation.type})`, href: href('type') }] : []),
     ].map((g) => ({ ...g, current: g.key === group }));
 
-    return renderPage(services, request, reply, 'compare/views/compare.njk', {
+    return sendYearPage(services, request, reply, loaded.yearPage, 'compare/views/compare.njk', {
       title: `${family.standard === 'WRES' ? '' : 'WDES '}Comparisons ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: standardHref, text: `${family.standard} ${year}` }],
       organisation, year, group, groups, enough, count: peers.length, minimum: MINIMUM_PEERS,

@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { sendCsv } from '../../web/csv-download.ts';
+import { sendYearPage } from '../../web/private-revalidation.ts';
 import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
 import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews } from '../../web/presenters/monthly.ts';
 import type { Services } from '../../web/services.ts';
@@ -30,19 +31,19 @@ async function loadMeasure(services: Services, family: MonthlyFamily, request: F
   }
   const { organisation, year, analyst } = loaded;
   const counts = await monthlyCounts(services, organisation.id, year, measure);
-  return { organisation, year, analyst, measure, counts };
+  return { organisation, year, analyst, measure, counts, yearPage: loaded };
 }
 
 function registerFamily(app: FastifyInstance, services: Services, family: MonthlyFamily): void {
   const page = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, key: string) => {
     const loaded = await loadMeasure(services, family, request, reply, key);
     if (!loaded) return reply;
-    const { organisation, year, analyst, measure, counts } = loaded;
+    const { organisation, year, analyst, measure, counts, yearPage } = loaded;
     const views = monthlyMeasureViews(measure, counts.months, analyst ? null : DEFAULT_DISCLOSURE_POLICY);
     await auditAccess(services, request, 'view', organisation, auditSubject(family, year, measure.key));
     const base = organisationPath(organisation, year);
     const included = counts.years.filter((y) => y.included).map((y) => y.year);
-    return renderPage(services, request, reply, 'monthly/views/monthly.njk', {
+    return sendYearPage(services, request, reply, yearPage, 'monthly/views/monthly.njk', {
       title: `${measure.title} ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, family.crumb(base, year)],
       organisation, year, base, measure, minimumMonths: MINIMUM_POINTS_FOR_LIMITS, monthCount: counts.months.length,
