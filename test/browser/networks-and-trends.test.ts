@@ -6,11 +6,12 @@
  * pages: the page's HTML with its scripts taken out, in a page whose scripts are refused).
  */
 import assert from 'node:assert/strict';
-import { after, before, } from 'node:test';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { reportingMonths } from '../../src/core/reporting/trends.ts';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
 import { checkPage, WIDE, watchPage } from './support/page-checks.ts';
+import { type ScriptlessChecker, scriptlessChecker } from './support/scriptless.ts';
 import { scenarioSteps } from './support/steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -23,7 +24,7 @@ describeInBrowser('trends and staff networks in a real browser', () => {
   let answererContext: BrowserContext;
   let staff: Page;
   let answerer: Page;
-  let scriptless: Page;
+  let scriptless: ScriptlessChecker;
   let watchers: { take(): string[] }[] = [];
   let networkPath = '';
 
@@ -31,12 +32,7 @@ describeInBrowser('trends and staff networks in a real browser', () => {
 
   const url = (path: string) => `${server.url}${path}`;
 
-  async function checkWithoutScripts(label: string): Promise<void> {
-    const html = (await answerer.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-    assert.doesNotMatch(html, /<script/i);
-    await scriptless.setContent(html, { waitUntil: 'load' });
-    await checkPage(scriptless, `${label} (no JavaScript)`, { screenshots: false });
-  }
+  const checkWithoutScripts = (label: string) => scriptless.check(answerer, label);
 
   before(async () => {
     server = await startTestServer();
@@ -48,14 +44,11 @@ describeInBrowser('trends and staff networks in a real browser', () => {
     staff = await staffContext.newPage();
     answerer = await answererContext.newPage();
     watchers = [watchPage(staff, server.url), watchPage(answerer, server.url)];
-    const scriptlessContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB' });
-    await scriptlessContext.route('**/*.js', (route) => route.abort());
-    scriptless = await scriptlessContext.newPage();
-    await scriptless.goto(url('/healthz'));
+    scriptless = await scriptlessChecker(browser, server.url);
   });
 
   after(async () => {
-    await scriptless?.context().close();
+    await scriptless?.close();
     await answererContext?.close();
     await staffContext?.close();
     await browser?.close();

@@ -10,10 +10,11 @@
  * page whose own scripts are refused, where axe is put in through the DevTools protocol.
  */
 import assert from 'node:assert/strict';
-import { after, before, } from 'node:test';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from './support/chromium.ts';
 import { checkPage, WIDE, watchPage } from './support/page-checks.ts';
+import { type ScriptlessChecker, scriptlessChecker } from './support/scriptless.ts';
 import { scenarioSteps } from './support/steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -24,7 +25,7 @@ describeInBrowser('reporting racism and discrimination in a real browser', () =>
   let reporterContext: BrowserContext;
   let staffContext: BrowserContext;
   let reporter: Page;
-  let scriptless: Page;
+  let scriptless: ScriptlessChecker;
   let staff: Page;
   let watchers: { take(): string[] }[] = [];
   let receipt = '';
@@ -34,13 +35,7 @@ describeInBrowser('reporting racism and discrimination in a real browser', () =>
 
   const url = (path: string) => `${server.url}${path}`;
 
-  /** The reporter's page as it is without JavaScript, checked in the page whose scripts are refused. */
-  async function checkWithoutScripts(label: string): Promise<void> {
-    const html = (await reporter.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-    assert.doesNotMatch(html, /<script/i);
-    await scriptless.setContent(html, { waitUntil: 'load' });
-    await checkPage(scriptless, `${label} (no JavaScript)`, { screenshots: false });
-  }
+  const checkWithoutScripts = (label: string) => scriptless.check(reporter, label);
 
   before(async () => {
     server = await startTestServer();
@@ -52,14 +47,11 @@ describeInBrowser('reporting racism and discrimination in a real browser', () =>
     reporter = await reporterContext.newPage();
     staff = await staffContext.newPage();
     watchers = [watchPage(reporter, server.url), watchPage(staff, server.url)];
-    const scriptlessContext = await browser.newContext({ viewport: WIDE, locale: 'en-GB' });
-    await scriptlessContext.route('**/*.js', (route) => route.abort());
-    scriptless = await scriptlessContext.newPage();
-    await scriptless.goto(url('/healthz'));
+    scriptless = await scriptlessChecker(browser, server.url);
   });
 
   after(async () => {
-    await scriptless?.context().close();
+    await scriptless?.close();
     await reporterContext?.close();
     await staffContext?.close();
     await browser?.close();
