@@ -5,10 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HeadlineResult } from '../act/headline.ts';
-import { DEFAULT_DISCLOSURE_POLICY } from '../stats/disclosure.ts';
 import { WDES_3 } from '../wdes/definitions.ts';
 import { WRES_1, WRES_3, WRES_4 } from '../wres/definitions.ts';
-import { bandCounts, protectBands } from './counts.ts';
 import { bandReading, changeSinceLastYear, generateReview, largestGaps, type ReviewIndicator } from './review.ts';
 import { checkListeningNote, checkThemes, orderDirectorates, reachedText, stepReached, THEMES } from './steps.ts';
 
@@ -92,24 +90,6 @@ test('change since last year: the worked examples of change-between-years', () =
   assert.match(changeSinceLastYear({ year: 2025, previousYear: 2024, indicators: [indicators[2]!], bands: null })[0]!.text, /^No figure of the directorate can be compared/);
   const review = generateReview({ year: 2025, previousYear: 2024, indicators, bands: null });
   assert.deepEqual([review.gaps.length > 0, review.bands.length, review.change.length], [true, 0, 2]);
-});
-
-test('pay bands: a band with 1 to 7 people is withheld, and another so the published totals cannot give it back', () => {
-  const rows = [
-    { cluster: 'nonClinical', row: 'Band 3', white: { count: 40 }, ethnicMinority: { count: 20 } },
-    { cluster: 'clinical', row: 'Band 3', white: { count: 10 }, ethnicMinority: { count: 10 } },
-    { cluster: 'nonClinical', row: 'Band 5', white: { count: 30 }, ethnicMinority: { count: 12 } },
-    { cluster: 'nonClinical', row: 'Band 8a', white: { count: 9 }, ethnicMinority: { count: 3 } },
-    { cluster: 'medical', row: 'Consultants', white: { count: 5 }, ethnicMinority: { count: 5 } },
-  ];
-  assert.deepEqual(bandCounts(rows), [{ band: 'Band 3', white: 50, ethnicMinority: 30 }, { band: 'Band 5', white: 30, ethnicMinority: 12 }, { band: 'Band 8a', white: 9, ethnicMinority: 3 }]);
-  // Totals 94 White and 50 ethnic minority; the 5 and 5 medical staff are outside the bands (shown in the scoped report).
-  // 50 − 30 − 12 − 5 = 3 would give Band 8a's 3 back, so Band 5 (the smaller band shown) is withheld too.
-  const p = protectBands(rows, { white: 94, ethnicMinority: 50 }, DEFAULT_DISCLOSURE_POLICY);
-  assert.equal(p.bands.find((b) => b.band === 'Band 8a')!.ethnicMinority, null);
-  assert.deepEqual(p.bands.map((b) => b.white), [50, null, null]);
-  assert.deepEqual(p.shown.map((b) => b.band), ['Band 3']);
-  assert.equal(p.withheld, 2);
 });
 
 test('steps, progress, order and checks', () => {

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { sendCsv } from '../../web/csv-download.ts';
 import { sendYearPage } from '../../web/private-revalidation.ts';
-import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { auditAccess, loadOrganisationYear, organisationPath } from '../../web/organisation-year.ts';
 import { MINIMUM_POINTS_FOR_LIMITS, monthlyMeasureViews } from '../../web/presenters/monthly.ts';
 import type { Services } from '../../web/services.ts';
 import {
