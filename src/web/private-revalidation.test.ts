@@ -21,7 +21,7 @@ const CODES = ['REVA', 'REVB', 'REVC'] as const;
 const BASE = `/organisations/${CODES[0]}/${YEAR}`;
 const PAGES = [
   BASE, `${BASE}/indicators/2`, `${BASE}/indicators/2/staffGroup`, `${BASE}/wdes`, `${BASE}/wdes/trends`, `${BASE}/wdes/2/staffGroup`, `${BASE}/overview`,
-  `${BASE}/compare`, `${BASE}/wdes/compare?peers=all`, `${BASE}/monthly`, `${BASE}/wdes/monthly`,
+  `${BASE}/compare`, `${BASE}/wdes/compare?peers=all`, `${BASE}/monthly`, `${BASE}/wdes/monthly`, `${BASE}/targets`, `${BASE}/wdes/targets?goal=12`,
 ] as const;
 
 describe('private report pages are sent with validators and answered 304 when unchanged', () => {
@@ -84,6 +84,15 @@ describe('private report pages are sent with validators and answered 304 when un
       // Nothing presented, or a stale tag: the whole page.
       assert.equal((await viewer.get(path, { 'if-none-match': 'W/"stale"' })).statusCode, 200, path);
     }
+  });
+
+  test('a targets page with an error in its goal is answered afresh: 400, no ETag, never a 304', async () => {
+    const path = `${BASE}/targets?goal=140`;
+    const first = await viewer.get(path);
+    assert.equal(first.statusCode, 400);
+    assert.equal(first.headers.etag, undefined);
+    const kept = await etagOf(viewer, `${BASE}/targets`);
+    assert.equal((await viewer.get(path, { 'if-none-match': kept })).statusCode, 400);
   });
 
   test('another query string is another ETag', async () => {

@@ -1,7 +1,7 @@
 /**
  * Private report pages revalidated (issue 15 item 5): the pages of an organisation's year that read stored reports
- * (the WRES dashboard, indicators and breakdowns, the WDES pages, the overview, the comparisons and the monthly
- * pages) are sent with an ETag and
+ * (the WRES dashboard, indicators and breakdowns, the WDES pages, the overview, the comparisons, the monthly and
+ * the targets pages) are sent with an ETag and
  * `Cache-Control: private, no-cache`, so the person's own browser may keep the page but asks each time whether it
  * still holds, and is answered 304 with no body when it does. Never a shared cache: `private`.
  *

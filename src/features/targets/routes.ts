@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_LABELS } from '../../core/targets/model-employer.ts';
 import { csvText, sendCsv } from '../../web/csv-download.ts';
 import { auditAccess, loadOrganisationYear, organisationPath, renderPage } from '../../web/organisation-year.ts';
+import { sendYearPage } from '../../web/private-revalidation.ts';
 import type { Services } from '../../web/services.ts';
 import { bandChartsOf, targetsCsvHeader, targetsCsvRowsOf } from './presenters.ts';
 import { parseGoal, targetsTo, WDES_TARGETS, WRES_TARGETS, type TargetsSource } from './service.ts';
@@ -39,7 +40,7 @@ async function loadTargets<F extends string>(services: Services, family: Targets
     await reply.callNotFound();
     return null;
   }
-  return { organisation, year, goal, result, standardBase: `${organisationPath(organisation, year)}${family.prefix}` };
+  return { organisationYear: loaded, organisation, year, goal, result, standardBase: `${organisationPath(organisation, year)}${family.prefix}` };
 }
 
 function auditSubject(family: TargetsFamily<string>, year: number): string {
@@ -53,8 +54,7 @@ function registerFamily<F extends string>(app: FastifyInstance, services: Servic
     if (!loaded) return reply;
     const { organisation, year, goal, result, standardBase } = loaded;
     await auditAccess(services, request, 'view', organisation, auditSubject(family, year));
-    reply.code(goal.ok ? 200 : 400);
-    return renderPage(services, request, reply, 'targets/views/targets.njk', {
+    const context = {
       title: `${goal.ok ? '' : 'Error: '}${family.standard === 'WRES' ? '' : 'WDES '}Targets and trajectories ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: standardBase, text: `${family.standard} ${year}` }],
       organisation, year, base: standardBase, standard: family.standard, focusKey: group.key, focusInSentence: group.adjective,
@@ -66,7 +66,11 @@ function registerFamily<F extends string>(app: FastifyInstance, services: Servic
       errors: goal.ok ? [] : [{ text: goal.message, href: '#goal' }],
       goalError: goal.ok ? null : goal.message,
       csvHref: `${standardBase}/targets.csv${goal.ok && goal.value !== null ? `?goal=${encodeURIComponent(String(goal.value))}` : ''}`,
-    });
+    };
+    // The page revalidates like the other report pages; one with an error in its goal is answered afresh (400).
+    if (goal.ok) return sendYearPage(services, request, reply, loaded.organisationYear, 'targets/views/targets.njk', context);
+    reply.code(400);
+    return renderPage(services, request, reply, 'targets/views/targets.njk', context);
   });
 
   app.get<{ Params: Params; Querystring: { goal?: string } }>(`/organisations/:code/:year${family.prefix}/targets.csv`, async (request, reply) => {
