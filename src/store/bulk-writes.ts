@@ -32,15 +32,21 @@ export class PostgresConnections {
   }
 }
 
+/** A table's rows by index, each made when it is asked for (import-records.ts). */
+export interface RowSource<R> {
+  readonly length: number;
+  at(index: number): R;
+}
+
 /** Rows per piece of progress reported. */
 const PROGRESS_ROWS = 5_000;
 
 /** Copies `rows` (every one with the same columns) into `table` on `client`, telling `written` as pieces go. */
 export async function copyRows(
-  client: pg.PoolClient, table: string, rows: readonly Record<string, unknown>[], written: (count: number) => void,
+  client: pg.PoolClient, table: string, rows: RowSource<Record<string, unknown>>, written: (count: number) => void,
 ): Promise<void> {
-  const first = rows[0];
-  if (first === undefined) return;
+  if (rows.length === 0) return;
+  const first = rows.at(0);
   const columns = Object.keys(first);
   const statement = `COPY ${quoteName(table)} (${columns.map(quoteName).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
   function* pieces(): Generator<string> {
@@ -48,7 +54,7 @@ export async function copyRows(
       const end = Math.min(rows.length, start + PROGRESS_ROWS);
       let text = '';
       for (let i = start; i < end; i += 1) {
-        const row = rows[i] as Record<string, unknown>;
+        const row = rows.at(i);
         for (let c = 0; c < columns.length; c += 1) {
           if (c > 0) text += ',';
           text += csvValue(row[columns[c] as string]);
@@ -68,10 +74,10 @@ export async function copyRows(
  * The process is given a turn between pieces of rows, so progress can be shown.
  */
 export async function insertPrepared(
-  database: SqliteDatabase.Database, table: string, rows: readonly Record<string, unknown>[], written: (count: number) => void,
+  database: SqliteDatabase.Database, table: string, rows: RowSource<Record<string, unknown>>, written: (count: number) => void,
 ): Promise<void> {
-  const first = rows[0];
-  if (first === undefined) return;
+  if (rows.length === 0) return;
+  const first = rows.at(0);
   const columns = Object.keys(first);
   const statement = database.prepare(
     `INSERT INTO ${quoteName(table)} (${columns.map(quoteName).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
@@ -80,7 +86,7 @@ export async function insertPrepared(
   for (let start = 0; start < rows.length; start += PROGRESS_ROWS) {
     const end = Math.min(rows.length, start + PROGRESS_ROWS);
     for (let i = start; i < end; i += 1) {
-      const row = rows[i] as Record<string, unknown>;
+      const row = rows.at(i);
       for (let c = 0; c < columns.length; c += 1) values[c] = sqliteValue(row[columns[c] as string]);
       statement.run(values);
     }

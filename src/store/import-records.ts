@@ -6,7 +6,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type pg from 'pg';
 import { insertInBatches, type BatchLimits } from './batches.ts';
 import type SqliteDatabase from 'better-sqlite3';
-import { copyRows, insertPrepared } from './bulk-writes.ts';
+import { copyRows, insertPrepared, type RowSource } from './bulk-writes.ts';
 import type {
   ApplicationRecordsTable, BoardRecordsTable, CapabilityRecordsTable, Database, DisciplinaryRecordsTable, StaffRecordsTable,
   SurveyResultsTable, TrainingRecordsTable, WdesSurveyResultsTable,
@@ -27,16 +27,17 @@ export async function writeRecords(
   written: (count: number) => void,
   bulk: { readonly copyClient: pg.PoolClient | null; readonly sqlite: SqliteDatabase.Database | null } = { copyClient: null, sqlite: null },
 ): Promise<void> {
-  const rows = recordRows(importVersionId, records);
+  const sources = recordRows(importVersionId, records);
   const { copyClient, sqlite } = bulk;
   if (copyClient || sqlite) {
     for (const [key, table] of Object.entries(RECORD_TABLES)) {
-      const tableRows = rows[key as keyof RecordRows] as readonly Record<string, unknown>[];
+      const tableRows = sources[key as keyof RecordRows] as RowSource<Record<string, unknown>>;
       if (copyClient) await copyRows(copyClient, table, tableRows, written);
       else if (sqlite) await insertPrepared(sqlite, table, tableRows, written);
     }
     return;
   }
+  const rows = everyRow(sources);
   await insertInBatches(rows.staff, limits, (batch) => db.insertInto('staff_records').values(batch).execute(), written);
   await insertInBatches(rows.applications, limits, (batch) => db.insertInto('application_records').values(batch).execute(), written);
   await insertInBatches(rows.disciplinary, limits, (batch) => db.insertInto('disciplinary_records').values(batch).execute(), written);
@@ -54,49 +55,66 @@ const RECORD_TABLES = {
 } as const satisfies Record<keyof RecordRows, string>;
 
 interface RecordRows {
-  readonly staff: Insertable<StaffRecordsTable>[];
-  readonly applications: Insertable<ApplicationRecordsTable>[];
-  readonly disciplinary: Insertable<DisciplinaryRecordsTable>[];
-  readonly training: Insertable<TrainingRecordsTable>[];
-  readonly board: Insertable<BoardRecordsTable>[];
-  readonly survey: Insertable<SurveyResultsTable>[];
-  readonly capability: Insertable<CapabilityRecordsTable>[];
-  readonly wdesSurvey: Insertable<WdesSurveyResultsTable>[];
+  readonly staff: RowSource<Insertable<StaffRecordsTable>>;
+  readonly applications: RowSource<Insertable<ApplicationRecordsTable>>;
+  readonly disciplinary: RowSource<Insertable<DisciplinaryRecordsTable>>;
+  readonly training: RowSource<Insertable<TrainingRecordsTable>>;
+  readonly board: RowSource<Insertable<BoardRecordsTable>>;
+  readonly survey: RowSource<Insertable<SurveyResultsTable>>;
+  readonly capability: RowSource<Insertable<CapabilityRecordsTable>>;
+  readonly wdesSurvey: RowSource<Insertable<WdesSurveyResultsTable>>;
+}
+
+/**
+ * A table's rows, each made from its record only when it is written, so an import never holds a third copy of
+ * every record (a million rows made at once filled memory and kept the garbage collector busy).
+ */
+function rowsOf<T, R>(records: readonly T[], row: (record: T) => R): RowSource<R> {
+  return { length: records.length, at: (index) => row(records[index] as T) };
+}
+
+/** Every row made at once, for the multi-row INSERTs used where neither COPY nor a prepared statement is at hand. */
+function everyRow(sources: RecordRows): { readonly [K in keyof RecordRows]: RecordRows[K] extends RowSource<infer R> ? R[] : never } {
+  const all = <R>(source: RowSource<R>): R[] => Array.from({ length: source.length }, (_, index) => source.at(index));
+  return {
+    staff: all(sources.staff), applications: all(sources.applications), disciplinary: all(sources.disciplinary), training: all(sources.training),
+    board: all(sources.board), survey: all(sources.survey), capability: all(sources.capability), wdesSurvey: all(sources.wdesSurvey),
+  };
 }
 
 /** Every column is given on every row, so each multi-row INSERT has the same shape. */
 function recordRows(import_version_id: number, records: StoredRecords): RecordRows {
   return {
-    staff: records.staff.map((r) => ({
+    staff: rowsOf(records.staff, (r) => ({
       import_version_id, pseudonym: r.pseudonym, ethnic_code: r.ethnicCode, sub_code: r.subCode, census_2021: r.census2021,
       pay_band: r.payBand, staff_group: r.staffGroup, bank_only: r.bankOnly, directorate: r.directorate, gender: r.gender,
       disability: r.disability, fte: r.fte, hourly_pay: r.hourlyPay, start_date: r.startDate,
       international_recruit: r.internationalRecruit, source_row: r.sourceRow, bonus_pay: r.bonusPay,
       full_pay_relevant: r.fullPayRelevant, medical_leadership: r.medicalLeadership,
     })),
-    applications: records.applications.map((r) => ({
+    applications: rowsOf(records.applications, (r) => ({
       import_version_id, ethnic_code: r.ethnicCode, sub_code: r.subCode, shortlisted: r.shortlisted, appointed: r.appointed,
       pay_band: r.payBand, staff_group: r.staffGroup, internal: r.internal, international_recruit: r.internationalRecruit,
       application_date: r.date, disability: r.disability, source_row: r.sourceRow, gender: r.gender,
     })),
-    disciplinary: records.disciplinary.map((r) => ({
+    disciplinary: rowsOf(records.disciplinary, (r) => ({
       import_version_id, pseudonym: r.pseudonym, ethnic_code: r.ethnicCode, start_date: r.startDate, source_row: r.sourceRow,
     })),
-    training: records.training.map((r) => ({
+    training: rowsOf(records.training, (r) => ({
       import_version_id, pseudonym: r.pseudonym, ethnic_code: r.ethnicCode, mandatory: r.mandatory, start_date: r.startDate,
       source_row: r.sourceRow,
     })),
-    board: records.board.map((r) => ({
+    board: rowsOf(records.board, (r) => ({
       import_version_id, ethnic_code: r.ethnicCode, voting: r.voting, executive: r.executive, source_row: r.sourceRow,
       disability: r.disability,
     })),
-    survey: records.survey.map((r) => ({
+    survey: rowsOf(records.survey, (r) => ({
       import_version_id, indicator: r.indicator, ethnic_group: r.group, respondents: r.respondents, positive: r.positive,
     })),
-    capability: records.capability.map((r) => ({
+    capability: rowsOf(records.capability, (r) => ({
       import_version_id, pseudonym: r.pseudonym, disability: r.disability, start_date: r.startDate, source_row: r.sourceRow,
     })),
-    wdesSurvey: records.wdesSurvey.map((r) => ({
+    wdesSurvey: rowsOf(records.wdesSurvey, (r) => ({
       import_version_id, metric: r.metric, disability_group: r.group, respondents: r.respondents, positive: r.positive, score: r.score,
     })),
   };
