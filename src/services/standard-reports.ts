@@ -6,7 +6,7 @@
  */
 import { settingValues, type AnyStandard, type StandardReportOptions } from '../core/standards/standard.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
-import type { Store } from '../store/store.ts';
+import type { ImportVersion, Store } from '../store/store.ts';
 import { computedCache } from './computed-cache.ts';
 
 export interface StoredReportOptions extends Partial<Omit<StandardReportOptions, 'settings'>> {
@@ -36,16 +36,32 @@ export async function storedReport(
   const current = await store.imports.current(organisationId, year);
   if (!current) return null;
   const previousVersion = standard.previousYearUse === null ? null : await store.imports.current(organisationId, year - 1);
+  return versionReport(store, standard, current, previousVersion?.id ?? null, options);
+}
+
+/**
+ * The report of one import version, with the version of the year before that is read beside it (ignored for a
+ * standard that does not use the year before): storedReport's once it has found them, in the same cache entry, for a
+ * caller that has found the versions itself (the regional view, which finds every organisation's in one query).
+ */
+export async function versionReport(
+  store: Store,
+  standard: AnyStandard,
+  current: Pick<ImportVersion, 'id' | 'notes' | 'sources'>,
+  previousVersionId: number | null,
+  options: StoredReportOptions = {},
+): Promise<unknown> {
+  const previousId = standard.previousYearUse === null ? null : previousVersionId;
   const reportOptions = {
     policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
     suppressBreakdowns: options.suppressBreakdowns ?? true,
     settings: settingValues(standard.settings, options.settings),
   };
-  const key = JSON.stringify(['report', standardTag(standard), current.id, previousVersion?.id ?? null, reportOptions]);
+  const key = JSON.stringify(['report', standardTag(standard), current.id, previousId, reportOptions]);
   return computedCache(store).get(key, async () => {
     const counts = await store.imports.standardCountsOf(current.id, standard.id);
     if (counts === null) return null;
-    const previous = previousVersion ? await store.imports.standardCountsOf(previousVersion.id, standard.id) : null;
+    const previous = previousId !== null ? await store.imports.standardCountsOf(previousId, standard.id) : null;
     return standard.report({ counts, previous, notes: current.notes, sources: current.sources }, reportOptions);
   });
 }

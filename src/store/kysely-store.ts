@@ -4,6 +4,7 @@ import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
 import { edsRepository } from './eds.ts';
 import { inclusiveHrRepository } from './inclusive-hr.ts';
+import { regionFiguresRepository } from './region-figures.ts';
 import { highImpactActionsRepository } from './high-impact-actions.ts';
 import { columnMappingsRepository } from './column-mappings.ts';
 import type { OpenDatabase } from './database.ts';
@@ -45,6 +46,7 @@ export class KyselyStore implements Store {
   readonly reporting: Store['reporting'];
   readonly staffNetworks: Store['staffNetworks'];
   readonly inclusiveHr: Store['inclusiveHr'];
+  readonly regionFigures: Store['regionFigures'];
   readonly audit: Store['audit'];
 
   constructor({ db, dialect, onBusy, connections, sqlite }: OpenDatabase) {
@@ -67,6 +69,7 @@ export class KyselyStore implements Store {
     this.reporting = reportingRepository(db);
     this.staffNetworks = staffNetworksRepository(db);
     this.inclusiveHr = inclusiveHrRepository(db);
+    this.regionFigures = regionFiguresRepository(db);
     this.audit = auditRepository(db);
   }
 

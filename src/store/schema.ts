@@ -9,6 +9,7 @@ import type {
   MentoringProgrammesTable, NetworkInputsTable, PulseQuestionsTable, PulseTalliesTable, ReportCountsTable, StaffNetworksTable,
 } from './schema-networks.ts';
 import type { InclusiveHrTables } from './inclusive-hr-types.ts';
+import type { RegionFiguresTables } from './region-figures-types.ts';
 
 /** Written as a boolean (the SQLite plugin turns it into 0/1); read as a boolean or 0/1. */
 export type BooleanColumn = ColumnType<boolean | number, boolean, boolean>;
@@ -441,7 +442,7 @@ export interface ReportMessagesTable {
   written_on: string;
 }
 
-export interface Database extends InclusiveHrTables {
+export interface Database extends InclusiveHrTables, RegionFiguresTables {
   organisations: OrganisationsTable;
   import_versions: ImportVersionsTable;
   staff_records: StaffRecordsTable;

@@ -15,6 +15,7 @@ import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 import type { PublicationsStore } from './publication-types.ts';
 import type { InclusiveHrStore } from './inclusive-hr-types.ts';
+import type { RegionFiguresStore } from './region-figures-types.ts';
 import type { ReportingStore } from './reporting-types.ts';
 import type { StaffNetworksStore } from './staff-network-types.ts';
 
@@ -461,6 +462,8 @@ export interface Store {
   staffNetworks: StaffNetworksStore;
   /** The #InclusiveHR five-step challenge per directorate: progress, the team's reading, themes, listening notes (issue 14). */
   inclusiveHr: InclusiveHrStore;
+  /** The regional view's headline figures of each import, as they may leave (issue 15 item 6). */
+  regionFigures: RegionFiguresStore;
 
   audit: {
     record(event: NewAuditEvent): Promise<void>;

@@ -4,23 +4,22 @@
  * rolled up by core/regions. Two sources, one rule of disclosure:
  * - `published`: the latest published version of each organisation's year (features/publish), for the public
  *   pages; its figures were made safe when published;
- * - `current`: each organisation's current import in the store, read through the computed cache (`storedReport`,
- *   breakdowns suppressed) and made safe by the very rule publication uses (core/publish's `publicFigure`: a figure
- *   with any count of 1 to 7 is withheld whole), for administrators.
+ * - `current`: each organisation's current import in the store, its reports (breakdowns suppressed) made safe by the
+ *   very rule publication uses (core/publish's `publicFigure`: a figure with any count of 1 to 7 is withheld whole),
+ *   for administrators; worked out once an import and kept in the store (stored-figures.ts), so a view reads one row
+ *   an organisation.
  * Either way only organisation-level headline figures are read; region and type are the organisation's own, as
  * `mirror import --region --type` and the demonstration set them.
  */
 import { createHash } from 'node:crypto';
-import { headlineFigure } from '../../core/act/headline.ts';
-import { publicFigure, type PublicFigure } from '../../core/publish/report.ts';
 import { ROLLUP_INDICATORS, regionSlug } from '../../core/regions/indicators.ts';
 import { rollup, rollupIndicator, type IndicatorRollup, type RollupIndicator, type RollupOrganisation } from '../../core/regions/rollup.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { createComputedCache, type ComputedCache } from '../../services/computed-cache.ts';
-import { storedReport } from '../../services/standard-reports.ts';
-import type { Organisation, Store } from '../../store/store.ts';
+import type { Store } from '../../store/store.ts';
 import { everyLatestVersion } from '../publish/service.ts';
+import { currentFiguresOfYear } from './stored-figures.ts';
 
 export interface RegionsServices {
   readonly store: Store;
@@ -66,10 +65,9 @@ export interface AreaView {
 const POLICY = DEFAULT_DISCLOSURE_POLICY;
 
 /**
- * The view's own bounded cache per open store, beside the computed cache: its entries (each organisation's headline
- * figures, a few hundred bytes; an area's rollups) would otherwise be pushed out of the shared cache by the reports
- * they are read from, of which 220 organisations' two standards fill its 64 MiB. Keys name the version ids read, as
- * the computed cache's do, so nothing is invalidated by hand.
+ * The view's own bounded cache per open store, beside the computed cache: its entries (an area's rollups) would
+ * otherwise be pushed out of the shared cache by the reports pages read, of which 220 organisations' two standards
+ * fill its 64 MiB. Keys are a digest of exactly what a rollup is worked out from, so nothing is invalidated by hand.
  */
 const REGION_CACHE_ENTRIES = 2_000;
 const REGION_CACHE_BYTES = 32 * 2 ** 20;
@@ -85,43 +83,9 @@ function regionCache(store: Store): ComputedCache {
 }
 const STANDARDS = ['wres', 'wdes'] as const;
 
-/**
- * One organisation's headline figures of the year from its current import, as they may leave; null without one.
- * Kept in the view's cache (regionCache) under the ids of the versions read (the year's and the year before's, which
- * WRES indicator 3 reads) and the standards, so a new import of either year is a new entry: a few hundred bytes an
- * organisation, where the reports themselves are far larger and may have left the cache.
- */
-async function currentFigures(services: RegionsServices, organisation: Organisation, year: number): Promise<readonly PublicFigure[] | null> {
-  const { store } = services;
-  const current = await store.imports.current(organisation.id, year);
-  if (!current) return null;
-  const previous = await store.imports.current(organisation.id, year - 1);
-  const standards = STANDARDS.flatMap((id) => {
-    const standard = services.standards.get(id);
-    return standard ? [standard] : [];
-  });
-  const key = JSON.stringify(['region-figures', standards.map((s) => s.id), current.id, previous?.id ?? null, POLICY]);
-  return regionCache(store).get(key, async () => {
-    const figures: PublicFigure[] = [];
-    let any = false;
-    for (const standard of standards) {
-      const report = await storedReport(store, standard, organisation.id, year, { policy: POLICY, suppressBreakdowns: true });
-      if (report === null) continue;
-      any = true;
-      for (const d of standard.indicators) {
-        if (!ROLLUP_INDICATORS.some((i) => i.standard === standard.id && i.id === d.id)) continue;
-        figures.push(publicFigure({ year, standard: standard.id, indicator: d.id, title: d.title, kind: d.kind }, headlineFigure(d, report, year), null, POLICY));
-      }
-    }
-    return any ? figures : null;
-  });
-}
-
 async function fromStore(services: RegionsServices, year: number, signal?: AbortSignal): Promise<AreaOrganisation[]> {
   const out: AreaOrganisation[] = [];
-  for (const o of await services.store.organisations.all()) {
-    signal?.throwIfAborted();
-    const figures = await currentFigures(services, o, year);
+  for (const { organisation: o, figures } of await currentFiguresOfYear(services.store, services.standards, year, POLICY, signal)) {
     if (figures) out.push({ code: o.code, name: o.name, synthetic: o.synthetic, region: o.region, type: o.type, figures });
   }
   return out;
@@ -149,7 +113,7 @@ export async function yearsOf(services: RegionsServices, source: Source): Promis
   if (source === 'published') {
     for (const p of await everyLatestVersion(services)) years.add(p.year);
   } else {
-    for (const o of await services.store.organisations.all()) for (const y of await services.store.organisations.years(o.id)) years.add(y);
+    for (const y of await services.store.regionFigures.years()) years.add(y);
   }
   return [...years].sort((a, b) => b - a);
 }

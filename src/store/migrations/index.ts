@@ -19,6 +19,7 @@ import * as edsAndActions from './0014-eds-and-actions.ts';
 import * as reporting from './0012-reporting.ts';
 import * as staffNetworks from './0015-staff-networks.ts';
 import * as inclusiveHr from './0016-inclusive-hr.ts';
+import * as regionFigures from './0017-region-figures.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -40,5 +41,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0012-reporting': { up: (db) => reporting.up(db, columns), down: (db) => reporting.down(db) },
     '0015-staff-networks': { up: (db) => staffNetworks.up(db, columns), down: (db) => staffNetworks.down(db) },
     '0016-inclusive-hr': { up: (db) => inclusiveHr.up(db, columns), down: (db) => inclusiveHr.down(db) },
+    '0017-region-figures': { up: (db) => regionFigures.up(db), down: (db) => regionFigures.down(db) },
   };
 }
