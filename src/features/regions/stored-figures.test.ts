@@ -18,6 +18,7 @@ import { defaultStandards } from '../../core/standards/index.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../../core/stats/disclosure.ts';
 import { computedCache } from '../../services/computed-cache.ts';
 import { ensureDemoRegion } from '../../services/demo-loader.ts';
+import { codeStamp } from '../../services/code-stamp.ts';
 import { storedReport } from '../../services/standard-reports.ts';
 import type { KyselyStore } from '../../store/kysely-store.ts';
 import type { Store } from '../../store/store.ts';
@@ -62,6 +63,8 @@ test('figures are encoded and decoded exactly, -0 and infinite ends included', (
   assert.deepStrictEqual(decodeFigures(encodeFigures(figures)), figures);
   assert.equal(decodeFigures(encodeFigures(null)), null);
   assert.notEqual(figuresRecipe(registry, POLICY), figuresRecipe(registry, { ...POLICY, minimumCellSize: POLICY.minimumCellSize + 1 }), 'another policy is another recipe');
+  assert.notEqual(figuresRecipe(registry, POLICY, 'code of one release'), figuresRecipe(registry, POLICY, 'code of the next'), 'other code is another recipe');
+  assert.equal(figuresRecipe(registry, POLICY), figuresRecipe(registry, POLICY, codeStamp()), 'by default the running code');
 });
 
 testEachDialect('the kept figures equal the full reports\' for a region of small organisations, and follow new and deleted imports', async ({ store, reopen }) => {

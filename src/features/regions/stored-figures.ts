@@ -11,8 +11,9 @@
  * The row's key says what the figures are a function of: the import version (a new import is a new version, a deleted
  * one takes its rows with it), the year before's current version (which WRES indicator 3 reads: when it differs from
  * the one the figures were worked out with, they are worked out again), and the recipe, a digest of the standards'
- * indicators, the disclosure policy, FIGURES_FORMAT and Mirror's version, so figures kept by another release, or under
- * another rule, are never read. Whatever is missing (an import made before the table, or since the last view) is
+ * indicators, the disclosure policy, FIGURES_FORMAT, Mirror's version and the running code's stamp
+ * (services/code-stamp.ts: a fingerprint of the sources), so figures kept by other code (a release, any change to the
+ * sources), or under another rule, are never read: the first view after an upgrade works them out again. Whatever is missing (an import made before the table, or since the last view) is
  * worked out on the view and kept: lazily backfilled, so the first view after many imports still does that work once.
  */
 import { createHash } from 'node:crypto';
@@ -23,6 +24,7 @@ import { ROLLUP_INDICATORS } from '../../core/regions/indicators.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
 import type { AnyStandard } from '../../core/standards/standard.ts';
 import type { DisclosurePolicy } from '../../core/stats/disclosure.ts';
+import { codeStamp } from '../../services/code-stamp.ts';
 import { versionReport } from '../../services/standard-reports.ts';
 import type { CurrentImportFigures } from '../../store/region-figures-types.ts';
 import type { ImportVersion, Organisation, Store } from '../../store/store.ts';
@@ -53,9 +55,9 @@ function rolledUp(standard: AnyStandard) {
 }
 
 /** The digest of everything the kept figures are worked out by, beside the versions read. */
-export function figuresRecipe(registry: StandardRegistry, policy: DisclosurePolicy): string {
+export function figuresRecipe(registry: StandardRegistry, policy: DisclosurePolicy, code: string = codeStamp()): string {
   const what = standardsOf(registry).map((s) => [s.id, rolledUp(s).map((d) => [d.id, d.title, d.kind])]);
-  return createHash('sha256').update(JSON.stringify([FIGURES_FORMAT, BUILD, what, policy])).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([FIGURES_FORMAT, BUILD, code, what, policy])).digest('base64url');
 }
 
 /**
