@@ -1,7 +1,8 @@
 /**
  * The regional view's figures of each import (region-figures-types.ts): read for every organisation's current import
  * of a year in one query, beside the organisation, the import and the year before's current import; kept by an
- * upsert, so two views keeping the same figures at once both succeed.
+ * upsert, so two views keeping the same figures at once both succeed, and the version's rows of any other recipe
+ * (older code, another policy) removed, as nothing reads them again.
  */
 import type { Kysely } from 'kysely';
 import type { RegionFiguresStore } from './region-figures-types.ts';
@@ -35,6 +36,8 @@ export function regionFiguresRepository(db: Kysely<Database>): RegionFiguresStor
     },
 
     async keep({ importVersionId, previousVersionId, recipe, figures }) {
+      // What other code or another rule kept for this version is never read again (the recipe differs): gone.
+      await db.deleteFrom('region_figures').where('import_version_id', '=', importVersionId).where('recipe', '<>', recipe).execute();
       await db.insertInto('region_figures')
         .values({ import_version_id: importVersionId, recipe, previous_version_id: previousVersionId, figures })
         .onConflict((oc) => oc.columns(['import_version_id', 'recipe']).doUpdateSet({ previous_version_id: previousVersionId, figures }))
