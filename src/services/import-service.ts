@@ -5,12 +5,14 @@
  */
 import type { Problem } from '../core/problem.ts';
 import { defaultStandards } from '../core/standards/index.ts';
+import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
 import { loadWorkforceFolder, type LoadFolderOptions, type LoadFolderResult } from '../ingest/load-folder.ts';
 import { loadUploadedFiles, type LoadUploadOptions, type RecognisedFile, type UploadedFile } from '../ingest/load-upload.ts';
 import { OrganisationExistsError, type ImportVersion, type NewImport, type NewOrganisation, type Store } from '../store/store.ts';
 import { pseudonymiser } from './pseudonym.ts';
+import { keepImportFigures } from './region-figures.ts';
 import { toStoredRecords } from './stored-records.ts';
 
 export type ImportStage = 'reading files' | 'counting' | 'writing';
@@ -71,7 +73,8 @@ export async function importFolder(store: Store, folder: string, options: Import
   // medical workforce is WRES's count over medical staff) find the same problems: each is told once.
   const standardCounts: Record<string, unknown> = {};
   const problems = new Map<string, Problem>();
-  for (const standard of (options.standards ?? defaultStandards()).all()) {
+  const registry = options.standards ?? defaultStandards();
+  for (const standard of registry.all()) {
     const counted = standard.count(loaded.dataset, period);
     if (counted.ok) standardCounts[standard.id] = counted.value;
     else for (const problem of counted.problems) problems.set(JSON.stringify(problem), problem);
@@ -93,6 +96,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   };
   try {
     const version = await store.imports.create(newImport, { onProgress: (written, total) => progress('writing', written, total) });
+    await keepImportFigures(store, registry, version, DEFAULT_DISCLOSURE_POLICY);
     return withFiles({ ok: true, version });
   } catch (error) {
     // Checked again in the store's transaction, in case another import added the code meanwhile.

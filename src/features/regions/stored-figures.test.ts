@@ -22,7 +22,8 @@ import { codeStamp } from '../../services/code-stamp.ts';
 import { storedReport } from '../../services/standard-reports.ts';
 import type { KyselyStore } from '../../store/kysely-store.ts';
 import type { Store } from '../../store/store.ts';
-import { currentFiguresOfYear, decodeFigures, encodeFigures, figuresRecipe } from './stored-figures.ts';
+import { decodeFigures, encodeFigures, figuresRecipe } from '../../services/region-figures.ts';
+import { currentFiguresOfYear } from './stored-figures.ts';
 
 const POLICY = DEFAULT_DISCLOSURE_POLICY;
 const KEY = Buffer.alloc(32, 5);
@@ -76,7 +77,18 @@ testEachDialect('the kept figures equal the full reports\' for a region of small
   const statuses = expected.flatMap((o) => o.figures ?? []).map((f) => f.status);
   assert.ok(statuses.includes('withheld') && statuses.includes('shown'), `some figures withheld, some shown: ${[...new Set(statuses)].join(', ')}`);
 
-  // Worked out on the first view, and kept: one row per current 2025 import, naming the 2024 import it read.
+  // Kept by each import as it was written (the import service): a row for each of the four organisations' 2024 and
+  // 2025 imports, the 2025 ones naming the 2024 import they read; a view reads them and works out no report.
+  const atImport = await keptRows(store);
+  assert.equal(atImport.length, 8);
+  assert.equal(atImport.filter((r) => r.previous_version_id !== null).length, 4);
+  const fresh = reopen();
+  assert.deepStrictEqual(await currentFiguresOfYear(fresh, registry, 2025, POLICY), expected);
+  assert.equal(computedCache(fresh).stats().entries, 0, 'no report was worked out for the view');
+
+  // Without them (imports from before the table), worked out on the first view, and kept: one row per current 2025
+  // import, naming the 2024 import it read.
+  await store.db.deleteFrom('region_figures').execute();
   assert.deepStrictEqual(await currentFiguresOfYear(store, registry, 2025, POLICY), expected);
   const kept = await keptRows(store);
   assert.equal(kept.length, 4);
