@@ -12,10 +12,10 @@
  *   nobody's ETag matches another's, nor that of the same person's earlier session;
  * - the view: an analyst's (small numbers on screen) or a viewer's;
  * - the ids of the current import versions of the organisation's years, so a new import is a new ETag;
- * - and the page itself as rendered, without its nonce: whatever else it reads (peers' imports and national
- *   figures on the overview, the organisation's name, targets, the header's navigation) is in it, so no input can
- *   be missed. The page is therefore rendered on every request (from cached reports, services/computed-cache.ts):
- *   what a 304 saves is sending the page and the browser's work on it, never the check of access or the audit.
+ * - the person's name in the header, and the hash of the page as kept (web/page-cache.ts: built once per key from
+ *   every input it reads, with placeholders for the request's own parts), which with the parts above is the page
+ *   sent, so no input can be missed. What a 304 saves is sending the page and the browser's work on it, never the
+ *   check of access or the audit; what the page cache saves is building the page again.
  *
  * The route checks membership and records the view in the audit before calling this, exactly as before, so a 304
  * is a view audited like any other.
