@@ -86,8 +86,9 @@ describe('rendered viewer pages are kept and filled per request, never shared ac
       return render(template, context);
     };
     const [a, b] = [(await harness.store.organisations.byCode(CODES[0]))!, (await harness.store.organisations.byCode(CODES[1]))!];
-    // Names with every character HTML escapes, so the filling must escape exactly as the template does.
-    viewerA = await person('a@example.nhs.uk', `Ann O'Neil & <Co> "A" \\`, [[a.id, 'viewer']]);
+    // A name with every character HTML escapes (and some beyond ASCII), so the filling must escape and encode exactly as
+    // the template does.
+    viewerA = await person('a@example.nhs.uk', `Ann O'Néil & <Co> "Ā" \\`, [[a.id, 'viewer']]);
     viewerB = await person('b@example.nhs.uk', 'Bob Brown', [[a.id, 'viewer']]);
     viewerOther = await person('c@example.nhs.uk', 'Cat Other', [[b.id, 'viewer']]);
     analyst = await person('d@example.nhs.uk', 'Dee Analyst', [[a.id, 'analyst']]);
@@ -201,7 +202,7 @@ describe('rendered viewer pages are kept and filled per request, never shared ac
 describe('the page cache itself', () => {
   test('a kept page fills each slot, escaped, and nothing else', () => {
     const page = keptPage(`<p>${PLACEHOLDERS.displayName}</p><script nonce="${PLACEHOLDERS.nonce}"></script><input value="${PLACEHOLDERS.csrfToken}">`);
-    assert.equal(fillPage(page, { nonce: 'N1', csrfToken: 'T&1', displayName: `<O'Neil>` }), '<p>&lt;O&#39;Neil&gt;</p><script nonce="N1"></script><input value="T&amp;1">');
+    assert.equal(fillPage(page, { nonce: 'N1', csrfToken: 'T&1', displayName: `<O'Neil>` }).toString('utf8'), '<p>&lt;O&#39;Neil&gt;</p><script nonce="N1"></script><input value="T&amp;1">');
   });
 
   test('concurrent requests for one key share one build; another key is another build', async () => {

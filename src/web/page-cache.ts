@@ -20,7 +20,7 @@
  * own are put in their place (escaped as the template escapes them), so no person ever gets another's. Everything
  * else in the layout that depends on the person is in the key.
  *
- * Bounded: at most PAGE_CACHE_MAX_ENTRIES pages and about PAGE_CACHE_MAX_BYTES (two bytes a character), least
+ * Bounded: at most PAGE_CACHE_MAX_ENTRIES pages and about PAGE_CACHE_MAX_BYTES (their UTF-8), least
  * recently used first out; one cache per open store (ids are only unique within one database). Concurrent requests
  * for a page not yet kept share one build, so fifty connections cause one build, not fifty.
  */
@@ -42,15 +42,28 @@ const STAMP = randomBytes(12).toString('hex');
 export const PLACEHOLDERS: RequestParts = { nonce: `mirrorslot${STAMP}n`, csrfToken: `mirrorslot${STAMP}c`, displayName: `mirrorslot${STAMP}u` };
 const SLOTS = new RegExp(`mirrorslot${STAMP}([ncu])`, 'g');
 
-/** A kept page: its text split at the placeholders (strings at even places, slot letters at odd), and its hash. */
+/**
+ * A kept page: its text split at the placeholders, each piece already encoded as UTF-8 (so an answer is copying
+ * bytes, not encoding the page again), the slot letters between them, and its hash.
+ */
 export interface KeptPage {
-  readonly parts: readonly string[];
+  /** The pieces between the placeholders: one more than the slots. */
+  readonly pieces: readonly Buffer[];
+  /** Which placeholder comes after each piece but the last: n (nonce), c (CSRF token), u (name). */
+  readonly slots: readonly string[];
   /** A hash of the page as kept, placeholders and all, for the ETag. */
   readonly hash: string;
+  /** Its size in bytes. */
+  readonly bytes: number;
 }
 
 export function keptPage(html: string): KeptPage {
-  return { parts: html.split(SLOTS), hash: createHash('sha256').update(html).digest('base64url') };
+  const parts = html.split(SLOTS);
+  const pieces = parts.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p, 'utf8'));
+  return {
+    pieces, slots: parts.filter((_, i) => i % 2 === 1), hash: createHash('sha256').update(html).digest('base64url'),
+    bytes: pieces.reduce((n, b) => n + b.length, 0),
+  };
 }
 
 /** Nunjucks' own autoescaping (nunjucks/src/lib.js escape), which its types do not declare. */
@@ -59,12 +72,14 @@ function escapeHtml(text: string): string {
   return text.replace(/[&"'<>\\]/g, (c) => ESCAPES[c]!);
 }
 
-/** The kept page with one request's own parts in place of the placeholders. */
-export function fillPage(page: KeptPage, own: RequestParts): string {
-  const values: Record<string, string> = { n: own.nonce, c: escapeHtml(own.csrfToken), u: escapeHtml(own.displayName) };
-  let out = '';
-  for (let i = 0; i < page.parts.length; i++) out += i % 2 === 0 ? page.parts[i] : values[page.parts[i]!];
-  return out;
+/** The kept page with one request's own parts in place of the placeholders, as the bytes to send. */
+export function fillPage(page: KeptPage, own: RequestParts): Buffer {
+  const values: Record<string, Buffer> = {
+    n: Buffer.from(own.nonce, 'utf8'), c: Buffer.from(escapeHtml(own.csrfToken), 'utf8'), u: Buffer.from(escapeHtml(own.displayName), 'utf8'),
+  };
+  const chunks: Buffer[] = [page.pieces[0]!];
+  for (let i = 0; i < page.slots.length; i++) chunks.push(values[page.slots[i]!]!, page.pieces[i + 1]!);
+  return Buffer.concat(chunks);
 }
 
 /** Ids of frozen objects, given in order of first sight and never reused. */
@@ -110,7 +125,7 @@ export function createPageCache(bounds: { maxEntries?: number; maxBytes?: number
         try {
           builds++;
           const page = keptPage(await build());
-          const size = Math.max(1, 2 * page.parts.reduce((n, p) => n + p.length, 0));
+          const size = Math.max(1, page.bytes);
           // A page larger than the whole bound is sent but not kept.
           if (size <= lru.maxSize) lru.set(key, page, { size });
           return page;
