@@ -122,7 +122,34 @@ describe('rendered viewer pages are kept and filled per request, never shared ac
       assert.equal(second.body, freshRender(template, context, viewerB, nonce), `${path}: B's page is a fresh render's`);
       assert.ok(second.body.includes('Bob Brown') && second.body.includes(viewerB.token) && second.body.includes(`nonce="${nonce}"`), path);
       for (const leak of [nonceOf(first), viewerA.token, 'Ann O', PLACEHOLDERS.nonce.slice(0, 20)]) assert.ok(!second.body.includes(leak), `${path}: ${leak}`);
+
+      // B's own build (another address, the same page: nothing shows the query string) is the page B was given from
+      // A's: nothing of A's request went into the kept page.
+      const own = await viewerB.browser.get(`${path}${path.includes('?') ? '&' : '?'}fresh=1`);
+      assert.equal(builds(), built + 2, path);
+      assert.equal(own.body.replaceAll(nonceOf(own), 'NONCE'), second.body.replaceAll(nonce, 'NONCE'), `${path}: B's own build is the same page`);
     }
+  });
+
+  test('the header and links that depend on the person are in the key: an analyst elsewhere or an administrator gets their own page', async () => {
+    const b = (await harness.store.organisations.byCode(CODES[1]))!;
+    const a = (await harness.store.organisations.byCode(CODES[0]))!;
+    const elsewhere = await person('e@example.nhs.uk', 'Eve Elsewhere', [[a.id, 'viewer'], [b.id, 'analyst']]);
+    await addUser(harness.store, { email: 'f@example.nhs.uk', displayName: 'Fay Admin', administrator: true, password: PASSWORD, memberships: [[a.id, 'viewer']] });
+    const admin = new Browser(harness.app);
+    await admin.get('/sign-in');
+    assert.equal((await admin.post('/sign-in', { email: 'f@example.nhs.uk', password: PASSWORD })).statusCode, 303);
+    await viewerA.browser.get(BASE);
+    assert.doesNotMatch((await viewerA.browser.get(BASE)).body, /href="\/import"/);
+    let built = builds();
+    assert.match((await elsewhere.browser.get(BASE)).body, /href="\/import"/, "an analyst elsewhere has Import in the header");
+    assert.equal(builds(), built + 1);
+    built = builds();
+    const page = (await admin.get(BASE)).body;
+    assert.equal(builds(), built + 1);
+    assert.match(page, /\(administrator\)/);
+    assert.match(page, /return\/wres\.xlsx/, "an administrator member may download the national return");
+    assert.doesNotMatch((await viewerB.browser.get(BASE)).body, /return\/wres\.xlsx|\(administrator\)|href="\/import"/);
   });
 
   test('(b) a viewer of another organisation gets 404 for this one, kept or not, and their own page is their own', async () => {
