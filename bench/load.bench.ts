@@ -79,6 +79,21 @@ async function load(url: string, path: string, connections: number, cookie: stri
   return autocannon({ url: `${url}${path}`, connections, duration: seconds, timeout: 10, headers: { cookie } });
 }
 
+/**
+ * Waits until the server has worked off what the last run left queued: autocannon stops sending at the end of its
+ * time, but the requests the server has already read (fifty slow analyst pages, say) are still answered, and would
+ * otherwise be counted against the next page. Idle is two requests to /healthz in a row answered within 20 ms.
+ */
+async function settle(url: string): Promise<void> {
+  let quick = 0;
+  for (let attempt = 0; attempt < 600 && quick < 2; attempt++) {
+    const started = performance.now();
+    await (await fetch(`${url}/healthz`)).text();
+    quick = performance.now() - started < 20 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function summary(page: string, who: string, connections: number, r: autocannon.Result): Run {
   return {
     page, who, connections, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99,
@@ -101,12 +116,16 @@ async function main(): Promise<void> {
       for (const connections of [10, 50]) {
         for (const [page, path] of Object.entries(PAGES)) {
           for (const who of page === 'reference' ? (['viewer'] as const) : (['viewer', 'analyst'] as const)) {
+            await settle(server.url);
             await load(server.url, path, 2, cookies[who], 1); // warm the caches, as a running server's are
+            await settle(server.url);
             runs.push(summary(page, who, connections, await load(server.url, path, connections, cookies[who])));
           }
         }
       }
+      await settle(server.url);
       const alone = summary('reference alone', 'viewer', 10, await load(server.url, PAGES['reference']!, 10, cookies.viewer));
+      await settle(server.url);
       const [during] = await Promise.all([
         load(server.url, PAGES['reference']!, 10, cookies.viewer),
         load(server.url, PAGES['comparisons']!, 50, cookies.viewer),

@@ -12,10 +12,10 @@
  *   nobody's ETag matches another's, nor that of the same person's earlier session;
  * - the view: an analyst's (small numbers on screen) or a viewer's;
  * - the ids of the current import versions of the organisation's years, so a new import is a new ETag;
- * - and the page itself as rendered, without its nonce: whatever else it reads (peers' imports and national
- *   figures on the overview, the organisation's name, targets, the header's navigation) is in it, so no input can
- *   be missed. The page is therefore rendered on every request (from cached reports, services/computed-cache.ts):
- *   what a 304 saves is sending the page and the browser's work on it, never the check of access or the audit.
+ * - the person's name in the header, and the hash of the page as kept (web/page-cache.ts: built once per key from
+ *   every input it reads, with placeholders for the request's own parts), which with the parts above is the page
+ *   sent, so no input can be missed. What a 304 saves is sending the page and the browser's work on it, never the
+ *   check of access or the audit; what the page cache saves is building the page again.
  *
  * The route checks membership and records the view in the audit before calling this, exactly as before, so a 304
  * is a view audited like any other.
@@ -37,7 +37,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { OrganisationYear } from './organisation-year.ts';
-import { pageContext, type PageExtra } from './page-context.ts';
+import { isAnalystAnywhere } from './auth/current-user.ts';
+import { fillPage, pageCache, pageKey, PLACEHOLDERS } from './page-cache.ts';
+import { type LayoutUser, pageContext, type PageExtra } from './page-context.ts';
 import { clientHas } from './public-response.ts';
 import type { Services } from './services.ts';
 
@@ -60,14 +62,6 @@ function buildStamp(): string {
   }
 }
 
-/** What a page of an organisation's year is, beyond its address and the person asking. */
-export interface PageVariant {
-  /** Whether the page is the analyst's view (small numbers on screen) or everyone else's. */
-  readonly analyst: boolean;
-  /** The ids of the current import versions the page reads (see currentVersionIds). */
-  readonly versions: readonly (number | null)[];
-}
-
 /** The ids of the current import versions of an organisation's years (null where a year has none), in order. */
 export async function currentVersionIds(store: Store, organisationId: number, years: readonly number[]): Promise<(number | null)[]> {
   const ids: (number | null)[] = [];
@@ -75,44 +69,31 @@ export async function currentVersionIds(store: Store, organisationId: number, ye
   return ids;
 }
 
-/** The weak ETag of a private page (see the module's comment); `html` is the page as sent, nonce and all. */
-export function privateEtag(request: FastifyRequest, reply: FastifyReply, variant: PageVariant, html: string): string {
-  const nonce = cspNonce(reply);
-  const page = nonce ? html.replaceAll(nonce, '') : html;
+/**
+ * The weak ETag of a viewer's page (see the module's comment): the request's parts (address, person, session,
+ * name in the header), the versions, and the hash of the page as kept (web/page-cache.ts), which is the page sent
+ * with those parts filled in.
+ */
+function privateEtag(request: FastifyRequest, versions: readonly (number | null)[], pageHash: string): string {
+  const user = request.currentUser ?? null;
   const hash = createHash('sha256')
-    .update(JSON.stringify([BUILD, request.url, request.currentUser?.id ?? null, request.csrfToken ?? '', variant.analyst ? 'analyst' : 'viewer', variant.versions]))
-    .update('\n')
-    .update(page)
+    .update(JSON.stringify([BUILD, request.url, user?.id ?? null, user?.displayName ?? null, request.csrfToken ?? '', 'viewer', versions, pageHash]))
     .digest('base64url');
   return `W/"${hash.slice(0, 32)}"`;
 }
 
-/**
- * Renders a private page with the page context and sends it with its ETag and `private, no-cache`, or 304 (no body,
- * no Content-Security-Policy) when the browser's copy is still the page.
- */
-export function sendPrivatePage(
-  services: Pick<Services, 'render'>,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  template: string,
-  context: PageExtra,
-  variant: PageVariant,
-): FastifyReply {
-  const html = services.render(template, pageContext(request, reply, context));
-  if (variant.analyst) return reply.header('cache-control', 'no-store').type('text/html').send(html);
-  const etag = privateEtag(request, reply, variant, html);
-  reply.header('etag', etag).header('cache-control', PRIVATE_REVALIDATE);
-  if (clientHas(request, etag)) {
-    reply.removeHeader('content-security-policy');
-    return reply.code(304).send();
-  }
-  return reply.type('text/html').send(html);
-}
+/** What a page of an organisation's year is built from, and how: see sendYearPage. */
+export type PageBuilder = () => PageExtra | Promise<PageExtra>;
 
 /**
- * A page of an organisation's year (web/organisation-year.ts) sent as above: the variant is the person's view and
- * the current versions of every year the organisation has imported (any of which the page may read).
+ * A page of an organisation's year (web/organisation-year.ts), sent after the route has checked membership and
+ * audited the view. `inputs` are everything `build` reads beyond the organisation, year, years, role and person
+ * (web/page-cache.ts): the reports and other results it is made from.
+ *
+ * An analyst's page is built and rendered for this request alone and sent `no-store` with no ETag: never kept. A
+ * viewer's page is taken from the page cache (built once per key) with this request's nonce, CSRF token and name
+ * filled in, and sent with its ETag and `private, no-cache`, or as 304 (no body, no Content-Security-Policy) when
+ * the browser's copy is still the page.
  */
 export async function sendYearPage(
   services: Pick<Services, 'render' | 'store'>,
@@ -120,8 +101,35 @@ export async function sendYearPage(
   reply: FastifyReply,
   loaded: OrganisationYear,
   template: string,
-  context: PageExtra,
+  inputs: readonly unknown[],
+  build: PageBuilder,
 ): Promise<FastifyReply> {
+  if (loaded.analyst) {
+    const html = services.render(template, pageContext(request, reply, await build()));
+    return reply.header('cache-control', 'no-store').type('text/html').send(html);
+  }
+  const user = request.currentUser ?? null;
   const versions = await currentVersionIds(services.store, loaded.organisation.id, loaded.years);
-  return sendPrivatePage(services, request, reply, template, context, { analyst: loaded.analyst, versions });
+  const key = pageKey([
+    BUILD, template, request.url, loaded.membership.role, user ? [user.administrator, isAnalystAnywhere(user)] : null,
+    loaded.organisation, loaded.year, loaded.years, versions, ...inputs,
+  ]);
+  const page = await pageCache(services.store).get(key, async () => {
+    const context = pageContext(request, reply, await build());
+    const layoutUser = context['currentUser'] as LayoutUser | null;
+    return services.render(template, {
+      ...context,
+      currentUser: layoutUser ? { ...layoutUser, displayName: PLACEHOLDERS.displayName } : null,
+      csrfToken: PLACEHOLDERS.csrfToken,
+      cspNonce: PLACEHOLDERS.nonce,
+    });
+  });
+  const etag = privateEtag(request, versions, page.hash);
+  reply.header('etag', etag).header('cache-control', PRIVATE_REVALIDATE);
+  if (clientHas(request, etag)) {
+    reply.removeHeader('content-security-policy');
+    return reply.code(304).send();
+  }
+  const html = fillPage(page, { nonce: cspNonce(reply), csrfToken: request.csrfToken ?? '', displayName: user?.displayName ?? '' });
+  return reply.type('text/html').send(html);
 }

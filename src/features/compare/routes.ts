@@ -58,7 +58,8 @@ async function loadComparison(services: Services, routes: CompareRoutes, request
     });
     return null;
   }
-  return { organisation, year, group, yearPage: loaded, ...(await comparison(services, routes.family.standard, organisation, year, group, request.signal)) };
+  const figures = await comparison(services, routes.family.standard, organisation, year, group, request.signal);
+  return { organisation, year, group, yearPage: loaded, figures, ...figures };
 }
 
 function registerFamily(app: FastifyInstance, services: Services, routes: CompareRoutes): void {
@@ -68,26 +69,29 @@ function registerFamily(app: FastifyInstance, services: Services, routes: Compar
     if (!loaded) return reply;
     const { organisation, year, group, peers, enough, national, result } = loaded;
     await auditAccess(services, request, 'view', organisation, routes.subject(year, group), { organisations: peers.length });
-    const nationalView = (id: string) => {
-      const usable = national[id];
-      return usable ? nationalTargetView(id as PeerRatioIndicator, usable) : null;
-    };
-    const funnels = result ? funnelSections(family, result, organisation.code, year, nationalView) : [];
-    const benchmark = result ? benchmarkRows(family, result, organisation.code) : [];
-    const standardHref = `${organisationPath(organisation, year)}${prefix}`;
-    const href = (g: PeerGroup) => `${standardHref}/compare${g === 'all' ? '' : `?peers=${g}`}`;
-    const groups = [
-      { key: 'all', text: 'Every organisation with figures for this year', href: href('all') },
-      ...(organisation.region ? [{ key: 'region', text: `Organisations in the same region (${organisation.region})`, href: href('region') }] : []),
-      ...(organisation.type ? [{ key: 'type', text: `Organisations of the same type (${organisation.type})`, href: href('type') }] : []),
-    ].map((g) => ({ ...g, current: g.key === group }));
-
-    return sendYearPage(services, request, reply, loaded.yearPage, 'compare/views/compare.njk', {
-      title: `${family.standard === 'WRES' ? '' : 'WDES '}Comparisons ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
-      breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: standardHref, text: `${family.standard} ${year}` }],
-      organisation, year, group, groups, enough, count: peers.length, minimum: MINIMUM_PEERS,
-      funnels, benchmark, ...compareWords(family), dashboardHref: standardHref,
-      csvHref: `${standardHref}/compare.csv${group === 'all' ? '' : `?peers=${group}`}`,
+    // Built from the comparison (a frozen result of the computed cache, one object per set of peers' imports and
+    // national figures) and the organisation: kept once per such set for everyone else (web/page-cache.ts).
+    return sendYearPage(services, request, reply, loaded.yearPage, 'compare/views/compare.njk', [loaded.figures, group], () => {
+      const nationalView = (id: string) => {
+        const usable = national[id];
+        return usable ? nationalTargetView(id as PeerRatioIndicator, usable) : null;
+      };
+      const funnels = result ? funnelSections(family, result, organisation.code, year, nationalView) : [];
+      const benchmark = result ? benchmarkRows(family, result, organisation.code) : [];
+      const standardHref = `${organisationPath(organisation, year)}${prefix}`;
+      const href = (g: PeerGroup) => `${standardHref}/compare${g === 'all' ? '' : `?peers=${g}`}`;
+      const groups = [
+        { key: 'all', text: 'Every organisation with figures for this year', href: href('all') },
+        ...(organisation.region ? [{ key: 'region', text: `Organisations in the same region (${organisation.region})`, href: href('region') }] : []),
+        ...(organisation.type ? [{ key: 'type', text: `Organisations of the same type (${organisation.type})`, href: href('type') }] : []),
+      ].map((g) => ({ ...g, current: g.key === group }));
+      return {
+        title: `${family.standard === 'WRES' ? '' : 'WDES '}Comparisons ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
+        breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: standardHref, text: `${family.standard} ${year}` }],
+        organisation, year, group, groups, enough, count: peers.length, minimum: MINIMUM_PEERS,
+        funnels, benchmark, ...compareWords(family), dashboardHref: standardHref,
+        csvHref: `${standardHref}/compare.csv${group === 'all' ? '' : `?peers=${group}`}`,
+      };
     });
   });
 

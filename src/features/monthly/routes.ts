@@ -39,11 +39,11 @@ function registerFamily(app: FastifyInstance, services: Services, family: Monthl
     const loaded = await loadMeasure(services, family, request, reply, key);
     if (!loaded) return reply;
     const { organisation, year, analyst, measure, counts, yearPage } = loaded;
-    const views = monthlyMeasureViews(measure, counts.months, analyst ? null : DEFAULT_DISCLOSURE_POLICY);
     await auditAccess(services, request, 'view', organisation, auditSubject(family, year, measure.key));
     const base = organisationPath(organisation, year);
     const included = counts.years.filter((y) => y.included).map((y) => y.year);
-    return sendYearPage(services, request, reply, yearPage, 'monthly/views/monthly.njk', {
+    // The counts are a new object each time, so they are in the key by value (web/page-cache.ts).
+    return sendYearPage(services, request, reply, yearPage, 'monthly/views/monthly.njk', [counts, analyst], () => ({
       title: `${measure.title} ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, family.crumb(base, year)],
       organisation, year, base, measure, minimumMonths: MINIMUM_POINTS_FOR_LIMITS, monthCount: counts.months.length,
@@ -52,8 +52,8 @@ function registerFamily(app: FastifyInstance, services: Services, family: Monthl
       smallNumberEvents: DEFAULT_DISCLOSURE_POLICY.smallNumberEvents,
       measureLinks: family.keys.map((k) => ({ href: familyPath(family, base, k), text: family.navigation[k], current: k === measure.key })),
       csvHref: `${base}${family.prefix}/monthly/${measure.key}.csv`,
-      series: monthlySeriesSections(family, measure, views),
-    });
+      series: monthlySeriesSections(family, measure, monthlyMeasureViews(measure, counts.months, analyst ? null : DEFAULT_DISCLOSURE_POLICY)),
+    }));
   };
 
   app.get<{ Params: Params }>(`/organisations/:code/:year${family.prefix}/monthly`, (request, reply) => page(request, reply, family.first));

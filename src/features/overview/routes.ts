@@ -11,7 +11,7 @@ import { coreIndicatorRows, dashboardRows } from '../../web/presenters/dashboard
 import type { Services } from '../../web/services.ts';
 import { wdesRows } from '../wdes/presenters.ts';
 import { boardReadings } from './board.ts';
-import { boardFigures, overviewReports } from './service.ts';
+import { boardFiguresOf, boardSources, overviewReports } from './service.ts';
 
 interface Params { code: string; year: string }
 
@@ -32,8 +32,9 @@ export function registerOverviewRoutes(app: FastifyInstance, services: Services)
     const { wres, previousWres, wdes, paygap, medical } = await overviewReports(services, organisation.id, year);
     if (!wres) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `overview/${year}`);
-    const board = boardReadings(await boardFigures(services, organisation.id, year), organisation, year, loaded.analyst);
-    return sendYearPage(services, request, reply, loaded, 'overview/views/overview.njk', {
+    const sources = await boardSources(services, organisation.id, year);
+    const inputs = [wres, previousWres, wdes, paygap, medical, sources.monthly, sources.comparison, sources.reports];
+    return sendYearPage(services, request, reply, loaded, 'overview/views/overview.njk', inputs, () => ({
       title: `Overview ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
       organisation, year, base: base(organisation, year),
@@ -47,7 +48,7 @@ export function registerOverviewRoutes(app: FastifyInstance, services: Services)
           ...(medical.consultantAppointment.available ? [`Consultant posts: ${medical.consultantAppointment.statement}`] : []),
         ]
         : null,
-      board,
-    });
+      board: boardReadings(boardFiguresOf(sources), organisation, year, loaded.analyst),
+    }));
   });
 }

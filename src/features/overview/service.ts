@@ -11,7 +11,8 @@ import { type MonthlySeriesCounts, monthlyCountsFor } from '../../services/month
 import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Store } from '../../store/store.ts';
-import { comparison } from '../compare/service.ts';
+import { type Comparison, comparison } from '../compare/service.ts';
+import type { WresReport } from '../../core/wres/report.ts';
 
 type WithStore = { readonly store: Store };
 
@@ -37,8 +38,17 @@ export interface BoardFigures {
   readonly targets: ReturnType<typeof modelEmployerTargets>;
 }
 
-/** What the board's readings are made from. */
-export async function boardFigures(services: WithStore, organisationId: number, year: number): Promise<BoardFigures> {
+/** What the board's figures are read from: results of the computed cache, as they are read. */
+export interface BoardSources {
+  readonly monthly: BoardFigures['monthly'];
+  /** The comparison with every organisation (frozen, one object per set of peers' imports), or null. */
+  readonly comparison: Comparison | null;
+  /** The WRES headline reports of every imported year up to this one, oldest first. */
+  readonly reports: readonly WresReport[];
+}
+
+/** Reads what the board's figures are made from (the overview's page is kept by these: web/page-cache.ts). */
+export async function boardSources(services: WithStore, organisationId: number, year: number): Promise<BoardSources> {
   const { store } = services;
   const monthly = [];
   for (const key of MONTHLY_MEASURE_KEYS) {
@@ -48,10 +58,20 @@ export async function boardFigures(services: WithStore, organisationId: number, 
   // The comparisons page's own comparison with every organisation (one cached entry for both), centred on the
   // national figures an administrator entered for the year.
   const organisation = await store.organisations.byId(organisationId);
-  const funnels = organisation ? ((await comparison(services, 'WRES', organisation, year, 'all')).result as PeerFunnels | null) : null;
+  const compared = organisation ? await comparison(services, 'WRES', organisation, year, 'all') : null;
 
   const years = (await store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
   const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true }))))
     .filter((r): r is NonNullable<typeof r> => r !== null);
-  return { monthly, funnels, targets: modelEmployerTargets(reports, {}) };
+  return { monthly, comparison: compared, reports };
+}
+
+/** The board's figures from what they are read from. */
+export function boardFiguresOf(sources: BoardSources): BoardFigures {
+  return { monthly: sources.monthly, funnels: (sources.comparison?.result ?? null) as PeerFunnels | null, targets: modelEmployerTargets(sources.reports, {}) };
+}
+
+/** What the board's readings are made from. */
+export async function boardFigures(services: WithStore, organisationId: number, year: number): Promise<BoardFigures> {
+  return boardFiguresOf(await boardSources(services, organisationId, year));
 }

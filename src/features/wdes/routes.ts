@@ -38,17 +38,18 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const report = await wdesReport(services, organisation.id, year, !analyst);
     if (!report) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}`);
-    const breakdownLinks = wdesBreakdownLinks(report, base(organisation, year));
-    return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes.njk', {
+    const links = returnLinks(request, loaded.membership, organisation, year, 'wdes');
+    return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes.njk', [report, links], () => ({
       title: `WDES ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/overview`, text: `Overview ${year}` }],
       organisation, year, report, rows: wdesRows(report), clusters: report.metrics['1'].clusters.filter((c) => c.total > 0),
-      breakdownLinks, csvHref: `${base(organisation, year)}/wdes.csv`, trendsHref: `${base(organisation, year)}/wdes/trends`,
+      breakdownLinks: wdesBreakdownLinks(report, base(organisation, year)), csvHref: `${base(organisation, year)}/wdes.csv`,
+      trendsHref: `${base(organisation, year)}/wdes/trends`,
       monthlyHref: `${base(organisation, year)}/wdes/monthly`, compareHref: `${base(organisation, year)}/wdes/compare`,
       targetsHref: `${base(organisation, year)}/wdes/targets`,
-      returnLinks: returnLinks(request, loaded.membership, organisation, year, 'wdes'),
+      returnLinks: links,
       pipeline: report.metrics['1'].pipeline, pipelineWords: comparedWords(WDES_COMPARED),
-    });
+    }));
   });
 
   app.get<{ Params: Params }>('/organisations/:code/:year/wdes/trends', async (request, reply) => {
@@ -59,12 +60,12 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const reports = await wdesReportsTo(services, organisation.id, year);
     if (!reports.some((r) => r.year === year)) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/trends`);
-    return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes-trends.njk', {
+    return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes-trends.njk', [reports], () => ({
       title: `WDES year by year to ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
       organisation, year, years: reports.map((r) => r.year).sort((a, b) => a - b), trends: wdesTrends(reports),
       minimumPoints: MINIMUM_POINTS_FOR_LIMITS,
-    });
+    }));
   });
 
   app.get<{ Params: Params & { metric: string; breakdown: string } }>('/organisations/:code/:year/wdes/:metric/:breakdown', async (request, reply) => {
@@ -78,7 +79,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const rows = m?.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
     if (!report || !m?.available || !rows) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/metric/${metric}/${breakdown}`);
-    return sendYearPage(services, request, reply, loaded, 'pages/breakdown.njk', {
+    return sendYearPage(services, request, reply, loaded, 'pages/breakdown.njk', [report, analyst], () => ({
       title: `${WDES_BREAKDOWNS[breakdown]}, WDES metric ${metric}, ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: `${base(organisation, year)}/wdes`, text: `WDES ${year}` }],
       organisation, year, id: metric, standardCaption: `WDES ${year}, metric ${metric}`, unsuppressed: analyst, minimumCellSize: report.disclosure.minimumCellSize,
@@ -86,6 +87,6 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
       indicatorShortTitle: m.title, ...wdesBreakdownView(metric, breakdown, rows),
       caption: 'The numbers behind the chart', backHref: `${base(organisation, year)}/wdes`, backText: 'Back to the WDES',
       csvHref: `${base(organisation, year)}/wdes.csv`,
-    });
+    }));
   });
 }

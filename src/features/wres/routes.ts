@@ -44,14 +44,15 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     const { organisation, year, years, report } = loaded;
     const previous = await previousYearReport(services, organisation.id, year, years);
     await audit(services, request, 'view', organisation, `wres/${year}`);
-    return sendYearPage(services, request, reply, loaded, 'wres/views/dashboard.njk', {
+    const links = returnLinks(request, loaded.membership, organisation, year, 'wres');
+    return sendYearPage(services, request, reply, loaded, 'wres/views/dashboard.njk', [report, previous, links], () => ({
       title: `WRES ${year}: ${organisation.name}`,
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }],
       organisation, year, years, period: report.period, notes: report.notes,
       rows: dashboardRows(report, previous), standsOut: standsOutView(report),
-      returnLinks: returnLinks(request, loaded.membership, organisation, year, 'wres'),
-    });
+      returnLinks: links,
+    }));
   });
 
   app.get<{ Params: YearParams & { id: string } }>('/organisations/:code/:year/indicators/:id', async (request, reply) => {
@@ -64,15 +65,14 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     const reports = await everyYearReport(services, organisation.id, years);
     await audit(services, request, 'view', organisation, `wres/${year}/indicator/${id}`);
     const base = `${orgPath(organisation, year)}/indicators/${id}`;
-    const breakdowns = breakdownLinks(report, id, base);
-    return sendYearPage(services, request, reply, loaded, 'wres/views/indicator.njk', {
+    return sendYearPage(services, request, reply, loaded, 'wres/views/indicator.njk', [report, reports], () => ({
       title: `Indicator ${id}, WRES ${year}: ${organisation.name}`,
       synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: orgPath(organisation, year), text: `WRES ${year}` }],
-      organisation, year, id, breakdowns, csvHref: `${base}.csv`,
+      organisation, year, id, breakdowns: breakdownLinks(report, id, base), csvHref: `${base}.csv`,
       monthlyHref: monthlyHrefFor(orgPath(organisation, year), id), glance: indicatorGlance(report, reports, id),
       ...indicatorView(report, id, reports),
-    });
+    }));
   });
 
   app.get<{ Params: YearParams & { id: string; breakdown: string } }>('/organisations/:code/:year/indicators/:id/:breakdown', async (request, reply) => {
@@ -86,7 +86,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     if (!view) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wres/${year}/indicator/${id}/${breakdown}`);
     const indicatorHref = `${orgPath(organisation, year)}/indicators/${id}`;
-    return sendYearPage(services, request, reply, loaded, 'pages/breakdown.njk', {
+    return sendYearPage(services, request, reply, loaded, 'pages/breakdown.njk', [report, suppressBreakdowns], () => ({
       title: `${BREAKDOWN_LABELS[breakdown]}, indicator ${id}, WRES ${year}: ${organisation.name}`,
       synthetic: organisation.synthetic,
       breadcrumbs: [
@@ -97,7 +97,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
       breakdownLabel: BREAKDOWN_LABELS[breakdown], description: BREAKDOWN_DESCRIPTIONS[breakdown],
       csvHref: `${indicatorHref}/${breakdown}.csv`,
       ...view,
-    });
+    }));
   });
 
   /** "/indicators/2.csv": the path parameter carries the extension, as the router has no suffix routes. */
