@@ -54,7 +54,7 @@ function registerFamily<F extends string>(app: FastifyInstance, services: Servic
     if (!loaded) return reply;
     const { organisation, year, goal, result, standardBase } = loaded;
     await auditAccess(services, request, 'view', organisation, auditSubject(family, year));
-    const context = {
+    const context = () => ({
       title: `${goal.ok ? '' : 'Error: '}${family.standard === 'WRES' ? '' : 'WDES '}Targets and trajectories ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
       breadcrumbs: [{ href: '/', text: 'Organisations' }, { href: standardBase, text: `${family.standard} ${year}` }],
       organisation, year, base: standardBase, standard: family.standard, focusKey: group.key, focusInSentence: group.adjective,
@@ -66,11 +66,12 @@ function registerFamily<F extends string>(app: FastifyInstance, services: Servic
       errors: goal.ok ? [] : [{ text: goal.message, href: '#goal' }],
       goalError: goal.ok ? null : goal.message,
       csvHref: `${standardBase}/targets.csv${goal.ok && goal.value !== null ? `?goal=${encodeURIComponent(String(goal.value))}` : ''}`,
-    };
-    // The page revalidates like the other report pages; one with an error in its goal is answered afresh (400).
-    if (goal.ok) return sendYearPage(services, request, reply, loaded.organisationYear, 'targets/views/targets.njk', context);
+    });
+    // The page revalidates, and a viewer's is kept rendered, like the other report pages (its address holds the goal;
+    // the targets are its input); one with an error in its goal is answered afresh (400).
+    if (goal.ok) return sendYearPage(services, request, reply, loaded.organisationYear, 'targets/views/targets.njk', [result], context);
     reply.code(400);
-    return renderPage(services, request, reply, 'targets/views/targets.njk', context);
+    return renderPage(services, request, reply, 'targets/views/targets.njk', context());
   });
 
   app.get<{ Params: Params; Querystring: { goal?: string } }>(`/organisations/:code/:year${family.prefix}/targets.csv`, async (request, reply) => {
