@@ -61,19 +61,28 @@ class FileState {
   }
 }
 
-/** Reads every row of a table with `readRow`, which returns a record or undefined when the row has a problem. */
+/** Where a reader hands each good record as it is read, instead of keeping it (see readRecords). */
+export type RecordSink<T> = (record: T) => void;
+
+/**
+ * Reads every row of a table with `readRow`, which returns a record or undefined when the row has a problem. With a
+ * `sink`, each record goes to it as it is read and `records` stays empty; the sink may have taken records of a file
+ * that turns out to have problems, so whoever gave it must throw away what it made of them unless the result is ok.
+ */
 export function readRecords<T>(
   table: StreamedTable,
   spec: ColumnSpec,
   readRow: (row: RowReader) => T | undefined,
+  sink?: RecordSink<T>,
 ): ReadRecordsResult<T> {
   const columns = resolveColumns(table, spec);
   if (!columns.ok) return columns;
   const state = new FileState(table, columns.index);
   const records: T[] = [];
+  const keep = sink ?? ((record: T) => records.push(record));
   for (const { row, cells } of table.rows) {
     const record = readRow(new RowReader(state, row, cells));
-    if (record !== undefined) records.push(record);
+    if (record !== undefined) keep(record);
   }
   const problems = state.allProblems();
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
@@ -92,7 +101,8 @@ export function record<T extends object, U extends object>(fields: T, more: U): 
 
 /** The fields if none of them failed (is undefined), otherwise undefined. */
 export function complete<T extends Record<string, unknown>>(fields: T): Defined<T> | undefined {
-  return Object.values(fields).some((value) => value === undefined) ? undefined : (fields as Defined<T>);
+  for (const key in fields) if (fields[key] === undefined) return undefined;
+  return fields as Defined<T>;
 }
 
 /** One row of a file: cells by canonical column name, parsed, with problems recorded against this row. */
@@ -147,8 +157,11 @@ export class RowReader {
   id(column: string): string | undefined {
     const id = this.requiredText(column);
     if (id === undefined) return undefined;
-    const seen = this.state.seenIds.get(column) ?? new Map<string, number>();
-    this.state.seenIds.set(column, seen);
+    let seen = this.state.seenIds.get(column);
+    if (seen === undefined) {
+      seen = new Map<string, number>();
+      this.state.seenIds.set(column, seen);
+    }
     const firstRow = seen.get(id);
     if (firstRow !== undefined) return this.problem(column, `duplicate ${column}: already used on row ${firstRow}`);
     seen.set(id, this.row);
