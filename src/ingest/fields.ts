@@ -59,8 +59,12 @@ const MONTH_NUMBERS = new Map<string, number>([
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2100;
 
-/** Memoised: a year's file repeats the same few hundred dates on every row. */
-export const parseDate = memoise(readDate);
+/**
+ * Memoised: a year's file repeats the same few hundred dates on every row. Room for every day of 1900–2100 (73,415
+ * of them) and more: staff start dates span decades, and a smaller cache, filled by them, would leave every date of
+ * the files read after staff.csv unremembered.
+ */
+export const parseDate = memoise(readDate, 100_000);
 
 function readDate(raw: string): FieldResult<string | null> {
   const text = raw.trim();
@@ -118,6 +122,10 @@ export interface NumberOptions {
 const NUMBER = /^([-+]?)£?([-+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$/;
 
 export function parseNumber(raw: string, options: NumberOptions = {}): FieldResult<number | null> {
+  if (isPlainDecimal(raw)) {
+    const value = Number(raw);
+    if (options.max === undefined || value <= options.max) return ok(value === 0 ? 0 : value);
+  }
   const text = raw.trim().replace(/^([-+]?)£\s+/, '$1£');
   const expected = options.allowNegative
     ? 'a number, e.g. 12.50, 1,234.50 or -3'
@@ -135,6 +143,18 @@ export function parseNumber(raw: string, options: NumberOptions = {}): FieldResu
     return fail(range, `more than ${max} is not plausible here${why}`);
   }
   return ok(value === 0 ? 0 : value);
+}
+
+/** Digits, with at most one decimal point that has digits after it ("12", "0.50", ".5"): what most cells hold. */
+function isPlainDecimal(raw: string): boolean {
+  const length = raw.length;
+  let point = -1;
+  for (let i = 0; i < length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code === 46 && point === -1) point = i;
+    else if (code < 48 || code > 57) return false;
+  }
+  return length > 0 && point !== length - 1;
 }
 
 // ---------------------------------------------------------------- text

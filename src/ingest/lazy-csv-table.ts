@@ -18,7 +18,7 @@ import { limitChecker, OverLimit } from './read-csv.ts';
 import { SNIFF_HEAD_BYTES, textFromHead } from './sniff.ts';
 import { isBlankRow, readDataRow, readHeaders, type StreamedTable, type TableRow } from './table.ts';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 export type LazyEnd =
   | { readonly kind: 'read'; readonly rows: number; readonly emptyRowsSkipped: number; readonly sha256: string; readonly encoding: string }
