@@ -11,6 +11,7 @@ import type { Ethnicity } from '../core/ethnicity/classifications.ts';
 import { matchEthnicity } from '../core/ethnicity/match.ts';
 import { AFC_BANDS, MEDICAL_SUB_GROUP_LABELS, parsePayBand, type PayBand } from '../core/workforce/pay-band.ts';
 import { parseStaffGroup, STAFF_GROUPS, type StaffGroup } from '../core/workforce/staff-group.ts';
+import { FirstRows } from './first-rows.ts';
 import { resolveColumns, type ColumnIndex, type ColumnSpec } from './columns.ts';
 import {
   COUNT_EXPECTED, DATE_EXPECTED, YES_NO_EXPECTED,
@@ -36,7 +37,7 @@ class FileState {
   /** Unrecognised ethnicity values, reported once per distinct value with the rows that carry it. */
   readonly unrecognisedEthnicity = new Map<string, { column: string; value: string; rows: number[] }>();
   /** Column → id → the first row it was seen on. */
-  readonly seenIds = new Map<string, Map<string, number>>();
+  readonly seenIds = new Map<string, FirstRows>();
 
   constructor(
     readonly table: StreamedTable,
@@ -159,12 +160,11 @@ export class RowReader {
     if (id === undefined) return undefined;
     let seen = this.state.seenIds.get(column);
     if (seen === undefined) {
-      seen = new Map<string, number>();
+      seen = new FirstRows();
       this.state.seenIds.set(column, seen);
     }
-    const firstRow = seen.get(id);
+    const firstRow = seen.firstRow(id, this.row);
     if (firstRow !== undefined) return this.problem(column, `duplicate ${column}: already used on row ${firstRow}`);
-    seen.set(id, this.row);
     return id;
   }
 
