@@ -8,34 +8,43 @@
 export class FirstRows {
   #ids: string[] = [];
   #rows: number[] = [];
-  /** Index + 1 into #ids, 0 where empty; always at most half full. */
-  #slots = new Int32Array(1 << 12);
+  /** Pairs of (hash, index + 1 into #ids), index 0 where empty; always at most half full. */
+  #slots = new Int32Array(2 << 12);
   #mask = (1 << 12) - 1;
 
   /** The row `id` was first seen on; undefined when this is the first time, which records it on `row`. */
   firstRow(id: string, row: number): number | undefined {
-    let slot = hash(id) & this.#mask;
+    const h = hash(id);
+    const slots = this.#slots;
+    let slot = h & this.#mask;
     for (;;) {
-      const entry = this.#slots[slot] as number;
+      const entry = slots[2 * slot + 1] as number;
       if (entry === 0) break;
-      if (this.#ids[entry - 1] === id) return this.#rows[entry - 1];
+      if (slots[2 * slot] === h && this.#ids[entry - 1] === id) return this.#rows[entry - 1];
       slot = (slot + 1) & this.#mask;
     }
     this.#ids.push(id);
     this.#rows.push(row);
-    this.#slots[slot] = this.#ids.length;
-    if (this.#ids.length * 2 > this.#slots.length) this.#grow();
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = this.#ids.length;
+    if (this.#ids.length * 4 > slots.length) this.#grow();
     return undefined;
   }
 
+  /** Twice the slots, each entry placed again by the hash kept beside it. */
   #grow(): void {
-    const slots = new Int32Array(this.#slots.length * 2);
-    const mask = slots.length - 1;
-    this.#ids.forEach((id, index) => {
-      let slot = hash(id) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = index + 1;
-    });
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const entry = old[i + 1] as number;
+      if (entry === 0) continue;
+      const h = old[i] as number;
+      let slot = h & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = h;
+      slots[2 * slot + 1] = entry;
+    }
     this.#slots = slots;
     this.#mask = mask;
   }
