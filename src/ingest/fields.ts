@@ -30,11 +30,18 @@ export const YES_NO_EXPECTED = 'yes or no; Y/N, true/false and 1/0 also work';
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
 
+/** The answers, made once: a file's yes/no columns give one of them on every row. */
+const YES_RESULT: FieldResult<boolean | null> = ok(true);
+const NO_RESULT: FieldResult<boolean | null> = ok(false);
+const BLANK_RESULT: FieldResult<null> = ok(null);
+
 export function parseYesNo(raw: string): FieldResult<boolean | null> {
+  if (raw === 'Yes') return YES_RESULT;
+  if (raw === 'No') return NO_RESULT;
   const key = raw.trim().toLowerCase();
-  if (key === '') return ok(null);
-  if (YES.has(key)) return ok(true);
-  if (NO.has(key)) return ok(false);
+  if (key === '') return BLANK_RESULT;
+  if (YES.has(key)) return YES_RESULT;
+  if (NO.has(key)) return NO_RESULT;
   return fail(YES_NO_EXPECTED);
 }
 
