@@ -153,6 +153,24 @@ describe('a folder counted as it is read gives what its kept records give', () =
     await bothWays(WDES_STANDARD, dir);
   });
 
+  test('files read again from the start (not UTF-8 past the first chunk) are counted once', async (t) => {
+    const dir = tempDir(t);
+    const staffRows = Array.from({ length: 3000 }, (_, i) => `S${i},${'AHN'[i % 3]},Band ${5 + (i % 3)},Nursing and Midwifery Registered,${i % 11 === 0 ? 'Bank' : 'Permanent'},Surgery ${i % 4}`);
+    const staffText = csv('staff_id,ethnic_category,pay_band,staff_group,assignment_category,directorate', ...staffRows);
+    // A Windows-1252 "é" near the end: the streamed reading has counted most rows before it finds the file is not UTF-8.
+    writeFixture(dir, 'staff.csv', Buffer.concat([Buffer.from(staffText), Buffer.from([0x53, 0x39, 0x39, 0x39, 0x39, 0x2c, 0x41, 0x2c]), Buffer.from('Band 5,Nursing and Midwifery Registered,Permanent,Caf'), Buffer.from([0xe9, 0x0d, 0x0a])]));
+    const trainingRows = Array.from({ length: 3000 }, (_, i) => `S${(i * 7) % 3000},Course ${i % 5},${i % 3 === 0 ? 'Yes' : 'No'},2024-0${1 + (i % 9)}-15`);
+    const trainingText = csv('staff_id,course,mandatory,start_date', ...trainingRows);
+    writeFixture(dir, 'training.csv', Buffer.concat([Buffer.from(trainingText), Buffer.from('S1,Caf'), Buffer.from([0xe9]), Buffer.from(',No,2024-06-01\r\n')]));
+    assert.ok(staffText.length > 1 << 16 && trainingText.length > 1 << 16, 'longer than one chunk');
+    for (const standard of [WRES_STANDARD, WDES_STANDARD]) {
+      const report = await bothWays(standard, dir);
+      assert.equal(report.ok, true, JSON.stringify(report));
+      const notes = (report.ok ? (report.report as { notes: string[] }).notes : []).join('\n');
+      assert.match(notes, /staff\.csv: read as WINDOWS-1252/);
+    }
+  });
+
   test('an empty staff file, and a missing one', async (t) => {
     const empty = tempDir(t);
     writeFixture(empty, 'staff.csv', csv('staff_id,ethnic_category,pay_band,staff_group,assignment_category'));
