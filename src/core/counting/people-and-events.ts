@@ -5,8 +5,9 @@
  * outside the reporting year are left out; a person counts once however many events they have.
  *
  * Each count is a counter that takes one record at a time (add) and gives its counts at the end (result), so a
- * folder's files can be counted as they are read, without keeping their records; the count… functions feed a
- * counter from arrays of records (a stored import, a scope). Both ways are this one code.
+ * folder's files can be counted as they are read, without keeping their records; countWorkforce and
+ * countAppointments, and the standards' counters (stream-count.ts' countDataset), feed the same counters from arrays
+ * of records (a stored import, a scope). Both ways are this one code.
  */
 import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { Problem } from '../problem.ts';
@@ -173,12 +174,6 @@ export class StaffProfiles {
   of(staffId: string): number | undefined {
     return this.#byId.get(staffId);
   }
-
-  static of(staff: readonly StaffRecord[], lens: Pick<Lens, 'staff'>): StaffProfiles {
-    const profiles = new StaffProfiles(lens);
-    for (const person of staff) profiles.add(person);
-    return profiles;
-  }
 }
 
 /** Categories of one count, by a small number, so a person already counted is kept as one number (row and category). */
@@ -284,19 +279,4 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
     if (this.#disagreements > 0) notes.push(`${this.#disagreements} ${this.describe} rows give a ${noun} different from staff.csv; the row's own value was used.`);
     return this.#tally.result();
   }
-}
-
-/** People with at least one qualifying event in the year, from arrays of records (see PeopleWithEventsCounter). */
-export function countPeopleWithEvents<E extends PersonEvent>(
-  events: readonly E[],
-  lens: Pick<Lens, 'staff' | 'column' | 'noun' | 'ownDimension'> & { eventRow(event: NoInfer<E>): string | null },
-  profiles: StaffProfiles,
-  period: ReportingPeriod,
-  problems: Problem[],
-  notes: string[],
-  describe: string,
-): RatioCounts {
-  const counter = new PeopleWithEventsCounter<E>(lens, profiles, period, describe);
-  for (const event of events) counter.add(event);
-  return counter.result(problems, notes);
 }
