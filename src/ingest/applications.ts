@@ -4,7 +4,7 @@
  */
 import type { ApplicationRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import { DATE_LIMITS, TEXT_LIMITS, date, readContext, identifier, text, type ReadContext } from './value-limits.ts';
 
@@ -13,8 +13,8 @@ export const APPLICATION_COLUMNS = {
   optional: ['vacancy_id', 'pay_band', 'staff_group', 'internal', 'international_recruit', 'date', 'disability', 'gender'],
 } as const satisfies ColumnSpec;
 
-export function readApplications(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<ApplicationRecord> {
-  return readRecords(table, APPLICATION_COLUMNS, (row) => readApplicationRow(row, context));
+export function readApplications(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<ApplicationRecord>): ReadRecordsResult<ApplicationRecord> {
+  return readRecords(table, APPLICATION_COLUMNS, (row) => readApplicationRow(row, context), sink);
 }
 
 function readApplicationRow(row: RowReader, context: ReadContext): ApplicationRecord | undefined {

@@ -5,7 +5,7 @@
 import type { CapabilityRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { hasColumn } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
@@ -16,9 +16,9 @@ export const CAPABILITY_COLUMNS = {
   optional: ['disability'],
 } as const satisfies ColumnSpec;
 
-export function readCapability(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<CapabilityRecord> {
+export function readCapability(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<CapabilityRecord>): ReadRecordsResult<CapabilityRecord> {
   const givesDisability = hasColumn(table, 'disability');
-  return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability, context));
+  return readRecords(table, CAPABILITY_COLUMNS, (row) => readCapabilityRow(row, givesDisability, context), sink);
 }
 
 function readCapabilityRow(row: RowReader, givesDisability: boolean, context: ReadContext): CapabilityRecord | undefined {

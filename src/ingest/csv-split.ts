@@ -92,10 +92,18 @@ export class CsvSplitter {
     else if (last.trim() !== '' || last.includes(this.#delimiter as string)) this.#plain(last, 0, last.length);
   }
 
-  /** A line with no quote, and none open: one record. */
+  /** A line with no quote, and none open: one record, its cells cut straight from the text and trimmed. */
   #plain(s: string, start: number, end: number): void {
-    const cells = s.slice(start, end).split(this.#delimiter as string);
-    for (let i = 0; i < cells.length; i += 1) cells[i] = (cells[i] as string).trim();
+    const delimiter = this.#delimiter as string;
+    const cells: string[] = [];
+    let at = start;
+    for (;;) {
+      let next = s.indexOf(delimiter, at);
+      if (next === -1 || next > end) next = end;
+      cells.push(trimmed(s, at, next));
+      if (next === end) break;
+      at = next + delimiter.length;
+    }
     this.#onRecord(cells);
   }
 
@@ -121,6 +129,15 @@ export class CsvSplitter {
     this.#pending = null;
     for (const record of records) this.#onRecord(record);
   }
+}
+
+/** s.slice(start, end).trim(), without trimming where the value starts and ends with a printable ASCII character. */
+function trimmed(s: string, start: number, end: number): string {
+  if (start === end) return '';
+  const first = s.charCodeAt(start);
+  const last = s.charCodeAt(end - 1);
+  const value = s.slice(start, end);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { DisciplinaryRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
@@ -15,8 +15,8 @@ export const DISCIPLINARY_COLUMNS = {
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readDisciplinary(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<DisciplinaryRecord> {
-  return readRecords(table, DISCIPLINARY_COLUMNS, (row) => readDisciplinaryRow(row, context));
+export function readDisciplinary(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<DisciplinaryRecord>): ReadRecordsResult<DisciplinaryRecord> {
+  return readRecords(table, DISCIPLINARY_COLUMNS, (row) => readDisciplinaryRow(row, context), sink);
 }
 
 function readDisciplinaryRow(row: RowReader, context: ReadContext): DisciplinaryRecord | undefined {

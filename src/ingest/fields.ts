@@ -30,11 +30,18 @@ export const YES_NO_EXPECTED = 'yes or no; Y/N, true/false and 1/0 also work';
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
 
+/** The answers, made once: a file's yes/no columns give one of them on every row. */
+const YES_RESULT: FieldResult<boolean | null> = ok(true);
+const NO_RESULT: FieldResult<boolean | null> = ok(false);
+const BLANK_RESULT: FieldResult<null> = ok(null);
+
 export function parseYesNo(raw: string): FieldResult<boolean | null> {
+  if (raw === 'Yes') return YES_RESULT;
+  if (raw === 'No') return NO_RESULT;
   const key = raw.trim().toLowerCase();
-  if (key === '') return ok(null);
-  if (YES.has(key)) return ok(true);
-  if (NO.has(key)) return ok(false);
+  if (key === '') return BLANK_RESULT;
+  if (YES.has(key)) return YES_RESULT;
+  if (NO.has(key)) return NO_RESULT;
   return fail(YES_NO_EXPECTED);
 }
 
@@ -59,8 +66,12 @@ const MONTH_NUMBERS = new Map<string, number>([
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2100;
 
-/** Memoised: a year's file repeats the same few hundred dates on every row. */
-export const parseDate = memoise(readDate);
+/**
+ * Memoised: a year's file repeats the same few hundred dates on every row. Room for every day of 1900–2100 (73,415
+ * of them) and more: staff start dates span decades, and a smaller cache, filled by them, would leave every date of
+ * the files read after staff.csv unremembered.
+ */
+export const parseDate = memoise(readDate, 100_000);
 
 function readDate(raw: string): FieldResult<string | null> {
   const text = raw.trim();
@@ -118,6 +129,10 @@ export interface NumberOptions {
 const NUMBER = /^([-+]?)£?([-+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$/;
 
 export function parseNumber(raw: string, options: NumberOptions = {}): FieldResult<number | null> {
+  if (isPlainDecimal(raw)) {
+    const value = Number(raw);
+    if (options.max === undefined || value <= options.max) return ok(value === 0 ? 0 : value);
+  }
   const text = raw.trim().replace(/^([-+]?)£\s+/, '$1£');
   const expected = options.allowNegative
     ? 'a number, e.g. 12.50, 1,234.50 or -3'
@@ -135,6 +150,18 @@ export function parseNumber(raw: string, options: NumberOptions = {}): FieldResu
     return fail(range, `more than ${max} is not plausible here${why}`);
   }
   return ok(value === 0 ? 0 : value);
+}
+
+/** Digits, with at most one decimal point that has digits after it ("12", "0.50", ".5"): what most cells hold. */
+function isPlainDecimal(raw: string): boolean {
+  const length = raw.length;
+  let point = -1;
+  for (let i = 0; i < length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code === 46 && point === -1) point = i;
+    else if (code < 48 || code > 57) return false;
+  }
+  return length > 0 && point !== length - 1;
 }
 
 // ---------------------------------------------------------------- text

@@ -18,7 +18,7 @@ import { limitChecker, OverLimit } from './read-csv.ts';
 import { SNIFF_HEAD_BYTES, textFromHead } from './sniff.ts';
 import { isBlankRow, readDataRow, readHeaders, type StreamedTable, type TableRow } from './table.ts';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 export type LazyEnd =
   | { readonly kind: 'read'; readonly rows: number; readonly emptyRowsSkipped: number; readonly sha256: string; readonly encoding: string }
@@ -63,6 +63,8 @@ class Reading {
   readonly #queue: TableRow[] = [];
   readonly #check: (cells: string[]) => string[];
   readonly #splitter: CsvSplitter;
+  /** One buffer for every chunk: each is hashed and decoded before the next is read into it. */
+  readonly #buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   #decoder: InstanceType<typeof TextDecoder> | null = null;
   #encoding = 'utf-8';
   #utf16 = false;
@@ -154,7 +156,7 @@ class Reading {
 
   /** Reads, decodes and splits the next chunk (the end of the file when there is none). */
   #pump(skip: number): void {
-    const bytes = Buffer.allocUnsafe(CHUNK_BYTES);
+    const bytes = this.#buffer;
     const length = readSync(this.fd, bytes, 0, bytes.length, this.#position);
     const chunk = bytes.subarray(0, length);
     this.#position += length;

@@ -5,6 +5,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import type { StreamCount, StreamedKind, StreamedRecords } from '../core/counting/stream-count.ts';
+import type { Result } from '../core/problem.ts';
 import { SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset } from '../core/records.ts';
 import { readApplications } from './applications.ts';
 import { readBoard } from './board.ts';
@@ -15,7 +17,7 @@ import { parseYesNo } from './fields.ts';
 import { processReadLimits, type ReadLimits } from './limits.ts';
 import type { Problem } from './problem.ts';
 import { describeFsError, type ReadTableResult, readTable } from './read-table.ts';
-import type { ReadRecordsResult } from './row-reader.ts';
+import type { ReadRecordsResult, RecordSink } from './row-reader.ts';
 import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
 import type { StreamedTable } from './table.ts';
@@ -40,6 +42,35 @@ export interface LoadFolderOptions {
 }
 
 export async function loadWorkforceFolder(folder: string, options: LoadFolderOptions = {}): Promise<LoadFolderResult> {
+  const opened = await openFolder(folder, options);
+  if (!opened.ok) return opened;
+  return readDataset(opened.sources, opened.wdesNarrative, opened.problems, opened.notes, options.year);
+}
+
+export type CountFolderResult<C> =
+  | { ok: true; counted: Result<C>; notes: string[]; sources: readonly SourceFile[] }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Reads a folder as loadWorkforceFolder does, with the same problems, but hands the large files' records to a
+ * standard's counter as they are read instead of keeping them (core/counting/stream-count.ts). The counts are made
+ * only when no file has a problem (all-or-nothing, as loading).
+ */
+export async function countWorkforceFolder<C>(folder: string, options: LoadFolderOptions, count: StreamCount<C>): Promise<CountFolderResult<C>> {
+  const opened = await openFolder(folder, options);
+  if (!opened.ok) return opened;
+  const read = await readKinds(opened.sources, opened.problems, opened.notes, options.year, count);
+  if (!read) return { ok: false, problems: opened.problems };
+  const kept = { board: read.board, survey: read.survey, wdesSurvey: read.wdesSurvey, wdesNarrative: opened.wdesNarrative };
+  return { ok: true, counted: count.finish(kept), notes: opened.notes, sources: read.sources };
+}
+
+type OpenedFolder =
+  | { ok: true; sources: Map<SourceKind, KindSource>; wdesNarrative: WorkforceDataset['wdesNarrative']; problems: Problem[]; notes: string[] }
+  | { ok: false; problems: Problem[] };
+
+/** The folder's files by kind, its narrative, and the problems and notes of finding them. */
+async function openFolder(folder: string, options: LoadFolderOptions): Promise<OpenedFolder> {
   const listing = await listFolder(folder);
   if (!listing.ok) return listing;
   const { found, problems, notes } = findKindFiles(folder, listing.files);
@@ -55,7 +86,7 @@ export async function loadWorkforceFolder(folder: string, options: LoadFolderOpt
     });
   }
   const wdesNarrative = await readNarrative(folder, listing.files, problems);
-  return readDataset(sources, wdesNarrative, problems, notes, options.year);
+  return { ok: true, sources, wdesNarrative, problems, notes };
 }
 
 /** One kind's file: its name, how to read its table, and the mapping its headings are read with. */
@@ -77,27 +108,64 @@ const LAZY_KINDS: ReadonlySet<SourceKind> = new Set(['staff', 'applications', 'd
 export async function readDataset(
   sources: ReadonlyMap<SourceKind, KindSource>, wdesNarrative: WorkforceDataset['wdesNarrative'], problems: Problem[], notes: string[], year: number | undefined,
 ): Promise<LoadFolderResult> {
+  const read = await readKinds(sources, problems, notes, year, null);
+  if (!read) return { ok: false, problems };
+  const dataset: WorkforceDataset = {
+    staff: read.staff,
+    applications: read.applications,
+    disciplinary: read.disciplinary,
+    training: read.training,
+    board: read.board,
+    survey: read.survey,
+    wdesSurvey: read.wdesSurvey,
+    capability: read.capability,
+    wdesNarrative,
+    sources: read.sources,
+  };
+  return { ok: true, dataset, notes };
+}
+
+/** A streamed kind the standard does not count is still read and checked; its records are dropped. */
+const DROP = (): void => {};
+
+/**
+ * Reads each kind's file, in order, adding to `problems` and `notes`; null when there is any problem at all or no
+ * staff file was read. With a counter, the large kinds' records go to it as they are read and their arrays stay
+ * empty; without one, they are kept.
+ */
+async function readKinds(
+  sources: ReadonlyMap<SourceKind, KindSource>, problems: Problem[], notes: string[], year: number | undefined, count: StreamCount<unknown> | null,
+) {
   const loader = new FolderLoader(sources, problems, notes);
   const context: ReadContext = readContext(year);
+  const sink = <K extends StreamedKind>(kind: K): RecordSink<StreamedRecords[K]> | undefined => (count ? (count.open(kind) ?? DROP) : undefined);
 
-  const staff = await loader.load('staff', (table) => readStaff(table, context));
-  const applications = await loader.load('applications', (table) => readApplications(table, context));
-  const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context));
-  const training = await loader.load('training', (table) => readTraining(table, context));
+  let streamedStaff = 0;
+  const staff = await loader.load('staff', (table) => {
+    const add = sink('staff');
+    streamedStaff = 0;
+    return readStaff(table, context, add && ((person) => {
+      streamedStaff += 1;
+      add(person);
+    }));
+  });
+  const applications = await loader.load('applications', (table) => readApplications(table, context, sink('applications')));
+  const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context, sink('disciplinary')));
+  const training = await loader.load('training', (table) => readTraining(table, context, sink('training')));
   const board = await loader.load('board', readBoard);
   const survey = await loader.load('survey', readSurvey);
-  const capability = await loader.load('capability', (table) => readCapability(table, context));
+  const capability = await loader.load('capability', (table) => readCapability(table, context, sink('capability')));
   if (survey && survey.excludedUnknownEthnicity > 0) {
     notes.push(
       `${sources.get('survey')?.file}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
         '(Z, 99 or blank) left out of the survey indicators',
     );
   }
-  if (staff && staff.records.length === 0) {
+  if (staff && (count ? streamedStaff : staff.records.length) === 0) {
     problems.push({ file: sources.get('staff')?.file ?? 'staff', message: 'the staff file has no data rows' });
   }
-  if (problems.length > 0 || !staff) return { ok: false, problems };
-  const dataset: WorkforceDataset = {
+  if (problems.length > 0 || !staff) return null;
+  return {
     staff: staff.records,
     applications: applications?.records ?? null,
     disciplinary: disciplinary?.records ?? null,
@@ -106,10 +174,8 @@ export async function readDataset(
     survey: survey?.records ?? null,
     wdesSurvey: survey?.wdesRecords ?? null,
     capability: capability?.records ?? null,
-    wdesNarrative,
     sources: loader.sources,
   };
-  return { ok: true, dataset, notes };
 }
 
 /** WDES metric 9b: a text file whose first line is yes or no, followed by the narrative. */

@@ -11,6 +11,7 @@ import type { Ethnicity } from '../core/ethnicity/classifications.ts';
 import { matchEthnicity } from '../core/ethnicity/match.ts';
 import { AFC_BANDS, MEDICAL_SUB_GROUP_LABELS, parsePayBand, type PayBand } from '../core/workforce/pay-band.ts';
 import { parseStaffGroup, STAFF_GROUPS, type StaffGroup } from '../core/workforce/staff-group.ts';
+import { FirstRows } from './first-rows.ts';
 import { resolveColumns, type ColumnIndex, type ColumnSpec } from './columns.ts';
 import {
   COUNT_EXPECTED, DATE_EXPECTED, YES_NO_EXPECTED,
@@ -36,7 +37,7 @@ class FileState {
   /** Unrecognised ethnicity values, reported once per distinct value with the rows that carry it. */
   readonly unrecognisedEthnicity = new Map<string, { column: string; value: string; rows: number[] }>();
   /** Column → id → the first row it was seen on. */
-  readonly seenIds = new Map<string, Map<string, number>>();
+  readonly seenIds = new Map<string, FirstRows>();
 
   constructor(
     readonly table: StreamedTable,
@@ -61,19 +62,28 @@ class FileState {
   }
 }
 
-/** Reads every row of a table with `readRow`, which returns a record or undefined when the row has a problem. */
+/** Where a reader hands each good record as it is read, instead of keeping it (see readRecords). */
+export type RecordSink<T> = (record: T) => void;
+
+/**
+ * Reads every row of a table with `readRow`, which returns a record or undefined when the row has a problem. With a
+ * `sink`, each record goes to it as it is read and `records` stays empty; the sink may have taken records of a file
+ * that turns out to have problems, so whoever gave it must throw away what it made of them unless the result is ok.
+ */
 export function readRecords<T>(
   table: StreamedTable,
   spec: ColumnSpec,
   readRow: (row: RowReader) => T | undefined,
+  sink?: RecordSink<T>,
 ): ReadRecordsResult<T> {
   const columns = resolveColumns(table, spec);
   if (!columns.ok) return columns;
   const state = new FileState(table, columns.index);
   const records: T[] = [];
+  const keep = sink ?? ((record: T) => records.push(record));
   for (const { row, cells } of table.rows) {
     const record = readRow(new RowReader(state, row, cells));
-    if (record !== undefined) records.push(record);
+    if (record !== undefined) keep(record);
   }
   const problems = state.allProblems();
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
@@ -92,7 +102,8 @@ export function record<T extends object, U extends object>(fields: T, more: U): 
 
 /** The fields if none of them failed (is undefined), otherwise undefined. */
 export function complete<T extends Record<string, unknown>>(fields: T): Defined<T> | undefined {
-  return Object.values(fields).some((value) => value === undefined) ? undefined : (fields as Defined<T>);
+  for (const key in fields) if (fields[key] === undefined) return undefined;
+  return fields as Defined<T>;
 }
 
 /** One row of a file: cells by canonical column name, parsed, with problems recorded against this row. */
@@ -147,11 +158,13 @@ export class RowReader {
   id(column: string): string | undefined {
     const id = this.requiredText(column);
     if (id === undefined) return undefined;
-    const seen = this.state.seenIds.get(column) ?? new Map<string, number>();
-    this.state.seenIds.set(column, seen);
-    const firstRow = seen.get(id);
+    let seen = this.state.seenIds.get(column);
+    if (seen === undefined) {
+      seen = new FirstRows();
+      this.state.seenIds.set(column, seen);
+    }
+    const firstRow = seen.firstRow(id, this.row);
     if (firstRow !== undefined) return this.problem(column, `duplicate ${column}: already used on row ${firstRow}`);
-    seen.set(id, this.row);
     return id;
   }
 

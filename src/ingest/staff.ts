@@ -6,7 +6,7 @@ import type { FieldResult } from './fields.ts';
 import type { PayBand } from '../core/workforce/pay-band.ts';
 import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, date, readContext, identifier, requiredText, text, type ReadContext,
@@ -27,8 +27,8 @@ export function isBankOnly(assignmentCategory: string): boolean {
   return BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
-export function readStaff(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<StaffRecord> {
-  return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context));
+export function readStaff(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<StaffRecord>): ReadRecordsResult<StaffRecord> {
+  return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context), sink);
 }
 
 const LEADERSHIP_EXPECTED = '"Medical Director" (also deputy or associate), "Clinical Director", or blank';

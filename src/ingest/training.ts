@@ -4,7 +4,7 @@
  */
 import type { TrainingRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, requiredDate, requiredText, type ReadContext,
@@ -15,8 +15,8 @@ export const TRAINING_COLUMNS = {
   optional: ['ethnic_category'],
 } as const satisfies ColumnSpec;
 
-export function readTraining(table: StreamedTable, context: ReadContext = readContext()): ReadRecordsResult<TrainingRecord> {
-  return readRecords(table, TRAINING_COLUMNS, (row) => readTrainingRow(row, context));
+export function readTraining(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<TrainingRecord>): ReadRecordsResult<TrainingRecord> {
+  return readRecords(table, TRAINING_COLUMNS, (row) => readTrainingRow(row, context), sink);
 }
 
 function readTrainingRow(row: RowReader, context: ReadContext): TrainingRecord | undefined {

@@ -7,9 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Problem, Result } from '../core/problem.ts';
 import type { SourceFile, WorkforceDataset } from '../core/records.ts';
+import type { StreamCount } from '../core/counting/stream-count.ts';
 import type { AnyStandard, StandardReportOptions } from '../core/standards/standard.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
-import { loadWorkforceFolder } from '../ingest/load-folder.ts';
+import { countWorkforceFolder, loadWorkforceFolder } from '../ingest/load-folder.ts';
 
 export interface FolderReportOptions extends StandardReportOptions {
   readonly year: number;
@@ -21,15 +22,29 @@ export type CountedFolder<C> =
   | { readonly ok: true; readonly counts: C; readonly notes: string[]; readonly sources: readonly SourceFile[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** Reads a folder and counts it for one standard; any standard's counting function fits. */
-export async function countFolder<C>(
-  folder: string,
-  year: number,
-  count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
-): Promise<CountedFolder<C>> {
+/** A standard's counting: of a whole dataset, and, where it has one, of records as they are read (core/counting/stream-count.ts). */
+export type FolderCount<C> = ((dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>) | {
+  readonly count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>;
+  readonly streamCount?: ((period: ReportingPeriod) => StreamCount<C>) | undefined;
+};
+
+/**
+ * Reads a folder and counts it for one standard; any standard's counting function fits. A standard that counts
+ * records as they are read is given them so, and no record of the large files is kept; the counts and the problems
+ * are the same either way.
+ */
+export async function countFolder<C>(folder: string, year: number, count: FolderCount<C>): Promise<CountedFolder<C>> {
+  const period = reportingPeriod(year);
+  const streamCount = typeof count === 'function' ? undefined : count.streamCount;
+  if (streamCount) {
+    const read = await countWorkforceFolder(folder, { year }, streamCount(period));
+    if (!read.ok) return read;
+    if (!read.counted.ok) return { ok: false, problems: read.counted.problems };
+    return { ok: true, counts: read.counted.value, notes: read.notes, sources: read.sources };
+  }
   const loaded = await loadWorkforceFolder(folder, { year });
   if (!loaded.ok) return loaded;
-  const counted = count(loaded.dataset, reportingPeriod(year));
+  const counted = (typeof count === 'function' ? count : count.count)(loaded.dataset, period);
   if (!counted.ok) return { ok: false, problems: counted.problems };
   return { ok: true, counts: counted.value, notes: loaded.notes, sources: loaded.dataset.sources };
 }
@@ -39,7 +54,7 @@ export async function countYearAndPrevious<C>(
   folder: string,
   year: number,
   previousFolder: string | null | undefined,
-  count: (dataset: WorkforceDataset, period: ReportingPeriod) => Result<C>,
+  count: FolderCount<C>,
 ): Promise<{ ok: true; current: Extract<CountedFolder<C>, { ok: true }>; previous: Extract<CountedFolder<C>, { ok: true }> | null } | { ok: false; problems: readonly Problem[] }> {
   const current = await countFolder(folder, year, count);
   const previousPath = previousFolder === undefined ? siblingPreviousYearFolder(folder, year) : previousFolder;
@@ -67,7 +82,7 @@ export type FolderReport<R> = { readonly ok: true; readonly report: R } | { read
 /** The standard's report of one year's folder, with the previous year's where the standard uses it. */
 export async function standardFromFolder(standard: AnyStandard, folder: string, options: FolderReportOptions): Promise<FolderReport<unknown>> {
   const previousFolder = standard.previousYearUse === null ? null : options.previousFolder;
-  const counted = await countYearAndPrevious(folder, options.year, previousFolder, (dataset, period) => standard.count(dataset, period));
+  const counted = await countYearAndPrevious(folder, options.year, previousFolder, standard);
   if (!counted.ok) return counted;
   const { current, previous } = counted;
   const report = standard.report(

@@ -5,7 +5,6 @@ import { WDES_STANDARD } from '../core/standards/wdes.ts';
 import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import { bandShareYearOf } from '../core/targets/band-shares.ts';
 import type { BandShareYear } from '../core/targets/model-employer.ts';
-import { countWdes } from '../core/wdes/count.ts';
 import type { WdesReport } from '../core/wdes/report.ts';
 import { countFolder, standardFromFolder } from './standard-from-folder.ts';
 import type { FromFolderOptions, FromFolderResult } from './wres-from-folder.ts';
@@ -22,7 +21,7 @@ export async function wdesTargetYearFromFolder(
   folder: string,
   year: number,
 ): Promise<{ readonly ok: true; readonly year: BandShareYear } | { readonly ok: false; readonly problems: readonly Problem[] }> {
-  const counted = await countFolder(folder, year, countWdes);
+  const counted = await countFolder(folder, year, WDES_STANDARD);
   if (!counted.ok) return counted;
   return { ok: true, year: bandShareYearOf(WDES_COMPARED, year, counted.counts.workforce) };
 }

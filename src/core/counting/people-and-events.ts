@@ -3,30 +3,26 @@
  * shortlisted applicants, and people with at least one event in the year, each kept per fine category and per
  * breakdown value. Rules (documented in docs/methodology.md): bank-only staff are left out everywhere; rows dated
  * outside the reporting year are left out; a person counts once however many events they have.
+ *
+ * Each count is a counter that takes one record at a time (add) and gives its counts at the end (result), so a
+ * folder's files can be counted as they are read, without keeping their records; countWorkforce and
+ * countAppointments, and the standards' counters (stream-count.ts' countDataset), feed the same counters from arrays
+ * of records (a stored import, a scope). Both ways are this one code.
  */
-import type { CategoryCounts } from '../indicators/characteristic.ts';
 import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { Problem } from '../problem.ts';
 import type { ApplicationRecord, RowRef, StaffRecord } from '../records.ts';
-import type { EventCount } from '../stats/relative-likelihood.ts';
 import { BAND_ROWS, MEDICAL_SUB_GROUPS, MEDICAL_SUB_GROUP_LABELS, payBandLabel } from '../workforce/pay-band.ts';
 import { isClinical, type Cluster } from '../workforce/staff-group.ts';
 import { withinPeriod, type ReportingPeriod } from '../wres/reporting-period.ts';
+import {
+  applicationDimensions, bump, LEAVER_DIMENSIONS, PairKeys, staffDimensions, Tally, type Cells, type DimensionValues, type Lens, type RatioCounts,
+} from './tally.ts';
 
-/**
- * Which characteristic a count is about. WRES reads ethnicity, WDES disability; the counting rules are the same, so
- * the counting is written once and told where each record keeps the characteristic.
- */
-export interface Lens {
-  /** The column that holds it on event rows, for messages: "ethnic_category", "disability". */
-  readonly column: string;
-  /** What it is called in sentences: "ethnic category", "disability". */
-  readonly noun: string;
-  /** The breakdown that is this characteristic itself, which a breakdown of it cannot use. */
-  readonly ownDimension: RatioDimension;
-  staff(person: StaffRecord): string;
-  application(application: ApplicationRecord): string;
-}
+export {
+  disabilityLabel, ethnicityLabel, genderLabel, NOT_IN_STAFF_FILE, NOT_RECORDED, RATIO_DIMENSIONS,
+  type Lens, type RatioCounts, type RatioDimension,
+} from './tally.ts';
 
 /** A row saying a person had an event (a disciplinary case, a course, a capability case) on a date. */
 export interface PersonEvent {
@@ -34,9 +30,6 @@ export interface PersonEvent {
   readonly startDate: string;
   readonly source: RowRef;
 }
-
-export const NOT_RECORDED = 'Not recorded';
-export const NOT_IN_STAFF_FILE = 'Not in staff file';
 
 export interface RepresentationRow {
   readonly cluster: Cluster;
@@ -50,109 +43,6 @@ export interface WorkforceCounts {
   readonly bankOnlyExcluded: number;
 }
 
-export const RATIO_DIMENSIONS = ['staffGroup', 'payBand', 'directorate', 'internationalRecruit', 'gender', 'disability', 'ethnicity'] as const;
-export type RatioDimension = (typeof RATIO_DIMENSIONS)[number];
-
-export interface RatioCounts {
-  readonly overall: CategoryCounts;
-  /** Counts within each value of a dimension; a dimension the source cannot give is absent. */
-  readonly byDimension: Readonly<Partial<Record<RatioDimension, Readonly<Record<string, CategoryCounts>>>>>;
-  /** Rows or people left out, by reason, for the method notes. */
-  readonly excluded: Readonly<Record<string, number>>;
-}
-
-/** A growing tally of events and population per category, per dimension value. */
-class Tally {
-  constructor(private readonly skip: RatioDimension) {}
-
-  readonly #overall = new Map<string, { events: number; population: number }>();
-  readonly #byDimension = new Map<RatioDimension, Map<string, Map<string, { events: number; population: number }>>>();
-  readonly excluded: Record<string, number> = {};
-
-  add(category: string, kind: 'events' | 'population', dimensions: Partial<Record<RatioDimension, string>>): void {
-    bump(this.#overall, category, kind);
-    for (const [dimension, value] of Object.entries(dimensions) as [RatioDimension, string][]) {
-      if (dimension === this.skip) continue;
-      let byValue = this.#byDimension.get(dimension);
-      if (!byValue) {
-        byValue = new Map();
-        this.#byDimension.set(dimension, byValue);
-      }
-      let counts = byValue.get(value);
-      if (!counts) {
-        counts = new Map();
-        byValue.set(value, counts);
-      }
-      bump(counts, category, kind);
-    }
-  }
-
-  exclude(reason: string): void {
-    this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
-  }
-
-  result(): RatioCounts {
-    const byDimension: Partial<Record<RatioDimension, Record<string, CategoryCounts>>> = {};
-    for (const [dimension, byValue] of this.#byDimension) {
-      byDimension[dimension] = Object.fromEntries([...byValue].map(([value, counts]) => [value, freeze(counts)]));
-    }
-    return { overall: freeze(this.#overall), byDimension, excluded: { ...this.excluded } };
-  }
-}
-
-function bump(map: Map<string, { events: number; population: number }>, category: string, kind: 'events' | 'population'): void {
-  let count = map.get(category);
-  if (!count) {
-    count = { events: 0, population: 0 };
-    map.set(category, count);
-  }
-  count[kind] += 1;
-}
-
-function freeze(map: Map<string, EventCount>): CategoryCounts {
-  return Object.fromEntries([...map].map(([k, v]) => [k, { events: v.events, population: v.population }]));
-}
-
-function yesNoLabel(value: boolean | null): string {
-  if (value === null) return NOT_RECORDED;
-  return value ? 'Internationally recruited' : 'Not internationally recruited';
-}
-
-/** Gender as intersections show it: women, men, or everyone else together (too few to show apart). */
-export function genderLabel(raw: string | null): string {
-  const key = (raw ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  if (key === '') return NOT_RECORDED;
-  if (['female', 'f', 'woman', 'women'].includes(key)) return 'Women';
-  if (['male', 'm', 'man', 'men'].includes(key)) return 'Men';
-  return 'Another gender or not stated';
-}
-
-/** Disability as intersections show it. */
-export function disabilityLabel(status: string): string {
-  return status === 'yes' ? 'Disabled' : status === 'no' ? 'Non-disabled' : 'Disability not declared';
-}
-
-/** The WRES group as intersections show it. */
-export function ethnicityLabel(code: string): string {
-  if (code === 'A' || code === 'B' || code === 'C') return 'White';
-  if (code === 'Z' || code === '99' || code === 'missing') return 'Ethnicity not known';
-  return 'Ethnic minority';
-}
-
-function staffDimensions(person: StaffRecord): Partial<Record<RatioDimension, string>> {
-  return {
-    staffGroup: person.staffGroup,
-    payBand: payBandLabel(person.payBand),
-    directorate: person.directorate ?? NOT_RECORDED,
-    internationalRecruit: yesNoLabel(person.internationalRecruit),
-    gender: genderLabel(person.gender),
-    disability: disabilityLabel(person.disability),
-    ethnicity: ethnicityLabel(person.ethnicity.code),
-  };
-}
-
-const LEAVER_DIMENSIONS: Partial<Record<RatioDimension, string>> = Object.fromEntries(RATIO_DIMENSIONS.map((d) => [d, NOT_IN_STAFF_FILE]));
-
 function clusterOf(person: StaffRecord): Cluster {
   if (person.payBand.kind === 'medical') return 'medical';
   return isClinical(person.staffGroup) ? 'clinical' : 'nonClinical';
@@ -165,109 +55,228 @@ export const REPRESENTATION_LAYOUT: readonly { cluster: Cluster; row: string }[]
   ...MEDICAL_SUB_GROUPS.map((g) => ({ cluster: 'medical' as const, row: MEDICAL_SUB_GROUP_LABELS[g] })),
 ];
 
-export function countWorkforce(staff: readonly StaffRecord[], lens: Pick<Lens, 'staff'>): WorkforceCounts {
-  const overall: Record<string, number> = {};
-  const rows = new Map(REPRESENTATION_LAYOUT.map((r) => [`${r.cluster}|${r.row}`, {} as Record<string, number>]));
-  let bankOnlyExcluded = 0;
-  for (const person of staff) {
+/** Indicator 1's headcounts, one staff record at a time. */
+export class WorkforceCounter {
+  readonly #overall: Record<string, number> = {};
+  readonly #rows = new Map(REPRESENTATION_LAYOUT.map((r) => [`${r.cluster}|${r.row}`, {} as Record<string, number>]));
+  #bankOnlyExcluded = 0;
+
+  constructor(private readonly lens: Pick<Lens, 'staff'>) {}
+
+  add(person: StaffRecord): void {
     if (person.bankOnly) {
-      bankOnlyExcluded += 1;
-      continue;
+      this.#bankOnlyExcluded += 1;
+      return;
     }
-    const category = lens.staff(person);
-    overall[category] = (overall[category] ?? 0) + 1;
-    const row = rows.get(`${clusterOf(person)}|${payBandLabel(person.payBand)}`);
+    const category = this.lens.staff(person);
+    this.#overall[category] = (this.#overall[category] ?? 0) + 1;
+    const row = this.#rows.get(`${clusterOf(person)}|${payBandLabel(person.payBand)}`);
     if (row) row[category] = (row[category] ?? 0) + 1;
   }
-  return {
-    overall,
-    rows: REPRESENTATION_LAYOUT.map((r) => ({ ...r, headcounts: rows.get(`${r.cluster}|${r.row}`) ?? {} })),
-    bankOnlyExcluded,
-  };
+
+  result(): WorkforceCounts {
+    return {
+      overall: this.#overall,
+      rows: REPRESENTATION_LAYOUT.map((r) => ({ ...r, headcounts: this.#rows.get(`${r.cluster}|${r.row}`) ?? {} })),
+      bankOnlyExcluded: this.#bankOnlyExcluded,
+    };
+  }
+}
+
+export function countWorkforce(staff: readonly StaffRecord[], lens: Pick<Lens, 'staff'>): WorkforceCounts {
+  const counter = new WorkforceCounter(lens);
+  for (const person of staff) counter.add(person);
+  return counter.result();
+}
+
+/** Appointments among the shortlisted, one application at a time. */
+export class AppointmentCounter {
+  readonly #tally: Tally;
+  /** The cells of each (category, dimension values) met so far, by a key of both. */
+  readonly #cells = new Map<number | string, Cells>();
+  readonly #keys = new PairKeys();
+
+  constructor(
+    private readonly period: ReportingPeriod,
+    private readonly lens: Pick<Lens, 'application' | 'ownDimension'>,
+  ) {
+    this.#tally = new Tally(lens.ownDimension);
+  }
+
+  add(application: ApplicationRecord): void {
+    if (application.date !== null && !withinPeriod(application.date, this.period)) {
+      this.#tally.exclude('dated outside the reporting year');
+      return;
+    }
+    if (!application.shortlisted) return;
+    const category = this.lens.application(application);
+    const dimensions = applicationDimensions(application);
+    const key = this.#keys.key(category, dimensions);
+    let cells = this.#cells.get(key);
+    if (!cells) {
+      cells = this.#tally.cells(category, dimensions);
+      this.#cells.set(key, cells);
+    }
+    bump(cells, 'population');
+    if (application.appointed) bump(cells, 'events');
+  }
+
+  result(): RatioCounts {
+    return this.#tally.result();
+  }
 }
 
 export function countAppointments(applications: readonly ApplicationRecord[], period: ReportingPeriod, lens: Pick<Lens, 'application' | 'ownDimension'>): RatioCounts {
-  const tally = new Tally(lens.ownDimension);
-  for (const application of applications) {
-    if (application.date !== null && !withinPeriod(application.date, period)) {
-      tally.exclude('dated outside the reporting year');
-      continue;
-    }
-    if (!application.shortlisted) continue;
-    const category = lens.application(application);
-    const dimensions: Partial<Record<RatioDimension, string>> = {
-      staffGroup: application.staffGroup ?? NOT_RECORDED,
-      payBand: application.payBand ? payBandLabel(application.payBand) : NOT_RECORDED,
-      internationalRecruit: yesNoLabel(application.internationalRecruit),
-      gender: genderLabel(application.gender),
-      disability: disabilityLabel(application.disability),
-      ethnicity: ethnicityLabel(application.ethnicity.code),
-    };
-    tally.add(category, 'population', dimensions);
-    if (application.appointed) tally.add(category, 'events', dimensions);
-  }
-  return tally.result();
+  const counter = new AppointmentCounter(period, lens);
+  for (const application of applications) counter.add(application);
+  return counter.result();
 }
+
+/** A staff member's place in StaffProfiles: bank-only, or the index of their profile. */
+const BANK_ONLY = -1;
 
 /**
- * People with at least one qualifying event in the year, against the non-bank headcount. The person's category
- * is the event row's where given, otherwise their staff record's; rows of one person that disagree are an error.
+ * What counting people with events needs of the staff file, kept small: each person's staff_id → the index of their
+ * profile (their category and breakdown values, shared by everyone alike), or bank-only; and how many non-bank
+ * people have each profile, in the order the profiles first appear.
  */
-export function countPeopleWithEvents<E extends PersonEvent>(
-  events: readonly E[],
-  lens: Pick<Lens, 'staff' | 'column' | 'noun' | 'ownDimension'> & { eventRow(event: NoInfer<E>): string | null },
-  staffById: ReadonlyMap<string, StaffRecord>,
-  staff: readonly StaffRecord[],
-  period: ReportingPeriod,
-  problems: Problem[],
-  notes: string[],
-  describe: string,
-): RatioCounts {
-  const tally = new Tally(lens.ownDimension);
-  for (const person of staff) {
-    if (!person.bankOnly) tally.add(lens.staff(person), 'population', staffDimensions(person));
+export class StaffProfiles {
+  readonly #byId = new Map<string, number>();
+  readonly #index = new Map<number | string, number>();
+  readonly #keys = new PairKeys();
+  readonly categories: string[] = [];
+  readonly dimensions: DimensionValues[] = [];
+  readonly people: number[] = [];
+
+  constructor(private readonly lens: Pick<Lens, 'staff'>) {}
+
+  add(person: StaffRecord): void {
+    if (person.bankOnly) {
+      this.#byId.set(person.staffId, BANK_ONLY);
+      return;
+    }
+    const category = this.lens.staff(person);
+    const dimensions = staffDimensions(person);
+    const key = this.#keys.key(category, dimensions);
+    let index = this.#index.get(key);
+    if (index === undefined) {
+      index = this.categories.length;
+      this.#index.set(key, index);
+      this.categories.push(category);
+      this.dimensions.push(dimensions);
+      this.people.push(0);
+    }
+    this.people[index] = (this.people[index] ?? 0) + 1;
+    this.#byId.set(person.staffId, index);
   }
-  const counted = new Map<string, { category: string; source: RowRef }>();
-  let disagreements = 0;
-  for (const event of events) {
-    if (!withinPeriod(event.startDate, period)) {
-      tally.exclude('dated outside the reporting year');
-      continue;
-    }
-    const person = staffById.get(event.staffId);
-    if (person?.bankOnly) {
-      tally.exclude('bank-only staff');
-      continue;
-    }
-    const own = lens.eventRow(event);
-    const category = own ?? (person ? lens.staff(person) : null);
-    if (category === null) {
-      problems.push({
-        file: event.source.file, row: event.source.row, column: 'staff_id', value: event.staffId,
-        message: `this staff_id is not in staff.csv and the row gives no ${lens.column}, so the person cannot be counted`,
-        expected: `a staff_id from staff.csv, or a ${lens.column} on this row`,
-      });
-      continue;
-    }
-    if (person && own !== null && lens.staff(person) !== own) disagreements += 1;
-    const earlier = counted.get(event.staffId);
-    if (earlier) {
-      if (earlier.category !== category) {
-        problems.push({
-          file: event.source.file, row: event.source.row, column: lens.column, value: category,
-          message: `this person's ${lens.noun} differs from their earlier row ${earlier.source.row} (${earlier.category})`,
-          expected: `the same ${lens.noun} on every row for one person`,
-        });
-      }
-      tally.exclude('further rows for a person already counted');
-      continue;
-    }
-    counted.set(event.staffId, { category, source: event.source });
-    tally.add(category, 'events', person ? staffDimensions(person) : LEAVER_DIMENSIONS);
+
+  /** The person's profile index, BANK_ONLY, or undefined when the staff_id is not in the staff file. */
+  of(staffId: string): number | undefined {
+    return this.#byId.get(staffId);
   }
-  const leavers = [...counted.keys()].filter((id) => !staffById.has(id)).length;
-  if (leavers > 0) notes.push(`${leavers} people with ${describe} are not in staff.csv (for example leavers); they are counted using the ${lens.noun} on their row.`);
-  if (disagreements > 0) notes.push(`${disagreements} ${describe} rows give a ${lens.noun} different from staff.csv; the row's own value was used.`);
-  return tally.result();
 }
 
+/** Categories of one count, by a small number, so a person already counted is kept as one number (row and category). */
+const CATEGORY_SLOTS = 1024;
+
+/**
+ * People with at least one qualifying event in the year, against the non-bank headcount, one event row at a time.
+ * The person's category is the event row's where given, otherwise their staff record's; rows of one person that
+ * disagree are an error.
+ */
+export class PeopleWithEventsCounter<E extends PersonEvent> {
+  readonly #tally: Tally;
+  /** staff_id → row × CATEGORY_SLOTS + category number, of the row the person was counted on. */
+  readonly #counted = new Map<string, number>();
+  readonly #categories: string[] = [];
+  readonly #categoryNumber = new Map<string, number>();
+  /** The cells of each (profile or leaver, category), by profile × CATEGORY_SLOTS + category number (leavers: -1 − category). */
+  readonly #cells = new Map<number, Cells>();
+  readonly #problems: Problem[] = [];
+  #disagreements = 0;
+  #leavers = 0;
+
+  constructor(
+    private readonly lens: Pick<Lens, 'column' | 'noun' | 'ownDimension'> & { eventRow(event: NoInfer<E>): string | null },
+    private readonly profiles: StaffProfiles,
+    private readonly period: ReportingPeriod,
+    private readonly describe: string,
+  ) {
+    this.#tally = new Tally(lens.ownDimension);
+    profiles.categories.forEach((category, index) => {
+      bump(this.#tally.cells(category, profiles.dimensions[index] ?? []), 'population', profiles.people[index]);
+    });
+  }
+
+  add(event: E): void {
+    if (!withinPeriod(event.startDate, this.period)) {
+      this.#tally.exclude('dated outside the reporting year');
+      return;
+    }
+    const profile = this.profiles.of(event.staffId);
+    if (profile === BANK_ONLY) {
+      this.#tally.exclude('bank-only staff');
+      return;
+    }
+    const own = this.lens.eventRow(event);
+    const staffCategory = profile === undefined ? null : (this.profiles.categories[profile] ?? null);
+    const category = own ?? staffCategory;
+    if (category === null) {
+      this.#problems.push({
+        file: event.source.file, row: event.source.row, column: 'staff_id', value: event.staffId,
+        message: `this staff_id is not in staff.csv and the row gives no ${this.lens.column}, so the person cannot be counted`,
+        expected: `a staff_id from staff.csv, or a ${this.lens.column} on this row`,
+      });
+      return;
+    }
+    if (staffCategory !== null && own !== null && staffCategory !== own) this.#disagreements += 1;
+    const number = this.#number(category);
+    const earlier = this.#counted.get(event.staffId);
+    if (earlier !== undefined) {
+      const earlierCategory = this.#categories[earlier % CATEGORY_SLOTS] ?? '';
+      if (earlierCategory !== category) {
+        this.#problems.push({
+          file: event.source.file, row: event.source.row, column: this.lens.column, value: category,
+          message: `this person's ${this.lens.noun} differs from their earlier row ${Math.floor(earlier / CATEGORY_SLOTS)} (${earlierCategory})`,
+          expected: `the same ${this.lens.noun} on every row for one person`,
+        });
+      }
+      this.#tally.exclude('further rows for a person already counted');
+      return;
+    }
+    this.#counted.set(event.staffId, event.source.row * CATEGORY_SLOTS + number);
+    if (profile === undefined) this.#leavers += 1;
+    const key = profile === undefined ? -1 - number : profile * CATEGORY_SLOTS + number;
+    let cells = this.#cells.get(key);
+    if (!cells) {
+      cells = this.#tally.cells(category, profile === undefined ? LEAVER_DIMENSIONS : (this.profiles.dimensions[profile] ?? []));
+      this.#cells.set(key, cells);
+    }
+    bump(cells, 'events');
+  }
+
+  #number(category: string): number {
+    let number = this.#categoryNumber.get(category);
+    if (number === undefined) {
+      number = this.#categories.length;
+      if (number >= CATEGORY_SLOTS) throw new RangeError(`more than ${CATEGORY_SLOTS} categories of ${this.lens.noun}`);
+      this.#categories.push(category);
+      this.#categoryNumber.set(category, number);
+    }
+    return number;
+  }
+
+  /** Rows left out for a reason of the caller's (e.g. mandatory training), counted with the others. */
+  get excluded(): Record<string, number> {
+    return this.#tally.excluded;
+  }
+
+  /** The counts; adds this count's problems and notes to the caller's. */
+  result(problems: Problem[], notes: string[]): RatioCounts {
+    problems.push(...this.#problems);
+    const { noun } = this.lens;
+    if (this.#leavers > 0) notes.push(`${this.#leavers} people with ${this.describe} are not in staff.csv (for example leavers); they are counted using the ${noun} on their row.`);
+    if (this.#disagreements > 0) notes.push(`${this.#disagreements} ${this.describe} rows give a ${noun} different from staff.csv; the row's own value was used.`);
+    return this.#tally.result();
+  }
+}

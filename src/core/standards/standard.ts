@@ -7,6 +7,7 @@
  *
  * Everything here is pure: counting and reporting take records and counts, never files or a database.
  */
+import type { StreamCount } from '../counting/stream-count.ts';
 import type { IndicatorDefinition } from '../indicators/definition.ts';
 import type { Result } from '../problem.ts';
 import type { SourceFile, SourceKind, WorkforceDataset } from '../records.ts';
@@ -98,6 +99,11 @@ export interface Standard<C = unknown, R = unknown> {
   readonly settings: readonly StandardSetting[];
   /** From records to counts: the only step that reads records; what the store keeps for each import. */
   count(dataset: WorkforceDataset, period: ReportingPeriod): Result<C>;
+  /**
+   * The same counting, taking the large files' records one at a time as a folder is read (counting/stream-count.ts),
+   * so they need not all be kept; absent where counting needs every record at once (e.g. pay gaps' medians).
+   */
+  streamCount?(period: ReportingPeriod): StreamCount<C>;
   /** From counts to the report: the same function whether the counts come from files or from the store. */
   report(inputs: StandardReportInputs<C>, options: StandardReportOptions): R;
   /** The report in a terminal. */

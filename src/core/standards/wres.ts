@@ -1,7 +1,7 @@
 /** The Workforce Race Equality Standard, declared through the Standard contract. */
 import { wresCsv } from '../outputs/wres-csv.ts';
 import { wresText } from '../outputs/wres-text.ts';
-import { countWres, type WresCounts } from '../wres/count.ts';
+import { countWres, WresCounter, type WresCounts } from '../wres/count.ts';
 import { WRES_INDICATORS } from '../wres/definitions.ts';
 import { buildWresReport, type WresReport } from '../wres/report.ts';
 import { previousYearNote } from './notes.ts';
@@ -24,6 +24,7 @@ export const WRES_STANDARD: Standard<WresCounts, WresReport> = {
   csvFirstColumn: 'indicator',
   settings: [],
   count: countWres,
+  streamCount: (period) => new WresCounter(period),
   report({ counts, previous, notes, sources }, { policy, suppressBreakdowns }) {
     const allNotes = [...counts.notes, ...notes, ...(previous ? [previousYearNote(previous.period.year, 'indicator 3')] : [])];
     return buildWresReport({ ...counts, notes: allNotes }, { policy, suppressBreakdowns, previous, sources });

@@ -4,16 +4,20 @@
  * counting itself is shared with WRES (src/core/counting); only the lens and the sources differ.
  */
 import {
-  countAppointments,
-  countPeopleWithEvents,
-  countWorkforce,
+  AppointmentCounter,
+  PeopleWithEventsCounter,
+  StaffProfiles,
+  WorkforceCounter,
   type Lens,
   type RatioCounts,
   type WorkforceCounts,
 } from '../counting/people-and-events.ts';
+import { countDataset, type KeptRecords, type StreamCount, type StreamedKind, type StreamedRecords } from '../counting/stream-count.ts';
 import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { Problem, Result } from '../problem.ts';
-import type { DisabilityStatus, WdesSurveyMetric, WdesSurveyResult, WorkforceDataset } from '../records.ts';
+import type {
+  ApplicationRecord, CapabilityRecord, DisabilityStatus, StaffRecord, WdesSurveyMetric, WdesSurveyResult, WorkforceDataset,
+} from '../records.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 
 export const DISABILITY_LENS: Omit<Lens, never> & { eventRow(event: { readonly disability: DisabilityStatus | null }): string | null } = {
@@ -55,26 +59,69 @@ export function declaration(headcounts: Headcounts): Declaration {
 }
 
 export function countWdes(dataset: WorkforceDataset, period: ReportingPeriod): Result<WdesCounts> {
-  const problems: Problem[] = [];
-  const notes: string[] = [];
-  const staffById = new Map(dataset.staff.map((s) => [s.staffId, s]));
-  const capability = dataset.capability
-    ? countPeopleWithEvents(dataset.capability, DISABILITY_LENS, staffById, dataset.staff, period, problems, notes, 'capability cases')
-    : null;
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    value: {
-      period,
-      workforce: countWorkforce(dataset.staff, DISABILITY_LENS),
-      appointment: dataset.applications ? countAppointments(dataset.applications, period, DISABILITY_LENS) : null,
-      capability,
-      survey: dataset.wdesSurvey && dataset.wdesSurvey.length > 0 ? countSurvey(dataset.wdesSurvey) : null,
-      board: dataset.board ? countBoard(dataset.board) : null,
-      narrative: dataset.wdesNarrative ? { answer: dataset.wdesNarrative.answer, text: dataset.wdesNarrative.text } : null,
-      notes,
-    },
-  };
+  return countDataset(dataset, new WdesCounter(period));
+}
+
+/** WDES's counts, one record at a time (stream-count.ts): what countWdes and a folder read as it streams share. */
+export class WdesCounter implements StreamCount<WdesCounts> {
+  #workforce: WorkforceCounter | null = null;
+  #profiles: StaffProfiles = new StaffProfiles(DISABILITY_LENS);
+  #appointment: AppointmentCounter | null = null;
+  #capability: PeopleWithEventsCounter<CapabilityRecord> | null = null;
+
+  constructor(private readonly period: ReportingPeriod) {}
+
+  open<K extends StreamedKind>(kind: K): ((record: StreamedRecords[K]) => void) | null {
+    return this.#open(kind) as ((record: StreamedRecords[K]) => void) | null;
+  }
+
+  #open(kind: StreamedKind): ((record: never) => void) | null {
+    switch (kind) {
+      case 'staff': {
+        const workforce = new WorkforceCounter(DISABILITY_LENS);
+        const profiles = new StaffProfiles(DISABILITY_LENS);
+        this.#workforce = workforce;
+        this.#profiles = profiles;
+        return (person: StaffRecord) => {
+          workforce.add(person);
+          profiles.add(person);
+        };
+      }
+      case 'applications': {
+        const appointment = new AppointmentCounter(this.period, DISABILITY_LENS);
+        this.#appointment = appointment;
+        return (application: ApplicationRecord) => appointment.add(application);
+      }
+      case 'capability': {
+        const counter = new PeopleWithEventsCounter<CapabilityRecord>(DISABILITY_LENS, this.#profiles, this.period, 'capability cases');
+        this.#capability = counter;
+        return (event: CapabilityRecord) => counter.add(event);
+      }
+      case 'disciplinary':
+      case 'training':
+        return null;
+    }
+  }
+
+  finish(kept: KeptRecords): Result<WdesCounts> {
+    const problems: Problem[] = [];
+    const notes: string[] = [];
+    const capability = this.#capability?.result(problems, notes) ?? null;
+    if (problems.length > 0) return { ok: false, problems };
+    return {
+      ok: true,
+      value: {
+        period: this.period,
+        workforce: (this.#workforce ?? new WorkforceCounter(DISABILITY_LENS)).result(),
+        appointment: this.#appointment?.result() ?? null,
+        capability,
+        survey: kept.wdesSurvey && kept.wdesSurvey.length > 0 ? countSurvey(kept.wdesSurvey) : null,
+        board: kept.board ? countBoard(kept.board) : null,
+        narrative: kept.wdesNarrative ? { answer: kept.wdesNarrative.answer, text: kept.wdesNarrative.text } : null,
+        notes,
+      },
+    };
+  }
 }
 
 function countSurvey(results: readonly WdesSurveyResult[]): NonNullable<WdesCounts['survey']> {
@@ -85,7 +132,7 @@ function countSurvey(results: readonly WdesSurveyResult[]): NonNullable<WdesCoun
   return survey;
 }
 
-function countBoard(board: NonNullable<WorkforceDataset['board']>): NonNullable<WdesCounts['board']> {
+function countBoard(board: NonNullable<KeptRecords['board']>): NonNullable<WdesCounts['board']> {
   const bodies = { voting: {}, nonVoting: {}, executive: {}, nonExecutive: {}, all: {} } as Record<keyof NonNullable<WdesCounts['board']>, Record<string, number>>;
   const add = (body: Record<string, number>, category: string) => {
     body[category] = (body[category] ?? 0) + 1;

@@ -11,17 +11,19 @@
  */
 import type { Ethnicity } from '../ethnicity/classifications.ts';
 import {
-  countAppointments,
-  countPeopleWithEvents,
-  countWorkforce,
+  AppointmentCounter,
+  PeopleWithEventsCounter,
+  StaffProfiles,
+  WorkforceCounter,
   type Lens,
   type RatioCounts,
   type WorkforceCounts,
 } from '../counting/people-and-events.ts';
+import { countDataset, type KeptRecords, type StreamCount, type StreamedKind, type StreamedRecords } from '../counting/stream-count.ts';
 import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { SurveyCount } from '../indicators/evaluate-proportion.ts';
 import type { Problem, Result } from '../problem.ts';
-import type { SurveyIndicator, WorkforceDataset } from '../records.ts';
+import type { ApplicationRecord, DisciplinaryRecord, StaffRecord, SurveyIndicator, TrainingRecord, WorkforceDataset } from '../records.ts';
 import type { ReportingPeriod } from './reporting-period.ts';
 
 export {
@@ -62,40 +64,87 @@ export interface WresCounts {
 }
 
 export function countWres(dataset: WorkforceDataset, period: ReportingPeriod): Result<WresCounts> {
-  const problems: Problem[] = [];
-  const notes: string[] = [];
-  const staffById = new Map(dataset.staff.map((s) => [s.staffId, s]));
-
-  const disciplinary = dataset.disciplinary
-    ? countPeopleWithEvents(dataset.disciplinary, ETHNICITY_LENS, staffById, dataset.staff, period, problems, notes, 'disciplinary cases')
-    : null;
-  const training = dataset.training
-    ? countPeopleWithEvents(
-      dataset.training.filter((t) => !t.mandatory), ETHNICITY_LENS, staffById, dataset.staff, period, problems, notes, 'non-mandatory training',
-    )
-    : null;
-  if (training && dataset.training) {
-    const mandatory = dataset.training.filter((t) => t.mandatory).length;
-    if (mandatory > 0) (training.excluded as Record<string, number>)['mandatory training rows'] = mandatory;
-  }
-  if (problems.length > 0) return { ok: false, problems };
-
-  return {
-    ok: true,
-    value: {
-      period,
-      workforce: countWorkforce(dataset.staff, ETHNICITY_LENS),
-      appointment: dataset.applications ? countAppointments(dataset.applications, period, ETHNICITY_LENS) : null,
-      disciplinary,
-      training,
-      survey: dataset.survey ? countSurvey(dataset.survey) : null,
-      board: dataset.board ? countBoard(dataset.board) : null,
-      notes,
-    },
-  };
+  return countDataset(dataset, new WresCounter(period));
 }
 
-function countSurvey(results: NonNullable<WorkforceDataset['survey']>): NonNullable<WresCounts['survey']> {
+/** WRES's counts, one record at a time (stream-count.ts): what countWres and a folder read as it streams share. */
+export class WresCounter implements StreamCount<WresCounts> {
+  #workforce: WorkforceCounter | null = null;
+  #profiles: StaffProfiles = new StaffProfiles(ETHNICITY_LENS);
+  #appointment: AppointmentCounter | null = null;
+  #disciplinary: PeopleWithEventsCounter<DisciplinaryRecord> | null = null;
+  #training: { counter: PeopleWithEventsCounter<TrainingRecord>; mandatory: number } | null = null;
+
+  constructor(private readonly period: ReportingPeriod) {}
+
+  open<K extends StreamedKind>(kind: K): ((record: StreamedRecords[K]) => void) | null {
+    return this.#open(kind) as ((record: StreamedRecords[K]) => void) | null;
+  }
+
+  #open(kind: StreamedKind): ((record: never) => void) | null {
+    switch (kind) {
+      case 'staff': {
+        const workforce = new WorkforceCounter(ETHNICITY_LENS);
+        const profiles = new StaffProfiles(ETHNICITY_LENS);
+        this.#workforce = workforce;
+        this.#profiles = profiles;
+        return (person: StaffRecord) => {
+          workforce.add(person);
+          profiles.add(person);
+        };
+      }
+      case 'applications': {
+        const appointment = new AppointmentCounter(this.period, ETHNICITY_LENS);
+        this.#appointment = appointment;
+        return (application: ApplicationRecord) => appointment.add(application);
+      }
+      case 'disciplinary': {
+        const counter = new PeopleWithEventsCounter<DisciplinaryRecord>(ETHNICITY_LENS, this.#profiles, this.period, 'disciplinary cases');
+        this.#disciplinary = counter;
+        return (event: DisciplinaryRecord) => counter.add(event);
+      }
+      case 'training': {
+        const training = {
+          counter: new PeopleWithEventsCounter<TrainingRecord>(ETHNICITY_LENS, this.#profiles, this.period, 'non-mandatory training'),
+          mandatory: 0,
+        };
+        this.#training = training;
+        return (event: TrainingRecord) => {
+          if (event.mandatory) training.mandatory += 1;
+          else training.counter.add(event);
+        };
+      }
+      case 'capability':
+        return null;
+    }
+  }
+
+  finish(kept: KeptRecords): Result<WresCounts> {
+    const problems: Problem[] = [];
+    const notes: string[] = [];
+    const disciplinary = this.#disciplinary?.result(problems, notes) ?? null;
+    const training = this.#training ? this.#training.counter.result(problems, notes) : null;
+    if (training && this.#training && this.#training.mandatory > 0) {
+      (training.excluded as Record<string, number>)['mandatory training rows'] = this.#training.mandatory;
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    return {
+      ok: true,
+      value: {
+        period: this.period,
+        workforce: (this.#workforce ?? new WorkforceCounter(ETHNICITY_LENS)).result(),
+        appointment: this.#appointment?.result() ?? null,
+        disciplinary,
+        training,
+        survey: kept.survey ? countSurvey(kept.survey) : null,
+        board: kept.board ? countBoard(kept.board) : null,
+        notes,
+      },
+    };
+  }
+}
+
+function countSurvey(results: NonNullable<KeptRecords['survey']>): NonNullable<WresCounts['survey']> {
   const survey: Record<SurveyIndicator, Partial<Record<'white' | 'ethnicMinority', SurveyCount>>> = { '5': {}, '6': {}, '7': {}, '8': {} };
   for (const result of results) {
     survey[result.indicator][result.group] = { respondents: result.respondents, positive: result.positive };
@@ -103,7 +152,7 @@ function countSurvey(results: NonNullable<WorkforceDataset['survey']>): NonNulla
   return survey;
 }
 
-function countBoard(board: NonNullable<WorkforceDataset['board']>): NonNullable<WresCounts['board']> {
+function countBoard(board: NonNullable<KeptRecords['board']>): NonNullable<WresCounts['board']> {
   const voting: Record<string, number> = {};
   const executive: Record<string, number> = {};
   const all: Record<string, number> = {};
