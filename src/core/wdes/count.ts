@@ -3,20 +3,13 @@
  * that Disabled, non-disabled and unknown roll up from them and the declaration rate can always be shown. The
  * counting itself is shared with WRES (src/core/counting); only the lens and the sources differ.
  */
-import {
-  AppointmentCounter,
-  PeopleWithEventsCounter,
-  StaffProfiles,
-  WorkforceCounter,
-  type Lens,
-  type RatioCounts,
-  type WorkforceCounts,
-} from '../counting/people-and-events.ts';
-import { countDataset, type KeptRecords, type StreamCount, type StreamedKind, type StreamedRecords } from '../counting/stream-count.ts';
+import { PeopleWithEventsCounter, type Lens, type RatioCounts, type WorkforceCounts } from '../counting/people-and-events.ts';
+import { PeopleCounter, type EventKind } from '../counting/people-counter.ts';
+import { countDataset, type KeptRecords } from '../counting/stream-count.ts';
 import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { Problem, Result } from '../problem.ts';
 import type {
-  ApplicationRecord, CapabilityRecord, DisabilityStatus, StaffRecord, WdesSurveyMetric, WdesSurveyResult, WorkforceDataset,
+  CapabilityRecord, DisabilityStatus, WdesSurveyMetric, WdesSurveyResult, WorkforceDataset,
 } from '../records.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 
@@ -63,44 +56,18 @@ export function countWdes(dataset: WorkforceDataset, period: ReportingPeriod): R
 }
 
 /** WDES's counts, one record at a time (stream-count.ts): what countWdes and a folder read as it streams share. */
-export class WdesCounter implements StreamCount<WdesCounts> {
-  #workforce: WorkforceCounter | null = null;
-  #profiles: StaffProfiles = new StaffProfiles(DISABILITY_LENS);
-  #appointment: AppointmentCounter | null = null;
+export class WdesCounter extends PeopleCounter<WdesCounts> {
   #capability: PeopleWithEventsCounter<CapabilityRecord> | null = null;
 
-  constructor(private readonly period: ReportingPeriod) {}
-
-  open<K extends StreamedKind>(kind: K): ((record: StreamedRecords[K]) => void) | null {
-    return this.#open(kind) as ((record: StreamedRecords[K]) => void) | null;
+  constructor(period: ReportingPeriod) {
+    super(period, DISABILITY_LENS);
   }
 
-  #open(kind: StreamedKind): ((record: never) => void) | null {
-    switch (kind) {
-      case 'staff': {
-        const workforce = new WorkforceCounter(DISABILITY_LENS);
-        const profiles = new StaffProfiles(DISABILITY_LENS);
-        this.#workforce = workforce;
-        this.#profiles = profiles;
-        return (person: StaffRecord) => {
-          workforce.add(person);
-          profiles.add(person);
-        };
-      }
-      case 'applications': {
-        const appointment = new AppointmentCounter(this.period, DISABILITY_LENS);
-        this.#appointment = appointment;
-        return (application: ApplicationRecord) => appointment.add(application);
-      }
-      case 'capability': {
-        const counter = new PeopleWithEventsCounter<CapabilityRecord>(DISABILITY_LENS, this.#profiles, this.period, 'capability cases');
-        this.#capability = counter;
-        return (event: CapabilityRecord) => counter.add(event);
-      }
-      case 'disciplinary':
-      case 'training':
-        return null;
-    }
+  protected openEvents(kind: EventKind): ((record: never) => void) | null {
+    if (kind !== 'capability') return null;
+    const counter = new PeopleWithEventsCounter<CapabilityRecord>(DISABILITY_LENS, this.profiles, this.period, 'capability cases');
+    this.#capability = counter;
+    return (event: CapabilityRecord) => counter.add(event);
   }
 
   finish(kept: KeptRecords): Result<WdesCounts> {
@@ -112,8 +79,8 @@ export class WdesCounter implements StreamCount<WdesCounts> {
       ok: true,
       value: {
         period: this.period,
-        workforce: (this.#workforce ?? new WorkforceCounter(DISABILITY_LENS)).result(),
-        appointment: this.#appointment?.result() ?? null,
+        workforce: this.workforce(),
+        appointment: this.appointment(),
         capability,
         survey: kept.wdesSurvey && kept.wdesSurvey.length > 0 ? countSurvey(kept.wdesSurvey) : null,
         board: kept.board ? countBoard(kept.board) : null,

@@ -10,20 +10,13 @@
  * - where a disciplinary or training row gives no ethnicity it is taken from staff.csv by staff_id.
  */
 import type { Ethnicity } from '../ethnicity/classifications.ts';
-import {
-  AppointmentCounter,
-  PeopleWithEventsCounter,
-  StaffProfiles,
-  WorkforceCounter,
-  type Lens,
-  type RatioCounts,
-  type WorkforceCounts,
-} from '../counting/people-and-events.ts';
-import { countDataset, type KeptRecords, type StreamCount, type StreamedKind, type StreamedRecords } from '../counting/stream-count.ts';
+import { PeopleWithEventsCounter, type Lens, type RatioCounts, type WorkforceCounts } from '../counting/people-and-events.ts';
+import { PeopleCounter, type EventKind } from '../counting/people-counter.ts';
+import { countDataset, type KeptRecords } from '../counting/stream-count.ts';
 import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { SurveyCount } from '../indicators/evaluate-proportion.ts';
 import type { Problem, Result } from '../problem.ts';
-import type { ApplicationRecord, DisciplinaryRecord, StaffRecord, SurveyIndicator, TrainingRecord, WorkforceDataset } from '../records.ts';
+import type { DisciplinaryRecord, SurveyIndicator, TrainingRecord, WorkforceDataset } from '../records.ts';
 import type { ReportingPeriod } from './reporting-period.ts';
 
 export {
@@ -68,44 +61,24 @@ export function countWres(dataset: WorkforceDataset, period: ReportingPeriod): R
 }
 
 /** WRES's counts, one record at a time (stream-count.ts): what countWres and a folder read as it streams share. */
-export class WresCounter implements StreamCount<WresCounts> {
-  #workforce: WorkforceCounter | null = null;
-  #profiles: StaffProfiles = new StaffProfiles(ETHNICITY_LENS);
-  #appointment: AppointmentCounter | null = null;
+export class WresCounter extends PeopleCounter<WresCounts> {
   #disciplinary: PeopleWithEventsCounter<DisciplinaryRecord> | null = null;
   #training: { counter: PeopleWithEventsCounter<TrainingRecord>; mandatory: number } | null = null;
 
-  constructor(private readonly period: ReportingPeriod) {}
-
-  open<K extends StreamedKind>(kind: K): ((record: StreamedRecords[K]) => void) | null {
-    return this.#open(kind) as ((record: StreamedRecords[K]) => void) | null;
+  constructor(period: ReportingPeriod) {
+    super(period, ETHNICITY_LENS);
   }
 
-  #open(kind: StreamedKind): ((record: never) => void) | null {
+  protected openEvents(kind: EventKind): ((record: never) => void) | null {
     switch (kind) {
-      case 'staff': {
-        const workforce = new WorkforceCounter(ETHNICITY_LENS);
-        const profiles = new StaffProfiles(ETHNICITY_LENS);
-        this.#workforce = workforce;
-        this.#profiles = profiles;
-        return (person: StaffRecord) => {
-          workforce.add(person);
-          profiles.add(person);
-        };
-      }
-      case 'applications': {
-        const appointment = new AppointmentCounter(this.period, ETHNICITY_LENS);
-        this.#appointment = appointment;
-        return (application: ApplicationRecord) => appointment.add(application);
-      }
       case 'disciplinary': {
-        const counter = new PeopleWithEventsCounter<DisciplinaryRecord>(ETHNICITY_LENS, this.#profiles, this.period, 'disciplinary cases');
+        const counter = new PeopleWithEventsCounter<DisciplinaryRecord>(ETHNICITY_LENS, this.profiles, this.period, 'disciplinary cases');
         this.#disciplinary = counter;
         return (event: DisciplinaryRecord) => counter.add(event);
       }
       case 'training': {
         const training = {
-          counter: new PeopleWithEventsCounter<TrainingRecord>(ETHNICITY_LENS, this.#profiles, this.period, 'non-mandatory training'),
+          counter: new PeopleWithEventsCounter<TrainingRecord>(ETHNICITY_LENS, this.profiles, this.period, 'non-mandatory training'),
           mandatory: 0,
         };
         this.#training = training;
@@ -132,8 +105,8 @@ export class WresCounter implements StreamCount<WresCounts> {
       ok: true,
       value: {
         period: this.period,
-        workforce: (this.#workforce ?? new WorkforceCounter(ETHNICITY_LENS)).result(),
-        appointment: this.#appointment?.result() ?? null,
+        workforce: this.workforce(),
+        appointment: this.appointment(),
         disciplinary,
         training,
         survey: kept.survey ? countSurvey(kept.survey) : null,
