@@ -111,6 +111,13 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
       return row ? toImportVersion(row) : null;
     },
 
+    async currentIds(organisationId) {
+      const rows = await db.selectFrom('import_versions').select(['year', 'id'])
+        .where('organisation_id', '=', organisationId).where('is_current', '=', true)
+        .execute();
+      return new Map(rows.map((row) => [row.year, row.id]));
+    },
+
     async history(organisationId, year) {
       const rows = await db.selectFrom('import_versions').selectAll()
         .where('organisation_id', '=', organisationId).where('year', '=', year)

@@ -326,6 +326,8 @@ export interface Store {
      */
     create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
+    /** The ids of the organisation's current versions by year, in one query (for the report pages' validators). */
+    currentIds(organisationId: number): Promise<ReadonlyMap<number, number>>;
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
     /** A standard's stored counts for a version (current or not), parsed from JSON, or null when it has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;

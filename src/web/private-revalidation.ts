@@ -64,9 +64,8 @@ function buildStamp(): string {
 
 /** The ids of the current import versions of an organisation's years (null where a year has none), in order. */
 export async function currentVersionIds(store: Store, organisationId: number, years: readonly number[]): Promise<(number | null)[]> {
-  const ids: (number | null)[] = [];
-  for (const year of years) ids.push((await store.imports.current(organisationId, year))?.id ?? null);
-  return ids;
+  const ids = await store.imports.currentIds(organisationId);
+  return years.map((year) => ids.get(year) ?? null);
 }
 
 /**

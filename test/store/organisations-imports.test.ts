@@ -148,3 +148,12 @@ testEachDialect('imports of one year at the same time each get their own version
   const history = await store.imports.history(results[0].organisationId, 2025);
   assert.deepEqual(history.map((v) => v.current), [true, false]);
 });
+
+testEachDialect("currentIds gives each year's current version id, in one query", async ({ store }) => {
+  const first2025 = await store.imports.create(sampleImport(2025));
+  const only2024 = await store.imports.create(sampleImport(2024));
+  const second2025 = await store.imports.create(sampleImport(2025));
+  assert.notEqual(first2025.id, second2025.id);
+  assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId))].sort(), [[2024, only2024.id], [2025, second2025.id]]);
+  assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId + 1000))], []);
+});
