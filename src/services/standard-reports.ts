@@ -33,9 +33,9 @@ export async function storedReport(
   year: number,
   options: StoredReportOptions = {},
 ): Promise<unknown> {
-  const current = await store.imports.current(organisationId, year);
+  // Both years' versions in one query: a report page reads several reports on every request.
+  const [current, previousVersion] = await store.imports.currentOfYears(organisationId, standard.previousYearUse === null ? [year] : [year, year - 1]);
   if (!current) return null;
-  const previousVersion = standard.previousYearUse === null ? null : await store.imports.current(organisationId, year - 1);
   return versionReport(store, standard, current, previousVersion?.id ?? null, options);
 }
 

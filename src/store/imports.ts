@@ -111,6 +111,18 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
       return row ? toImportVersion(row) : null;
     },
 
+    async currentOfYears(organisationId, years) {
+      if (years.length === 0) return [];
+      const rows = await db.selectFrom('import_versions').selectAll()
+        .where('organisation_id', '=', organisationId).where('year', 'in', [...years]).where('is_current', '=', true)
+        .execute();
+      const byYear = new Map(rows.map((row) => [row.year, row]));
+      return years.map((year) => {
+        const row = byYear.get(year);
+        return row ? toImportVersion(row) : null;
+      });
+    },
+
     async currentIds(organisationId) {
       const rows = await db.selectFrom('import_versions').select(['year', 'id'])
         .where('organisation_id', '=', organisationId).where('is_current', '=', true)

@@ -326,6 +326,8 @@ export interface Store {
      */
     create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
+    /** The current versions of several years (null where a year has none), in the order asked, in one query. */
+    currentOfYears(organisationId: number, years: readonly number[]): Promise<(ImportVersion | null)[]>;
     /** The ids of the organisation's current versions by year, in one query (for the report pages' validators). */
     currentIds(organisationId: number): Promise<ReadonlyMap<number, number>>;
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;

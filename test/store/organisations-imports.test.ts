@@ -157,3 +157,14 @@ testEachDialect("currentIds gives each year's current version id, in one query",
   assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId))].sort(), [[2024, only2024.id], [2025, second2025.id]]);
   assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId + 1000))], []);
 });
+
+testEachDialect('currentOfYears gives the current version of each year asked, in order, null where none', async ({ store }) => {
+  await store.imports.create(sampleImport(2025));
+  const v2024 = await store.imports.create(sampleImport(2024));
+  const v2025 = await store.imports.create(sampleImport(2025));
+  const found = await store.imports.currentOfYears(v2025.organisationId, [2025, 2023, 2024]);
+  assert.deepEqual(found, [await store.imports.current(v2025.organisationId, 2025), null, await store.imports.current(v2025.organisationId, 2024)]);
+  assert.equal(found[0]?.id, v2025.id);
+  assert.equal(found[2]?.id, v2024.id);
+  assert.deepEqual(await store.imports.currentOfYears(v2025.organisationId, []), []);
+});
