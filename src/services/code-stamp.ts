@@ -6,6 +6,7 @@
  * when Mirror runs compiled, worked out from src/ when it runs from the sources, the same text either way.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -24,3 +25,16 @@ export function codeStamp(): string {
   stamp = createHash('sha256').update(text).digest('base64url');
   return stamp;
 }
+
+/**
+ * The application's name and version, from the package.json two folders up (from src/services/ or dist/services/),
+ * or 'unknown build' in a copy laid out otherwise: what a release is called, in validators and kept results.
+ */
+export const BUILD = (() => {
+  try {
+    const { name, version } = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+    return `${name}@${version}`;
+  } catch {
+    return 'unknown build';
+  }
+})();

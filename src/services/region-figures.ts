@@ -6,7 +6,6 @@
  * imports works out nothing.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { headlineFigure } from '../core/act/headline.ts';
 import { publicFigure, type PublicFigure } from '../core/publish/report.ts';
 import { ROLLUP_INDICATORS } from '../core/regions/indicators.ts';
@@ -14,22 +13,12 @@ import type { StandardRegistry } from '../core/standards/registry.ts';
 import type { AnyStandard } from '../core/standards/standard.ts';
 import type { DisclosurePolicy } from '../core/stats/disclosure.ts';
 import type { ImportVersion, Store } from '../store/store.ts';
-import { codeStamp } from './code-stamp.ts';
+import { BUILD, codeStamp } from './code-stamp.ts';
 import { versionReport } from './standard-reports.ts';
 
 /** Change when what is kept changes shape or meaning, so rows kept before are worked out again. */
 const FIGURES_FORMAT = 1;
 const STANDARDS = ['wres', 'wdes'] as const;
-
-/** Mirror's name and version, from the package.json two folders up (from src/services/ or dist/services/). */
-const BUILD = (() => {
-  try {
-    const { name, version } = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
-    return `${name}@${version}`;
-  } catch {
-    return 'unknown build';
-  }
-})();
 
 function standardsOf(registry: StandardRegistry): AnyStandard[] {
   return STANDARDS.flatMap((id) => {

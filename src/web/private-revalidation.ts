@@ -32,8 +32,10 @@
  * has no body, so it needs no policy of its own.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+// The application's build (name and version) is in every ETag, so a new release is never answered 304 from an older
+// one's page; in a copy laid out otherwise it is 'unknown build', and the page itself is in the ETag too.
+import { BUILD } from '../services/code-stamp.ts';
 import type { Store } from '../store/store.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { OrganisationYear } from './organisation-year.ts';
@@ -46,21 +48,6 @@ import type { Services } from './services.ts';
 /** The person's browser may keep the page, but must ask each time; no shared cache may keep it. */
 export const PRIVATE_REVALIDATE = 'private, no-cache';
 
-/**
- * The application's build, in every ETag, so a new release is never answered 304 from an older one's page: the
- * package's name and version, from the package.json two folders up (from src/web/ or dist/web/). A copy laid out
- * otherwise still works: the page itself is in the ETag too.
- */
-export const BUILD = buildStamp();
-
-function buildStamp(): string {
-  try {
-    const { name, version } = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
-    return `${name}@${version}`;
-  } catch {
-    return 'unknown build';
-  }
-}
 
 /** The ids of the current import versions of an organisation's years (null where a year has none), in order. */
 export async function currentVersionIds(store: Store, organisationId: number, years: readonly number[]): Promise<(number | null)[]> {
