@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { StreamCount, StreamedKind, StreamedRecords } from '../core/counting/stream-count.ts';
+import { STREAMED_KINDS, type StreamCount, type StreamedKind, type StreamedRecords } from '../core/counting/stream-count.ts';
 import type { Result } from '../core/problem.ts';
 import { SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset } from '../core/records.ts';
 import { readApplications } from './applications.ts';
@@ -99,7 +99,7 @@ export interface KindSource {
 }
 
 /** The files that can be large (one row per person or event), read row by row into records; the others are small. */
-const LAZY_KINDS: ReadonlySet<SourceKind> = new Set(['staff', 'applications', 'disciplinary', 'training', 'capability']);
+const LAZY_KINDS: ReadonlySet<SourceKind> = new Set(STREAMED_KINDS);
 
 /**
  * Reads each kind's table into records, adding to `problems` and `notes` (which may already hold some); a dataset

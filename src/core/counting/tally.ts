@@ -117,7 +117,7 @@ export function bump(cells: readonly MutableCount[], kind: 'events' | 'populatio
   for (const count of cells) count[kind] += by;
 }
 
-export function yesNoLabel(value: boolean | null): string {
+function yesNoLabel(value: boolean | null): string {
   if (value === null) return NOT_RECORDED;
   return value ? 'Internationally recruited' : 'Not internationally recruited';
 }
