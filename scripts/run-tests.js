@@ -23,7 +23,10 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
+// Every kept page asked for again is built afresh and compared (src/web/page-cache.ts), so a route whose page reads
+// something its key does not name fails its tests.
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
   stdio: 'inherit',
+  env: { ...process.env, MIRROR_VERIFY_PAGE_CACHE: process.env.MIRROR_VERIFY_PAGE_CACHE ?? '1' },
 });
 process.exit(result.status ?? 1);

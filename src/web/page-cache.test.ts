@@ -15,7 +15,7 @@ import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { importFolder } from '../services/import-service.ts';
 import type { Role } from '../store/store.ts';
 import { addUser, Browser, createHarness, type Harness } from './auth/test-harness.ts';
-import { createPageCache, fillPage, keptPage, pageCache, pageKey, PLACEHOLDERS } from './page-cache.ts';
+import { createPageCache, fillPage, keptPage, pageCache, pageKey, PLACEHOLDERS, StalePageError, verifyFromEnv } from './page-cache.ts';
 import type { Renderer } from './render.ts';
 
 const PASSWORD = 'a long enough password';
@@ -35,6 +35,10 @@ interface Person {
 }
 
 const nonceOf = (response: LightMyRequestResponse) => /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1] ?? '';
+
+// These tests count builds and renders themselves; checking each kept page against a fresh build (what the test
+// runner asks of every other test) would add renders. Read when the store's page cache is made, at its first use.
+process.env['MIRROR_VERIFY_PAGE_CACHE'] = '0';
 
 describe('rendered viewer pages are kept and filled per request, never shared across people or organisations', () => {
   let harness: Harness;
@@ -255,6 +259,23 @@ describe('the page cache itself', () => {
     assert.equal(pageKey([{ n: 1 }]), pageKey([{ n: 1 }]));
     assert.notEqual(pageKey([{ n: 1 }]), pageKey([{ n: 2 }]));
     assert.notEqual(pageKey([[a]]), pageKey([[b]]), 'inside an array too');
+  });
+
+  test('verifying: a kept page is built afresh when asked for again and must be the same, or the request fails', async () => {
+    const cache = createPageCache({ verify: true });
+    let undeclared = '<p>one</p>';
+    const build = async () => undeclared;
+    const kept = await cache.get('k', build, '/organisations/X/2025');
+    assert.equal(await cache.get('k', build, '/organisations/X/2025'), kept, 'the same page: the kept one is answered');
+    assert.equal(cache.stats().builds, 1, 'a check is not a build');
+    undeclared = '<p>two</p>';
+    await assert.rejects(cache.get('k', build, '/organisations/X/2025'), (error: unknown) =>
+      error instanceof StalePageError && error.message.includes('/organisations/X/2025'));
+    const unchecked = createPageCache();
+    await unchecked.get('k', async () => '<p>one</p>');
+    assert.equal((await unchecked.get('k', build)).hash, kept.hash, 'without verifying, the kept page is answered unbuilt');
+    assert.equal(verifyFromEnv({ MIRROR_VERIFY_PAGE_CACHE: '1' }), true);
+    assert.equal(verifyFromEnv({}), false);
   });
 
   test('bounded: the least recently used page goes first', async () => {

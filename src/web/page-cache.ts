@@ -23,6 +23,11 @@
  * Bounded: at most PAGE_CACHE_MAX_ENTRIES pages and about PAGE_CACHE_MAX_BYTES (their UTF-8), least
  * recently used first out; one cache per open store (ids are only unique within one database). Concurrent requests
  * for a page not yet kept share one build, so fifty connections cause one build, not fifty.
+ *
+ * The rule that a builder reads nothing but its key's parts is checked wherever MIRROR_VERIFY_PAGE_CACHE=1 (the test
+ * runner, scripts/run-tests.js, sets it for every test): each kept page asked for again is also built afresh and
+ * must be the same page, or the request fails naming the address. A route whose page reads something it does not
+ * declare is so caught by any test that changes that thing and asks for the page again.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -106,19 +111,46 @@ export function pageKey(parts: readonly unknown[]): string {
 }
 
 export interface PageCache {
-  /** The page under `key`, building and keeping it when it is not there; concurrent callers share one build. */
-  get(key: string, build: () => Promise<string>): Promise<KeptPage>;
+  /**
+   * The page under `key`, building and keeping it when it is not there; concurrent callers share one build. `what`
+   * names the page (its address) in the error of a failed verification.
+   */
+  get(key: string, build: () => Promise<string>, what?: string): Promise<KeptPage>;
   readonly stats: () => { readonly entries: number; readonly bytes: number; readonly builds: number };
 }
 
-export function createPageCache(bounds: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
-  const lru = new LRUCache<string, KeptPage>({ max: bounds.maxEntries ?? PAGE_CACHE_MAX_ENTRIES, maxSize: bounds.maxBytes ?? PAGE_CACHE_MAX_BYTES });
+export interface PageCacheOptions {
+  readonly maxEntries?: number;
+  readonly maxBytes?: number;
+  /** Build every kept page again when it is asked for, and fail if it differs (see the module's comment). */
+  readonly verify?: boolean;
+}
+
+/** A kept page that differs from a fresh build of the same key: its builder read something its key does not name. */
+export class StalePageError extends Error {
+  constructor(what: string) {
+    super(`the kept page of ${what} differs from a fresh build under the same key: its builder reads something its key does not name`);
+    this.name = 'StalePageError';
+  }
+}
+
+/** Whether MIRROR_VERIFY_PAGE_CACHE asks for every kept page to be checked against a fresh build. */
+export function verifyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return env['MIRROR_VERIFY_PAGE_CACHE'] === '1';
+}
+
+export function createPageCache(options: PageCacheOptions = {}): PageCache {
+  const lru = new LRUCache<string, KeptPage>({ max: options.maxEntries ?? PAGE_CACHE_MAX_ENTRIES, maxSize: options.maxBytes ?? PAGE_CACHE_MAX_BYTES });
   const pending = new Map<string, Promise<KeptPage>>();
   let builds = 0;
+  const verified = async (hit: KeptPage, build: () => Promise<string>, what: string): Promise<KeptPage> => {
+    if (keptPage(await build()).hash !== hit.hash) throw new StalePageError(what);
+    return hit;
+  };
   return {
-    get(key, build) {
+    get(key, build, what = 'a page') {
       const hit = lru.get(key);
-      if (hit) return Promise.resolve(hit);
+      if (hit) return options.verify ? verified(hit, build, what) : Promise.resolve(hit);
       const running = pending.get(key);
       if (running) return running;
       const building = (async () => {
@@ -146,7 +178,7 @@ const caches = new WeakMap<object, PageCache>();
 export function pageCache(owner: object): PageCache {
   let cache = caches.get(owner);
   if (!cache) {
-    cache = createPageCache();
+    cache = createPageCache({ verify: verifyFromEnv() });
     caches.set(owner, cache);
   }
   return cache;

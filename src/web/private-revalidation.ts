@@ -109,7 +109,7 @@ export async function sendYearPage(
       csrfToken: PLACEHOLDERS.csrfToken,
       cspNonce: PLACEHOLDERS.nonce,
     });
-  });
+  }, request.url);
   const etag = privateEtag(request, versions, page.hash);
   reply.header('etag', etag).header('cache-control', PRIVATE_REVALIDATE);
   if (clientHas(request, etag)) {
