@@ -37,7 +37,7 @@ export interface OpenDatabase {
   readonly dialect: SqlDialect;
   /** PostgreSQL's connections, for an import's COPY on its transaction's own connection (bulk-writes.ts). */
   readonly connections?: PostgresConnections;
-  /** SQLite's one connection, for an import's prepared INSERT run row by row inside its transaction. */
+  /** SQLite's one connection, for an import's prepared INSERTs run inside its transaction. */
   readonly sqlite?: SqliteDatabase.Database;
   /** From DatabaseHooks: told when a write waits for another process's (the store tells it for PostgreSQL). */
   readonly onBusy?: () => void;

@@ -1,6 +1,6 @@
 /**
  * Writes an import's pseudonymised records, table by table, inside the import's transaction: on PostgreSQL with COPY
- * (bulk-writes.ts), on SQLite with one prepared INSERT run for each row; multi-row INSERTs where neither is at hand.
+ * (bulk-writes.ts), on SQLite with prepared INSERTs of many rows at a time; multi-row INSERTs where neither is at hand.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type pg from 'pg';

@@ -93,8 +93,8 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
           records_format: RECORDS_FORMAT,
           wdes_narrative: newImport.records.narrative ? JSON.stringify(newImport.records.narrative) : null,
         }).returningAll().executeTakeFirstOrThrow();
-        // PostgreSQL copies the records in on the transaction's own connection; SQLite runs a prepared INSERT per row
-        // on its one connection, inside the same transaction.
+        // PostgreSQL copies the records in on the transaction's own connection; SQLite runs prepared INSERTs of many rows
+        // at a time on its one connection, inside the same transaction.
         const copyClient = connections ? await connections.of(trx) : null;
         await writeRecords(trx, row.id, newImport.records, limits, progress, { copyClient, sqlite: sqlite ?? null });
         for (const [standard, counts] of Object.entries(newImport.standardCounts)) {

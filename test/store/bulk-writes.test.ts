@@ -51,3 +51,14 @@ testEachDialect('texts that CSV must quote, empty texts and nulls are written an
   const read = await store.imports.records(version.id);
   assert.deepEqual(read.staff.map((r) => [r.directorate, r.gender]), staff.map((r) => [r.directorate, r.gender]));
 });
+
+testEachDialect('a table of more rows than one statement takes, and some left over, is written whole and in order', async ({ store }) => {
+  const sample = sampleImport(2025);
+  const model = sample.records.staff[0];
+  assert.ok(model);
+  // SQLite writes 32 rows a statement: 101 rows are three statements and 5 rows left over.
+  const staff = Array.from({ length: 101 }, (_, i) => ({ ...model, pseudonym: `p${i}`, sourceRow: i + 2, fte: i / 100 }));
+  const version = await store.imports.create({ ...sample, records: { ...sample.records, staff } });
+  const read = await store.imports.records(version.id);
+  assert.deepEqual(read.staff.map((r) => [r.pseudonym, r.sourceRow, r.fte]), staff.map((r) => [r.pseudonym, r.sourceRow, r.fte]));
+});
