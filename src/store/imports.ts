@@ -123,6 +123,23 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
       });
     },
 
+    async currentIdsOfAll(years) {
+      const byOrganisation = new Map<number, Map<number, number>>();
+      if (years.length === 0) return byOrganisation;
+      const rows = await db.selectFrom('import_versions').select(['organisation_id', 'year', 'id'])
+        .where('year', 'in', [...years]).where('is_current', '=', true)
+        .execute();
+      for (const row of rows) {
+        let ids = byOrganisation.get(row.organisation_id);
+        if (!ids) {
+          ids = new Map();
+          byOrganisation.set(row.organisation_id, ids);
+        }
+        ids.set(row.year, row.id);
+      }
+      return byOrganisation;
+    },
+
     async currentIds(organisationId) {
       const rows = await db.selectFrom('import_versions').select(['year', 'id'])
         .where('organisation_id', '=', organisationId).where('is_current', '=', true)

@@ -330,6 +330,11 @@ export interface Store {
     currentOfYears(organisationId: number, years: readonly number[]): Promise<(ImportVersion | null)[]>;
     /** The ids of the organisation's current versions by year, in one query (for the report pages' validators). */
     currentIds(organisationId: number): Promise<ReadonlyMap<number, number>>;
+    /**
+     * Every organisation's current version ids of the years asked, by organisation id then year, in one query (for
+     * comparisons among peers, which would otherwise ask once for each organisation and year).
+     */
+    currentIdsOfAll(years: readonly number[]): Promise<ReadonlyMap<number, ReadonlyMap<number, number>>>;
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
     /** A standard's stored counts for a version (current or not), parsed from JSON, or null when it has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;

@@ -158,6 +158,20 @@ testEachDialect("currentIds gives each year's current version id, in one query",
   assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId + 1000))], []);
 });
 
+testEachDialect("currentIdsOfAll gives every organisation's current version ids of the years asked, in one query", async ({ store }) => {
+  await store.imports.create(sampleImport(2025));
+  const a2025 = await store.imports.create(sampleImport(2025));
+  const a2024 = await store.imports.create(sampleImport(2024));
+  const a2023 = await store.imports.create(sampleImport(2023));
+  const b2025 = await store.imports.create(sampleImport(2025, { organisation: { code: 'RYY', name: 'Another NHS Trust' } }));
+  assert.notEqual(a2025.organisationId, b2025.organisationId);
+  const found = await store.imports.currentIdsOfAll([2025, 2024]);
+  const plain = [...found].map(([organisation, ids]) => [organisation, [...ids].sort()]).sort();
+  assert.deepEqual(plain, [[a2025.organisationId, [[2024, a2024.id], [2025, a2025.id]]], [b2025.organisationId, [[2025, b2025.id]]]].sort());
+  assert.equal(found.get(a2023.organisationId)?.has(2023), false, 'a year not asked for is not read');
+  assert.deepEqual([...(await store.imports.currentIdsOfAll([]))], []);
+});
+
 testEachDialect('currentOfYears gives the current version of each year asked, in order, null where none', async ({ store }) => {
   await store.imports.create(sampleImport(2025));
   const v2024 = await store.imports.create(sampleImport(2024));

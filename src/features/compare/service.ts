@@ -150,13 +150,15 @@ export async function comparison(
   const { store } = services;
   const source = SOURCES[standard];
   const candidates = (await store.organisations.all()).filter((o) => inGroup(group, organisation, o) || o.id === organisation.id);
+  // Every organisation's current versions of the year (and the year before, where read) in one query.
+  const current = await store.imports.currentIdsOfAll(source.readsYearBefore ? [year, year - 1] : [year]);
+  signal?.throwIfAborted();
   const versions: (string | number | null)[][] = [];
   for (const o of candidates) {
-    signal?.throwIfAborted();
-    const current = await store.imports.current(o.id, year);
-    if (!current) continue;
-    const previous = source.readsYearBefore ? await store.imports.current(o.id, year - 1) : null;
-    versions.push([o.id, o.code, o.name, current.id, previous?.id ?? null]);
+    const ids = current.get(o.id);
+    const id = ids?.get(year);
+    if (id === undefined) continue;
+    versions.push([o.id, o.code, o.name, id, source.readsYearBefore ? (ids?.get(year - 1) ?? null) : null]);
   }
   const figures = await source.nationalRead(store, year);
   const nationalDigest = createHash('sha256').update(JSON.stringify(figures)).digest('base64url');
