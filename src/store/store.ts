@@ -216,6 +216,14 @@ export interface Session {
   readonly csrfSecret: string;
 }
 
+/** A live session with its person (active or not) and their memberships, as every signed-in request needs them. */
+export interface SignedIn {
+  readonly session: Session;
+  readonly user: User;
+  /** As users.memberships gives them: by organisation name. */
+  readonly memberships: readonly Membership[];
+}
+
 /** A token for the read API, as listed to its person: never the token itself, which only its hash stands for. */
 export interface ApiToken {
   readonly id: number;
@@ -412,6 +420,8 @@ export interface Store {
   sessions: {
     create(tokenHash: string, userId: number, expiresAt: Date, csrfSecret: string): Promise<Session>;
     byTokenHash(tokenHash: string, now: Date): Promise<Session | null>;
+    /** The live session, its person and their memberships in one query (for every request); null when none. */
+    signedIn(tokenHash: string, now: Date): Promise<SignedIn | null>;
     delete(tokenHash: string): Promise<void>;
     deleteForUser(userId: number): Promise<void>;
   };
