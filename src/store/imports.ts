@@ -15,7 +15,12 @@ import type { Database, ImportVersionsTable } from './schema.ts';
 import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type Store } from './store.ts';
 import { toBoolean, toDate } from './values.ts';
 
-function toImportVersion(row: Selectable<ImportVersionsTable>): ImportVersion {
+/** The columns an ImportVersion is made from (not the WDES narrative, which is read on its own). */
+const VERSION_COLUMNS = [
+  'id', 'organisation_id', 'year', 'version', 'is_current', 'imported_at', 'imported_by', 'channel', 'sources', 'notes', 'records_format',
+] as const;
+
+function toImportVersion(row: Omit<Selectable<ImportVersionsTable>, 'wdes_narrative'>): ImportVersion {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -123,11 +128,11 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
       });
     },
 
-    async currentIds(organisationId) {
-      const rows = await db.selectFrom('import_versions').select(['year', 'id'])
+    async currentOfOrganisation(organisationId) {
+      const rows = await db.selectFrom('import_versions').select(VERSION_COLUMNS)
         .where('organisation_id', '=', organisationId).where('is_current', '=', true)
-        .execute();
-      return new Map(rows.map((row) => [row.year, row.id]));
+        .orderBy('year', 'desc').execute();
+      return rows.map(toImportVersion);
     },
 
     async history(organisationId, year) {

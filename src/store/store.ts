@@ -336,8 +336,8 @@ export interface Store {
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
     /** The current versions of several years (null where a year has none), in the order asked, in one query. */
     currentOfYears(organisationId: number, years: readonly number[]): Promise<(ImportVersion | null)[]>;
-    /** The ids of the organisation's current versions by year, in one query (for the report pages' validators). */
-    currentIds(organisationId: number): Promise<ReadonlyMap<number, number>>;
+    /** Every current version of the organisation, newest year first, in one query (a report page's one read of them). */
+    currentOfOrganisation(organisationId: number): Promise<readonly ImportVersion[]>;
     history(organisationId: number, year: number): Promise<readonly ImportVersion[]>;
     /** A standard's stored counts for a version (current or not), parsed from JSON, or null when it has none. */
     standardCountsOf(importVersionId: number, standard: string): Promise<unknown>;
