@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { WRES_COMPARED } from '../core/ethnicity/wres-characteristic.ts';
 import { BATCH_LIMITS } from './batches.ts';
+import { compiledOnce } from './compiled-once.ts';
 import type SqliteDatabase from 'better-sqlite3';
 import type { PostgresConnections } from './bulk-writes.ts';
 import { readRecords, recordCount, writeRecords } from './import-records.ts';
@@ -68,6 +69,10 @@ export interface BulkWriting {
 
 export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { onBusy, connections, sqlite }: BulkWriting = {}): Store['imports'] {
   const limits = BATCH_LIMITS[dialect];
+  // A report page's one read of its organisation's versions: built and compiled once (compiled-once.ts).
+  const currentOfOrganisationRows = compiledOnce(db, 1, (organisationId: number) => db.selectFrom('import_versions').select(VERSION_COLUMNS)
+    .where('organisation_id', '=', organisationId).where('is_current', '=', true)
+    .orderBy('year', 'desc'));
 
   return {
     async create(newImport, options = {}) {
@@ -129,10 +134,7 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
     },
 
     async currentOfOrganisation(organisationId) {
-      const rows = await db.selectFrom('import_versions').select(VERSION_COLUMNS)
-        .where('organisation_id', '=', organisationId).where('is_current', '=', true)
-        .orderBy('year', 'desc').execute();
-      return rows.map(toImportVersion);
+      return (await currentOfOrganisationRows(organisationId)).map(toImportVersion);
     },
 
     async history(organisationId, year) {

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SessionsTable } from './schema.ts';
 import type { Membership, Role, Session, SignedIn, Store } from './store.ts';
+import { compiledOnce } from './compiled-once.ts';
 import { toBoolean, toDate } from './values.ts';
 
 function toSession(row: Selectable<SessionsTable>): Session {
@@ -9,6 +10,21 @@ function toSession(row: Selectable<SessionsTable>): Session {
 }
 
 export function sessionsRepository(db: Kysely<Database>): Store['sessions'] {
+  // Every signed-in request's query: built and compiled once (compiled-once.ts).
+  const signedInRows = compiledOnce(db, 2, (tokenHash: string, now: Date) => db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('memberships', 'memberships.user_id', 'users.id')
+    .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select((eb) => [
+      'sessions.id as session_id', 'sessions.user_id', 'sessions.expires_at', 'sessions.csrf_secret',
+      'users.email', 'users.display_name', 'users.administrator', 'users.active', 'users.created_at',
+      eb('users.password_hash', 'is not', null).as('has_password'),
+      'memberships.role', 'organisations.id as organisation_id', 'organisations.code', 'organisations.name',
+      'organisations.region', 'organisations.type', 'organisations.synthetic',
+    ])
+    .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', now)
+    .orderBy('organisations.name').orderBy('organisations.id'));
+
   return {
     async create(tokenHash, userId, expiresAt, csrfSecret) {
       const row = await db.insertInto('sessions')
@@ -30,20 +46,7 @@ export function sessionsRepository(db: Kysely<Database>): Store['sessions'] {
      * person (sessions.user_id is a foreign key, deleted with them).
      */
     async signedIn(tokenHash, now): Promise<SignedIn | null> {
-      const rows = await db.selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .leftJoin('memberships', 'memberships.user_id', 'users.id')
-        .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-        .select((eb) => [
-          'sessions.id as session_id', 'sessions.user_id', 'sessions.expires_at', 'sessions.csrf_secret',
-          'users.email', 'users.display_name', 'users.administrator', 'users.active', 'users.created_at',
-          eb('users.password_hash', 'is not', null).as('has_password'),
-          'memberships.role', 'organisations.id as organisation_id', 'organisations.code', 'organisations.name',
-          'organisations.region', 'organisations.type', 'organisations.synthetic',
-        ])
-        .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', now)
-        .orderBy('organisations.name').orderBy('organisations.id')
-        .execute();
+      const rows = await signedInRows(tokenHash, now);
       const [first] = rows;
       if (!first) return null;
       const memberships: Membership[] = [];
