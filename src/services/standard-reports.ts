@@ -12,6 +12,24 @@ import { computedCache } from './computed-cache.ts';
 export interface StoredReportOptions extends Partial<Omit<StandardReportOptions, 'settings'>> {
   /** The standard's settings by name; missing ones take their defaults. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** The organisation's current versions, when the caller has read them already (read here otherwise). */
+  readonly current?: CurrentImports;
+}
+
+/**
+ * An organisation's current import versions, read once (one query) and shared by what a request reads of them: a
+ * page's year check, its reports and its validator, so no request reads the same versions twice.
+ */
+export interface CurrentImports {
+  readonly organisationId: number;
+  /** The years with a current import, newest first (as store.organisations.years gives them). */
+  readonly years: readonly number[];
+  readonly byYear: ReadonlyMap<number, ImportVersion>;
+}
+
+export async function currentImports(store: Store, organisationId: number): Promise<CurrentImports> {
+  const versions = await store.imports.currentOfOrganisation(organisationId);
+  return { organisationId, years: versions.map((v) => v.year), byYear: new Map(versions.map((v) => [v.year, v])) };
 }
 
 /** The standard's counts of the current version of a year, or null when the year has none. */
@@ -33,8 +51,11 @@ export async function storedReport(
   year: number,
   options: StoredReportOptions = {},
 ): Promise<unknown> {
-  // Both years' versions in one query: a report page reads several reports on every request.
-  const [current, previousVersion] = await store.imports.currentOfYears(organisationId, standard.previousYearUse === null ? [year] : [year, year - 1]);
+  // Both years' versions in one query, or none when the caller has read the organisation's current versions already.
+  const known = options.current?.organisationId === organisationId ? options.current.byYear : null;
+  const [current, previousVersion] = known
+    ? [known.get(year) ?? null, known.get(year - 1) ?? null]
+    : await store.imports.currentOfYears(organisationId, standard.previousYearUse === null ? [year] : [year, year - 1]);
   if (!current) return null;
   return versionReport(store, standard, current, previousVersion?.id ?? null, options);
 }

@@ -7,12 +7,14 @@ import type { DisclosurePolicy } from '../core/stats/disclosure.ts';
 import type { WresCounts } from '../core/wres/count.ts';
 import type { WresReport } from '../core/wres/report.ts';
 import type { Store } from '../store/store.ts';
-import { currentCounts, storedReport } from './standard-reports.ts';
+import { currentCounts, type CurrentImports, storedReport } from './standard-reports.ts';
 
 export interface WresReportOptions {
   readonly policy?: DisclosurePolicy;
   /** Apply disclosure control to breakdowns (default true). */
   readonly suppressBreakdowns?: boolean;
+  /** The organisation's current versions, when the caller has read them already (standard-reports.ts). */
+  readonly current?: CurrentImports;
 }
 
 /** The report of the current version of a stored year, or null when that year has not been imported. */

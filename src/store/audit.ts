@@ -1,5 +1,5 @@
 /** The audit trail: who did what to which organisation's data, and when. Subjects and details are never personal data. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AuditEventsTable, Database } from './schema.ts';
 import type { AuditAction, AuditEvent, Store } from './store.ts';
 import { toDate } from './values.ts';
@@ -16,17 +16,57 @@ function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
   };
 }
 
+/** One record waiting for its batch's INSERT, and how to tell its caller the outcome. */
+interface Waiting {
+  readonly row: Insertable<AuditEventsTable>;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** At most this many records in one INSERT: six bound values each, well within both databases' limits. */
+const MAX_BATCH = 500;
+
+/**
+ * Records are written by group commit: those that arrive in the same turn of the event loop (the requests a busy
+ * server is answering together) are written in one multi-row INSERT at the end of that turn (setImmediate), which on
+ * SQLite is one commit rather than one per record. Each caller awaits its own batch, so a record is durable before
+ * its call returns (and so before a request sends its response), and when the batch cannot be written every caller
+ * waiting on it fails (an INSERT is all or nothing: none of the batch is written).
+ */
 export function auditRepository(db: Kysely<Database>): Store['audit'] {
+  let waiting: Waiting[] = [];
+
+  async function write(batch: readonly Waiting[]): Promise<void> {
+    try {
+      await db.insertInto('audit_events').values(batch.map((w) => w.row)).execute();
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    for (const w of batch) w.resolve();
+  }
+
+  async function flush(): Promise<void> {
+    const batch = waiting;
+    waiting = [];
+    for (let i = 0; i < batch.length; i += MAX_BATCH) await write(batch.slice(i, i + MAX_BATCH));
+  }
+
   return {
     async record(event) {
-      await db.insertInto('audit_events').values({
+      const row = {
         at: new Date(),
         user_id: event.userId,
         action: event.action,
         organisation_id: event.organisationId ?? null,
         subject: event.subject,
+        // Made here, so details that cannot be written fail this record alone.
         details: JSON.stringify(event.details ?? {}),
-      }).execute();
+      };
+      await new Promise<void>((resolve, reject) => {
+        if (waiting.length === 0) setImmediate(() => void flush());
+        waiting.push({ row, resolve, reject });
+      });
     },
 
     /** Newest first; events recorded in the same millisecond keep the order they were recorded in. */

@@ -20,6 +20,7 @@ import { ensurePrivateFile, ensurePrivateFolder } from './file-modes.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import type { Database } from './schema.ts';
 import { SqliteValuesPlugin } from './sqlite-values-plugin.ts';
+import { StatementCachingConnection } from './sqlite-statements.ts';
 
 export type StoreConfig =
   | {
@@ -118,21 +119,28 @@ class BusyWaitingConnection implements DatabaseConnection {
 class MirrorSqliteDriver extends ImmediateTransactionSqliteDriver {
   #connection: BusyWaitingConnection | undefined;
 
-  constructor(config: SqliteDialectConfig, private readonly busyTimeoutMs: number, private readonly onBusy: (() => void) | undefined) {
+  constructor(
+    config: SqliteDialectConfig & { readonly database: SqliteDatabase.Database },
+    private readonly busyTimeoutMs: number,
+    private readonly onBusy: (() => void) | undefined,
+  ) {
     super(config);
+    this.#database = config.database;
   }
+
+  readonly #database: SqliteDatabase.Database;
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
-    this.#connection ??= new BusyWaitingConnection(connection, this.busyTimeoutMs, this.onBusy);
+    this.#connection ??= new BusyWaitingConnection(new StatementCachingConnection(connection, this.#database), this.busyTimeoutMs, this.onBusy);
     return this.#connection;
   }
 }
 
 class MirrorSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #config: SqliteDialectConfig & { readonly database: SqliteDatabase.Database };
 
-  constructor(config: SqliteDialectConfig, private readonly busyTimeoutMs: number, private readonly onBusy: (() => void) | undefined) {
+  constructor(config: SqliteDialectConfig & { readonly database: SqliteDatabase.Database }, private readonly busyTimeoutMs: number, private readonly onBusy: (() => void) | undefined) {
     super(config);
     this.#config = config;
   }

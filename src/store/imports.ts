@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { WRES_COMPARED } from '../core/ethnicity/wres-characteristic.ts';
 import { BATCH_LIMITS } from './batches.ts';
+import { compiledOnce } from './compiled-once.ts';
 import type SqliteDatabase from 'better-sqlite3';
 import type { PostgresConnections } from './bulk-writes.ts';
 import { readRecords, recordCount, writeRecords } from './import-records.ts';
@@ -15,7 +16,12 @@ import type { Database, ImportVersionsTable } from './schema.ts';
 import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type Store } from './store.ts';
 import { toBoolean, toDate } from './values.ts';
 
-function toImportVersion(row: Selectable<ImportVersionsTable>): ImportVersion {
+/** The columns an ImportVersion is made from (not the WDES narrative, which is read on its own). */
+const VERSION_COLUMNS = [
+  'id', 'organisation_id', 'year', 'version', 'is_current', 'imported_at', 'imported_by', 'channel', 'sources', 'notes', 'records_format',
+] as const;
+
+function toImportVersion(row: Omit<Selectable<ImportVersionsTable>, 'wdes_narrative'>): ImportVersion {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -63,6 +69,10 @@ export interface BulkWriting {
 
 export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { onBusy, connections, sqlite }: BulkWriting = {}): Store['imports'] {
   const limits = BATCH_LIMITS[dialect];
+  // A report page's one read of its organisation's versions: built and compiled once (compiled-once.ts).
+  const currentOfOrganisationRows = compiledOnce(db, 1, (organisationId: number) => db.selectFrom('import_versions').select(VERSION_COLUMNS)
+    .where('organisation_id', '=', organisationId).where('is_current', '=', true)
+    .orderBy('year', 'desc'));
 
   return {
     async create(newImport, options = {}) {
@@ -140,11 +150,8 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
       return byOrganisation;
     },
 
-    async currentIds(organisationId) {
-      const rows = await db.selectFrom('import_versions').select(['year', 'id'])
-        .where('organisation_id', '=', organisationId).where('is_current', '=', true)
-        .execute();
-      return new Map(rows.map((row) => [row.year, row.id]));
+    async currentOfOrganisation(organisationId) {
+      return (await currentOfOrganisationRows(organisationId)).map(toImportVersion);
     },
 
     async history(organisationId, year) {

@@ -216,6 +216,14 @@ export interface Session {
   readonly csrfSecret: string;
 }
 
+/** A live session with its person (active or not) and their memberships, as every signed-in request needs them. */
+export interface SignedIn {
+  readonly session: Session;
+  readonly user: User;
+  /** As users.memberships gives them: by organisation name. */
+  readonly memberships: readonly Membership[];
+}
+
 /** A token for the read API, as listed to its person: never the token itself, which only its hash stands for. */
 export interface ApiToken {
   readonly id: number;
@@ -328,8 +336,8 @@ export interface Store {
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
     /** The current versions of several years (null where a year has none), in the order asked, in one query. */
     currentOfYears(organisationId: number, years: readonly number[]): Promise<(ImportVersion | null)[]>;
-    /** The ids of the organisation's current versions by year, in one query (for the report pages' validators). */
-    currentIds(organisationId: number): Promise<ReadonlyMap<number, number>>;
+    /** Every current version of the organisation, newest year first, in one query (a report page's one read of them). */
+    currentOfOrganisation(organisationId: number): Promise<readonly ImportVersion[]>;
     /**
      * Every organisation's current version ids of the years asked, by organisation id then year, in one query (for
      * comparisons among peers, which would otherwise ask once for each organisation and year).
@@ -417,6 +425,8 @@ export interface Store {
   sessions: {
     create(tokenHash: string, userId: number, expiresAt: Date, csrfSecret: string): Promise<Session>;
     byTokenHash(tokenHash: string, now: Date): Promise<Session | null>;
+    /** The live session, its person and their memberships in one query (for every request); null when none. */
+    signedIn(tokenHash: string, now: Date): Promise<SignedIn | null>;
     delete(tokenHash: string): Promise<void>;
     deleteForUser(userId: number): Promise<void>;
   };

@@ -5,6 +5,7 @@
  * the audit of each view and export. Feature routes call these and stay thin.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type CurrentImports, currentImports } from '../services/standard-reports.ts';
 import type { Membership, Organisation } from '../store/store.ts';
 import { requireMembership } from './auth/plugin.ts';
 import { pageContext } from './page-context.ts';
@@ -16,8 +17,13 @@ export interface OrganisationYear {
   readonly membership: Membership;
   readonly organisation: Organisation;
   readonly year: number;
-  /** Every imported year of the organisation, oldest first. */
+  /** Every imported year of the organisation, newest first. */
   readonly years: readonly number[];
+  /**
+   * The organisation's current import versions, read once for the request (in the same query as the years): the
+   * page's reports and its validator (private-revalidation.ts) take them from here rather than read them again.
+   */
+  readonly current: CurrentImports;
   /** The organisation's analysts see small numbers on screen; everyone else, and every download, never does. */
   readonly analyst: boolean;
 }
@@ -36,12 +42,13 @@ export async function loadOrganisationYear(
   const membership = await requireMembership(request, reply, request.params.code);
   if (!membership) return null;
   const year = /^\d{4}$/.test(request.params.year) ? Number(request.params.year) : null;
-  const years = await services.store.organisations.years(membership.organisation.id);
+  const current = await currentImports(services.store, membership.organisation.id);
+  const { years } = current;
   if (year === null || !years.includes(year)) {
     await reply.callNotFound();
     return null;
   }
-  return { membership, organisation: membership.organisation, year, years, analyst: membership.role === 'analyst' };
+  return { membership, organisation: membership.organisation, year, years, current, analyst: membership.role === 'analyst' };
 }
 
 /** Records that the person viewed or exported an organisation's equality data (with what was shown, if given). */

@@ -36,7 +36,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 // The application's build (name and version) is in every ETag, so a new release is never answered 304 from an older
 // one's page; in a copy laid out otherwise it is 'unknown build', and the page itself is in the ETag too.
 import { BUILD } from '../services/code-stamp.ts';
-import type { Store } from '../store/store.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { OrganisationYear } from './organisation-year.ts';
 import { isAnalystAnywhere } from './auth/current-user.ts';
@@ -48,11 +47,9 @@ import type { Services } from './services.ts';
 /** The person's browser may keep the page, but must ask each time; no shared cache may keep it. */
 export const PRIVATE_REVALIDATE = 'private, no-cache';
 
-
 /** The ids of the current import versions of an organisation's years (null where a year has none), in order. */
-export async function currentVersionIds(store: Store, organisationId: number, years: readonly number[]): Promise<(number | null)[]> {
-  const ids = await store.imports.currentIds(organisationId);
-  return years.map((year) => ids.get(year) ?? null);
+function currentVersionIds(loaded: OrganisationYear): (number | null)[] {
+  return loaded.years.map((year) => loaded.current.byYear.get(year)?.id ?? null);
 }
 
 /**
@@ -95,7 +92,8 @@ export async function sendYearPage(
     return reply.header('cache-control', 'no-store').type('text/html').send(html);
   }
   const user = request.currentUser ?? null;
-  const versions = await currentVersionIds(services.store, loaded.organisation.id, loaded.years);
+  // As the route read them with the year (web/organisation-year.ts): no query of their own.
+  const versions = currentVersionIds(loaded);
   const key = pageKey([
     BUILD, template, request.url, loaded.membership.role, user ? [user.administrator, isAnalystAnywhere(user)] : null,
     loaded.organisation, loaded.year, loaded.years, versions, ...inputs,

@@ -149,13 +149,18 @@ testEachDialect('imports of one year at the same time each get their own version
   assert.deepEqual(history.map((v) => v.current), [true, false]);
 });
 
-testEachDialect("currentIds gives each year's current version id, in one query", async ({ store }) => {
+testEachDialect("currentOfOrganisation gives every year's current version, newest year first, in one query", async ({ store }) => {
   const first2025 = await store.imports.create(sampleImport(2025));
   const only2024 = await store.imports.create(sampleImport(2024));
   const second2025 = await store.imports.create(sampleImport(2025));
+  const elsewhere = await store.imports.create(sampleImport(2023, { organisation: { code: 'AAA', name: 'A Trust' } }));
   assert.notEqual(first2025.id, second2025.id);
-  assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId))].sort(), [[2024, only2024.id], [2025, second2025.id]]);
-  assert.deepEqual([...(await store.imports.currentIds(second2025.organisationId + 1000))], []);
+  const found = await store.imports.currentOfOrganisation(second2025.organisationId);
+  assert.deepEqual(found, await store.imports.currentOfYears(second2025.organisationId, [2025, 2024]));
+  assert.deepEqual(found.map((v) => [v.year, v.id]), [[2025, second2025.id], [2024, only2024.id]]);
+  assert.deepEqual(found.map((v) => v.year), await store.organisations.years(second2025.organisationId), 'the same years in the same order');
+  assert.deepEqual((await store.imports.currentOfOrganisation(elsewhere.organisationId)).map((v) => v.id), [elsewhere.id]);
+  assert.deepEqual(await store.imports.currentOfOrganisation(second2025.organisationId + 1000), []);
 });
 
 testEachDialect("currentIdsOfAll gives every organisation's current version ids of the years asked, in one query", async ({ store }) => {

@@ -27,7 +27,7 @@ async function loadYear(services: Services, request: FastifyRequest<{ Params: Ye
   const loaded = await loadOrganisationYear(services, request, reply);
   if (!loaded) return null;
   const suppressBreakdowns = suppressFor === 'always' || !loaded.analyst;
-  const report = await wresReport(services, loaded.organisation.id, loaded.year, suppressBreakdowns);
+  const report = await wresReport(services, loaded.current, loaded.year, suppressBreakdowns);
   if (!report) {
     await reply.callNotFound();
     return null;
@@ -42,7 +42,7 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     const loaded = await loadYear(services, request, reply, 'role');
     if (!loaded) return reply;
     const { organisation, year, years, report } = loaded;
-    const previous = await previousYearReport(services, organisation.id, year, years);
+    const previous = await previousYearReport(services, loaded.current, year);
     await audit(services, request, 'view', organisation, `wres/${year}`);
     const links = returnLinks(request, loaded.membership, organisation, year, 'wres');
     return sendYearPage(services, request, reply, loaded, 'wres/views/dashboard.njk', [report, previous, links], () => ({
@@ -60,9 +60,9 @@ export function registerWresRoutes(app: FastifyInstance, services: Services): vo
     if (!isIndicatorId(request.params.id)) return reply.callNotFound();
     const loaded = await loadYear(services, request, reply, 'role');
     if (!loaded) return reply;
-    const { organisation, year, years, report } = loaded;
+    const { organisation, year, report } = loaded;
     const id = request.params.id as IndicatorId;
-    const reports = await everyYearReport(services, organisation.id, years);
+    const reports = await everyYearReport(services, loaded.current);
     await audit(services, request, 'view', organisation, `wres/${year}/indicator/${id}`);
     const base = `${orgPath(organisation, year)}/indicators/${id}`;
     return sendYearPage(services, request, reply, loaded, 'wres/views/indicator.njk', [report, reports], () => ({

@@ -18,7 +18,7 @@ import { toCurrentUser } from './current-user.ts';
 import { sendPage, type AuthContext } from './context.ts';
 import { csrfCheckNeeded, presentedCsrfToken, sessionCsrfToken, signedOutCsrf, verifyCsrf } from './csrf.ts';
 import { setRequestState, type RequestState } from './request-state.ts';
-import { clearSessionCookie, findSession, SESSION_COOKIE } from './sessions.ts';
+import { clearSessionCookie, findSignedIn, SESSION_COOKIE } from './sessions.ts';
 import { createSigner, deriveSigningKey } from './signing.ts';
 import { hashToken, looksLikeToken } from '../../services/tokens.ts';
 import { dummyPasswordHash } from './passwords.ts';
@@ -116,11 +116,12 @@ export async function registerAuth(app: FastifyInstance, services: Services, con
     }
 
     const sessionToken = request.cookies[SESSION_COOKIE];
-    const session = await findSession(store, sessionToken, now);
-    if (session && sessionToken) {
-      const user = await store.users.byId(session.userId);
-      if (user?.active) {
-        request.currentUser = toCurrentUser(user, await store.users.memberships(user.id));
+    // The session, its person and their memberships in one query.
+    const signedIn = await findSignedIn(store, sessionToken, now);
+    if (signedIn && sessionToken) {
+      const { session, user } = signedIn;
+      if (user.active) {
+        request.currentUser = toCurrentUser(user, signedIn.memberships);
         state.authentication = { kind: 'session', token: sessionToken, session };
         state.expectedCsrf = request.csrfToken = sessionCsrfToken(session.csrfSecret);
         return;

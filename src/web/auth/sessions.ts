@@ -4,7 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { Session, Store } from '../../store/store.ts';
+import type { Session, SignedIn, Store } from '../../store/store.ts';
 import { hashToken, looksLikeToken, randomToken } from '../../services/tokens.ts';
 
 export const SESSION_COOKIE = 'mirror_session';
@@ -37,10 +37,10 @@ export async function startSession(
   return { token, session };
 }
 
-/** The live session a cookie value names, or null. */
-export async function findSession(store: Store, token: string | undefined, now: Date): Promise<Session | null> {
+/** The live session a cookie value names, with its person (active or not) and their memberships, or null. */
+export async function findSignedIn(store: Store, token: string | undefined, now: Date): Promise<SignedIn | null> {
   if (!looksLikeToken(token)) return null;
-  return store.sessions.byTokenHash(hashToken(token), now);
+  return store.sessions.signedIn(hashToken(token), now);
 }
 
 /** Deletes the stored session (if any) and tells the browser to forget the cookie. */
