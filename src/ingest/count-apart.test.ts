@@ -79,6 +79,17 @@ describe('the applications file counted on its own thread', () => {
     }
   });
 
+  test('an applications file its thread cannot be sure of is read on the folder’s thread, its problems still in their place', async (t) => {
+    const folder = tempDir(t);
+    writeFixture(folder, 'staff.csv', csv('staff_id,ethnic_category,pay_band,staff_group,assignment_category', 'S1,Q,Band 5,Nursing,Permanent'));
+    writeFixture(folder, 'applications.csv', csv('application_id,ethnic_category,shortlisted,appointed', 'A1,A,Yes,Yes', 'A2,"H,Yes,No'));
+    writeFixture(folder, 'disciplinary.csv', csv('case_id,staff_id,start_date', 'C1,S1,not a date'));
+    const { apart, loaded } = await threeWays(folder, 'wres');
+    assert.ok(!apart.ok && !loaded.ok);
+    assert.deepEqual([...new Set(apart.problems.map((p) => p.file))], ['staff.csv', 'applications.csv', 'disciplinary.csv']);
+    assert.deepEqual(apart.problems, loaded.problems);
+  });
+
   test('a missing column in applications.csv is named with its kind, as on the folder’s thread', async (t) => {
     const folder = tempDir(t);
     writeFixture(folder, 'staff.csv', csv('staff_id,ethnic_category,pay_band,staff_group,assignment_category', 'S1,A,Band 5,Nursing,Permanent'));

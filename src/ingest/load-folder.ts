@@ -170,14 +170,18 @@ async function readKinds(
         add(person);
       }));
     });
-    const applications = counting && count
-      ? await loader.adoptApart('applications', await counting.outcome(), count, readApplicationsFile)
-      : await loader.load('applications', readApplicationsFile);
+    // Counted apart, the applications file is taken last, when its thread has had longest, and what it says put
+    // where reading it here would have put it.
+    const applicationsPlace = loader.place();
+    const readHere = counting && count ? null : await loader.load('applications', readApplicationsFile);
     const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context, sink('disciplinary')));
     const training = await loader.load('training', (table) => readTraining(table, context, sink('training')));
     const board = await loader.load('board', readBoard);
     const survey = await loader.load('survey', readSurvey);
     const capability = await loader.load('capability', (table) => readCapability(table, context, sink('capability')));
+    const applications = counting && count
+      ? await loader.at(applicationsPlace, async () => loader.adoptApart('applications', await counting.outcome(), count, readApplicationsFile))
+      : readHere;
     if (survey && survey.excludedUnknownEthnicity > 0) {
       notes.push(
         `${sources.get('survey')?.file}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
@@ -306,6 +310,21 @@ class FolderLoader {
     return this.readerResult(kind, result, { file, sha256, encoding, rows: table.table.rows.length, emptyRowsSkipped });
   }
 
+  /** Where what is read next would go in the problems, notes and sources. */
+  place(): Place {
+    return { problems: this.problems.length, notes: this.notes.length, sources: this.sources.length };
+  }
+
+  /** Reads as `read` does, its problems, notes and sources put at `place` instead of after everything read since. */
+  async at<T>(place: Place, read: () => Promise<T>): Promise<T> {
+    const from = this.place();
+    const result = await read();
+    moveTail(this.problems, from.problems, place.problems);
+    moveTail(this.notes, from.notes, place.notes);
+    moveTail(this.sources, from.sources, place.sources);
+    return result;
+  }
+
   /**
    * A file counted on another thread (count-apart.ts), taken where this thread would have read it: its problems
    * recorded, or its provenance recorded and what was counted adopted by `count`; read here when it says 'again'.
@@ -346,4 +365,20 @@ class FolderLoader {
     }
     if (read.emptyRowsSkipped > 0) this.notes.push(`${file}: ${read.emptyRowsSkipped} empty row(s) skipped`);
   }
+}
+
+interface Place {
+  readonly problems: number;
+  readonly notes: number;
+  readonly sources: number;
+}
+
+/** Moves the items from `from` on to `to` (no later than `from`), keeping their order and the others'. */
+function moveTail<T>(items: T[], from: number, to: number): void {
+  if (from <= to) return;
+  const moved = items.slice(from);
+  const passed = items.slice(to, from);
+  items.length = to;
+  for (const item of moved) items.push(item);
+  for (const item of passed) items.push(item);
 }
