@@ -51,7 +51,14 @@ export function startCountingApart(request: CountApartRequest): CountingApart | 
     return null;
   }
   const workerData: CountApartWorkerData = { path, file, limits, context, standard: twin.standard, year: twin.year };
-  return new CountingApart(new Worker(WORKER_ENTRY, { workerData, execArgv: [] }), file);
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_ENTRY, { workerData, execArgv: [] });
+  } catch {
+    // No thread to be had (the process's limit, say): the file is read the usual way.
+    return null;
+  }
+  return new CountingApart(worker, file);
 }
 
 export class CountingApart {
