@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StreamCount } from '../core/counting/stream-count.ts';
@@ -112,8 +113,9 @@ describe('startCountingApart', () => {
     writeFixture(folder, 'applications.csv', csv('application_id,ethnic_category,shortlisted,appointed', 'A1,A,Yes,Yes'));
     writeFixture(folder, 'applications.xlsx', 'not really a workbook');
     const counting = startCountingApart(request(folder, 'applications.csv'));
-    assert.ok(counting, 'a CSV file is counted apart');
-    assert.equal((await counting.outcome()).kind, 'read');
+    // On one core a second thread would only add its start: the file is read on the folder's thread.
+    assert.equal(counting !== null, availableParallelism() >= 2, 'a CSV file is counted apart where there is a second core');
+    if (counting) assert.equal((await counting.outcome()).kind, 'read');
     assert.equal(startCountingApart(request(folder, 'applications.xlsx')), null);
     assert.equal(startCountingApart(request(folder, 'applications.csv', { mapping: { ethnic_category: 'Ethnicity' } })), null);
     assert.equal(startCountingApart(request(folder, 'applications.csv', { minBytes: 1024 })), null);

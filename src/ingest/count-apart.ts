@@ -6,10 +6,12 @@
  * sends back what it counted, the file's problems and its provenance; the folder's thread adopts them where it would
  * have read the file, so problems, notes and sources come out in the same order as when it reads the file itself.
  *
- * Only a CSV file big enough to be worth a thread's start, read with its canonical headings, is counted apart;
- * otherwise, or when the other thread says the file must be read the usual way, it is read as before.
+ * Only a CSV file big enough to be worth a thread's start, read with its canonical headings, on a machine with more
+ * than one core, is counted apart; otherwise, or when the other thread says the file must be read the usual way,
+ * it is read as before.
  */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StreamCount } from '../core/counting/stream-count.ts';
@@ -45,6 +47,8 @@ export function startCountingApart(request: CountApartRequest): CountingApart | 
   const { path, file, mapping, limits, context, twin, count } = request;
   if (mapping !== undefined || extname(file).toLowerCase() !== '.csv') return null;
   if (!count.separable?.includes('applications') || !count.adoptPart) return null;
+  // With one core, a second thread only adds its start and its own warming up.
+  if (availableParallelism() < 2) return null;
   try {
     if (statSync(path).size < (twin.minBytes ?? COUNT_APART_MIN_BYTES)) return null;
   } catch {
