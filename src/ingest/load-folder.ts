@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { STREAMED_KINDS, type StreamCount, type StreamedKind, type StreamedRecords } from '../core/counting/stream-count.ts';
 import type { Result } from '../core/problem.ts';
-import { SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset } from '../core/records.ts';
+import { type ApplicationRecord, SOURCE_KINDS, type SourceFile, type SourceKind, type WorkforceDataset } from '../core/records.ts';
 import { readApplications } from './applications.ts';
 import { readBoard } from './board.ts';
 import { readCapability } from './capability.ts';
@@ -23,6 +23,9 @@ import { readSurvey } from './survey.ts';
 import type { StreamedTable } from './table.ts';
 import { openLazyCsvTable, type LazyCsvTable } from './lazy-csv-table.ts';
 import { openLazyXlsxTable } from './lazy-xlsx-table.ts';
+import { type LazyRead, type ReadFile, readLazily } from './lazy-read.ts';
+import { startCountingApart, type TwinCounter } from './count-apart.ts';
+import type { CountApartMessage } from './count-apart-worker.ts';
 import { readTraining } from './training.ts';
 import { readContext, type ReadContext } from './value-limits.ts';
 
@@ -54,12 +57,16 @@ export type CountFolderResult<C> =
 /**
  * Reads a folder as loadWorkforceFolder does, with the same problems, but hands the large files' records to a
  * standard's counter as they are read instead of keeping them (core/counting/stream-count.ts). The counts are made
- * only when no file has a problem (all-or-nothing, as loading).
+ * only when no file has a problem (all-or-nothing, as loading). With `twin`, the standard and year the counter is
+ * made for, a large applications file is counted on a thread of its own meanwhile (count-apart.ts).
  */
-export async function countWorkforceFolder<C>(folder: string, options: LoadFolderOptions, count: StreamCount<C>): Promise<CountFolderResult<C>> {
+export async function countWorkforceFolder<C>(
+  folder: string, options: LoadFolderOptions, count: StreamCount<C>, twin?: TwinCounter,
+): Promise<CountFolderResult<C>> {
   const opened = await openFolder(folder, options);
   if (!opened.ok) return opened;
-  const read = await readKinds(opened.sources, opened.problems, opened.notes, options.year, count);
+  const apart = twin ? { twin, limits: options.limits ?? processReadLimits() } : null;
+  const read = await readKinds(opened.sources, opened.problems, opened.notes, options.year, count, apart);
   if (!read) return { ok: false, problems: opened.problems };
   const kept = { board: read.board, survey: read.survey, wdesSurvey: read.wdesSurvey, wdesNarrative: opened.wdesNarrative };
   return { ok: true, counted: count.finish(kept), notes: opened.notes, sources: read.sources };
@@ -81,7 +88,7 @@ async function openFolder(folder: string, options: LoadFolderOptions): Promise<O
     const extension = extname(file).toLowerCase();
     const openLazy = extension === '.csv' ? () => openLazyCsvTable(path, file, limits) : () => openLazyXlsxTable(path, file, limits);
     sources.set(kind, {
-      file, mapping: options.headerMappings?.[kind], read: () => readTable(path, limits),
+      file, path, mapping: options.headerMappings?.[kind], read: () => readTable(path, limits),
       ...(LAZY_KINDS.has(kind) ? { openLazy } : {}),
     });
   }
@@ -92,6 +99,8 @@ async function openFolder(folder: string, options: LoadFolderOptions): Promise<O
 /** One kind's file: its name, how to read its table, and the mapping its headings are read with. */
 export interface KindSource {
   readonly file: string;
+  /** Where the file is on disk, when it is a file of a folder. */
+  readonly path?: string;
   readonly mapping?: HeaderMapping | undefined;
   read(): Promise<ReadTableResult>;
   /** Where the file's rows can go straight to the reader as they are read (lazy-csv-table.ts, lazy-xlsx-table.ts): opens it so. */
@@ -108,7 +117,7 @@ const LAZY_KINDS: ReadonlySet<SourceKind> = new Set(STREAMED_KINDS);
 export async function readDataset(
   sources: ReadonlyMap<SourceKind, KindSource>, wdesNarrative: WorkforceDataset['wdesNarrative'], problems: Problem[], notes: string[], year: number | undefined,
 ): Promise<LoadFolderResult> {
-  const read = await readKinds(sources, problems, notes, year, null);
+  const read = await readKinds(sources, problems, notes, year, null, null);
   if (!read) return { ok: false, problems };
   const dataset: WorkforceDataset = {
     staff: read.staff,
@@ -135,47 +144,66 @@ const DROP = (): void => {};
  */
 async function readKinds(
   sources: ReadonlyMap<SourceKind, KindSource>, problems: Problem[], notes: string[], year: number | undefined, count: StreamCount<unknown> | null,
+  apart: { readonly twin: TwinCounter; readonly limits: ReadLimits } | null,
 ) {
   const loader = new FolderLoader(sources, problems, notes);
   const context: ReadContext = readContext(year);
   const sink = <K extends StreamedKind>(kind: K): RecordSink<StreamedRecords[K]> | undefined => (count ? (count.open(kind) ?? DROP) : undefined);
+  const readApplicationsFile = (table: StreamedTable) => readApplications(table, context, sink('applications'));
+  const applicationsSource = sources.get('applications');
+  const counting = count && apart && applicationsSource?.path !== undefined
+    ? startCountingApart({ ...apart, path: applicationsSource.path, file: applicationsSource.file, mapping: applicationsSource.mapping, context, count })
+    : null;
+  try {
+    return await readEachKind();
+  } finally {
+    counting?.stop();
+  }
 
-  let streamedStaff = 0;
-  const staff = await loader.load('staff', (table) => {
-    const add = sink('staff');
-    streamedStaff = 0;
-    return readStaff(table, context, add && ((person) => {
-      streamedStaff += 1;
-      add(person);
-    }));
-  });
-  const applications = await loader.load('applications', (table) => readApplications(table, context, sink('applications')));
-  const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context, sink('disciplinary')));
-  const training = await loader.load('training', (table) => readTraining(table, context, sink('training')));
-  const board = await loader.load('board', readBoard);
-  const survey = await loader.load('survey', readSurvey);
-  const capability = await loader.load('capability', (table) => readCapability(table, context, sink('capability')));
-  if (survey && survey.excludedUnknownEthnicity > 0) {
-    notes.push(
-      `${sources.get('survey')?.file}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
-        '(Z, 99 or blank) left out of the survey indicators',
-    );
+  async function readEachKind() {
+    let streamedStaff = 0;
+    const staff = await loader.load('staff', (table) => {
+      const add = sink('staff');
+      streamedStaff = 0;
+      return readStaff(table, context, add && ((person) => {
+        streamedStaff += 1;
+        add(person);
+      }));
+    });
+    // Counted apart, the applications file is taken last, when its thread has had longest, and what it says put
+    // where reading it here would have put it.
+    const applicationsPlace = loader.place();
+    const readHere = counting && count ? null : await loader.load('applications', readApplicationsFile);
+    const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context, sink('disciplinary')));
+    const training = await loader.load('training', (table) => readTraining(table, context, sink('training')));
+    const board = await loader.load('board', readBoard);
+    const survey = await loader.load('survey', readSurvey);
+    const capability = await loader.load('capability', (table) => readCapability(table, context, sink('capability')));
+    const applications = counting && count
+      ? await loader.at(applicationsPlace, async () => loader.adoptApart('applications', await counting.outcome(), count, readApplicationsFile))
+      : readHere;
+    if (survey && survey.excludedUnknownEthnicity > 0) {
+      notes.push(
+        `${sources.get('survey')?.file}: ${survey.excludedUnknownEthnicity} respondent(s) with unknown ethnicity ` +
+          '(Z, 99 or blank) left out of the survey indicators',
+      );
+    }
+    if (staff && (count ? streamedStaff : staff.records.length) === 0) {
+      problems.push({ file: sources.get('staff')?.file ?? 'staff', message: 'the staff file has no data rows' });
+    }
+    if (problems.length > 0 || !staff) return null;
+    return {
+      staff: staff.records,
+      applications: applications?.records ?? null,
+      disciplinary: disciplinary?.records ?? null,
+      training: training?.records ?? null,
+      board: board?.records ?? null,
+      survey: survey?.records ?? null,
+      wdesSurvey: survey?.wdesRecords ?? null,
+      capability: capability?.records ?? null,
+      sources: loader.sources,
+    };
   }
-  if (staff && (count ? streamedStaff : staff.records.length) === 0) {
-    problems.push({ file: sources.get('staff')?.file ?? 'staff', message: 'the staff file has no data rows' });
-  }
-  if (problems.length > 0 || !staff) return null;
-  return {
-    staff: staff.records,
-    applications: applications?.records ?? null,
-    disciplinary: disciplinary?.records ?? null,
-    training: training?.records ?? null,
-    board: board?.records ?? null,
-    survey: survey?.records ?? null,
-    wdesSurvey: survey?.wdesRecords ?? null,
-    capability: capability?.records ?? null,
-    sources: loader.sources,
-  };
 }
 
 /** WDES metric 9b: a text file whose first line is yes or no, followed by the narrative. */
@@ -252,15 +280,6 @@ function findKindFiles(folder: string, files: readonly string[]) {
   return { found, problems, notes };
 }
 
-/** What is kept of a file read: provenance, and what the notes say of it. */
-interface ReadFile {
-  readonly file: string;
-  readonly sha256: string;
-  readonly encoding: string;
-  readonly rows: number;
-  readonly emptyRowsSkipped: number;
-}
-
 /** Reads one kind's file at a time, collecting problems, provenance and notes across the files. */
 class FolderLoader {
   readonly sources: SourceFile[] = [];
@@ -277,17 +296,9 @@ class FolderLoader {
     if (source === undefined) return null;
     const lazy = source.openLazy?.();
     if (lazy) {
-      const result = read(applyHeaderMapping(lazy.table, source.mapping));
-      const end = lazy.finish();
-      if (end.kind === 'problems') {
-        this.problems.push(...end.problems);
-        return null;
-      }
-      if (end.kind === 'read') {
-        const { rows, emptyRowsSkipped, sha256, encoding } = end;
-        return this.readerResult(kind, result, { file: lazy.table.file, sha256, encoding, rows, emptyRowsSkipped });
-      }
+      const outcome = readLazily(lazy, source.mapping, read);
       // 'again': read the usual way below.
+      if (outcome.kind !== 'again') return this.settle(kind, outcome);
     }
     const table = await source.read();
     if (!table.ok) {
@@ -297,6 +308,43 @@ class FolderLoader {
     const { file, sha256, encoding, emptyRowsSkipped } = table.table;
     const result = read(applyHeaderMapping(table.table, source.mapping));
     return this.readerResult(kind, result, { file, sha256, encoding, rows: table.table.rows.length, emptyRowsSkipped });
+  }
+
+  /** Where what is read next would go in the problems, notes and sources. */
+  place(): Place {
+    return { problems: this.problems.length, notes: this.notes.length, sources: this.sources.length };
+  }
+
+  /** Reads as `read` does, its problems, notes and sources put at `place` instead of after everything read since. */
+  async at<T>(place: Place, read: () => Promise<T>): Promise<T> {
+    const from = this.place();
+    const result = await read();
+    moveTail(this.problems, from.problems, place.problems);
+    moveTail(this.notes, from.notes, place.notes);
+    moveTail(this.sources, from.sources, place.sources);
+    return result;
+  }
+
+  /**
+   * A file counted on another thread (count-apart.ts), taken where this thread would have read it: its problems
+   * recorded, or its provenance recorded and what was counted adopted by `count`; read here when it says 'again'.
+   */
+  async adoptApart(
+    kind: 'applications', outcome: CountApartMessage, count: StreamCount<unknown>, read: (table: StreamedTable) => ReadRecordsResult<ApplicationRecord>,
+  ): Promise<Extract<ReadRecordsResult<ApplicationRecord>, { ok: true }> | null> {
+    if (outcome.kind === 'again') return this.load(kind, read);
+    const result = this.settle(kind, outcome);
+    if (result && outcome.kind === 'read') count.adoptPart?.(kind, outcome.part);
+    return result;
+  }
+
+  /** A file read lazily, here or on another thread (count-apart.ts): its problems recorded, or its reader's result. */
+  settle<R extends ReadRecordsResult<unknown>>(kind: SourceKind, outcome: Exclude<LazyRead<R>, { kind: 'again' }>): Extract<R, { ok: true }> | null {
+    if (outcome.kind === 'problems') {
+      this.problems.push(...outcome.problems);
+      return null;
+    }
+    return this.readerResult(kind, outcome.result, outcome.read);
   }
 
   private readerResult<R extends ReadRecordsResult<unknown>>(kind: SourceKind, result: R, read: ReadFile): Extract<R, { ok: true }> | null {
@@ -317,4 +365,20 @@ class FolderLoader {
     }
     if (read.emptyRowsSkipped > 0) this.notes.push(`${file}: ${read.emptyRowsSkipped} empty row(s) skipped`);
   }
+}
+
+interface Place {
+  readonly problems: number;
+  readonly notes: number;
+  readonly sources: number;
+}
+
+/** Moves the items from `from` on to `to` (no later than `from`), keeping their order and the others'. */
+function moveTail<T>(items: T[], from: number, to: number): void {
+  if (from <= to) return;
+  const moved = items.slice(from);
+  const passed = items.slice(to, from);
+  items.length = to;
+  for (const item of moved) items.push(item);
+  for (const item of passed) items.push(item);
 }

@@ -10,6 +10,8 @@ import type { SourceFile, WorkforceDataset } from '../core/records.ts';
 import type { StreamCount } from '../core/counting/stream-count.ts';
 import type { AnyStandard, StandardReportOptions } from '../core/standards/standard.ts';
 import { reportingPeriod, type ReportingPeriod } from '../core/wres/reporting-period.ts';
+import { streamCounter } from '../core/standards/stream-counters.ts';
+import type { TwinCounter } from '../ingest/count-apart.ts';
 import { countWorkforceFolder, loadWorkforceFolder } from '../ingest/load-folder.ts';
 
 export interface FolderReportOptions extends StandardReportOptions {
@@ -37,7 +39,7 @@ export async function countFolder<C>(folder: string, year: number, count: Folder
   const period = reportingPeriod(year);
   const streamCount = typeof count === 'function' ? undefined : count.streamCount;
   if (streamCount) {
-    const read = await countWorkforceFolder(folder, { year }, streamCount(period));
+    const read = await countWorkforceFolder(folder, { year }, streamCount(period), twinOf(count, year));
     if (!read.ok) return read;
     if (!read.counted.ok) return { ok: false, problems: read.counted.problems };
     return { ok: true, counts: read.counted.value, notes: read.notes, sources: read.sources };
@@ -47,6 +49,16 @@ export async function countFolder<C>(folder: string, year: number, count: Folder
   const counted = (typeof count === 'function' ? count : count.count)(loaded.dataset, period);
   if (!counted.ok) return { ok: false, problems: counted.problems };
   return { ok: true, counts: counted.value, notes: loaded.notes, sources: loaded.dataset.sources };
+}
+
+/**
+ * The standard and year a counter on another thread can be made a twin of (ingest/count-apart.ts): only a standard
+ * whose streaming counter is its entry in STREAM_COUNTERS, which that thread makes its counter from.
+ */
+function twinOf(count: FolderCount<unknown>, year: number): TwinCounter | undefined {
+  if (typeof count === 'function' || !('id' in count) || typeof count.id !== 'string') return undefined;
+  const counter = streamCounter(count.id);
+  return counter !== null && counter === count.streamCount ? { standard: count.id, year } : undefined;
 }
 
 /** This year's and, when there is one, the previous year's folder, counted; problems from both, located. */

@@ -16,6 +16,10 @@ export type EventKind = Exclude<StreamedKind, 'staff' | 'applications'>;
 export abstract class PeopleCounter<C> implements StreamCount<C> {
   #workforce: WorkforceCounter | null = null;
   #appointment: AppointmentCounter | null = null;
+  /** Appointments counted by a twin of this counter (adoptPart), in place of its own. */
+  #adoptedAppointment: RatioCounts | null = null;
+  /** Applications are counted by AppointmentCounter alone, which needs nothing of the staff file. */
+  readonly separable: readonly StreamedKind[] = ['applications'];
   /** Each person of the staff file, for the events' counts: empty until the staff file is read. */
   protected profiles: StaffProfiles;
 
@@ -45,11 +49,23 @@ export abstract class PeopleCounter<C> implements StreamCount<C> {
       case 'applications': {
         const appointment = new AppointmentCounter(this.period, this.lens);
         this.#appointment = appointment;
+        this.#adoptedAppointment = null;
         return (application: ApplicationRecord) => appointment.add(application);
       }
       default:
         return this.openEvents(kind);
     }
+  }
+
+  takePart(kind: StreamedKind): RatioCounts | null {
+    if (kind !== 'applications') throw new Error(`${kind} is not counted apart`);
+    return this.#appointment?.result() ?? null;
+  }
+
+  adoptPart(kind: StreamedKind, part: unknown): void {
+    if (kind !== 'applications') throw new Error(`${kind} is not counted apart`);
+    this.#appointment = null;
+    this.#adoptedAppointment = part as RatioCounts | null;
   }
 
   /** Where this kind of event's records go (opened after the staff file, whose profiles they read), or null. */
@@ -62,7 +78,7 @@ export abstract class PeopleCounter<C> implements StreamCount<C> {
 
   /** Appointments among shortlisted applicants, or null when there was no applications file. */
   protected appointment(): RatioCounts | null {
-    return this.#appointment?.result() ?? null;
+    return this.#adoptedAppointment ?? this.#appointment?.result() ?? null;
   }
 
   abstract finish(kept: KeptRecords): Result<C>;

@@ -36,6 +36,16 @@ export interface StreamCount<C> {
   open<K extends StreamedKind>(kind: K): ((record: StreamedRecords[K]) => void) | null;
   /** The counts, once every file was read without a problem. */
   finish(kept: KeptRecords): Result<C>;
+  /**
+   * The kinds whose counting reads nothing of the other kinds' records, so a twin of this counter (the same
+   * standard's, for the same period) may count them elsewhere, on another thread, and this counter adopt what it
+   * counted (takePart, adoptPart). Absent or empty: every kind is counted here.
+   */
+  readonly separable?: readonly StreamedKind[];
+  /** What was counted of a separable kind since it was opened, as plain data (it may cross to another thread). */
+  takePart?(kind: StreamedKind): unknown;
+  /** Takes what a twin counted of a separable kind (its takePart) as if this counter had counted that kind's records. */
+  adoptPart?(kind: StreamedKind, part: unknown): void;
 }
 
 /** Counts a dataset whose records are all kept (a stored import's) with a standard's streaming counter. */

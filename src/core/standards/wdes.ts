@@ -1,12 +1,13 @@
 /** The Workforce Disability Equality Standard, declared through the Standard contract. */
 import { tidyCsv } from '../outputs/tidy-csv.ts';
 import { wdesText } from '../outputs/wdes-text.ts';
-import { countWdes, WdesCounter, type WdesCounts } from '../wdes/count.ts';
+import { countWdes, type WdesCounts } from '../wdes/count.ts';
 import { WDES_1, WDES_2, WDES_3, WDES_10, WDES_SURVEY } from '../wdes/definitions.ts';
 import { buildWdesReport, type WdesReport } from '../wdes/report.ts';
 import { previousYearNote } from './notes.ts';
 import { indicatorSections } from './sections.ts';
 import type { Standard } from './standard.ts';
+import { STREAM_COUNTERS } from './stream-counters.ts';
 
 export const WDES_GROUP_LABELS = { disabled: 'Disabled', nonDisabled: 'Non-disabled', unknown: 'Unknown' } as const;
 
@@ -24,7 +25,7 @@ export const WDES_STANDARD: Standard<WdesCounts, WdesReport> = {
   csvFirstColumn: 'metric',
   settings: [],
   count: countWdes,
-  streamCount: (period) => new WdesCounter(period),
+  streamCount: STREAM_COUNTERS.wdes,
   report({ counts, previous, notes, sources }, { policy, suppressBreakdowns }) {
     const allNotes = [...counts.notes, ...notes, ...(previous ? [previousYearNote(previous.period.year, 'metric 3')] : [])];
     return buildWdesReport({ ...counts, notes: allNotes }, { policy, suppressBreakdowns, previous, sources });

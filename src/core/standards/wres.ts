@@ -1,12 +1,13 @@
 /** The Workforce Race Equality Standard, declared through the Standard contract. */
 import { wresCsv } from '../outputs/wres-csv.ts';
 import { wresText } from '../outputs/wres-text.ts';
-import { countWres, WresCounter, type WresCounts } from '../wres/count.ts';
+import { countWres, type WresCounts } from '../wres/count.ts';
 import { WRES_INDICATORS } from '../wres/definitions.ts';
 import { buildWresReport, type WresReport } from '../wres/report.ts';
 import { previousYearNote } from './notes.ts';
 import { indicatorSections } from './sections.ts';
 import type { Standard } from './standard.ts';
+import { STREAM_COUNTERS } from './stream-counters.ts';
 
 export const WRES_GROUP_LABELS = { white: 'White', ethnicMinority: 'Ethnic minority', unknown: 'Unknown' } as const;
 
@@ -24,7 +25,7 @@ export const WRES_STANDARD: Standard<WresCounts, WresReport> = {
   csvFirstColumn: 'indicator',
   settings: [],
   count: countWres,
-  streamCount: (period) => new WresCounter(period),
+  streamCount: STREAM_COUNTERS.wres,
   report({ counts, previous, notes, sources }, { policy, suppressBreakdowns }) {
     const allNotes = [...counts.notes, ...notes, ...(previous ? [previousYearNote(previous.period.year, 'indicator 3')] : [])];
     return buildWresReport({ ...counts, notes: allNotes }, { policy, suppressBreakdowns, previous, sources });

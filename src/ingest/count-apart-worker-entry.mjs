@@ -1,0 +1,18 @@
+// The entry of the thread that counts a folder's applications file (see count-apart.ts). On Node 20 a worker does
+// not get the parent's TypeScript loader, so it registers tsx itself before loading the TypeScript worker; in dist/
+// (compiled by scripts/build.js) the worker is JavaScript beside this file and needs no loader. If the worker cannot
+// even be loaded, the folder's thread is told to read the file the usual way.
+import { existsSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+
+try {
+  if (existsSync(new URL('./count-apart-worker.js', import.meta.url))) {
+    await import(new URL('./count-apart-worker.js', import.meta.url).href);
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import('./count-apart-worker.ts');
+  }
+} catch {
+  parentPort?.postMessage({ kind: 'again' });
+}
