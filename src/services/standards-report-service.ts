@@ -12,11 +12,13 @@ import type { BandShareYear } from '../core/targets/model-employer.ts';
 import type { WdesCounts } from '../core/wdes/count.ts';
 import type { WdesReport } from '../core/wdes/report.ts';
 import type { Store } from '../store/store.ts';
-import { storedReport } from './standard-reports.ts';
+import { type CurrentImports, storedReport } from './standard-reports.ts';
 
 interface Options {
   readonly policy?: DisclosurePolicy;
   readonly suppressBreakdowns?: boolean;
+  /** The organisation's current versions, when the caller has read them already (standard-reports.ts). */
+  readonly current?: CurrentImports;
 }
 
 export async function wdesReportFor(store: Store, organisationId: number, year: number, options: Options = {}): Promise<WdesReport | null> {
@@ -27,10 +29,10 @@ export async function payGapFor(
   store: Store,
   organisationId: number,
   year: number,
-  options: { ethnicityReference?: 'white' | 'whiteBritish'; forSharing?: boolean } = {},
+  options: { ethnicityReference?: 'white' | 'whiteBritish'; forSharing?: boolean; current?: CurrentImports } = {},
 ): Promise<PayGapReport | null> {
   const settings = { 'ethnicity-reference': options.ethnicityReference === 'whiteBritish' ? 'white-british' : 'white' };
-  return (await storedReport(store, PAY_GAP_STANDARD, organisationId, year, { suppressBreakdowns: options.forSharing ?? true, settings })) as PayGapReport | null;
+  return (await storedReport(store, PAY_GAP_STANDARD, organisationId, year, { suppressBreakdowns: options.forSharing ?? true, settings, ...(options.current ? { current: options.current } : {}) })) as PayGapReport | null;
 }
 
 /**

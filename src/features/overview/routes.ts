@@ -29,7 +29,7 @@ export function registerOverviewRoutes(app: FastifyInstance, services: Services)
     const loaded = await loadMembershipAndYear(services, request, reply);
     if (!loaded) return reply;
     const { organisation, year } = loaded;
-    const { wres, previousWres, wdes, paygap, medical } = await overviewReports(services, organisation.id, year);
+    const { wres, previousWres, wdes, paygap, medical } = await overviewReports(services, organisation.id, year, loaded.current);
     if (!wres) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `overview/${year}`);
     const sources = await boardSources(services, organisation.id, year);

@@ -8,6 +8,7 @@ import type { PeerFunnels } from '../../core/comparisons/peer-funnels.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { type MonthlySeriesCounts, monthlyCountsFor } from '../../services/monthly-counts-service.ts';
+import type { CurrentImports } from '../../services/standard-reports.ts';
 import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Store } from '../../store/store.ts';
@@ -16,15 +17,19 @@ import type { WresReport } from '../../core/wres/report.ts';
 
 type WithStore = { readonly store: Store };
 
-/** Every standard's headline report of the year (and WRES of the year before), each null when not imported. */
-export async function overviewReports(services: WithStore, organisationId: number, year: number) {
+/**
+ * Every standard's headline report of the year (and WRES of the year before), each null when not imported. Given the
+ * organisation's current versions as the request read them (web/organisation-year.ts), none is read again.
+ */
+export async function overviewReports(services: WithStore, organisationId: number, year: number, current?: CurrentImports) {
   const { store } = services;
+  const known = current?.organisationId === organisationId ? { current } : {};
   const [wres, previousWres, wdes, paygap, medical] = await Promise.all([
-    wresReportFor(store, organisationId, year, { suppressBreakdowns: true }),
-    wresReportFor(store, organisationId, year - 1, { suppressBreakdowns: true }),
-    wdesReportFor(store, organisationId, year, { suppressBreakdowns: true }),
-    payGapFor(store, organisationId, year, { forSharing: true }),
-    medicalReportFor(store, organisationId, year, { suppressBreakdowns: true }),
+    wresReportFor(store, organisationId, year, { suppressBreakdowns: true, ...known }),
+    wresReportFor(store, organisationId, year - 1, { suppressBreakdowns: true, ...known }),
+    wdesReportFor(store, organisationId, year, { suppressBreakdowns: true, ...known }),
+    payGapFor(store, organisationId, year, { forSharing: true, ...known }),
+    medicalReportFor(store, organisationId, year, { suppressBreakdowns: true, ...known }),
   ]);
   return { wres, previousWres, wdes, paygap, medical };
 }

@@ -35,7 +35,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const loaded = await loadMembershipAndYear(services, request, reply);
     if (!loaded) return reply;
     const { organisation, year, analyst } = loaded;
-    const report = await wdesReport(services, organisation.id, year, !analyst);
+    const report = await wdesReport(services, loaded.current, year, !analyst);
     if (!report) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}`);
     const links = returnLinks(request, loaded.membership, organisation, year, 'wdes');
@@ -57,7 +57,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     if (!loaded) return reply;
     const { organisation, year } = loaded;
     // Headline figures only, so no breakdown is read; every loaded year up to the one shown.
-    const reports = await wdesReportsTo(services, organisation.id, year);
+    const reports = await wdesReportsTo(services, loaded.current, year);
     if (!reports.some((r) => r.year === year)) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `wdes/${year}/trends`);
     return sendYearPage(services, request, reply, loaded, 'wdes/views/wdes-trends.njk', [reports], () => ({
@@ -74,7 +74,7 @@ export function registerWdesRoutes(app: FastifyInstance, services: Services): vo
     const loaded = await loadMembershipAndYear(services, request, reply);
     if (!loaded) return reply;
     const { organisation, year, analyst } = loaded;
-    const report = await wdesReport(services, organisation.id, year, !analyst);
+    const report = await wdesReport(services, loaded.current, year, !analyst);
     const m = report?.metrics[metric];
     const rows = m?.available ? m.breakdowns[breakdown as RatioDimension] : undefined;
     if (!report || !m?.available || !rows) return reply.callNotFound();

@@ -3,19 +3,23 @@
  * of every imported year up to it for the year-by-year page.
  */
 import type { WdesReport } from '../../core/wdes/report.ts';
+import type { CurrentImports } from '../../services/standard-reports.ts';
 import { wdesReportFor } from '../../services/standards-report-service.ts';
 import type { Store } from '../../store/store.ts';
 
 type WithStore = { readonly store: Store };
 
-/** The year's report, or null when the year has no WDES import. */
-export function wdesReport(services: WithStore, organisationId: number, year: number, suppressBreakdowns: boolean): Promise<WdesReport | null> {
-  return wdesReportFor(services.store, organisationId, year, { suppressBreakdowns });
+/**
+ * The year's report, or null when the year has no WDES import. Each function here takes the organisation's current
+ * versions as the request read them (web/organisation-year.ts), so none reads them again.
+ */
+export function wdesReport(services: WithStore, current: CurrentImports, year: number, suppressBreakdowns: boolean): Promise<WdesReport | null> {
+  return wdesReportFor(services.store, current.organisationId, year, { suppressBreakdowns, current });
 }
 
 /** Headline figures only (no breakdown is read) of every imported year up to `year`. */
-export async function wdesReportsTo(services: WithStore, organisationId: number, year: number): Promise<WdesReport[]> {
-  const years = (await services.store.organisations.years(organisationId)).filter((y) => y <= year);
-  return (await Promise.all(years.map((y) => wdesReportFor(services.store, organisationId, y, { suppressBreakdowns: true }))))
+export async function wdesReportsTo(services: WithStore, current: CurrentImports, year: number): Promise<WdesReport[]> {
+  const years = current.years.filter((y) => y <= year);
+  return (await Promise.all(years.map((y) => wdesReportFor(services.store, current.organisationId, y, { suppressBreakdowns: true, current }))))
     .filter((r): r is WdesReport => r !== null);
 }
