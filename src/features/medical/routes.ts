@@ -29,7 +29,7 @@ export function registerMedicalRoutes(app: FastifyInstance, services: Services):
     if (!loaded) return reply;
     const { organisation, year, analyst } = loaded;
     // Null here means the year's import predates medical counts (the year itself is loaded): the page says so.
-    const report = await medicalReport(services, organisation.id, year, !analyst);
+    const report = await medicalReport(services, loaded.current, year, !analyst);
     await audit(services, request, 'view', organisation, `medical/${year}`);
     return html(services, request, reply, 'medical/views/medical.njk', {
       title: `Medical and dental workforce ${year}: ${organisation.name}`, synthetic: organisation.synthetic,
