@@ -45,12 +45,14 @@ export async function medicalReportFor(store: Store, organisationId: number, yea
 
 /**
  * Each year's headcounts of everyone and of Disabled staff, overall and per band, for Disabled staff's targets and
- * trajectories, from the WDES counts kept at import; years without them are left out. Oldest first.
+ * trajectories, from the WDES counts kept at import; years without them are left out. Oldest first. Given the
+ * organisation's current versions as a request read them, they are not read again.
  */
-export async function wdesTargetYears(store: Store, organisationId: number, years: readonly number[]): Promise<BandShareYear[]> {
+export async function wdesTargetYears(store: Store, organisationId: number, years: readonly number[], known?: CurrentImports): Promise<BandShareYear[]> {
   const out: BandShareYear[] = [];
+  const versions = known?.organisationId === organisationId ? known.byYear : null;
   for (const year of [...years].sort((a, b) => a - b)) {
-    const current = await store.imports.current(organisationId, year);
+    const current = versions ? versions.get(year) : await store.imports.current(organisationId, year);
     const counts = current ? ((await store.imports.standardCountsOf(current.id, 'wdes')) as WdesCounts | null) : null;
     if (counts) out.push(bandShareYearOf(WDES_COMPARED, year, counts.workforce));
   }

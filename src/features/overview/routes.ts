@@ -32,7 +32,7 @@ export function registerOverviewRoutes(app: FastifyInstance, services: Services)
     const { wres, previousWres, wdes, paygap, medical } = await overviewReports(services, organisation.id, year, loaded.current);
     if (!wres) return reply.callNotFound();
     await audit(services, request, 'view', organisation, `overview/${year}`);
-    const sources = await boardSources(services, organisation.id, year);
+    const sources = await boardSources(services, organisation.id, year, loaded.current);
     const inputs = [wres, previousWres, wdes, paygap, medical, sources.monthly, sources.comparison, sources.reports];
     return sendYearPage(services, request, reply, loaded, 'overview/views/overview.njk', inputs, () => ({
       title: `Overview ${year}: ${organisation.name}`, synthetic: organisation.synthetic,

@@ -52,8 +52,11 @@ export interface BoardSources {
   readonly reports: readonly WresReport[];
 }
 
-/** Reads what the board's figures are made from (the overview's page is kept by these: web/page-cache.ts). */
-export async function boardSources(services: WithStore, organisationId: number, year: number): Promise<BoardSources> {
+/**
+ * Reads what the board's figures are made from (the overview's page is kept by these: web/page-cache.ts). Given the
+ * organisation's current versions as the request read them, the years and reports do not read them again.
+ */
+export async function boardSources(services: WithStore, organisationId: number, year: number, current?: CurrentImports): Promise<BoardSources> {
   const { store } = services;
   const monthly = [];
   for (const key of MONTHLY_MEASURE_KEYS) {
@@ -65,8 +68,9 @@ export async function boardSources(services: WithStore, organisationId: number, 
   const organisation = await store.organisations.byId(organisationId);
   const compared = organisation ? await comparison(services, 'WRES', organisation, year, 'all') : null;
 
-  const years = (await store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
-  const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true }))))
+  const known = current?.organisationId === organisationId ? current : null;
+  const years = (known ? known.years : await store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
+  const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true, ...(known ? { current: known } : {}) }))))
     .filter((r): r is NonNullable<typeof r> => r !== null);
   return { monthly, comparison: compared, reports };
 }

@@ -35,7 +35,7 @@ async function loadTargets<F extends string>(services: Services, family: Targets
   if (!loaded) return null;
   const { organisation, year } = loaded;
   const goal = parseGoal(request.query.goal);
-  const result = await targetsTo(services, family.source, organisation.id, year, goal.ok ? goal.value : null);
+  const result = await targetsTo(services, family.source, organisation.id, year, goal.ok ? goal.value : null, loaded.current);
   if (result === null) {
     await reply.callNotFound();
     return null;

@@ -6,6 +6,7 @@
 import { WDES_TARGET_GROUP } from '../../core/targets/band-shares.ts';
 import { modelEmployerTargets, modelEmployerTargetsFor, WRES_TARGET_GROUP, type TargetGroup, type TargetsResult } from '../../core/targets/model-employer.ts';
 import type { WresReport } from '../../core/wres/report.ts';
+import type { CurrentImports } from '../../services/standard-reports.ts';
 import { wdesTargetYears } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Store } from '../../store/store.ts';
@@ -27,21 +28,22 @@ export function parseGoal(raw: unknown): { ok: true; value: number | null } | { 
 export interface TargetsSource<F extends string> {
   readonly group: TargetGroup<F>;
   /** The targets from the given years; null when none of them has the standard's figures. */
-  targets(store: Store, organisationId: number, years: readonly number[], goalPct: number | null): Promise<TargetsResult<F> | null>;
+  targets(store: Store, organisationId: number, years: readonly number[], goalPct: number | null, current?: CurrentImports): Promise<TargetsResult<F> | null>;
 }
 
 export const WRES_TARGETS: TargetsSource<'ethnicMinority'> = {
   group: WRES_TARGET_GROUP,
-  async targets(store, organisationId, years, goalPct) {
-    const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true })))).filter((r): r is WresReport => r !== null);
+  async targets(store, organisationId, years, goalPct, current) {
+    const known = current?.organisationId === organisationId ? { current } : {};
+    const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true, ...known })))).filter((r): r is WresReport => r !== null);
     return reports.length === 0 ? null : modelEmployerTargets(reports, { goalPct });
   },
 };
 
 export const WDES_TARGETS: TargetsSource<'disabled'> = {
   group: WDES_TARGET_GROUP,
-  async targets(store, organisationId, years, goalPct) {
-    const inputs = await wdesTargetYears(store, organisationId, years);
+  async targets(store, organisationId, years, goalPct, current) {
+    const inputs = await wdesTargetYears(store, organisationId, years, current);
     return inputs.length === 0 ? null : modelEmployerTargetsFor(WDES_TARGET_GROUP, inputs, { goalPct });
   },
 };
@@ -51,8 +53,9 @@ export const WDES_TARGETS: TargetsSource<'disabled'> = {
  * null for the method's own); null when none of those years has the standard's figures.
  */
 export async function targetsTo<F extends string>(
-  services: WithStore, source: TargetsSource<F>, organisationId: number, year: number, goalPct: number | null,
+  services: WithStore, source: TargetsSource<F>, organisationId: number, year: number, goalPct: number | null, current?: CurrentImports,
 ): Promise<TargetsResult<F> | null> {
-  const years = (await services.store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
-  return source.targets(services.store, organisationId, years, goalPct);
+  const known = current?.organisationId === organisationId ? current : undefined;
+  const years = (known ? known.years : await services.store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
+  return source.targets(services.store, organisationId, years, goalPct, known);
 }
