@@ -32,9 +32,17 @@ export async function currentImports(store: Store, organisationId: number): Prom
   return { organisationId, years: versions.map((v) => v.year), byYear: new Map(versions.map((v) => [v.year, v])) };
 }
 
-/** The standard's counts of the current version of a year, or null when the year has none. */
-export async function currentCounts<C>(store: Store, standard: AnyStandard, organisationId: number, year: number): Promise<C | null> {
-  const current = await store.imports.current(organisationId, year);
+/**
+ * The organisation's years with a current import, newest first: from `known` when it is that organisation's current
+ * versions as a request read them, read from the store otherwise.
+ */
+export async function currentYears(store: Store, organisationId: number, known?: CurrentImports): Promise<readonly number[]> {
+  return known?.organisationId === organisationId ? known.years : store.organisations.years(organisationId);
+}
+
+/** The standard's counts of the current version of a year, or null when the year has none (versions from `known` when given). */
+export async function currentCounts<C>(store: Store, standard: AnyStandard, organisationId: number, year: number, known?: CurrentImports): Promise<C | null> {
+  const current = known?.organisationId === organisationId ? known.byYear.get(year) : await store.imports.current(organisationId, year);
   return current ? ((await store.imports.standardCountsOf(current.id, standard.id)) as C | null) : null;
 }
 

@@ -12,7 +12,7 @@ import type { BandShareYear } from '../core/targets/model-employer.ts';
 import type { WdesCounts } from '../core/wdes/count.ts';
 import type { WdesReport } from '../core/wdes/report.ts';
 import type { Store } from '../store/store.ts';
-import { type CurrentImports, storedReport } from './standard-reports.ts';
+import { type CurrentImports, currentCounts, storedReport } from './standard-reports.ts';
 
 interface Options {
   readonly policy?: DisclosurePolicy;
@@ -32,7 +32,7 @@ export async function payGapFor(
   options: { ethnicityReference?: 'white' | 'whiteBritish'; forSharing?: boolean; current?: CurrentImports } = {},
 ): Promise<PayGapReport | null> {
   const settings = { 'ethnicity-reference': options.ethnicityReference === 'whiteBritish' ? 'white-british' : 'white' };
-  return (await storedReport(store, PAY_GAP_STANDARD, organisationId, year, { suppressBreakdowns: options.forSharing ?? true, settings, ...(options.current ? { current: options.current } : {}) })) as PayGapReport | null;
+  return (await storedReport(store, PAY_GAP_STANDARD, organisationId, year, { suppressBreakdowns: options.forSharing ?? true, settings, current: options.current })) as PayGapReport | null;
 }
 
 /**
@@ -50,10 +50,8 @@ export async function medicalReportFor(store: Store, organisationId: number, yea
  */
 export async function wdesTargetYears(store: Store, organisationId: number, years: readonly number[], known?: CurrentImports): Promise<BandShareYear[]> {
   const out: BandShareYear[] = [];
-  const versions = known?.organisationId === organisationId ? known.byYear : null;
   for (const year of [...years].sort((a, b) => a - b)) {
-    const current = versions ? versions.get(year) : await store.imports.current(organisationId, year);
-    const counts = current ? ((await store.imports.standardCountsOf(current.id, 'wdes')) as WdesCounts | null) : null;
+    const counts = await currentCounts<WdesCounts>(store, WDES_STANDARD, organisationId, year, known);
     if (counts) out.push(bandShareYearOf(WDES_COMPARED, year, counts.workforce));
   }
   return out;

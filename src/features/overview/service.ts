@@ -8,7 +8,7 @@ import type { PeerFunnels } from '../../core/comparisons/peer-funnels.ts';
 import { MONTHLY_MEASURE_KEYS, MONTHLY_MEASURES, type MonthlyMeasureKey } from '../../core/monthly/monthly-measures.ts';
 import { modelEmployerTargets } from '../../core/targets/model-employer.ts';
 import { type MonthlySeriesCounts, monthlyCountsFor } from '../../services/monthly-counts-service.ts';
-import type { CurrentImports } from '../../services/standard-reports.ts';
+import { type CurrentImports, currentYears } from '../../services/standard-reports.ts';
 import { medicalReportFor, payGapFor, wdesReportFor } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Store } from '../../store/store.ts';
@@ -23,13 +23,12 @@ type WithStore = { readonly store: Store };
  */
 export async function overviewReports(services: WithStore, organisationId: number, year: number, current?: CurrentImports) {
   const { store } = services;
-  const known = current?.organisationId === organisationId ? { current } : {};
   const [wres, previousWres, wdes, paygap, medical] = await Promise.all([
-    wresReportFor(store, organisationId, year, { suppressBreakdowns: true, ...known }),
-    wresReportFor(store, organisationId, year - 1, { suppressBreakdowns: true, ...known }),
-    wdesReportFor(store, organisationId, year, { suppressBreakdowns: true, ...known }),
-    payGapFor(store, organisationId, year, { forSharing: true, ...known }),
-    medicalReportFor(store, organisationId, year, { suppressBreakdowns: true, ...known }),
+    wresReportFor(store, organisationId, year, { suppressBreakdowns: true, current }),
+    wresReportFor(store, organisationId, year - 1, { suppressBreakdowns: true, current }),
+    wdesReportFor(store, organisationId, year, { suppressBreakdowns: true, current }),
+    payGapFor(store, organisationId, year, { forSharing: true, current }),
+    medicalReportFor(store, organisationId, year, { suppressBreakdowns: true, current }),
   ]);
   return { wres, previousWres, wdes, paygap, medical };
 }
@@ -68,9 +67,8 @@ export async function boardSources(services: WithStore, organisationId: number, 
   const organisation = await store.organisations.byId(organisationId);
   const compared = organisation ? await comparison(services, 'WRES', organisation, year, 'all') : null;
 
-  const known = current?.organisationId === organisationId ? current : null;
-  const years = (known ? known.years : await store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
-  const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true, ...(known ? { current: known } : {}) }))))
+  const years = (await currentYears(store, organisationId, current)).filter((y) => y <= year).sort((a, b) => a - b);
+  const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true, current }))))
     .filter((r): r is NonNullable<typeof r> => r !== null);
   return { monthly, comparison: compared, reports };
 }

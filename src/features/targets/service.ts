@@ -6,7 +6,7 @@
 import { WDES_TARGET_GROUP } from '../../core/targets/band-shares.ts';
 import { modelEmployerTargets, modelEmployerTargetsFor, WRES_TARGET_GROUP, type TargetGroup, type TargetsResult } from '../../core/targets/model-employer.ts';
 import type { WresReport } from '../../core/wres/report.ts';
-import type { CurrentImports } from '../../services/standard-reports.ts';
+import { type CurrentImports, currentYears } from '../../services/standard-reports.ts';
 import { wdesTargetYears } from '../../services/standards-report-service.ts';
 import { wresReportFor } from '../../services/wres-report-service.ts';
 import type { Store } from '../../store/store.ts';
@@ -34,8 +34,7 @@ export interface TargetsSource<F extends string> {
 export const WRES_TARGETS: TargetsSource<'ethnicMinority'> = {
   group: WRES_TARGET_GROUP,
   async targets(store, organisationId, years, goalPct, current) {
-    const known = current?.organisationId === organisationId ? { current } : {};
-    const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true, ...known })))).filter((r): r is WresReport => r !== null);
+    const reports = (await Promise.all(years.map((y) => wresReportFor(store, organisationId, y, { suppressBreakdowns: true, current })))).filter((r): r is WresReport => r !== null);
     return reports.length === 0 ? null : modelEmployerTargets(reports, { goalPct });
   },
 };
@@ -55,7 +54,6 @@ export const WDES_TARGETS: TargetsSource<'disabled'> = {
 export async function targetsTo<F extends string>(
   services: WithStore, source: TargetsSource<F>, organisationId: number, year: number, goalPct: number | null, current?: CurrentImports,
 ): Promise<TargetsResult<F> | null> {
-  const known = current?.organisationId === organisationId ? current : undefined;
-  const years = (known ? known.years : await services.store.organisations.years(organisationId)).filter((y) => y <= year).sort((a, b) => a - b);
-  return source.targets(services.store, organisationId, years, goalPct, known);
+  const years = (await currentYears(services.store, organisationId, current)).filter((y) => y <= year).sort((a, b) => a - b);
+  return source.targets(services.store, organisationId, years, goalPct, current);
 }
