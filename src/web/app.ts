@@ -20,6 +20,7 @@ import { registerAssets } from './assets.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { DEFAULT_UPLOAD_LIMITS } from './config.ts';
 import { pageContext } from './page-context.ts';
+import { DEFAULT_ROUTE_CONCURRENCY, FairAdmission } from './fair-admission.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { AppConfig, Services } from './services.ts';
 import { registerApiRoutes } from '../features/api/routes.ts';
@@ -59,6 +60,8 @@ export interface RegisteredRoute {
 declare module 'fastify' {
   interface FastifyInstance {
     readonly registeredRoutes: readonly RegisteredRoute[];
+    /** Each route's requests in work and waiting (fair-admission.ts). */
+    readonly admission: FairAdmission;
   }
 }
 
@@ -91,6 +94,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   // First, so that plugins registered after it (rate-limited sign-in, and the rest) inherit it: a plugin keeps the
   // error handler its parent had when it was registered.
   registerFaultHandler(app, services, config);
+  registerFairAdmission(app, config);
   await registerSecurityHeaders(app, config);
   await app.register(formbody);
   await registerAssets(app);
@@ -137,6 +141,20 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   registerPulseRoutes(app, services);
   registerNotFound(app, services);
   return app;
+}
+
+/**
+ * Before every other hook, so a request waiting its turn has cost nothing yet (no session read, no headers made):
+ * each route works a few requests at a time and the rest wait in its own queue (fair-admission.ts), so a flood of one
+ * page cannot hold up the others. A request's place is given up when its response closes, answered or abandoned.
+ */
+function registerFairAdmission(app: FastifyInstance, config: AppConfig): void {
+  const admission = new FairAdmission(config.routeConcurrency ?? DEFAULT_ROUTE_CONCURRENCY);
+  app.decorate('admission', admission);
+  app.addHook('onRequest', async (request, reply) => {
+    const release = await admission.admit(`${request.method} ${request.routeOptions.url ?? '(no route)'}`, request.signal);
+    reply.raw.once('close', release);
+  });
 }
 
 async function registerSecurityHeaders(app: FastifyInstance, config: AppConfig): Promise<void> {

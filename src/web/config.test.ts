@@ -10,3 +10,9 @@ test('MIRROR_DEMO_REGION is the demonstration trust and seven peers by default, 
   assert.throws(() => webSettingsFromEnv({ MIRROR_DEMO_REGION: 'lots' }), /MIRROR_DEMO_REGION/);
   assert.throws(() => webSettingsFromEnv({ MIRROR_DEMO_REGION: '100' }), /MIRROR_DEMO_REGION/);
 });
+
+test('MIRROR_ROUTE_CONCURRENCY: how many requests of one route are worked at a time, 4 unless set', () => {
+  assert.equal(webSettingsFromEnv({}).routeConcurrency, 4);
+  assert.equal(webSettingsFromEnv({ MIRROR_ROUTE_CONCURRENCY: '16' }).routeConcurrency, 16);
+  assert.throws(() => webSettingsFromEnv({ MIRROR_ROUTE_CONCURRENCY: '0' }), /MIRROR_ROUTE_CONCURRENCY must be a whole number of at least 1/);
+});

@@ -3,9 +3,11 @@
  * PORT (3000), HOST (127.0.0.1), MIRROR_BASE_URL (http://HOST:PORT), MIRROR_DATA_DIR (./data), DATABASE_URL
  * (PostgreSQL; unset means the embedded SQLite file), LOG_LEVEL (info), MIRROR_DEMO (on: load the synthetic trust),
  * MIRROR_DEMO_REGION (8: the synthetic trust and 7 synthetic peers, loaded after start, for comparisons; 0 or 1: none),
- * and the upload limits MIRROR_MAX_UPLOAD_MB (200), MIRROR_MAX_ROWS, MIRROR_MAX_CELL_CHARS and MIRROR_MAX_UNPACKED_MB.
+ * the upload limits MIRROR_MAX_UPLOAD_MB (200), MIRROR_MAX_ROWS, MIRROR_MAX_CELL_CHARS and MIRROR_MAX_UNPACKED_MB,
+ * and MIRROR_ROUTE_CONCURRENCY (4: how many requests of one route are worked at a time; fair-admission.ts).
  */
 import { resolve } from 'node:path';
+import { DEFAULT_ROUTE_CONCURRENCY } from './fair-admission.ts';
 import { MEGABYTE, positiveWholeNumber, readLimitsFromEnv, DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/limits.ts';
 
 /** Limits on uploads: the size of each uploaded file (MIRROR_MAX_UPLOAD_MB), then those on reading it (limits.ts). */
@@ -27,6 +29,8 @@ export interface WebSettings {
   readonly demoRegion: number;
   readonly showFaultDetails: boolean;
   readonly limits: UploadLimits;
+  /** How many requests of one route are worked at a time; the rest wait their turn (fair-admission.ts). */
+  readonly routeConcurrency: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -49,6 +53,7 @@ export function webSettingsFromEnv(env: Env): WebSettings {
       ...readLimitsFromEnv(env),
       maxUploadBytes: positiveWholeNumber(env, MAX_UPLOAD_SETTING, DEFAULT_UPLOAD_LIMITS.maxUploadBytes / MEGABYTE) * MEGABYTE,
     },
+    routeConcurrency: positiveWholeNumber(env, 'MIRROR_ROUTE_CONCURRENCY', DEFAULT_ROUTE_CONCURRENCY),
   };
 }
 

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly logLevel: string;
   /** Upload and reading limits (config.ts); the defaults when not given. */
   readonly limits?: UploadLimits;
+  /** How many requests of one route are worked at a time (fair-admission.ts); the default when not given. */
+  readonly routeConcurrency?: number;
 }
 
 export interface Services {
