@@ -21,6 +21,7 @@ import { registerAuth } from './auth/plugin.ts';
 import { DEFAULT_UPLOAD_LIMITS } from './config.ts';
 import { pageContext } from './page-context.ts';
 import { DEFAULT_ROUTE_CONCURRENCY, FairAdmission } from './fair-admission.ts';
+import { CHARTS_ON_THIS_THREAD, type ChartDrawer, chartThreads } from './charts/index.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { AppConfig, Services } from './services.ts';
 import { registerApiRoutes } from '../features/api/routes.ts';
@@ -62,6 +63,8 @@ declare module 'fastify' {
     readonly registeredRoutes: readonly RegisteredRoute[];
     /** Each route's requests in work and waiting (fair-admission.ts). */
     readonly admission: FairAdmission;
+    /** Where the charts of pages of an organisation's year are drawn (charts/off-thread.ts). */
+    readonly charts: ChartDrawer;
   }
 }
 
@@ -95,6 +98,7 @@ export async function createApp(services: Services, config: AppConfig): Promise<
   // error handler its parent had when it was registered.
   registerFaultHandler(app, services, config);
   registerFairAdmission(app, config);
+  registerChartThreads(app, config);
   await registerSecurityHeaders(app, config);
   await app.register(formbody);
   await registerAssets(app);
@@ -155,6 +159,14 @@ function registerFairAdmission(app: FastifyInstance, config: AppConfig): void {
     const release = await admission.admit(`${request.method} ${request.routeOptions.url ?? '(no route)'}`, request.signal);
     reply.raw.once('close', release);
   });
+}
+
+/** The chart threads (config.chartThreads; none, so the event loop, when not given), stopped when the app closes. */
+function registerChartThreads(app: FastifyInstance, config: AppConfig): void {
+  const threads = config.chartThreads ?? 0;
+  const charts = threads > 0 ? chartThreads(threads) : CHARTS_ON_THIS_THREAD;
+  app.decorate('charts', charts);
+  app.addHook('onClose', () => charts.close());
 }
 
 async function registerSecurityHeaders(app: FastifyInstance, config: AppConfig): Promise<void> {

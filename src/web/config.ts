@@ -4,10 +4,13 @@
  * (PostgreSQL; unset means the embedded SQLite file), LOG_LEVEL (info), MIRROR_DEMO (on: load the synthetic trust),
  * MIRROR_DEMO_REGION (8: the synthetic trust and 7 synthetic peers, loaded after start, for comparisons; 0 or 1: none),
  * the upload limits MIRROR_MAX_UPLOAD_MB (200), MIRROR_MAX_ROWS, MIRROR_MAX_CELL_CHARS and MIRROR_MAX_UNPACKED_MB,
- * and MIRROR_ROUTE_CONCURRENCY (4: how many requests of one route are worked at a time; fair-admission.ts).
+ * MIRROR_ROUTE_CONCURRENCY (4: how many requests of one route are worked at a time; fair-admission.ts) and
+ * MIRROR_CHART_THREADS (one fewer than the cores, 1 to 4; 0 for none: the threads that draw the charts of an
+ * organisation's pages, charts/off-thread.ts).
  */
 import { resolve } from 'node:path';
 import { DEFAULT_ROUTE_CONCURRENCY } from './fair-admission.ts';
+import { defaultChartThreads } from './charts/off-thread.ts';
 import { MEGABYTE, positiveWholeNumber, readLimitsFromEnv, DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/limits.ts';
 
 /** Limits on uploads: the size of each uploaded file (MIRROR_MAX_UPLOAD_MB), then those on reading it (limits.ts). */
@@ -31,6 +34,8 @@ export interface WebSettings {
   readonly limits: UploadLimits;
   /** How many requests of one route are worked at a time; the rest wait their turn (fair-admission.ts). */
   readonly routeConcurrency: number;
+  /** Threads drawing the charts of an organisation's pages; 0: drawn on the event loop (charts/off-thread.ts). */
+  readonly chartThreads: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -54,7 +59,16 @@ export function webSettingsFromEnv(env: Env): WebSettings {
       maxUploadBytes: positiveWholeNumber(env, MAX_UPLOAD_SETTING, DEFAULT_UPLOAD_LIMITS.maxUploadBytes / MEGABYTE) * MEGABYTE,
     },
     routeConcurrency: positiveWholeNumber(env, 'MIRROR_ROUTE_CONCURRENCY', DEFAULT_ROUTE_CONCURRENCY),
+    chartThreads: chartThreadsFromEnv(env['MIRROR_CHART_THREADS']),
   };
+}
+
+/** MIRROR_CHART_THREADS: unset or empty for the default (defaultChartThreads), otherwise a whole number from 0 to 16. */
+function chartThreadsFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return defaultChartThreads();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`MIRROR_CHART_THREADS must be a whole number from 0 to 16, not "${value}"`);
+  return n;
 }
 
 /** The synthetic region's size when MIRROR_DEMO_REGION is not set: the demonstration trust and seven peers. */

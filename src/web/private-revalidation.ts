@@ -36,6 +36,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 // The application's build (name and version) is in every ETag, so a new release is never answered 304 from an older
 // one's page; in a copy laid out otherwise it is 'unknown build', and the page itself is in the ETag too.
 import { BUILD } from '../services/code-stamp.ts';
+import { withChartsApart } from './charts/index.ts';
 import { cspNonce } from './csp-nonce.ts';
 import type { OrganisationYear } from './organisation-year.ts';
 import { isAnalystAnywhere } from './auth/current-user.ts';
@@ -87,8 +88,11 @@ export async function sendYearPage(
   inputs: readonly unknown[],
   build: PageBuilder,
 ): Promise<FastifyReply> {
+  // Its charts drawn once the rest is rendered, off the event loop (charts/off-thread.ts).
+  const rendered = (context: () => Promise<Record<string, unknown>>) =>
+    withChartsApart(request.server.charts, request.signal, async () => services.render(template, await context()));
   if (loaded.analyst) {
-    const html = services.render(template, pageContext(request, reply, await build()));
+    const html = await rendered(async () => pageContext(request, reply, await build()));
     return reply.header('cache-control', 'no-store').type('text/html').send(html);
   }
   const user = request.currentUser ?? null;
@@ -98,16 +102,16 @@ export async function sendYearPage(
     BUILD, template, request.url, loaded.membership.role, user ? [user.administrator, isAnalystAnywhere(user)] : null,
     loaded.organisation, loaded.year, loaded.years, versions, ...inputs,
   ]);
-  const page = await pageCache(services.store).get(key, async () => {
+  const page = await pageCache(services.store).get(key, () => rendered(async () => {
     const context = pageContext(request, reply, await build());
     const layoutUser = context['currentUser'] as LayoutUser | null;
-    return services.render(template, {
+    return {
       ...context,
       currentUser: layoutUser ? { ...layoutUser, displayName: PLACEHOLDERS.displayName } : null,
       csrfToken: PLACEHOLDERS.csrfToken,
       cspNonce: PLACEHOLDERS.nonce,
-    });
-  }, request.url);
+    };
+  }), request.url);
   const etag = privateEtag(request, versions, page.hash);
   reply.header('etag', etag).header('cache-control', PRIVATE_REVALIDATE);
   if (clientHas(request, etag)) {

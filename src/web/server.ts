@@ -72,7 +72,7 @@ export async function startServer(env: Env, say: (line: string) => void = (line)
   // administrator's sign-in links for people) must carry it, so the app reads config.baseUrl at request time.
   const config: { -readonly [K in keyof AppConfig]: AppConfig[K] } = {
     baseUrl: settings.baseUrl, showFaultDetails: settings.showFaultDetails, logLevel: settings.logLevel, limits: settings.limits,
-    routeConcurrency: settings.routeConcurrency,
+    routeConcurrency: settings.routeConcurrency, chartThreads: settings.chartThreads,
   };
   const app = await createApp(services, config);
   const address = await app.listen({ host: settings.host, port: settings.port });

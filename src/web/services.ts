@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly limits?: UploadLimits;
   /** How many requests of one route are worked at a time (fair-admission.ts); the default when not given. */
   readonly routeConcurrency?: number;
+  /** Threads that draw the charts of pages of an organisation's year (charts/off-thread.ts); 0 or none: the event loop. */
+  readonly chartThreads?: number;
 }
 
 export interface Services {

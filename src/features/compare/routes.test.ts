@@ -47,7 +47,8 @@ describe('comparisons between organisations', () => {
   let dir: string;
 
   before(async () => {
-    harness = await createHarness();
+    // Charts drawn on a real chart thread, as the running service draws them (web/charts/off-thread.ts).
+    harness = await createHarness({ chartThreads: 1 });
     dir = mkdtempSync(join(tmpdir(), 'mirror-compare-'));
     const key = harness.services.pseudonymKey;
     const members = await writeSyntheticRegion(join(dir, 'region'), 2025, 3, { staffScale: 0.1 });
@@ -91,6 +92,7 @@ describe('comparisons between organisations', () => {
     }
     assert.ok(charts >= 6, `${charts} funnel plots`);
     assert.equal(body.match(/<svg [^>]*class="mirror-chart-svg"/g)?.length, charts, 'each chart followed by its table');
+    assert.ok((harness.app.charts as unknown as { drawnOnThreads: () => number }).drawnOnThreads() >= charts, 'drawn on the chart thread');
     assert.match(body, /Your organisation lies (inside|above|below) the (95|99\.8)% limits/);
     assert.match(body, /<desc [^>]*>[^<]*Synthetic Region NHS Trust 02 [\d.]+%?, (inside|above|below) the/, 'the description places the highlighted organisation');
     assert.match(body, /Elsewhere Synthetic Mental Health Trust/, 'every organisation by default');

@@ -29,12 +29,15 @@ export interface Harness {
 const appClocks = new WeakMap<FastifyInstance, () => Date>();
 
 export async function createHarness(
-  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry; store?: 'file' | 'memory'; mailer?: Mailer } = {},
+  options: { baseUrl?: string; logLevel?: string; beforeReady?: (app: FastifyInstance) => void; standards?: StandardRegistry; store?: 'file' | 'memory'; mailer?: Mailer; chartThreads?: number } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mirror-auth-'));
   const storeConfig = { dialect: 'sqlite', file: options.store === 'memory' ? SQLITE_IN_MEMORY : join(dir, 'mirror.sqlite') } as const;
   let now: Date | null = null;
-  const config: AppConfig = { baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000', showFaultDetails: true, logLevel: options.logLevel ?? 'silent' };
+  const config: AppConfig = {
+    baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000', showFaultDetails: true, logLevel: options.logLevel ?? 'silent',
+    ...(options.chartThreads === undefined ? {} : { chartThreads: options.chartThreads }),
+  };
   // Built by the same composition root as the running service.
   const { app, services } = await buildApp({
     storeConfig,

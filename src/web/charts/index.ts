@@ -6,6 +6,7 @@
  */
 import { funnelThumbnail as drawFunnelThumbnail } from './funnel-thumbnail.ts';
 import { memoisedChart } from './memo.ts';
+import { drawnApart } from './off-thread.ts';
 import { spcChart as drawSpcChart } from './spc-chart.ts';
 import { spcThumbnail as drawSpcThumbnail } from './spc-thumbnail.ts';
 import { targetThumbnail as drawTargetThumbnail } from './target-thumbnail.ts';
@@ -13,22 +14,22 @@ import { targetThumbnail as drawTargetThumbnail } from './target-thumbnail.ts';
 export { chartId, CHART_ID_PATTERN } from './chart-id.ts';
 export type { ChartOptions } from './render.ts';
 export { COLOUR, DEFAULT_WIDTH, FONT_FAMILY, SPC_COLOUR } from './theme.ts';
-export { describeForest, forestPlot, NON_ADVERSE, type ForestPlotOptions, type ForestRow } from './forest-plot.ts';
-export { describeFunnel, funnelChart, type FunnelChartCurvePoint, type FunnelChartOptions, type FunnelChartPoint } from './funnel-chart.ts';
-export { describeRates, rateComparison, type RateComparisonOptions, type RateGroup } from './rate-comparison.ts';
+export { describeForest, NON_ADVERSE, type ForestPlotOptions, type ForestRow } from './forest-plot.ts';
+export { describeFunnel, type FunnelChartCurvePoint, type FunnelChartOptions, type FunnelChartPoint } from './funnel-chart.ts';
+export { describeRates, type RateComparisonOptions, type RateGroup } from './rate-comparison.ts';
 export {
   describeRepresentation,
-  representationByBand,
   type BandShare,
   type HeadcountShare,
   type RepresentationByBandOptions,
 } from './representation-by-band.ts';
-export { describeTrend, trendChart, type TrendChartOptions, type TrendPoint, type TrendUnit } from './trend-chart.ts';
+export { describeTrend, type TrendChartOptions, type TrendPoint, type TrendUnit } from './trend-chart.ts';
 export { bandSharesFromIndicator1, forestRowsFromBreakdown, rateGroupsFromRatio, rateGroupsFromSurvey } from './adapters.ts';
 export {
   assuranceReading, describeSpc, formatMonth, formatSpcValue, POINT_TYPE_LABEL, VARIATION_READING,
   type SpcChartOptions, type SpcChartPoint, type SpcUnit,
 } from './spc-chart.ts';
+export { CHARTS_ON_THIS_THREAD, chartThreads, defaultChartThreads, withChartsApart, type ChartDrawer } from './off-thread.ts';
 export { assuranceIconSvg, variationIconSvg, type SpcIconOptions } from './spc-icons.ts';
 export { describeSpcThumbnail, type SpcThumbnailOptions } from './spc-thumbnail.ts';
 export type { FunnelThumbnailOptions } from './funnel-thumbnail.ts';
@@ -39,3 +40,11 @@ export const spcChart = memoisedChart('spc', drawSpcChart);
 export const spcThumbnail = memoisedChart('spc-thumbnail', drawSpcThumbnail);
 export const funnelThumbnail = memoisedChart('funnel-thumbnail', drawFunnelThumbnail);
 export const targetThumbnail = memoisedChart('target-thumbnail', drawTargetThumbnail);
+
+// The larger charts drawn afresh for analysts' pages: within a page of an organisation's year, drawn once the page is
+// rendered, on the chart threads (off-thread.ts); anywhere else, where they are asked for.
+export const funnelChart = drawnApart('funnel');
+export const rateComparison = drawnApart('rates');
+export const representationByBand = drawnApart('representation');
+export const forestPlot = drawnApart('forest');
+export const trendChart = drawnApart('trend');

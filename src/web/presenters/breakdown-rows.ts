@@ -13,7 +13,8 @@
  */
 import type { RatioBreakdownRow } from '../../core/indicators/evaluate-ratio.ts';
 import { chartId } from '../charts/chart-id.ts';
-import { forestPlot, type ForestRow } from '../charts/forest-plot.ts';
+import type { ForestRow } from '../charts/forest-plot.ts';
+import { forestPlot } from '../charts/index.ts';
 
 /** Which side of each row holds the group the row is about: 'both' for a staff group, band or directorate. */
 export type OwnSide = 'both' | 'numerator' | 'denominator';
