@@ -30,8 +30,9 @@ const MAX_BATCH = 500;
  * Records are written by group commit: those that arrive in the same turn of the event loop (the requests a busy
  * server is answering together) are written in one multi-row INSERT at the end of that turn (setImmediate), which on
  * SQLite is one commit rather than one per record. Each caller awaits its own batch, so a record is durable before
- * its call returns (and so before a request sends its response), and when the batch cannot be written every caller
- * waiting on it fails (an INSERT is all or nothing: none of the batch is written).
+ * its call returns (and so before a request sends its response). An INSERT is all or nothing, so when a batch cannot
+ * be written each of its records is tried alone, in order: only a record that cannot be written fails its caller (and
+ * when the database itself cannot be written, each caller fails with its own record's error).
  */
 export function auditRepository(db: Kysely<Database>): Store['audit'] {
   let waiting: Waiting[] = [];
@@ -40,7 +41,8 @@ export function auditRepository(db: Kysely<Database>): Store['audit'] {
     try {
       await db.insertInto('audit_events').values(batch.map((w) => w.row)).execute();
     } catch (error) {
-      for (const w of batch) w.reject(error);
+      if (batch.length === 1) batch[0]!.reject(error);
+      else for (const w of batch) await write([w]);
       return;
     }
     for (const w of batch) w.resolve();

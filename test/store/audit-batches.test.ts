@@ -36,19 +36,21 @@ testEachDialect('audit records made at the same time are written in one INSERT, 
   assert.equal(counted.inserts, 3);
 });
 
-testEachDialect('when a batch of audit records cannot be written, every caller waiting on it fails, and the next batch is written', async ({ store }) => {
-  const { audit } = countingAudit(store);
+testEachDialect('when a batch of audit records cannot be written, each is tried alone: only the one that cannot be written fails, the rest are written in order', async ({ store }) => {
+  const { audit, counted } = countingAudit(store);
   const results = await Promise.allSettled([
     audit.record({ userId: 1, action: 'view', subject: 'wres/2025' }),
-    // A subject is required (NOT NULL): the one INSERT fails, so nothing of the batch is written.
+    // A subject is required (NOT NULL): the batch's INSERT fails, then this record's own.
     audit.record({ userId: 2, action: 'view', subject: null as unknown as string }),
     audit.record({ userId: 3, action: 'view', subject: 'wdes/2025' }),
   ]);
-  assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
-  assert.deepEqual(await store.audit.list({ limit: 10, offset: 0 }), []);
+  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual((await store.audit.list({ limit: 10, offset: 0 })).map((e) => [e.userId, e.subject]), [[3, 'wdes/2025'], [1, 'wres/2025']]);
+  assert.equal(counted.inserts, 4, 'the batch, then each of its three alone');
 
   await Promise.all([audit.record({ userId: 1, action: 'view', subject: 'wres/2024' }), audit.record({ userId: 1, action: 'view', subject: 'wres/2023' })]);
-  assert.deepEqual((await store.audit.list({ limit: 10, offset: 0 })).map((e) => e.subject), ['wres/2023', 'wres/2024']);
+  assert.equal(counted.inserts, 5, 'the next batch is one INSERT again');
+  assert.deepEqual((await store.audit.list({ limit: 2, offset: 0 })).map((e) => e.subject), ['wres/2023', 'wres/2024']);
 });
 
 testEachDialect('an audit record whose details cannot be written as JSON fails alone', async ({ store }) => {
