@@ -57,5 +57,25 @@ export function organisationsRepository(db: Kysely<Database>): Store['organisati
         .orderBy('year', 'desc').execute();
       return rows.map((row) => row.year);
     },
+
+    async yearsOf(organisationIds) {
+      const years = new Map<number, number[]>(organisationIds.map((id) => [id, []]));
+      if (organisationIds.length === 0) return years;
+      const rows = await db.selectFrom('import_versions').select(['organisation_id', 'year'])
+        .where('organisation_id', 'in', [...new Set(organisationIds)]).where('is_current', '=', true)
+        .orderBy('organisation_id').orderBy('year', 'desc').execute();
+      for (const row of rows) years.get(row.organisation_id)!.push(row.year);
+      return years;
+    },
+
+    async withoutMembers() {
+      const rows = await db.selectFrom('organisations').selectAll()
+        .where(({ not, exists, selectFrom }) => not(exists(
+          selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select('memberships.user_id')
+            .whereRef('memberships.organisation_id', '=', 'organisations.id').where('users.active', '=', true),
+        )))
+        .orderBy('name').orderBy('id').execute();
+      return rows.map(toOrganisation);
+    },
   };
 }

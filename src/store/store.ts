@@ -323,6 +323,10 @@ export interface Store {
     all(): Promise<readonly Organisation[]>;
     /** Reporting years with a current import, newest first. */
     years(organisationId: number): Promise<readonly number[]>;
+    /** The same for each of the organisations given, in one query: every id given has an entry (empty when none). */
+    yearsOf(organisationIds: readonly number[]): Promise<ReadonlyMap<number, readonly number[]>>;
+    /** Every organisation with no active member (nobody can see it), by name, in one query. */
+    withoutMembers(): Promise<readonly Organisation[]>;
   };
 
   imports: {

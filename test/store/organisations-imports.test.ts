@@ -187,3 +187,25 @@ testEachDialect('currentOfYears gives the current version of each year asked, in
   assert.equal(found[2]?.id, v2024.id);
   assert.deepEqual(await store.imports.currentOfYears(v2025.organisationId, []), []);
 });
+
+testEachDialect('yearsOf: each organisation\'s years with a current import, newest first, in one query; withoutMembers: those nobody active can see', async ({ store }) => {
+  const a = await store.imports.create(sampleImport(2024));
+  await store.imports.create(sampleImport(2025));
+  await store.imports.create(sampleImport(2025));
+  const b = await store.imports.create(sampleImport(2023, { organisation: { code: 'BBB', name: 'B Trust' } }));
+  const empty = await store.organisations.byId((await store.db.insertInto('organisations')
+    .values({ code: 'CCC', name: 'C Trust', region: null, type: null, synthetic: false }).returning('id').executeTakeFirstOrThrow()).id);
+  const years = await store.organisations.yearsOf([b.organisationId, a.organisationId, empty!.id, a.organisationId]);
+  assert.deepEqual([...years], [[b.organisationId, [2023]], [a.organisationId, [2025, 2024]], [empty!.id, []]]);
+  for (const id of [a.organisationId, b.organisationId, empty!.id]) assert.deepEqual(years.get(id), await store.organisations.years(id));
+  assert.deepEqual(await store.organisations.yearsOf([]), new Map());
+
+  const names = async () => (await store.organisations.withoutMembers()).map((o) => o.name);
+  assert.deepEqual(await names(), ['B Trust', 'C Trust', ORGANISATION.name].sort((x, y) => x.localeCompare(y)));
+  const active = await store.users.create({ email: 'a@example.nhs.uk', displayName: 'A', administrator: false });
+  const inactive = await store.users.create({ email: 'i@example.nhs.uk', displayName: 'I', administrator: false });
+  await store.users.setMembership(active.id, a.organisationId, 'viewer');
+  await store.users.setMembership(inactive.id, b.organisationId, 'analyst');
+  await store.users.setActive(inactive.id, false);
+  assert.deepEqual(await names(), ['B Trust', 'C Trust'], 'a member who is no longer active does not count');
+});

@@ -9,13 +9,12 @@ import type { Membership, Organisation, Store } from '../../store/store.ts';
 type WithStore = { readonly store: Store };
 
 /** Each organisation the person belongs to, with their role and its imported years (latest first). */
-export function organisationsWithYears(services: WithStore, memberships: readonly Membership[]) {
-  return Promise.all(
-    memberships.map(async (m: Membership) => {
-      const years = await services.store.organisations.years(m.organisation.id);
-      return { ...m.organisation, role: m.role, years, latestYear: years[0] ?? null };
-    }),
-  );
+export async function organisationsWithYears(services: WithStore, memberships: readonly Membership[]) {
+  const years = await services.store.organisations.yearsOf(memberships.map((m) => m.organisation.id));
+  return memberships.map((m) => {
+    const own = years.get(m.organisation.id)!;
+    return { ...m.organisation, role: m.role, years: own, latestYear: own[0] ?? null };
+  });
 }
 
 /** The latest imported year of an organisation; null when nothing has been imported. */
@@ -31,11 +30,9 @@ export interface UnseenOrganisation extends Organisation {
 
 /** Every organisation with no active member: real ones first (by name), then synthetic ones. */
 export async function organisationsWithoutMembers(services: WithStore): Promise<{ real: UnseenOrganisation[]; synthetic: UnseenOrganisation[] }> {
-  const unseen: UnseenOrganisation[] = [];
-  for (const organisation of await services.store.organisations.all()) {
-    if ((await services.store.users.members(organisation.id)).length > 0) continue;
-    unseen.push({ ...organisation, years: await services.store.organisations.years(organisation.id) });
-  }
+  const organisations = await services.store.organisations.withoutMembers();
+  const years = await services.store.organisations.yearsOf(organisations.map((o) => o.id));
+  const unseen: UnseenOrganisation[] = organisations.map((organisation) => ({ ...organisation, years: years.get(organisation.id)! }));
   const byName = (a: Organisation, b: Organisation) => a.name.localeCompare(b.name);
   return { real: unseen.filter((o) => !o.synthetic).sort(byName), synthetic: unseen.filter((o) => o.synthetic).sort(byName) };
 }
