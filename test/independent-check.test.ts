@@ -4,7 +4,7 @@
  * same rows: its own grouping rule (first character of the code), its own counting loops and its own formulas.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -137,10 +137,12 @@ function assertClose(actual: number | null | undefined, wanted: number | null | 
 
 describe('WRES matches an independent computation on random trusts', () => {
   for (let seed = 1; seed <= 30; seed++) {
-    test(`random trust ${seed}`, async () => {
+    test(`random trust ${seed}`, async (t) => {
       const trust = randomTrust(seed);
       const want = expected(trust);
-      const result = await wresFromFolder(writeTrust(trust), { year: 2025, previousFolder: null });
+      const folder = writeTrust(trust);
+      t.after(() => rmSync(folder, { recursive: true, force: true }));
+      const result = await wresFromFolder(folder, { year: 2025, previousFolder: null });
       assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.problems.slice(0, 3)));
       const { indicators } = result.report;
       assert.equal(indicators['1'].overall.white.count, want.headcount.get('white') ?? 0);

@@ -3,7 +3,7 @@
  * ingest and engine, and compared with plain counting done here from the same rows.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -60,9 +60,11 @@ function near(actual: number | null | undefined, wanted: number | null | undefin
 
 describe('WDES matches an independent computation on random trusts', () => {
   for (let seed = 1; seed <= 20; seed++) {
-    test(`random trust ${seed}`, async () => {
+    test(`random trust ${seed}`, async (t) => {
       const trust = randomTrust(seed);
-      const result = await wdesFromFolder(write(trust), { year: 2025, previousFolder: null });
+      const folder = write(trust);
+      t.after(() => rmSync(folder, { recursive: true, force: true }));
+      const result = await wdesFromFolder(folder, { year: 2025, previousFolder: null });
       assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.problems.slice(0, 3)));
       const m = result.report.metrics;
 

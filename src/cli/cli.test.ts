@@ -1,19 +1,30 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../../test/support/run-cli.ts';
 
 
 const run = runCli;
 
+/** A folder of the system's temporary folder, removed when the file's tests end. */
+const made: string[] = [];
+function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  made.push(folder);
+  return folder;
+}
+after(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
 describe('mirror wres on the synthetic trust', () => {
   let root = '';
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'mirror-cli-'));
+    root = tempFolder('mirror-cli-');
     assert.equal((await run('demo', join(root, '2024'), '--year', '2024', '--seed', '7', '--staff', '600')).code, 0);
     assert.equal((await run('demo', join(root, '2025'), '--year', '2025', '--seed', '7', '--staff', '600')).code, 0);
   });
@@ -117,7 +128,7 @@ describe('mirror wres on the synthetic trust', () => {
 
 describe('mirror wres with bad input', () => {
   test('each problem on its own line with file, row, column and value; exit 1; nothing on stdout', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'mirror-cli-bad-'));
+    const folder = tempFolder('mirror-cli-bad-');
     writeFileSync(join(folder, 'staff.csv'), [
       'staff_id,ethnic_category,pay_band,staff_group,assignment_category',
       'S1,White - British,Band 5,Nursing and Midwifery Registered,Permanent',
@@ -133,7 +144,7 @@ describe('mirror wres with bad input', () => {
   });
 
   test('a long list is cut on the terminal and written whole, spreadsheet-safe, with --problems', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'mirror-cli-many-'));
+    const folder = tempFolder('mirror-cli-many-');
     const rows = Array.from({ length: 150 }, (_, i) => `S${i},=HYPERLINK("x"),Band 5,Nursing and Midwifery Registered,Permanent`);
     rows.push(...Array.from({ length: 120 }, (_, i) => `T${i},A,Band 8,Nursing and Midwifery Registered,Permanent`));
     writeFileSync(join(folder, 'staff.csv'), ['staff_id,ethnic_category,pay_band,staff_group,assignment_category', ...rows].join('\n'));
@@ -155,7 +166,7 @@ describe('mirror wres with bad input', () => {
     const missing = await run('wres', '/nonexistent/mirror', '--year', '2025');
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nonexistent/);
-    const folder = mkdtempSync(join(tmpdir(), 'mirror-cli-noyear-'));
+    const folder = tempFolder('mirror-cli-noyear-');
     const noYear = await run('wres', folder);
     assert.equal(noYear.code, 2);
     assert.match(noYear.stderr, /--year/);
@@ -177,7 +188,7 @@ describe('npx mirror', () => {
 
 describe('mirror demo --region', () => {
   test('writes one synthetic organisation a subfolder, and refuses a count out of range', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mirror-cli-region-'));
+    const root = tempFolder('mirror-cli-region-');
     const { code, stdout } = await run('demo', join(root, 'region'), '--year', '2025', '--region', '2');
     assert.equal(code, 0);
     assert.match(stdout, /synthetic region of 2 organisations/);
