@@ -57,10 +57,8 @@ export interface BoardSources {
  */
 export async function boardSources(services: WithStore, organisationId: number, year: number, current?: CurrentImports): Promise<BoardSources> {
   const { store } = services;
-  const monthly = [];
-  for (const key of MONTHLY_MEASURE_KEYS) {
-    monthly.push({ key, counts: await monthlyCountsFor(store, organisationId, year, MONTHLY_MEASURES[key]) });
-  }
+  // Together: on PostgreSQL each is a round trip of its own.
+  const monthly = await Promise.all(MONTHLY_MEASURE_KEYS.map(async (key) => ({ key, counts: await monthlyCountsFor(store, organisationId, year, MONTHLY_MEASURES[key]) })));
 
   // The comparisons page's own comparison with every organisation (one cached entry for both), centred on the
   // national figures an administrator entered for the year.
