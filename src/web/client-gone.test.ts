@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createHarness, type Harness } from './auth/test-harness.ts';
+import { createHarness, type Harness, keepSentStatuses } from './auth/test-harness.ts';
 
 describe('a request whose client has gone', () => {
   let harness: Harness;
@@ -21,11 +21,7 @@ describe('a request whose client has gone', () => {
     harness = await createHarness({
       store: 'memory',
       beforeReady: (app) => {
-        // onSend, not onResponse: a response to a closed socket never finishes, but is still sent with its status.
-        app.addHook('onSend', async (request, reply, payload) => {
-          statuses.set(request.url, reply.statusCode);
-          return payload;
-        });
+        keepSentStatuses(app, statuses);
         // Stands for a long read that checks the signal between organisations, as the services do.
         app.get('/healthz/test-long-read', async (request) => {
           started();

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createHarness, type Harness } from './auth/test-harness.ts';
+import { createHarness, type Harness, keepSentStatuses } from './auth/test-harness.ts';
 import { DEFAULT_ROUTE_CONCURRENCY, FairAdmission } from './fair-admission.ts';
 
 describe('the queue', () => {
@@ -64,10 +64,7 @@ describe('the app, over real sockets', () => {
     harness = await createHarness({
       store: 'memory',
       beforeReady: (app) => {
-        app.addHook('onSend', async (request, reply, payload) => {
-          statuses.set(request.url, reply.statusCode);
-          return payload;
-        });
+        keepSentStatuses(app, statuses);
         // Stands for a slow page: held until the test lets it answer.
         app.get('/healthz/test-held', async () => {
           started++;

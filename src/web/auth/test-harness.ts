@@ -67,6 +67,17 @@ export async function createHarness(
   };
 }
 
+/**
+ * Fills `statuses` with the status each request was answered with, by address: in onSend, not onResponse, because a
+ * response to a closed socket never finishes but is still sent with its status. For beforeReady.
+ */
+export function keepSentStatuses(app: FastifyInstance, statuses: Map<string, number>): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    statuses.set(request.url, reply.statusCode);
+    return payload;
+  });
+}
+
 /** Creates a person with a password and, optionally, memberships by organisation id. */
 export async function addUser(
   store: Store,
