@@ -59,6 +59,13 @@ export interface RegisteredRoute {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `'unqueued'`: this route is not held to a few requests at a time (fair-admission.ts): an upload spends its time
+     * receiving a person's files at the pace of their connection, and the import itself has its own queue of jobs.
+     */
+    admission?: 'unqueued';
+  }
   interface FastifyInstance {
     readonly registeredRoutes: readonly RegisteredRoute[];
     /** Each route's requests in work and waiting (fair-admission.ts). */
@@ -156,6 +163,7 @@ function registerFairAdmission(app: FastifyInstance, config: AppConfig): void {
   const admission = new FairAdmission(config.routeConcurrency ?? DEFAULT_ROUTE_CONCURRENCY);
   app.decorate('admission', admission);
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.admission === 'unqueued') return;
     const release = await admission.admit(`${request.method} ${request.routeOptions.url ?? '(no route)'}`, request.signal);
     reply.raw.once('close', release);
   });

@@ -71,6 +71,12 @@ describe('the app, over real sockets', () => {
           await new Promise<void>((resolve) => holds.push(resolve));
           return { held: true };
         });
+        // As the uploads are: not held to a few at a time.
+        app.get('/healthz/test-unqueued', { config: { admission: 'unqueued' } }, async () => {
+          started++;
+          await new Promise<void>((resolve) => holds.push(resolve));
+          return { held: true };
+        });
       },
     });
     await harness.app.listen({ host: '127.0.0.1', port: 0 });
@@ -138,5 +144,14 @@ describe('the app, over real sockets', () => {
     await until(() => started === DEFAULT_ROUTE_CONCURRENCY, 'the route takes its limit again');
     while (holds.length > 0) holds.shift()!();
     await Promise.all(again.map((r) => r.answer));
+  });
+
+  test('a route marked unqueued (the uploads) takes every request at once', async () => {
+    started = 0;
+    const all = Array.from({ length: DEFAULT_ROUTE_CONCURRENCY + 3 }, (_, i) => get(`/healthz/test-unqueued?u=${i}`));
+    await until(() => started === DEFAULT_ROUTE_CONCURRENCY + 3, 'every request is worked at once');
+    assert.equal(harness.app.admission.snapshot().size, 0, 'none is counted or queued');
+    while (holds.length > 0) holds.shift()!();
+    await Promise.all(all.map((r) => r.answer));
   });
 });

@@ -34,7 +34,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
     return render(request, reply, 'import/views/form.njk', formView(user, {}, []));
   });
 
-  app.post('/import', { config: { csrf: 'manual' } }, async (request, reply) => {
+  app.post('/import', { config: { csrf: 'manual', admission: 'unqueued' } }, async (request, reply) => {
     const user = requireSignedIn(request, reply);
     if (!user) return reply;
     if (!canImport(user)) return reply.code(403).send();
@@ -98,7 +98,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services, j
   });
 
   // Files chosen again after a problem: added to the kept files as a new attempt, then the whole set is checked.
-  app.post<{ Params: { id: string } }>('/import/:id/files', { config: { csrf: 'manual' } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/import/:id/files', { config: { csrf: 'manual', admission: 'unqueued' } }, async (request, reply) => {
     const user = requireSignedIn(request, reply);
     if (!user) return reply;
     const job = jobs.get(request.params.id, user.id);
