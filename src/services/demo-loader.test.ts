@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,9 @@ import { ensureDemoRegion, ensureDemoTrust } from './demo-loader.ts';
 
 const KEY = Buffer.alloc(32, 4);
 
-testEachDialect('the demonstration trust is generated and imported once per year', async ({ store }) => {
+testEachDialect('the demonstration trust is generated and imported once per year', async ({ store }, t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mirror-demo-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   assert.deepEqual(await ensureDemoTrust(store, { dataDir, key: KEY, years: [2025, 2024] }), [2024, 2025]);
   assert.ok(existsSync(join(dataDir, 'demo', '2024', 'staff.csv')));
   assert.ok(existsSync(join(dataDir, 'demo', '2025', 'staff.csv')));
@@ -26,8 +27,9 @@ testEachDialect('the demonstration trust is generated and imported once per year
   assert.equal((await store.imports.history(organisation!.id, 2025)).length, 1);
 });
 
-testEachDialect('a synthetic region is loaded on request, each organisation once, in the synthetic region', async ({ store }) => {
+testEachDialect('a synthetic region is loaded on request, each organisation once, in the synthetic region', async ({ store }, t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mirror-demo-region-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   const options = { dataDir, key: KEY, years: [2025], count: 3, staffScale: 0.05 };
   assert.deepEqual(await ensureDemoRegion(store, options), ['SYN01/2025', 'SYN02/2025', 'SYN03/2025']);
   const all = await store.organisations.all();

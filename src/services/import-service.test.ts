@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { appendFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before } from 'node:test';
+import { after, before } from 'node:test';
 import { countMedical } from '../core/medical/report.ts';
 import { countWres } from '../core/wres/count.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
@@ -27,9 +28,10 @@ let badFileFolder = '';
 let badCountFolder = '';
 let lateDateFolder = '';
 let laterYearFolder = '';
+let root = '';
 
 before(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'mirror-import-'));
+  root = await mkdtemp(join(tmpdir(), 'mirror-import-'));
   folder = join(root, 'good', '2025');
   badFileFolder = join(root, 'bad-file', '2025');
   badCountFolder = join(root, 'bad-count', '2025');
@@ -41,6 +43,9 @@ before(async () => {
   await appendFile(join(badCountFolder, 'disciplinary.csv'), 'DC99999,NOT-ON-STAFF,2024-06-01\n');
   // Plausible only for a reporting year decades ahead.
   await appendFile(join(lateDateFolder, 'staff.csv'), 'S999998,A,Band 5,Nursing and Midwifery Registered,Permanent,Surgery,N9C,Female,No,1.00,16.00,2089-06-01,No\n');
+});
+after(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 testEachDialect('a valid folder is stored with exactly the counts the engine makes from it', async ({ store }) => {

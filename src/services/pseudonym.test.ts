@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,14 +37,17 @@ describe('the pseudonym key', () => {
     assert.throws(() => parsePseudonymKey('not a key!', 'test'), /neither hex nor base64/);
   });
 
-  test('comes from MIRROR_PSEUDONYM_KEY when set', async () => {
+  test('comes from MIRROR_PSEUDONYM_KEY when set', async (t) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mirror-key-'));
+    t.after(() => rmSync(dataDir, { recursive: true, force: true }));
     assert.deepEqual(await loadPseudonymKey({ MIRROR_PSEUDONYM_KEY: KEY.toString('hex'), MIRROR_DATA_DIR: dataDir }), KEY);
     await assert.rejects(stat(join(dataDir, 'pseudonym.key')), 'no key file is made');
   });
 
-  test('otherwise is made once in the data folder, readable only by its owner, and reused', async () => {
-    const dataDir = join(await mkdtemp(join(tmpdir(), 'mirror-key-')), 'data');
+  test('otherwise is made once in the data folder, readable only by its owner, and reused', async (t) => {
+    const folder = await mkdtemp(join(tmpdir(), 'mirror-key-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    const dataDir = join(folder, 'data');
     const [first, concurrent] = await Promise.all([loadPseudonymKey({ MIRROR_DATA_DIR: dataDir }), loadPseudonymKey({ MIRROR_DATA_DIR: dataDir })]);
     assert.equal(first.length, 32);
     assert.deepEqual(concurrent, first);

@@ -4,6 +4,7 @@
  * figures kept are those the regional view would work out.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,9 @@ import { decodeFigures, figuresRecipe, workOutFigures } from './region-figures.t
 
 const KEY = Buffer.alloc(32, 3);
 
-testEachDialect('an import keeps its figures, and the following year\'s again, as the view would work them out', async ({ store }) => {
+testEachDialect('an import keeps its figures, and the following year\'s again, as the view would work them out', async ({ store }, t) => {
   const dir = await mkdtemp(join(tmpdir(), 'mirror-import-figures-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const registry = defaultStandards();
   const recipe = figuresRecipe(registry, DEFAULT_DISCLOSURE_POLICY);
   const load = async (year: number, seed: number) => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before } from 'node:test';
+import { after, before } from 'node:test';
 import { DEFAULT_DISCLOSURE_POLICY } from '../core/stats/disclosure.ts';
 import { writeSyntheticTrust } from '../demo/write-synthetic-trust.ts';
 import { testEachDialect } from '../../test/store/each-dialect.ts';
@@ -17,6 +18,9 @@ let root = '';
 before(async () => {
   root = await mkdtemp(join(tmpdir(), 'mirror-report-'));
   for (const year of [2024, 2025]) await writeSyntheticTrust(join(root, String(year)), { year, seed: 5, staff: 800 });
+});
+after(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 async function importYears(store: Store): Promise<number> {

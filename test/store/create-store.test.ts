@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,8 +14,10 @@ test('DATABASE_URL chooses PostgreSQL; otherwise SQLite in the data folder', () 
   assert.deepEqual(storeConfigFromEnv({ DATABASE_URL: ' ' }), { dialect: 'sqlite', file: resolve('data', 'mirror.sqlite') });
 });
 
-test('the SQLite store makes its folder and file, in WAL mode with foreign keys enforced', async () => {
-  const dataDir = join(await mkdtemp(join(tmpdir(), 'mirror-sqlite-')), 'data');
+test('the SQLite store makes its folder and file, in WAL mode with foreign keys enforced', async (t) => {
+  const folder = await mkdtemp(join(tmpdir(), 'mirror-sqlite-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const dataDir = join(folder, 'data');
   const store = createStore(storeConfigFromEnv({ MIRROR_DATA_DIR: dataDir })) as KyselyStore;
   try {
     await store.migrate();

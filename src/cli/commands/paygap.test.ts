@@ -151,8 +151,9 @@ describe('mirror paygap', () => {
     assert.equal(typeof JSON.parse(readFileSync(file, 'utf8')).gender.meanGapPct, 'number');
   });
 
-  test('problems in the files are located, exit 1; mistaken options exit 2', async () => {
+  test('problems in the files are located, exit 1; mistaken options exit 2', async (t) => {
     const bad = mkdtempSync(join(tmpdir(), 'mirror-paygap-bad-'));
+    t.after(() => rmSync(bad, { recursive: true, force: true }));
     writeFileSync(join(bad, 'staff.csv'), [HEADER, row('S1', 'A', 'Male', 'No', 'twelve'), row('S2', 'A', 'Male', 'No', '12', '-5', 'maybe')].join('\n'));
     const result = await run('paygap', bad);
     assert.equal(result.code, 1);
@@ -161,7 +162,6 @@ describe('mirror paygap', () => {
     assert.match(result.stderr, /staff\.csv, row 3, column "bonus_pay", value "-5"/);
     assert.match(result.stderr, /staff\.csv, row 3, column "full_pay", value "maybe"/);
     assert.doesNotMatch(result.stderr, /\n\s+at /);
-    rmSync(bad, { recursive: true, force: true });
     assert.equal((await run('paygap', '/nonexistent/mirror')).code, 1);
     assert.equal((await run('paygap', folder, '--ethnicity-reference', 'black')).code, 2);
     assert.equal((await run('paygap', folder, '--min-group', '0')).code, 2);

@@ -6,6 +6,7 @@
  * publicFigure; a new import of either year, and a deleted import, are followed.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,8 +69,9 @@ test('figures are encoded and decoded exactly, -0 and infinite ends included', (
   assert.equal(figuresRecipe(registry, POLICY), figuresRecipe(registry, POLICY, codeStamp()), 'by default the running code');
 });
 
-testEachDialect('the kept figures equal the full reports\' for a region of small organisations, and follow new and deleted imports', async ({ store, reopen }) => {
+testEachDialect('the kept figures equal the full reports\' for a region of small organisations, and follow new and deleted imports', async ({ store, reopen }, t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mirror-region-figures-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   await ensureDemoRegion(store, { dataDir, key: KEY, years: [2024, 2025], count: 4, staffScale: 0.05 });
 
   const expected = await fullReportView(store, 2025);

@@ -29,6 +29,7 @@ export async function startTestServer(): Promise<TestServer> {
   const firstRunLink = lines.map((line) => line.trim()).find((line) => /^https?:\/\/\S+\/sign-in\/link\?token=/.test(line));
   if (!firstRunLink) {
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`the server printed no first-run sign-in link:\n${lines.join('\n')}`);
   }
   return {
