@@ -13,7 +13,7 @@ import { loadUploadedFiles, type LoadUploadOptions, type RecognisedFile, type Up
 import { OrganisationExistsError, type ImportVersion, type NewImport, type NewOrganisation, type Store } from '../store/store.ts';
 import { pseudonymiser } from './pseudonym.ts';
 import { keepImportFigures } from './region-figures.ts';
-import { toStoredRecords } from './stored-records.ts';
+import { storedRecordsOf } from './stored-records.ts';
 
 export type ImportStage = 'reading files' | 'counting' | 'writing';
 
@@ -82,7 +82,7 @@ export async function importFolder(store: Store, folder: string, options: Import
   if (problems.size > 0) return withFiles({ ok: false, problems: [...problems.values()] });
   progress('counting', 1, 1);
 
-  const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
+  const records = storedRecordsOf(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
   const newImport: NewImport = {
     organisation: options.organisation,
     newOrganisation: options.newOrganisation ?? false,

@@ -118,6 +118,17 @@ export interface StoredRecords {
   readonly narrative: { readonly answer: boolean | null; readonly text: string } | null;
 }
 
+/** Records by index, each perhaps made only when asked for: an array, or a view over the records read (stored-records.ts). */
+export interface RecordList<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
+/** An import's records to write: StoredRecords, or views that make each record as it is written. */
+export type RecordsToWrite = { readonly [K in Exclude<keyof StoredRecords, 'narrative'>]: RecordList<StoredRecords[K][number]> } & {
+  readonly narrative: StoredRecords['narrative'];
+};
+
 /** What a scope can be in a version's staff records: the directorates and staff groups there are. */
 export interface StaffScopes {
   readonly directorates: readonly string[];
@@ -147,7 +158,7 @@ export interface NewImport {
   readonly channel: 'web' | 'cli' | 'demo';
   readonly sources: readonly SourceFile[];
   readonly notes: readonly string[];
-  readonly records: StoredRecords;
+  readonly records: RecordsToWrite;
   /** Each registered standard's counts by its id ("wres", "wdes", "medical", "paygap"), as its count() made them. */
   readonly standardCounts: Readonly<Record<string, unknown>>;
 }
