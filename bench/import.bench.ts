@@ -6,7 +6,7 @@
  * counts everything an import does (reading and checking every row, pseudonymising, counting every standard, keeping
  * the regional figures, writing), not the writing alone. Nothing here asserts a time.
  *
- *     node --import tsx bench/import.bench.ts     # or npm run bench:import; 20,000 and 200,000 staff
+ *     npm run bench:import      # part of npm run bench; 20,000 and 200,000 staff
  *
  * BENCH_SIZES (default "20000,200000"), BENCH_RUNS (default 3), BENCH_MIRROR (another checkout's bin/mirror.js, to
  * compare before and after), BENCH_KEEP (a folder to keep the generated files in, reused when present) and
@@ -17,10 +17,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { BUILD_STAMP, sourceFingerprint } from '../bin/fingerprint.js';
 import { median } from './compare-with-reference.ts';
 
 const YEAR = 2025;
@@ -149,11 +150,16 @@ const unreachable = STORES.includes('postgres') ? await postgresUnreachable() : 
 if (unreachable && process.env['CI']) throw new Error(`PostgreSQL is needed for this benchmark in CI: ${unreachable}`);
 if (unreachable) console.log(`PostgreSQL skipped: ${unreachable}.`);
 const stores = STORES.filter((s) => s === 'sqlite' || (s === 'postgres' && !unreachable));
-console.log(`mirror import with ${MIRROR}; load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+const mirrorRoot = dirname(dirname(MIRROR));
+const stamp = join(mirrorRoot, 'dist', BUILD_STAMP);
+const compiled = existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceFingerprint(mirrorRoot);
+console.log(`mirror import with ${MIRROR}, from ${compiled ? 'its compiled JavaScript (dist/)' : 'the TypeScript sources through tsx (dist/ is missing or stale: run npm run build)'}.`);
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+console.log(`Load average before: ${load()}.`);
 const all: SizeResult[] = [];
 for (const staff of sizes) {
   const size = await benchSize(staff, stores, process.env['BENCH_KEEP']);
-  console.log(`${staff.toLocaleString('en-GB')} staff, ${size.rows.toLocaleString('en-GB')} rows in all files, median of ${size.runs}:`);
+  console.log(`${staff.toLocaleString('en-GB')} staff, ${size.rows.toLocaleString('en-GB')} rows in all files, median of ${size.runs} (load average after: ${load()}):`);
   for (const [store, r] of Object.entries(size.results)) {
     console.log(
       `  ${store.padEnd(9)} ${(r.medianMs / 1000).toFixed(2).padStart(7)} s  ${r.rowsPerSecond.toLocaleString('en-GB').padStart(9)} rows/s  ` +
