@@ -49,7 +49,7 @@ export function storedRecordsOf(dataset: WorkforceDataset, pseudonymOf: (staffId
   };
 }
 
-function madeWhenAsked<S, T>(items: readonly S[] | null, make: (item: S) => T): RecordList<T> {
+export function madeWhenAsked<S, T>(items: readonly S[] | null, make: (item: S) => T): RecordList<T> {
   const list = items ?? [];
   return {
     length: list.length,
@@ -60,7 +60,7 @@ function madeWhenAsked<S, T>(items: readonly S[] | null, make: (item: S) => T): 
   };
 }
 
-function narrativeOf(dataset: WorkforceDataset): StoredRecords['narrative'] {
+export function narrativeOf(dataset: WorkforceDataset): StoredRecords['narrative'] {
   return dataset.wdesNarrative ? { answer: dataset.wdesNarrative.answer, text: dataset.wdesNarrative.text } : null;
 }
 
@@ -68,7 +68,7 @@ type Stored<K extends Exclude<keyof StoredRecords, 'narrative'>> = StoredRecords
 type Read<K extends Exclude<keyof WorkforceDataset, 'sources' | 'wdesNarrative'>> = NonNullable<WorkforceDataset[K]>[number];
 
 /** How each kind of record read becomes the record stored. */
-function storedRecordMakers(pseudonymOf: (staffId: string) => string) {
+export function storedRecordMakers(pseudonymOf: (staffId: string) => string) {
   return {
     staff: (s: Read<'staff'>): Stored<'staff'> => ({
       pseudonym: pseudonymOf(s.staffId),

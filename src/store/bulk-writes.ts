@@ -46,25 +46,54 @@ const PROGRESS_ROWS = 5_000;
 /** Copies `rows` into `table` on `client`, telling `written` as pieces go. */
 export async function copyRows(client: pg.PoolClient, table: string, rows: RowSource, written: (count: number) => void): Promise<void> {
   if (rows.length === 0) return;
-  const { columns } = rows;
-  const width = columns.length;
-  const statement = `COPY ${quoteName(table)} (${columns.map(quoteName).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-  const values: unknown[] = new Array(width);
   function* pieces(): Generator<string> {
     for (let start = 0; start < rows.length; start += PROGRESS_ROWS) {
       const end = Math.min(rows.length, start + PROGRESS_ROWS);
-      let text = '';
-      for (let i = start; i < end; i += 1) {
-        rows.put(i, values, 0);
-        text += csvValue(values[0]);
-        for (let c = 1; c < width; c += 1) text += `,${csvValue(values[c])}`;
-        text += '\n';
-      }
-      yield text;
+      yield csvText(rows, start, end);
       written(end - start);
     }
   }
-  await pipeline(Readable.from(pieces()), client.query(copyFrom(statement)));
+  await pipeline(Readable.from(pieces()), client.query(copyFrom(copyStatement(table, rows.columns))));
+}
+
+/**
+ * Copies COPY's CSV text, piece by piece as it comes (made by csvText elsewhere, perhaps on another thread), into
+ * `table`'s `columns` on `client`, telling `written` how many rows each piece held.
+ */
+export async function copyText(
+  client: pg.PoolClient, table: string, columns: readonly string[], pieces: AsyncIterable<CsvPiece>, written: (count: number) => void,
+): Promise<void> {
+  async function* counted(): AsyncGenerator<string> {
+    for await (const piece of pieces) {
+      yield piece.text;
+      written(piece.rows);
+    }
+  }
+  await pipeline(Readable.from(counted()), client.query(copyFrom(copyStatement(table, columns))));
+}
+
+/** Some rows in COPY's CSV format, and how many. */
+export interface CsvPiece {
+  readonly text: string;
+  readonly rows: number;
+}
+
+/** Rows `start` to `end` (not included) of `rows` in COPY's CSV format, a line each. */
+export function csvText(rows: RowSource, start: number, end: number): string {
+  const width = rows.columns.length;
+  const values: unknown[] = new Array(width);
+  let text = '';
+  for (let i = start; i < end; i += 1) {
+    rows.put(i, values, 0);
+    text += csvValue(values[0]);
+    for (let c = 1; c < width; c += 1) text += `,${csvValue(values[c])}`;
+    text += '\n';
+  }
+  return text;
+}
+
+function copyStatement(table: string, columns: readonly string[]): string {
+  return `COPY ${quoteName(table)} (${columns.map(quoteName).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
 }
 
 /**

@@ -6,9 +6,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type pg from 'pg';
 import { insertInBatches, type BatchLimits } from './batches.ts';
 import type SqliteDatabase from 'better-sqlite3';
-import { copyRows, insertPrepared, type RowSource } from './bulk-writes.ts';
+import { copyRows, csvText, insertPrepared, type RowSource } from './bulk-writes.ts';
 import type { Database } from './schema.ts';
-import type { RecordList, RecordsToWrite, StoredRecords } from './store.ts';
+import type { RecordKind, RecordList, RecordsToWrite, StoredRecords } from './store.ts';
 import { toBoolean, toNullableBoolean } from './values.ts';
 
 export function recordCount(records: RecordsToWrite): number {
@@ -26,7 +26,7 @@ export async function writeRecords(
 ): Promise<void> {
   const sources = recordRows(importVersionId, records);
   const { copyClient, sqlite } = bulk;
-  for (const [key, table] of Object.entries(RECORD_TABLES) as [keyof RecordRows, string][]) {
+  for (const [key, table] of Object.entries(RECORD_TABLE_OF) as [RecordKind, string][]) {
     const rows = sources[key];
     if (copyClient) await copyRows(copyClient, table, rows, written);
     else if (sqlite) await insertPrepared(sqlite, table, rows, written);
@@ -35,12 +35,12 @@ export async function writeRecords(
 }
 
 /** Each kind of record's table, in the order written. */
-const RECORD_TABLES = {
+export const RECORD_TABLE_OF = {
   staff: 'staff_records', applications: 'application_records', disciplinary: 'disciplinary_records', training: 'training_records',
   board: 'board_records', survey: 'survey_results', capability: 'capability_records', wdesSurvey: 'wdes_survey_results',
-} as const;
+} as const satisfies Record<RecordKind, string>;
 
-type RecordRows = { readonly [K in keyof typeof RECORD_TABLES]: RowSource };
+type RecordRows = { readonly [K in RecordKind]: RowSource };
 
 /**
  * A table's rows: its columns, and each row's values put straight from its record when it is written, so an import
@@ -49,6 +49,21 @@ type RecordRows = { readonly [K in keyof typeof RECORD_TABLES]: RowSource };
  */
 function rowsOf<T>(records: RecordList<T>, columns: readonly string[], put: (record: T, into: unknown[], at: number) => void): RowSource {
   return { length: records.length, columns, put: (index, into, at) => put(records.at(index) as T, into, at) };
+}
+
+const NO_RECORDS: RecordsToWrite = {
+  staff: [], applications: [], disciplinary: [], training: [], board: [], survey: [], capability: [], wdesSurvey: [], narrative: null,
+};
+
+/** A kind's table's columns, in the order recordsCsv gives their values. */
+export function recordColumns(kind: RecordKind): readonly string[] {
+  return recordRows(0, NO_RECORDS)[kind].columns;
+}
+
+/** COPY's CSV text of `records` of `kind` for the import version `importVersionId`, in recordColumns' order. */
+export function recordsCsv<K extends RecordKind>(kind: K, importVersionId: number, records: RecordsToWrite[K]): string {
+  const rows = recordRows(importVersionId, { ...NO_RECORDS, [kind]: records })[kind];
+  return csvText(rows, 0, rows.length);
 }
 
 /** Every row as an object, for the multi-row INSERTs used where neither COPY nor a prepared statement is at hand. */
