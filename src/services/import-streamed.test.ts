@@ -10,7 +10,8 @@ import { loadWorkforceFolder } from '../ingest/load-folder.ts';
 import { testEachDialect } from '../../test/store/each-dialect.ts';
 import { countEveryStandard } from './import-counts.ts';
 import { importFolder } from './import-service.ts';
-import { importWhileReading, type StreamedImportOptions } from './import-streamed.ts';
+import type { ImportReadMessage } from './import-read-worker.ts';
+import { Channel, copyAsPosted, importWhileReading, type StreamedImportOptions } from './import-streamed.ts';
 import { pseudonymiser } from './pseudonym.ts';
 import { storedRecordsOf } from './stored-records.ts';
 
@@ -108,4 +109,26 @@ testEachDialect('an import written as it is read whose reading fails after some 
   }), /the reading failed/);
   assert.deepEqual(await store.organisations.all(), []);
   assert.deepEqual(await store.db.selectFrom('staff_records').select('id').execute(), []);
+});
+
+testEachDialect('a reading thread that fails mid-table leaves no COPY open: nothing is written, and the store goes on', async ({ store }) => {
+  if (store.imports.copiesRecords) {
+    const loaded = await loadWorkforceFolder(folder, { year: 2025 });
+    assert.ok(loaded.ok);
+    const records = storedRecordsOf(loaded.dataset, pseudonymiser(KEY, 'RXX'));
+    const { recordsCsv } = await import('../store/import-records.ts');
+    let took = 0;
+    await assert.rejects(store.imports.createStreamed(HEAD, (id, copier) => {
+      const messages = new Channel<ImportReadMessage>();
+      messages.push({ kind: 'rows', table: 'staff', text: recordsCsv('staff', id, records.staff), rows: records.staff.length });
+      // The thread fails while the staff table's COPY waits for more.
+      setTimeout(() => messages.fail(new Error('the reading thread failed')), 50);
+      return copyAsPosted(copier, messages, () => (took += 1));
+    }), /the reading thread failed/);
+    assert.equal(took, 1);
+    assert.deepEqual(await store.organisations.all(), []);
+    assert.deepEqual(await store.db.selectFrom('staff_records').select('id').execute(), []);
+  }
+  const imported = await importFolder(store, folder, { ...HEAD, key: KEY });
+  assert.ok(imported.ok);
 });

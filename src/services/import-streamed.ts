@@ -66,8 +66,23 @@ async function readAndCopy(copier: RecordCopier, data: ImportReadWorkerData): Pr
   worker.on('message', (message: ImportReadMessage) => messages.push(message));
   // Nothing of an error is passed on from the thread's message: it could quote a value from the files.
   worker.on('error', () => messages.fail(new Error('The thread reading the import\'s files failed.')));
-  // Whatever it posted before it stopped is taken first; if that was not the end, the loop below says so.
+  // Whatever it posted before it stopped is taken first; if that was not the end, copyAsPosted says so.
   worker.on('exit', () => messages.end());
+  try {
+    return await copyAsPosted(copier, messages, () => {
+      Atomics.add(taken, 0, 1);
+      Atomics.notify(taken, 0);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Copies each table's pieces as the reading thread posts them (`messages`, which fails if the thread does), telling
+ * `took` of each piece taken; what the thread knew at the end, or throws, with no COPY left open, to roll back.
+ */
+export async function copyAsPosted(copier: RecordCopier, messages: Channel<ImportReadMessage>, took: () => void): Promise<FilledImport> {
   let table = null as OpenTable | null;
   const endTable = async (): Promise<void> => {
     if (!table) return;
@@ -81,10 +96,7 @@ async function readAndCopy(copier: RecordCopier, data: ImportReadWorkerData): Pr
       if (message.kind === 'rows') {
         if (table?.kind !== message.table) {
           await endTable();
-          const pieces = new Channel<{ text: string; rows: number }>(() => {
-            Atomics.add(taken, 0, 1);
-            Atomics.notify(taken, 0);
-          });
+          const pieces = new Channel<{ text: string; rows: number }>(took);
           const copied = copier.copy(message.table, pieces);
           // A failed COPY stops the reading: the loop learns of it at once, not when the table ends.
           copied.catch((error: unknown) => messages.fail(error));
@@ -100,7 +112,12 @@ async function readAndCopy(copier: RecordCopier, data: ImportReadWorkerData): Pr
     }
     throw new Error('The thread reading the import\'s files stopped before it finished.');
   } finally {
-    await worker.terminate();
+    // A COPY left open would hold the connection, and the rollback after it, for ever: it is failed and let end.
+    const open = table as OpenTable | null;
+    if (open) {
+      open.pieces.fail(new Error('The import stopped before its rows were all read.'));
+      await open.copied.catch(() => {});
+    }
   }
 }
 
@@ -111,7 +128,7 @@ interface OpenTable {
 }
 
 /** Items pushed by one side and taken in order by an async loop on the other; `onTake` is told of each item taken. */
-class Channel<T> implements AsyncIterable<T> {
+export class Channel<T> implements AsyncIterable<T> {
   readonly #items: T[] = [];
   #head = 0;
   #ended = false;

@@ -5,7 +5,7 @@ import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { testEachDialect } from './each-dialect.ts';
 import { pseudonymiser } from '../../src/services/pseudonym.ts';
 import { storedRecordsOf, toStoredRecords } from '../../src/services/stored-records.ts';
-import { recordCount, writeRecords } from '../../src/store/import-records.ts';
+import { recordCount, recordsCsv, writeRecords } from '../../src/store/import-records.ts';
 import * as b from '../support/builders.ts';
 import { ORGANISATION, sampleDataset, sampleImport, TEST_KEY } from './fixtures.ts';
 
@@ -106,4 +106,24 @@ testEachDialect('records made only as they are written are stored as the same re
   } finally {
     await store.close();
   }
+});
+
+testEachDialect('an import written as it is read whose rows stop coming mid-table writes nothing, and the store goes on', async ({ store }) => {
+  if (!store.imports.copiesRecords) {
+    await assert.rejects(store.imports.createStreamed(sampleImport(2025), async () => assert.fail('nothing is read')), /Only an import into PostgreSQL/);
+    return;
+  }
+  const sample = sampleImport(2025);
+  await assert.rejects(store.imports.createStreamed(sample, async (id, copier) => {
+    async function* pieces() {
+      yield { text: recordsCsv('staff', id, sample.records.staff), rows: sample.records.staff.length };
+      throw new Error('the reading stopped');
+    }
+    await copier.copy('staff', pieces());
+    return { sources: [], notes: [], narrative: null, standardCounts: {} };
+  }), /the reading stopped/);
+  assert.deepEqual(await store.organisations.all(), []);
+  assert.deepEqual(await store.db.selectFrom('staff_records').select('id').execute(), []);
+  const version = await store.imports.create(sample);
+  assert.equal((await store.imports.records(version.id)).staff.length, sample.records.staff.length);
 });
