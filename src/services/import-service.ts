@@ -12,8 +12,10 @@ import { loadWorkforceFolder, type LoadFolderOptions, type LoadFolderResult } fr
 import { loadUploadedFiles, type LoadUploadOptions, type RecognisedFile, type UploadedFile } from '../ingest/load-upload.ts';
 import { OrganisationExistsError, type ImportVersion, type NewImport, type NewOrganisation, type Store } from '../store/store.ts';
 import { pseudonymiser } from './pseudonym.ts';
+import { countEveryStandard } from './import-counts.ts';
+import { importWhileReading } from './import-streamed.ts';
 import { keepImportFigures } from './region-figures.ts';
-import { toStoredRecords } from './stored-records.ts';
+import { storedRecordsOf } from './stored-records.ts';
 
 export type ImportStage = 'reading files' | 'counting' | 'writing';
 
@@ -57,6 +59,32 @@ export async function importFolder(store: Store, folder: string, options: Import
 
   progress('reading files', 0, 1);
   const loadOptions = { headerMappings: options.headerMappings, year: options.year, limits: options.limits };
+  // On PostgreSQL a folder's records are written as it is read (import-streamed.ts); the standards counted are then
+  // every one Mirror ships, as the reading thread knows no others.
+  if (!options.uploaded && !options.standards && store.imports.copiesRecords) {
+    const head = {
+      organisation: options.organisation, newOrganisation: options.newOrganisation ?? false, year: options.year,
+      importedBy: options.importedBy, channel: options.channel,
+    };
+    try {
+      let written = 0;
+      const streamed = await importWhileReading(store, folder, { head, load: loadOptions, key: options.key, onWritten: (rows) => (written = rows) });
+      if (streamed.ok === false) return { ok: false, problems: streamed.problems };
+      if (streamed.ok === true) {
+        // The stages as when the folder is read first, though here they ran together.
+        progress('reading files', 1, 1);
+        progress('counting', 0, 1);
+        progress('counting', 1, 1);
+        progress('writing', written, written);
+        await keepImportFigures(store, defaultStandards(), streamed.version, DEFAULT_DISCLOSURE_POLICY);
+        return { ok: true, version: streamed.version };
+      }
+    } catch (error) {
+      if (error instanceof OrganisationExistsError) return organisationExists(error.code);
+      throw error;
+    }
+    // Otherwise nothing was written, and the folder is read first, as below.
+  }
   let loaded: LoadFolderResult;
   let files: readonly RecognisedFile[] | undefined;
   if (options.uploaded) {
@@ -69,20 +97,13 @@ export async function importFolder(store: Store, folder: string, options: Import
   progress('reading files', 1, 1);
 
   progress('counting', 0, 1);
-  // Every registered standard counts the same records. Standards that count a subset of another's rows (the
-  // medical workforce is WRES's count over medical staff) find the same problems: each is told once.
-  const standardCounts: Record<string, unknown> = {};
-  const problems = new Map<string, Problem>();
   const registry = options.standards ?? defaultStandards();
-  for (const standard of registry.all()) {
-    const counted = standard.count(loaded.dataset, period);
-    if (counted.ok) standardCounts[standard.id] = counted.value;
-    else for (const problem of counted.problems) problems.set(JSON.stringify(problem), problem);
-  }
-  if (problems.size > 0) return withFiles({ ok: false, problems: [...problems.values()] });
+  const counted = countEveryStandard(registry, loaded.dataset, period);
+  if (!counted.ok) return withFiles({ ok: false, problems: counted.problems });
+  const standardCounts = counted.counts;
   progress('counting', 1, 1);
 
-  const records = toStoredRecords(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
+  const records = storedRecordsOf(loaded.dataset, pseudonymiser(options.key, options.organisation.code));
   const newImport: NewImport = {
     organisation: options.organisation,
     newOrganisation: options.newOrganisation ?? false,

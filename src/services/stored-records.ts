@@ -12,11 +12,65 @@ import type {
 } from '../core/records.ts';
 import { AFC_BANDS, MEDICAL_SUB_GROUPS, payBandLabel, type PayBand } from '../core/workforce/pay-band.ts';
 import type { StaffGroup } from '../core/workforce/staff-group.ts';
-import type { StoredRecords } from '../store/store.ts';
+import type { RecordList, RecordsToWrite, StoredRecords } from '../store/store.ts';
 
 export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId: string) => string): StoredRecords {
+  const make = storedRecordMakers(pseudonymOf);
   return {
-    staff: dataset.staff.map((s) => ({
+    staff: dataset.staff.map(make.staff),
+    applications: (dataset.applications ?? []).map(make.applications),
+    disciplinary: (dataset.disciplinary ?? []).map(make.disciplinary),
+    training: (dataset.training ?? []).map(make.training),
+    board: (dataset.board ?? []).map(make.board),
+    survey: (dataset.survey ?? []).map(make.survey),
+    capability: (dataset.capability ?? []).map(make.capability),
+    wdesSurvey: (dataset.wdesSurvey ?? []).map(make.wdesSurvey),
+    narrative: narrativeOf(dataset),
+  };
+}
+
+/**
+ * The records the store keeps, as toStoredRecords makes them, each made only when the store asks for it as it writes
+ * (store.ts, RecordsToWrite): an import then never holds a second copy of every record, and on PostgreSQL they are
+ * made while the database takes in the rows before.
+ */
+export function storedRecordsOf(dataset: WorkforceDataset, pseudonymOf: (staffId: string) => string): RecordsToWrite {
+  const make = storedRecordMakers(pseudonymOf);
+  return {
+    staff: madeWhenAsked(dataset.staff, make.staff),
+    applications: madeWhenAsked(dataset.applications, make.applications),
+    disciplinary: madeWhenAsked(dataset.disciplinary, make.disciplinary),
+    training: madeWhenAsked(dataset.training, make.training),
+    board: madeWhenAsked(dataset.board, make.board),
+    survey: madeWhenAsked(dataset.survey, make.survey),
+    capability: madeWhenAsked(dataset.capability, make.capability),
+    wdesSurvey: madeWhenAsked(dataset.wdesSurvey, make.wdesSurvey),
+    narrative: narrativeOf(dataset),
+  };
+}
+
+export function madeWhenAsked<S, T>(items: readonly S[] | null, make: (item: S) => T): RecordList<T> {
+  const list = items ?? [];
+  return {
+    length: list.length,
+    at: (index) => {
+      const item = list[index];
+      return item === undefined ? undefined : make(item);
+    },
+  };
+}
+
+export function narrativeOf(dataset: WorkforceDataset): StoredRecords['narrative'] {
+  return dataset.wdesNarrative ? { answer: dataset.wdesNarrative.answer, text: dataset.wdesNarrative.text } : null;
+}
+
+type Stored<K extends Exclude<keyof StoredRecords, 'narrative'>> = StoredRecords[K][number];
+type Read<K extends Exclude<keyof WorkforceDataset, 'sources' | 'wdesNarrative'>> = NonNullable<WorkforceDataset[K]>[number];
+
+/** How each kind of record read becomes the record stored. */
+export function storedRecordMakers(pseudonymOf: (staffId: string) => string) {
+  return {
+    staff: (s: Read<'staff'>): Stored<'staff'> => ({
       pseudonym: pseudonymOf(s.staffId),
       ethnicCode: s.ethnicity.code,
       subCode: s.ethnicity.subCode ?? null,
@@ -35,8 +89,8 @@ export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId
       bonusPay: s.bonusPay,
       fullPayRelevant: s.fullPayRelevant,
       medicalLeadership: s.medicalLeadership,
-    })),
-    applications: (dataset.applications ?? []).map((a) => ({
+    }),
+    applications: (a: Read<'applications'>): Stored<'applications'> => ({
       ethnicCode: a.ethnicity.code,
       subCode: a.ethnicity.subCode ?? null,
       shortlisted: a.shortlisted,
@@ -49,47 +103,46 @@ export function toStoredRecords(dataset: WorkforceDataset, pseudonymOf: (staffId
       disability: a.disability,
       sourceRow: a.source.row,
       gender: a.gender,
-    })),
-    disciplinary: (dataset.disciplinary ?? []).map((d) => ({
+    }),
+    disciplinary: (d: Read<'disciplinary'>): Stored<'disciplinary'> => ({
       pseudonym: pseudonymOf(d.staffId),
       ethnicCode: d.ethnicity?.code ?? null,
       startDate: d.startDate,
       sourceRow: d.source.row,
-    })),
-    training: (dataset.training ?? []).map((t) => ({
+    }),
+    training: (t: Read<'training'>): Stored<'training'> => ({
       pseudonym: pseudonymOf(t.staffId),
       ethnicCode: t.ethnicity?.code ?? null,
       mandatory: t.mandatory,
       startDate: t.startDate,
       sourceRow: t.source.row,
-    })),
-    board: (dataset.board ?? []).map((b) => ({
+    }),
+    board: (b: Read<'board'>): Stored<'board'> => ({
       ethnicCode: b.ethnicity.code,
       voting: b.voting,
       executive: b.executive,
       disability: b.disability,
       sourceRow: b.source.row,
-    })),
-    survey: (dataset.survey ?? []).map((r) => ({
+    }),
+    survey: (r: Read<'survey'>): Stored<'survey'> => ({
       indicator: r.indicator,
       group: r.group,
       respondents: r.respondents,
       positive: r.positive,
-    })),
-    capability: (dataset.capability ?? []).map((c) => ({
+    }),
+    capability: (c: Read<'capability'>): Stored<'capability'> => ({
       pseudonym: pseudonymOf(c.staffId),
       disability: c.disability,
       startDate: c.startDate,
       sourceRow: c.source.row,
-    })),
-    wdesSurvey: (dataset.wdesSurvey ?? []).map((r) => ({
+    }),
+    wdesSurvey: (r: Read<'wdesSurvey'>): Stored<'wdesSurvey'> => ({
       metric: r.metric,
       group: r.group,
       respondents: r.respondents,
       positive: r.positive,
       score: r.score,
-    })),
-    narrative: dataset.wdesNarrative ? { answer: dataset.wdesNarrative.answer, text: dataset.wdesNarrative.text } : null,
+    }),
   };
 }
 

@@ -32,40 +32,68 @@ export class PostgresConnections {
   }
 }
 
-/** A table's rows by index, each made when it is asked for (import-records.ts). */
-export interface RowSource<R> {
+/** A table's rows by index: its columns, and each row's values put into an array when it is written (import-records.ts). */
+export interface RowSource {
   readonly length: number;
-  at(index: number): R;
+  readonly columns: readonly string[];
+  /** Puts row `index`'s values, in the order of `columns`, into `into` from `at` on. */
+  put(index: number, into: unknown[], at: number): void;
 }
 
 /** Rows per piece of progress reported. */
 const PROGRESS_ROWS = 5_000;
 
-/** Copies `rows` (every one with the same columns) into `table` on `client`, telling `written` as pieces go. */
-export async function copyRows(
-  client: pg.PoolClient, table: string, rows: RowSource<Record<string, unknown>>, written: (count: number) => void,
-): Promise<void> {
+/** Copies `rows` into `table` on `client`, telling `written` as pieces go. */
+export async function copyRows(client: pg.PoolClient, table: string, rows: RowSource, written: (count: number) => void): Promise<void> {
   if (rows.length === 0) return;
-  const first = rows.at(0);
-  const columns = Object.keys(first);
-  const statement = `COPY ${quoteName(table)} (${columns.map(quoteName).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
   function* pieces(): Generator<string> {
     for (let start = 0; start < rows.length; start += PROGRESS_ROWS) {
       const end = Math.min(rows.length, start + PROGRESS_ROWS);
-      let text = '';
-      for (let i = start; i < end; i += 1) {
-        const row = rows.at(i);
-        for (let c = 0; c < columns.length; c += 1) {
-          if (c > 0) text += ',';
-          text += csvValue(row[columns[c] as string]);
-        }
-        text += '\n';
-      }
-      yield text;
+      yield csvText(rows, start, end);
       written(end - start);
     }
   }
-  await pipeline(Readable.from(pieces()), client.query(copyFrom(statement)));
+  await pipeline(Readable.from(pieces()), client.query(copyFrom(copyStatement(table, rows.columns))));
+}
+
+/**
+ * Copies COPY's CSV text, piece by piece as it comes (made by csvText elsewhere, perhaps on another thread), into
+ * `table`'s `columns` on `client`, telling `written` how many rows each piece held.
+ */
+export async function copyText(
+  client: pg.PoolClient, table: string, columns: readonly string[], pieces: AsyncIterable<CsvPiece>, written: (count: number) => void,
+): Promise<void> {
+  async function* counted(): AsyncGenerator<string> {
+    for await (const piece of pieces) {
+      yield piece.text;
+      written(piece.rows);
+    }
+  }
+  await pipeline(Readable.from(counted()), client.query(copyFrom(copyStatement(table, columns))));
+}
+
+/** Some rows in COPY's CSV format, and how many. */
+export interface CsvPiece {
+  readonly text: string;
+  readonly rows: number;
+}
+
+/** Rows `start` to `end` (not included) of `rows` in COPY's CSV format, a line each. */
+export function csvText(rows: RowSource, start: number, end: number): string {
+  const width = rows.columns.length;
+  const values: unknown[] = new Array(width);
+  let text = '';
+  for (let i = start; i < end; i += 1) {
+    rows.put(i, values, 0);
+    text += csvValue(values[0]);
+    for (let c = 1; c < width; c += 1) text += `,${csvValue(values[c])}`;
+    text += '\n';
+  }
+  return text;
+}
+
+function copyStatement(table: string, columns: readonly string[]): string {
+  return `COPY ${quoteName(table)} (${columns.map(quoteName).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
 }
 
 /**
@@ -83,11 +111,10 @@ const SQLITE_MAX_VALUES = 999;
  * so progress can be shown.
  */
 export async function insertPrepared(
-  database: SqliteDatabase.Database, table: string, rows: RowSource<Record<string, unknown>>, written: (count: number) => void,
+  database: SqliteDatabase.Database, table: string, rows: RowSource, written: (count: number) => void,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const first = rows.at(0);
-  const columns = Object.keys(first);
+  const { columns } = rows;
   const width = columns.length;
   const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VALUES / width)));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -96,18 +123,19 @@ export async function insertPrepared(
   const one = database.prepare(prefix + tuple);
   const manyValues: unknown[] = new Array(width * perStatement);
   const oneValues: unknown[] = new Array(width);
-  const put = (into: unknown[], at: number, row: Record<string, unknown>) => {
-    for (let c = 0; c < width; c += 1) into[at + c] = sqliteValue(row[columns[c] as string]);
+  const put = (into: unknown[], index: number, at: number) => {
+    rows.put(index, into, at);
+    for (let c = at; c < at + width; c += 1) into[c] = sqliteValue(into[c]);
   };
   for (let start = 0; start < rows.length; start += PROGRESS_ROWS) {
     const end = Math.min(rows.length, start + PROGRESS_ROWS);
     let i = start;
     for (; i + perStatement <= end; i += perStatement) {
-      for (let r = 0; r < perStatement; r += 1) put(manyValues, r * width, rows.at(i + r));
+      for (let r = 0; r < perStatement; r += 1) put(manyValues, i + r, r * width);
       many.run(manyValues);
     }
     for (; i < end; i += 1) {
-      put(oneValues, 0, rows.at(i));
+      put(oneValues, i, 0);
       one.run(oneValues);
     }
     written(end - start);

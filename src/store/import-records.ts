@@ -2,19 +2,16 @@
  * Writes an import's pseudonymised records, table by table, inside the import's transaction: on PostgreSQL with COPY
  * (bulk-writes.ts), on SQLite with prepared INSERTs of many rows at a time; multi-row INSERTs where neither is at hand.
  */
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type pg from 'pg';
 import { insertInBatches, type BatchLimits } from './batches.ts';
 import type SqliteDatabase from 'better-sqlite3';
-import { copyRows, insertPrepared, type RowSource } from './bulk-writes.ts';
-import type {
-  ApplicationRecordsTable, BoardRecordsTable, CapabilityRecordsTable, Database, DisciplinaryRecordsTable, StaffRecordsTable,
-  SurveyResultsTable, TrainingRecordsTable, WdesSurveyResultsTable,
-} from './schema.ts';
-import type { StoredRecords } from './store.ts';
+import { copyRows, csvText, insertPrepared, type RowSource } from './bulk-writes.ts';
+import type { Database } from './schema.ts';
+import type { RecordKind, RecordList, RecordsToWrite, StoredRecords } from './store.ts';
 import { toBoolean, toNullableBoolean } from './values.ts';
 
-export function recordCount(records: StoredRecords): number {
+export function recordCount(records: RecordsToWrite): number {
   return records.staff.length + records.applications.length + records.disciplinary.length + records.training.length +
     records.board.length + records.survey.length + records.capability.length + records.wdesSurvey.length;
 }
@@ -22,101 +19,104 @@ export function recordCount(records: StoredRecords): number {
 export async function writeRecords(
   db: Kysely<Database>,
   importVersionId: number,
-  records: StoredRecords,
+  records: RecordsToWrite,
   limits: BatchLimits,
   written: (count: number) => void,
   bulk: { readonly copyClient: pg.PoolClient | null; readonly sqlite: SqliteDatabase.Database | null } = { copyClient: null, sqlite: null },
 ): Promise<void> {
   const sources = recordRows(importVersionId, records);
   const { copyClient, sqlite } = bulk;
-  if (copyClient || sqlite) {
-    for (const [key, table] of Object.entries(RECORD_TABLES)) {
-      const tableRows = sources[key as keyof RecordRows] as RowSource<Record<string, unknown>>;
-      if (copyClient) await copyRows(copyClient, table, tableRows, written);
-      else if (sqlite) await insertPrepared(sqlite, table, tableRows, written);
-    }
-    return;
+  for (const [key, table] of Object.entries(RECORD_TABLE_OF) as [RecordKind, string][]) {
+    const rows = sources[key];
+    if (copyClient) await copyRows(copyClient, table, rows, written);
+    else if (sqlite) await insertPrepared(sqlite, table, rows, written);
+    else await insertInBatches(everyRow(rows), limits, (batch) => db.insertInto(table as 'staff_records').values(batch as never).execute(), written);
   }
-  const rows = everyRow(sources);
-  await insertInBatches(rows.staff, limits, (batch) => db.insertInto('staff_records').values(batch).execute(), written);
-  await insertInBatches(rows.applications, limits, (batch) => db.insertInto('application_records').values(batch).execute(), written);
-  await insertInBatches(rows.disciplinary, limits, (batch) => db.insertInto('disciplinary_records').values(batch).execute(), written);
-  await insertInBatches(rows.training, limits, (batch) => db.insertInto('training_records').values(batch).execute(), written);
-  await insertInBatches(rows.board, limits, (batch) => db.insertInto('board_records').values(batch).execute(), written);
-  await insertInBatches(rows.survey, limits, (batch) => db.insertInto('survey_results').values(batch).execute(), written);
-  await insertInBatches(rows.capability, limits, (batch) => db.insertInto('capability_records').values(batch).execute(), written);
-  await insertInBatches(rows.wdesSurvey, limits, (batch) => db.insertInto('wdes_survey_results').values(batch).execute(), written);
 }
 
 /** Each kind of record's table, in the order written. */
-const RECORD_TABLES = {
+export const RECORD_TABLE_OF = {
   staff: 'staff_records', applications: 'application_records', disciplinary: 'disciplinary_records', training: 'training_records',
   board: 'board_records', survey: 'survey_results', capability: 'capability_records', wdesSurvey: 'wdes_survey_results',
-} as const satisfies Record<keyof RecordRows, string>;
+} as const satisfies Record<RecordKind, string>;
 
-interface RecordRows {
-  readonly staff: RowSource<Insertable<StaffRecordsTable>>;
-  readonly applications: RowSource<Insertable<ApplicationRecordsTable>>;
-  readonly disciplinary: RowSource<Insertable<DisciplinaryRecordsTable>>;
-  readonly training: RowSource<Insertable<TrainingRecordsTable>>;
-  readonly board: RowSource<Insertable<BoardRecordsTable>>;
-  readonly survey: RowSource<Insertable<SurveyResultsTable>>;
-  readonly capability: RowSource<Insertable<CapabilityRecordsTable>>;
-  readonly wdesSurvey: RowSource<Insertable<WdesSurveyResultsTable>>;
+type RecordRows = { readonly [K in RecordKind]: RowSource };
+
+/**
+ * A table's rows: its columns, and each row's values put straight from its record when it is written, so an import
+ * never makes an object a row (a million rows made at once filled memory and kept the garbage collector busy; one
+ * made a row still cost a tenth of the writing).
+ */
+function rowsOf<T>(records: RecordList<T>, columns: readonly string[], put: (record: T, into: unknown[], at: number) => void): RowSource {
+  return { length: records.length, columns, put: (index, into, at) => put(records.at(index) as T, into, at) };
+}
+
+const NO_RECORDS: RecordsToWrite = {
+  staff: [], applications: [], disciplinary: [], training: [], board: [], survey: [], capability: [], wdesSurvey: [], narrative: null,
+};
+
+/** A kind's table's columns, in the order recordsCsv gives their values. */
+export function recordColumns(kind: RecordKind): readonly string[] {
+  return recordRows(0, NO_RECORDS)[kind].columns;
+}
+
+/** COPY's CSV text of `records` of `kind` for the import version `importVersionId`, in recordColumns' order. */
+export function recordsCsv<K extends RecordKind>(kind: K, importVersionId: number, records: RecordsToWrite[K]): string {
+  const rows = recordRows(importVersionId, { ...NO_RECORDS, [kind]: records })[kind];
+  return csvText(rows, 0, rows.length);
+}
+
+/** Every row as an object, for the multi-row INSERTs used where neither COPY nor a prepared statement is at hand. */
+function everyRow(source: RowSource): Record<string, unknown>[] {
+  const values: unknown[] = new Array(source.columns.length);
+  return Array.from({ length: source.length }, (_, index) => {
+    source.put(index, values, 0);
+    return Object.fromEntries(source.columns.map((column, c) => [column, values[c]]));
+  });
 }
 
 /**
- * A table's rows, each made from its record only when it is written, so an import never holds a third copy of
- * every record (a million rows made at once filled memory and kept the garbage collector busy).
+ * Every column is given on every row, so each multi-row INSERT has the same shape. Each `put` names its columns in
+ * the order of its list above it.
  */
-function rowsOf<T, R>(records: readonly T[], row: (record: T) => R): RowSource<R> {
-  return { length: records.length, at: (index) => row(records[index] as T) };
-}
-
-/** Every row made at once, for the multi-row INSERTs used where neither COPY nor a prepared statement is at hand. */
-function everyRow(sources: RecordRows): { readonly [K in keyof RecordRows]: RecordRows[K] extends RowSource<infer R> ? R[] : never } {
-  const all = <R>(source: RowSource<R>): R[] => Array.from({ length: source.length }, (_, index) => source.at(index));
+function recordRows(id: number, records: RecordsToWrite): RecordRows {
   return {
-    staff: all(sources.staff), applications: all(sources.applications), disciplinary: all(sources.disciplinary), training: all(sources.training),
-    board: all(sources.board), survey: all(sources.survey), capability: all(sources.capability), wdesSurvey: all(sources.wdesSurvey),
-  };
-}
-
-/** Every column is given on every row, so each multi-row INSERT has the same shape. */
-function recordRows(import_version_id: number, records: StoredRecords): RecordRows {
-  return {
-    staff: rowsOf(records.staff, (r) => ({
-      import_version_id, pseudonym: r.pseudonym, ethnic_code: r.ethnicCode, sub_code: r.subCode, census_2021: r.census2021,
-      pay_band: r.payBand, staff_group: r.staffGroup, bank_only: r.bankOnly, directorate: r.directorate, gender: r.gender,
-      disability: r.disability, fte: r.fte, hourly_pay: r.hourlyPay, start_date: r.startDate,
-      international_recruit: r.internationalRecruit, source_row: r.sourceRow, bonus_pay: r.bonusPay,
-      full_pay_relevant: r.fullPayRelevant, medical_leadership: r.medicalLeadership,
-    })),
-    applications: rowsOf(records.applications, (r) => ({
-      import_version_id, ethnic_code: r.ethnicCode, sub_code: r.subCode, shortlisted: r.shortlisted, appointed: r.appointed,
-      pay_band: r.payBand, staff_group: r.staffGroup, internal: r.internal, international_recruit: r.internationalRecruit,
-      application_date: r.date, disability: r.disability, source_row: r.sourceRow, gender: r.gender,
-    })),
-    disciplinary: rowsOf(records.disciplinary, (r) => ({
-      import_version_id, pseudonym: r.pseudonym, ethnic_code: r.ethnicCode, start_date: r.startDate, source_row: r.sourceRow,
-    })),
-    training: rowsOf(records.training, (r) => ({
-      import_version_id, pseudonym: r.pseudonym, ethnic_code: r.ethnicCode, mandatory: r.mandatory, start_date: r.startDate,
-      source_row: r.sourceRow,
-    })),
-    board: rowsOf(records.board, (r) => ({
-      import_version_id, ethnic_code: r.ethnicCode, voting: r.voting, executive: r.executive, source_row: r.sourceRow,
-      disability: r.disability,
-    })),
-    survey: rowsOf(records.survey, (r) => ({
-      import_version_id, indicator: r.indicator, ethnic_group: r.group, respondents: r.respondents, positive: r.positive,
-    })),
-    capability: rowsOf(records.capability, (r) => ({
-      import_version_id, pseudonym: r.pseudonym, disability: r.disability, start_date: r.startDate, source_row: r.sourceRow,
-    })),
-    wdesSurvey: rowsOf(records.wdesSurvey, (r) => ({
-      import_version_id, metric: r.metric, disability_group: r.group, respondents: r.respondents, positive: r.positive, score: r.score,
-    })),
+    staff: rowsOf(records.staff, [
+      'import_version_id', 'pseudonym', 'ethnic_code', 'sub_code', 'census_2021', 'pay_band', 'staff_group', 'bank_only', 'directorate',
+      'gender', 'disability', 'fte', 'hourly_pay', 'start_date', 'international_recruit', 'source_row', 'bonus_pay', 'full_pay_relevant',
+      'medical_leadership',
+    ], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.pseudonym; v[i + 2] = r.ethnicCode; v[i + 3] = r.subCode; v[i + 4] = r.census2021; v[i + 5] = r.payBand;
+      v[i + 6] = r.staffGroup; v[i + 7] = r.bankOnly; v[i + 8] = r.directorate; v[i + 9] = r.gender; v[i + 10] = r.disability;
+      v[i + 11] = r.fte; v[i + 12] = r.hourlyPay; v[i + 13] = r.startDate; v[i + 14] = r.internationalRecruit; v[i + 15] = r.sourceRow;
+      v[i + 16] = r.bonusPay; v[i + 17] = r.fullPayRelevant; v[i + 18] = r.medicalLeadership;
+    }),
+    applications: rowsOf(records.applications, [
+      'import_version_id', 'ethnic_code', 'sub_code', 'shortlisted', 'appointed', 'pay_band', 'staff_group', 'internal',
+      'international_recruit', 'application_date', 'disability', 'source_row', 'gender',
+    ], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.ethnicCode; v[i + 2] = r.subCode; v[i + 3] = r.shortlisted; v[i + 4] = r.appointed; v[i + 5] = r.payBand;
+      v[i + 6] = r.staffGroup; v[i + 7] = r.internal; v[i + 8] = r.internationalRecruit; v[i + 9] = r.date; v[i + 10] = r.disability;
+      v[i + 11] = r.sourceRow; v[i + 12] = r.gender;
+    }),
+    disciplinary: rowsOf(records.disciplinary, ['import_version_id', 'pseudonym', 'ethnic_code', 'start_date', 'source_row'], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.pseudonym; v[i + 2] = r.ethnicCode; v[i + 3] = r.startDate; v[i + 4] = r.sourceRow;
+    }),
+    training: rowsOf(records.training, ['import_version_id', 'pseudonym', 'ethnic_code', 'mandatory', 'start_date', 'source_row'], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.pseudonym; v[i + 2] = r.ethnicCode; v[i + 3] = r.mandatory; v[i + 4] = r.startDate; v[i + 5] = r.sourceRow;
+    }),
+    board: rowsOf(records.board, ['import_version_id', 'ethnic_code', 'voting', 'executive', 'source_row', 'disability'], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.ethnicCode; v[i + 2] = r.voting; v[i + 3] = r.executive; v[i + 4] = r.sourceRow; v[i + 5] = r.disability;
+    }),
+    survey: rowsOf(records.survey, ['import_version_id', 'indicator', 'ethnic_group', 'respondents', 'positive'], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.indicator; v[i + 2] = r.group; v[i + 3] = r.respondents; v[i + 4] = r.positive;
+    }),
+    capability: rowsOf(records.capability, ['import_version_id', 'pseudonym', 'disability', 'start_date', 'source_row'], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.pseudonym; v[i + 2] = r.disability; v[i + 3] = r.startDate; v[i + 4] = r.sourceRow;
+    }),
+    wdesSurvey: rowsOf(records.wdesSurvey, ['import_version_id', 'metric', 'disability_group', 'respondents', 'positive', 'score'], (r, v, i) => {
+      v[i] = id; v[i + 1] = r.metric; v[i + 2] = r.group; v[i + 3] = r.respondents; v[i + 4] = r.positive; v[i + 5] = r.score;
+    }),
   };
 }
 

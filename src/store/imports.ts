@@ -7,13 +7,16 @@ import { WRES_COMPARED } from '../core/ethnicity/wres-characteristic.ts';
 import { BATCH_LIMITS } from './batches.ts';
 import { compiledOnce } from './compiled-once.ts';
 import type SqliteDatabase from 'better-sqlite3';
-import type { PostgresConnections } from './bulk-writes.ts';
-import { readRecords, recordCount, writeRecords } from './import-records.ts';
+import { copyText, type PostgresConnections } from './bulk-writes.ts';
+import { RECORD_TABLE_OF, readRecords, recordColumns, recordCount, writeRecords } from './import-records.ts';
 import { eventRecordCount, monthlyAppointmentsBy, monthlyFirstEventsBy } from './monthly-counts.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
 import { findOrCreateOrganisation } from './organisations.ts';
 import type { Database, ImportVersionsTable } from './schema.ts';
-import { RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type Store } from './store.ts';
+import type { SourceFile } from '../core/records.ts';
+import {
+  RECORDS_FORMAT, type ImportVersion, type MonthlyAppointments, type MonthlyPeople, type NewImportHead, type Store, type StoredRecords,
+} from './store.ts';
 import { toBoolean, toDate } from './values.ts';
 
 /** The columns an ImportVersion is made from (not the WDES narrative, which is read on its own). */
@@ -60,6 +63,42 @@ async function takeImportTurn(trx: Kysely<Database>, dialect: SqlDialect, code: 
   await sql`select pg_advisory_xact_lock(hashtext('mirror import'), hashtext(${code}))`.execute(trx);
 }
 
+/**
+ * The first writes of an import's transaction: its turn, the organisation, and the new version, current from now on,
+ * with its sources, notes and narrative.
+ */
+async function startVersion(
+  trx: Kysely<Database>, dialect: SqlDialect, head: NewImportHead,
+  known: { readonly sources: readonly SourceFile[]; readonly notes: readonly string[]; readonly narrative: StoredRecords['narrative'] },
+  onBusy: (() => void) | undefined,
+) {
+  await takeImportTurn(trx, dialect, head.organisation.code, onBusy);
+  const organisation = await findOrCreateOrganisation(trx, head.organisation, { mustBeNew: head.newOrganisation ?? false });
+  const version = await nextVersion(trx, organisation.id, head.year);
+  await trx.updateTable('import_versions').set({ is_current: false })
+    .where('organisation_id', '=', organisation.id).where('year', '=', head.year).where('is_current', '=', true)
+    .execute();
+  return trx.insertInto('import_versions').values({
+    organisation_id: organisation.id,
+    year: head.year,
+    version,
+    is_current: true,
+    imported_at: new Date(),
+    imported_by: head.importedBy,
+    channel: head.channel,
+    sources: JSON.stringify(known.sources),
+    notes: JSON.stringify(known.notes),
+    records_format: RECORDS_FORMAT,
+    wdes_narrative: known.narrative ? JSON.stringify(known.narrative) : null,
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+async function keepCounts(trx: Kysely<Database>, importVersionId: number, standardCounts: Readonly<Record<string, unknown>>): Promise<void> {
+  for (const [standard, counts] of Object.entries(standardCounts)) {
+    await trx.insertInto('standard_counts').values({ import_version_id: importVersionId, standard, counts: JSON.stringify(counts) }).execute();
+  }
+}
+
 /** What an import's bulk writes need besides Kysely: PostgreSQL's connections (COPY) or SQLite's connection. */
 export interface BulkWriting {
   readonly onBusy?: (() => void) | undefined;
@@ -84,33 +123,41 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
       };
       progress(0);
       return db.transaction().execute(async (trx) => {
-        await takeImportTurn(trx, dialect, newImport.organisation.code, onBusy);
-        const organisation = await findOrCreateOrganisation(trx, newImport.organisation, { mustBeNew: newImport.newOrganisation ?? false });
-        const version = await nextVersion(trx, organisation.id, newImport.year);
-        await trx.updateTable('import_versions').set({ is_current: false })
-          .where('organisation_id', '=', organisation.id).where('year', '=', newImport.year).where('is_current', '=', true)
-          .execute();
-        const row = await trx.insertInto('import_versions').values({
-          organisation_id: organisation.id,
-          year: newImport.year,
-          version,
-          is_current: true,
-          imported_at: new Date(),
-          imported_by: newImport.importedBy,
-          channel: newImport.channel,
-          sources: JSON.stringify(newImport.sources),
-          notes: JSON.stringify(newImport.notes),
-          records_format: RECORDS_FORMAT,
-          wdes_narrative: newImport.records.narrative ? JSON.stringify(newImport.records.narrative) : null,
-        }).returningAll().executeTakeFirstOrThrow();
+        const row = await startVersion(trx, dialect, newImport, {
+          sources: newImport.sources, notes: newImport.notes, narrative: newImport.records.narrative,
+        }, onBusy);
         // PostgreSQL copies the records in on the transaction's own connection; SQLite runs prepared INSERTs of many rows
         // at a time on its one connection, inside the same transaction.
         const copyClient = connections ? await connections.of(trx) : null;
         await writeRecords(trx, row.id, newImport.records, limits, progress, { copyClient, sqlite: sqlite ?? null });
-        for (const [standard, counts] of Object.entries(newImport.standardCounts)) {
-          await trx.insertInto('standard_counts').values({ import_version_id: row.id, standard, counts: JSON.stringify(counts) }).execute();
-        }
+        await keepCounts(trx, row.id, newImport.standardCounts);
         return toImportVersion(row);
+      });
+    },
+
+    copiesRecords: connections !== undefined,
+
+    async createStreamed(head, fill, options = {}) {
+      if (!connections) throw new Error('Only an import into PostgreSQL is written as it is read.');
+      let written = 0;
+      return db.transaction().execute(async (trx) => {
+        // What is known only once the files are read is written when it is: the version's row is updated then.
+        const row = await startVersion(trx, dialect, head, { sources: [], notes: [], narrative: null }, onBusy);
+        const client = await connections.of(trx);
+        if (!client) throw new Error('The import\'s transaction is on none of the pool\'s connections.');
+        const filled = await fill(row.id, {
+          copy: (kind, pieces) => copyText(client, RECORD_TABLE_OF[kind], recordColumns(kind), pieces, (count) => {
+            written += count;
+            options.onProgress?.(written, written);
+          }),
+        });
+        const updated = await trx.updateTable('import_versions').set({
+          sources: JSON.stringify(filled.sources),
+          notes: JSON.stringify(filled.notes),
+          wdes_narrative: filled.narrative ? JSON.stringify(filled.narrative) : null,
+        }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+        await keepCounts(trx, row.id, filled.standardCounts);
+        return toImportVersion(updated);
       });
     },
 

@@ -11,6 +11,9 @@
 import type { SourceFile, SourceKind } from '../core/records.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
 import type { EdsStore, HighImpactActionsStore } from './eds-types.ts';
+import type { FilledImport, RecordCopier, RecordsToWrite, StoredRecords } from './import-types.ts';
+
+export type { FilledImport, RecordCopier, RecordKind, RecordList, RecordsToWrite, StoredRecords } from './import-types.ts';
 import type { InterventionsStore } from './intervention-types.ts';
 import type { ComplyOrExplainStore, ObjectivesStore } from './objective-types.ts';
 import type { PublicationsStore } from './publication-types.ts';
@@ -86,38 +89,6 @@ export interface ImportVersion {
 /** The records format of imports made now: their records hold every field a standard counts. */
 export const RECORDS_FORMAT = 1;
 
-/** Pseudonymised records as stored: the same shapes the engine counts, with staff_id replaced by a pseudonym. */
-export interface StoredRecords {
-  readonly staff: readonly {
-    readonly pseudonym: string; readonly ethnicCode: string; readonly subCode: string | null; readonly census2021: string | null;
-    readonly payBand: string; readonly staffGroup: string; readonly bankOnly: boolean; readonly directorate: string | null;
-    readonly gender: string | null; readonly disability: string; readonly fte: number | null; readonly hourlyPay: number | null;
-    readonly startDate: string | null; readonly internationalRecruit: boolean | null; readonly sourceRow: number;
-    readonly bonusPay: number | null; readonly fullPayRelevant: boolean; readonly medicalLeadership: string | null;
-  }[];
-  readonly applications: readonly {
-    readonly ethnicCode: string; readonly subCode: string | null; readonly shortlisted: boolean; readonly appointed: boolean;
-    readonly payBand: string | null; readonly staffGroup: string | null; readonly internal: boolean | null;
-    readonly internationalRecruit: boolean | null; readonly date: string | null; readonly disability: string; readonly sourceRow: number;
-    readonly gender: string | null;
-  }[];
-  readonly disciplinary: readonly { readonly pseudonym: string; readonly ethnicCode: string | null; readonly startDate: string; readonly sourceRow: number }[];
-  readonly training: readonly {
-    readonly pseudonym: string; readonly ethnicCode: string | null; readonly mandatory: boolean; readonly startDate: string; readonly sourceRow: number;
-  }[];
-  readonly board: readonly {
-    readonly ethnicCode: string; readonly voting: boolean; readonly executive: boolean; readonly disability: string; readonly sourceRow: number;
-  }[];
-  readonly survey: readonly { readonly indicator: string; readonly group: string; readonly respondents: number; readonly positive: number }[];
-  /** Entries into the formal capability process (WDES metric 3), with the row's own disability when given. */
-  readonly capability: readonly { readonly pseudonym: string; readonly disability: string | null; readonly startDate: string; readonly sourceRow: number }[];
-  readonly wdesSurvey: readonly {
-    readonly metric: string; readonly group: string; readonly respondents: number; readonly positive: number | null; readonly score: number | null;
-  }[];
-  /** The WDES 9b answer and narrative (wdes_9b.txt), or null without one. */
-  readonly narrative: { readonly answer: boolean | null; readonly text: string } | null;
-}
-
 /** What a scope can be in a version's staff records: the directorates and staff groups there are. */
 export interface StaffScopes {
   readonly directorates: readonly string[];
@@ -147,10 +118,13 @@ export interface NewImport {
   readonly channel: 'web' | 'cli' | 'demo';
   readonly sources: readonly SourceFile[];
   readonly notes: readonly string[];
-  readonly records: StoredRecords;
+  readonly records: RecordsToWrite;
   /** Each registered standard's counts by its id ("wres", "wdes", "medical", "paygap"), as its count() made them. */
   readonly standardCounts: Readonly<Record<string, unknown>>;
 }
+
+/** What an import written as it is read says of itself before its files are read (imports.createStreamed). */
+export type NewImportHead = Pick<NewImport, 'organisation' | 'newOrganisation' | 'year' | 'importedBy' | 'channel'>;
 
 /** One month's recruitment counts, from application records (`imports.monthlyAppointments`). */
 export interface MonthlyAppointments {
@@ -337,6 +311,14 @@ export interface Store {
      * `onProgress` is told how many records have been written, for a progress bar.
      */
     create(newImport: NewImport, options?: ImportWriteOptions): Promise<ImportVersion>;
+    /** True when an import can be written as its files are read (createStreamed): PostgreSQL, with COPY. */
+    readonly copiesRecords: boolean;
+    /**
+     * As create, but the records are written as they are read: the new version's id is given to `fill`, which copies
+     * each kind's records in and returns what is known once every file is read and counted. One transaction: if
+     * `fill` throws (a problem found in a file, say), nothing is written. Only where copiesRecords.
+     */
+    createStreamed(head: NewImportHead, fill: (importVersionId: number, copier: RecordCopier) => Promise<FilledImport>, options?: ImportWriteOptions): Promise<ImportVersion>;
     current(organisationId: number, year: number): Promise<ImportVersion | null>;
     /** The current versions of several years (null where a year has none), in the order asked, in one query. */
     currentOfYears(organisationId: number, years: readonly number[]): Promise<(ImportVersion | null)[]>;

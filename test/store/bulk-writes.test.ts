@@ -3,7 +3,11 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/store/database.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { testEachDialect } from './each-dialect.ts';
-import { sampleImport } from './fixtures.ts';
+import { pseudonymiser } from '../../src/services/pseudonym.ts';
+import { storedRecordsOf, toStoredRecords } from '../../src/services/stored-records.ts';
+import { recordCount, recordsCsv, writeRecords } from '../../src/store/import-records.ts';
+import * as b from '../support/builders.ts';
+import { ORGANISATION, sampleDataset, sampleImport, TEST_KEY } from './fixtures.ts';
 
 testEachDialect('an import\'s bulk writes reach its own transaction: COPY\'s connection on PostgreSQL, the one connection on SQLite', async ({ config }) => {
   const opened = openDatabase(config);
@@ -61,4 +65,65 @@ testEachDialect('a table of more rows than one statement takes, and some left ov
   const version = await store.imports.create({ ...sample, records: { ...sample.records, staff } });
   const read = await store.imports.records(version.id);
   assert.deepEqual(read.staff.map((r) => [r.pseudonym, r.sourceRow, r.fte]), staff.map((r) => [r.pseudonym, r.sourceRow, r.fte]));
+});
+
+testEachDialect('records made only as they are written are stored as the same records given whole, by every way of writing', async ({ config }) => {
+  const opened = openDatabase(config);
+  const store = new KyselyStore(opened);
+  try {
+    await store.migrate();
+    const sample = sampleImport(2025);
+    const read = sampleDataset(2025);
+    const dataset = {
+      ...read,
+      capability: [b.capability('K1', 'W003', '2024-11-01', 'yes'), b.capability('K2', 'M004', '2024-12-01')],
+      wdesSurvey: [b.wdesSurvey('4b', 'disabled', 30, 9), b.wdesSurvey('9a', 'nonDisabled', 40, null, 7.1)],
+      wdesNarrative: { answer: true, text: 'Our network met monthly.', file: 'wdes_9b.txt' },
+    };
+    const whole = toStoredRecords(dataset, pseudonymiser(TEST_KEY, ORGANISATION.code));
+    const asked = storedRecordsOf(dataset, pseudonymiser(TEST_KEY, ORGANISATION.code));
+    assert.equal(asked.staff.length, whole.staff.length);
+    assert.ok(whole.capability.length > 0 && whole.wdesSurvey.length > 0 && whole.narrative);
+    const first = await store.imports.create({ ...sample, records: whole });
+    const second = await store.imports.create({ ...sample, records: asked });
+    const expected = await store.imports.records(first.id);
+    assert.deepEqual(expected, whole);
+    assert.deepEqual(await store.imports.records(second.id), expected);
+    // The multi-row INSERTs used where neither COPY nor SQLite's own connection is at hand write the same.
+    const third = await store.imports.create({ ...sample, records: whole });
+    await opened.db.deleteFrom('staff_records').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('application_records').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('disciplinary_records').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('training_records').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('board_records').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('survey_results').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('capability_records').where('import_version_id', '=', third.id).execute();
+    await opened.db.deleteFrom('wdes_survey_results').where('import_version_id', '=', third.id).execute();
+    let written = 0;
+    await opened.db.transaction().execute((trx) => writeRecords(trx, third.id, asked, { maxRows: 3, maxParameters: 999 }, (n) => (written += n)));
+    assert.equal(written, recordCount(asked));
+    assert.deepEqual(await store.imports.records(third.id), expected);
+  } finally {
+    await store.close();
+  }
+});
+
+testEachDialect('an import written as it is read whose rows stop coming mid-table writes nothing, and the store goes on', async ({ store }) => {
+  if (!store.imports.copiesRecords) {
+    await assert.rejects(store.imports.createStreamed(sampleImport(2025), async () => assert.fail('nothing is read')), /Only an import into PostgreSQL/);
+    return;
+  }
+  const sample = sampleImport(2025);
+  await assert.rejects(store.imports.createStreamed(sample, async (id, copier) => {
+    async function* pieces() {
+      yield { text: recordsCsv('staff', id, sample.records.staff), rows: sample.records.staff.length };
+      throw new Error('the reading stopped');
+    }
+    await copier.copy('staff', pieces());
+    return { sources: [], notes: [], narrative: null, standardCounts: {} };
+  }), /the reading stopped/);
+  assert.deepEqual(await store.organisations.all(), []);
+  assert.deepEqual(await store.db.selectFrom('staff_records').select('id').execute(), []);
+  const version = await store.imports.create(sample);
+  assert.equal((await store.imports.records(version.id)).staff.length, sample.records.staff.length);
 });

@@ -1,23 +1,28 @@
 /** A small import to write in store tests: real records and counts from the engine, pseudonymised. */
+import type { WorkforceDataset } from '../../src/core/records.ts';
 import { countWres } from '../../src/core/wres/count.ts';
 import { reportingPeriod } from '../../src/core/wres/reporting-period.ts';
 import { pseudonymiser } from '../../src/services/pseudonym.ts';
 import { toStoredRecords } from '../../src/services/stored-records.ts';
-import type { NewImport, NewOrganisation } from '../../src/store/store.ts';
+import type { NewImport, NewOrganisation, StoredRecords } from '../../src/store/store.ts';
 import * as b from '../support/builders.ts';
 
 export const TEST_KEY = Buffer.alloc(32, 7);
 
 export const ORGANISATION: NewOrganisation = { code: 'RXX', name: 'Test NHS Trust', region: 'London', type: 'Acute trust' };
 
-export function sampleImport(year: number, overrides: Partial<NewImport> = {}): NewImport {
+/** A new import whose records are arrays, as tests change them. */
+export type SampleImport = NewImport & { readonly records: StoredRecords };
+
+/** The records read from files that sampleImport stores, before they are pseudonymised. */
+export function sampleDataset(year: number): WorkforceDataset {
   const staff = [
     ...b.ids('W', 12).map((id) => b.staff(id, 'A', { directorate: 'Surgery' })),
     ...b.ids('M', 10).map((id) => b.staff(id, 'H', { band: 'Band 6', internationalRecruit: true })),
     b.staff('Z001', 'Z', { band: 'Consultant', group: 'Medical and Dental' }),
     b.staff('B001', '', { bank: true }),
   ];
-  const dataset = b.dataset({
+  return b.dataset({
     staff,
     applications: [
       b.application('AP1', 'A', true, true, { date: `${year - 1}-06-01` }),
@@ -30,6 +35,10 @@ export function sampleImport(year: number, overrides: Partial<NewImport> = {}): 
     survey: [b.survey('5', 'white', 40, 10), b.survey('5', 'ethnicMinority', 30, 12)],
     sources: [{ kind: 'staff', file: 'staff.csv', sha256: 'ab'.repeat(32), rows: staff.length, encoding: 'utf-8' }],
   });
+}
+
+export function sampleImport(year: number, overrides: Partial<SampleImport> = {}): SampleImport {
+  const dataset = sampleDataset(year);
   const counted = countWres(dataset, reportingPeriod(year));
   if (!counted.ok) throw new Error('the sample dataset should count');
   return {
