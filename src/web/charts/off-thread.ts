@@ -41,13 +41,15 @@ export function defaultChartThreads(): number {
 }
 
 /**
- * A pool of `threads` chart threads, started when first needed and stopped after a minute idle. A chart a thread
- * cannot draw because the thread itself failed (not the chart's own fault) is drawn on the event loop instead.
+ * A pool of `threads` chart threads: one started at once and kept (starting a thread and loading the chart code takes
+ * about 0.3 s, which a trust's analyst, visiting a page every few minutes, would otherwise wait for on most visits),
+ * the others started when needed and stopped after a minute idle. A chart a thread cannot draw because the thread
+ * itself failed (not the chart's own fault) is drawn on the event loop instead.
  */
 export function chartThreads(threads: number): ChartDrawer & { readonly drawnOnThreads: () => number } {
   const pool = new Piscina<ChartTask, string>({
     filename: new URL('./chart-worker-entry.mjs', import.meta.url).href,
-    minThreads: 0,
+    minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,
     execArgv: [],
