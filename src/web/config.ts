@@ -52,32 +52,28 @@ export function webSettingsFromEnv(env: Env): WebSettings {
     dataDir: resolve(env['MIRROR_DATA_DIR'] || 'data'),
     logLevel: env['LOG_LEVEL'] || 'info',
     loadDemo: (env['MIRROR_DEMO'] ?? 'on') !== 'off',
-    demoRegion: demoRegionFromEnv(env['MIRROR_DEMO_REGION']),
+    demoRegion: wholeNumberUpTo(env, 'MIRROR_DEMO_REGION', 99, DEFAULT_DEMO_REGION),
     showFaultDetails: env['NODE_ENV'] === 'development',
     limits: {
       ...readLimitsFromEnv(env),
       maxUploadBytes: positiveWholeNumber(env, MAX_UPLOAD_SETTING, DEFAULT_UPLOAD_LIMITS.maxUploadBytes / MEGABYTE) * MEGABYTE,
     },
     routeConcurrency: positiveWholeNumber(env, 'MIRROR_ROUTE_CONCURRENCY', DEFAULT_ROUTE_CONCURRENCY),
-    chartThreads: chartThreadsFromEnv(env['MIRROR_CHART_THREADS']),
+    chartThreads: wholeNumberUpTo(env, 'MIRROR_CHART_THREADS', 16, defaultChartThreads()),
   };
-}
-
-/** MIRROR_CHART_THREADS: unset or empty for the default (defaultChartThreads), otherwise a whole number from 0 to 16. */
-function chartThreadsFromEnv(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return defaultChartThreads();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`MIRROR_CHART_THREADS must be a whole number from 0 to 16, not "${value}"`);
-  return n;
 }
 
 /** The synthetic region's size when MIRROR_DEMO_REGION is not set: the demonstration trust and seven peers. */
 export const DEFAULT_DEMO_REGION = 8;
 
-/** MIRROR_DEMO_REGION: unset or empty for the default, 0 or 1 for no peers, otherwise a whole number up to 99. */
-function demoRegionFromEnv(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_DEMO_REGION;
+/**
+ * A setting that is a whole number from 0 to `max`: unset or empty for `fallback`. MIRROR_DEMO_REGION (0 or 1: no
+ * peers) and MIRROR_CHART_THREADS (0: charts drawn on the event loop).
+ */
+function wholeNumberUpTo(env: Env, name: string, max: number, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 99) throw new Error(`MIRROR_DEMO_REGION must be a whole number from 0 to 99, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${name} must be a whole number from 0 to ${max}, not "${value}"`);
   return n;
 }
