@@ -20,6 +20,7 @@ import * as reporting from './0012-reporting.ts';
 import * as staffNetworks from './0015-staff-networks.ts';
 import * as inclusiveHr from './0016-inclusive-hr.ts';
 import * as regionFigures from './0017-region-figures.ts';
+import * as recordKeys from './0018-record-keys-checked-once.ts';
 import { dialectColumns, type SqlDialect } from './column-types.ts';
 
 export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migration>> {
@@ -42,5 +43,6 @@ export function migrationsFor(dialect: SqlDialect): Readonly<Record<string, Migr
     '0015-staff-networks': { up: (db) => staffNetworks.up(db, columns), down: (db) => staffNetworks.down(db) },
     '0016-inclusive-hr': { up: (db) => inclusiveHr.up(db, columns), down: (db) => inclusiveHr.down(db) },
     '0017-region-figures': { up: (db) => regionFigures.up(db), down: (db) => regionFigures.down(db) },
+    '0018-record-keys-checked-once': { up: (db) => recordKeys.up(db, dialect), down: (db) => recordKeys.down(db, dialect) },
   };
 }
