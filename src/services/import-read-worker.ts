@@ -1,8 +1,9 @@
 /**
  * The thread that reads an import's folder while the import's own thread writes what it has read (import-streamed.ts):
  * the folder is read as loadWorkforceFolder reads it, with the same problems, notes and sources (countWorkforceFolder,
- * each large file's records handed over as they are read), and every record is kept for the standards' counts, as
- * before, and posted, pseudonymised, as COPY's CSV text for the new version, a piece at a time in reading order. Once
+ * each large file's records handed over as they are read), and each record is counted as it is read, by every
+ * standard (everyStandardAsRead: only the kinds a standard without a streaming counter reads are kept), and posted,
+ * pseudonymised, as COPY's CSV text for the new version, a piece at a time in reading order, then let go. Once
  * every file is read it posts the small files' records, then the counts, or the problems found, or, if a file had
  * to be read again from its start (its rows already posted), that the import must be read the usual way instead.
  *
@@ -12,13 +13,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeptRecords, StreamCount, StreamedKind } from '../core/counting/stream-count.ts';
 import type { Problem } from '../core/problem.ts';
-import type { SourceFile, WorkforceDataset } from '../core/records.ts';
 import { defaultStandards } from '../core/standards/index.ts';
 import { reportingPeriod } from '../core/wres/reporting-period.ts';
 import { countWorkforceFolder, type LoadFolderOptions } from '../ingest/load-folder.ts';
 import { recordsCsv } from '../store/import-records.ts';
 import type { FilledImport, RecordKind, RecordsToWrite } from '../store/store.ts';
-import { countEveryStandard } from './import-counts.ts';
+import { everyStandardAsRead } from './import-counts.ts';
 import { pseudonymiser } from './pseudonym.ts';
 import { madeWhenAsked, narrativeOf, storedRecordMakers } from './stored-records.ts';
 
@@ -55,27 +55,29 @@ async function readFolder(data: ImportReadWorkerData, post: (message: ImportRead
     post({ kind: 'rows', table, text: recordsCsv(table, data.importVersionId, stored as RecordsToWrite[K]), rows: records.length });
   };
 
-  const kept = new Map<StreamedKind, unknown[]>();
+  const counting = everyStandardAsRead(defaultStandards(), reportingPeriod(data.options.year));
+  const opened = new Set<StreamedKind>();
   let again = false;
-  let open: { kind: StreamedKind; list: unknown[]; from: number } | null = null;
+  let open: { kind: StreamedKind; piece: unknown[] } | null = null;
   const sendRest = (): void => {
-    if (open && !again) send(open.kind, open.list.slice(open.from));
+    if (open && !again) send(open.kind, open.piece);
     open = null;
   };
   const count: StreamCount<KeptRecords> = {
     open(kind) {
       // Read again from its start: its first rows may be posted already, so the import must be read the usual way.
-      if (kept.has(kind)) again = true;
+      if (opened.has(kind)) again = true;
+      opened.add(kind);
       sendRest();
-      const list: unknown[] = [];
-      kept.set(kind, list);
-      const reading = { kind, list, from: 0 };
+      const counted = counting.open(kind) as ((record: unknown) => void) | null;
+      const reading = { kind, piece: [] as unknown[] };
       open = reading;
       return (record) => {
-        list.push(record);
-        if (list.length - reading.from === PIECE_ROWS && !again) {
-          send(kind, list.slice(reading.from));
-          reading.from = list.length;
+        counted?.(record);
+        reading.piece.push(record);
+        if (reading.piece.length === PIECE_ROWS && !again) {
+          send(kind, reading.piece);
+          reading.piece = [];
         }
       };
     },
@@ -86,32 +88,14 @@ async function readFolder(data: ImportReadWorkerData, post: (message: ImportRead
   if (again) return post({ kind: 'again' });
   if (!read.ok) return post({ kind: 'problems', problems: read.problems });
   if (!read.counted.ok) return post({ kind: 'problems', problems: read.counted.problems });
-  const dataset = datasetOf(read.sources, kept, read.counted.value);
-  send('board', dataset.board ?? []);
-  send('survey', dataset.survey ?? []);
-  send('wdesSurvey', dataset.wdesSurvey ?? []);
-  const counted = countEveryStandard(defaultStandards(), dataset, reportingPeriod(data.options.year));
+  const small = read.counted.value;
+  send('board', small.board ?? []);
+  send('survey', small.survey ?? []);
+  send('wdesSurvey', small.wdesSurvey ?? []);
+  const counted = counting.finish(small);
   if (!counted.ok) return post({ kind: 'problems', problems: counted.problems });
-  post({ kind: 'done', sources: read.sources, notes: read.notes, narrative: narrativeOf(dataset), standardCounts: counted.counts });
-}
-
-/** The dataset loadWorkforceFolder would have made: a kind whose file was not read is null. */
-function datasetOf(
-  sources: readonly SourceFile[], kept: ReadonlyMap<StreamedKind, unknown[]>, small: KeptRecords,
-): WorkforceDataset {
-  const of = <T>(kind: StreamedKind): T[] | null => (sources.some((s) => s.kind === kind) ? ((kept.get(kind) ?? []) as T[]) : null);
-  return {
-    staff: of('staff') ?? [],
-    applications: of('applications'),
-    disciplinary: of('disciplinary'),
-    training: of('training'),
-    board: small.board,
-    survey: small.survey,
-    wdesSurvey: small.wdesSurvey,
-    capability: of('capability'),
-    wdesNarrative: small.wdesNarrative,
-    sources,
-  };
+  if (!counted.value.ok) return post({ kind: 'problems', problems: counted.value.problems });
+  post({ kind: 'done', sources: read.sources, notes: read.notes, narrative: narrativeOf(small), standardCounts: counted.value.counts });
 }
 
 const port = parentPort;

@@ -3,8 +3,9 @@
  * reads and checks the folder and posts each piece of records, pseudonymised, as COPY's CSV text
  * (import-read-worker.ts), while this thread copies the pieces into the import's transaction, so the database takes
  * in one file's rows while the next is read. The files' problems, the counts and what is stored are the same as when
- * the folder is read first (import-service.ts): the reading thread reads with the same code, keeps every record for
- * the standards' counts, and the import stays one transaction, rolled back if any file or count has a problem.
+ * the folder is read first (import-service.ts): the reading thread reads with the same code, counts every standard
+ * as it reads (import-counts.ts, everyStandardAsRead, which gives the counts countEveryStandard gives of every record
+ * kept), and the import stays one transaction, rolled back if any file or count has a problem.
  */
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../core/problem.ts';

@@ -60,7 +60,7 @@ export function madeWhenAsked<S, T>(items: readonly S[] | null, make: (item: S) 
   };
 }
 
-export function narrativeOf(dataset: WorkforceDataset): StoredRecords['narrative'] {
+export function narrativeOf(dataset: Pick<WorkforceDataset, 'wdesNarrative'>): StoredRecords['narrative'] {
   return dataset.wdesNarrative ? { answer: dataset.wdesNarrative.answer, text: dataset.wdesNarrative.text } : null;
 }
 
