@@ -16,9 +16,9 @@ import { readContext } from './value-limits.ts';
 const YEAR = 2025;
 const period = reportingPeriod(YEAR);
 /** Counts even the smallest applications file on its own thread. */
-const TWIN = (standard: 'wres' | 'wdes'): TwinCounter => ({ standard, year: YEAR, minBytes: 0 });
+const TWIN = (standard: keyof typeof STREAM_COUNTERS): TwinCounter => ({ standard, year: YEAR, minBytes: 0 });
 
-async function threeWays(folder: string, standard: 'wres' | 'wdes') {
+async function threeWays(folder: string, standard: keyof typeof STREAM_COUNTERS) {
   const counter = (): StreamCount<unknown> => STREAM_COUNTERS[standard](period);
   const apart = await countWorkforceFolder(folder, { year: YEAR }, counter(), TWIN(standard));
   const here = await countWorkforceFolder(folder, { year: YEAR }, counter());
@@ -30,7 +30,7 @@ describe('the applications file counted on its own thread', () => {
   test('gives the same counts, notes and sources as counting it on the folder’s thread', async (t) => {
     const folder = tempDir(t);
     await writeSyntheticTrust(folder, { year: YEAR, seed: 11, staff: 800, applications: 2000 });
-    for (const standard of ['wres', 'wdes'] as const) {
+    for (const standard of ['wres', 'wdes', 'medical'] as const) {
       const { apart, here } = await threeWays(folder, standard);
       assert.equal(apart.ok, true);
       assert.equal(JSON.stringify(apart), JSON.stringify(here), standard);
@@ -69,7 +69,7 @@ describe('the applications file counted on its own thread', () => {
       'A3,H,No,Yes,2024-06-01',
     ));
     writeFixture(folder, 'disciplinary.csv', csv('case_id,staff_id,start_date', 'C1,S1,not a date'));
-    for (const standard of ['wres', 'wdes'] as const) {
+    for (const standard of ['wres', 'wdes', 'medical'] as const) {
       const { apart, here, loaded } = await threeWays(folder, standard);
       assert.equal(apart.ok, false);
       assert.ok(!apart.ok && !loaded.ok && !here.ok);

@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MedicalReport } from '../core/medical/report.ts';
+import { MEDICAL_STANDARD } from '../core/standards/medical.ts';
 import type { AnyStandard } from '../core/standards/standard.ts';
 import { WDES_STANDARD } from '../core/standards/wdes.ts';
 import { WRES_STANDARD } from '../core/standards/wres.ts';
@@ -11,8 +13,8 @@ import { csv, tempDir, writeFixture } from '../ingest/test-support.ts';
 import { standardFromFolder } from './standard-from-folder.ts';
 
 /**
- * The folder path counts WRES and WDES as the files are read (streamCount); a stored import counts the kept records
- * (count). Both must give the same report, and the same located problems, for any folder.
+ * The folder path counts WRES, WDES and the medical workforce as the files are read (streamCount); a stored import
+ * counts the kept records (count). Both must give the same report, and the same located problems, for any folder.
  */
 const OPTIONS = { year: 2025, policy: DEFAULT_DISCLOSURE_POLICY, suppressBreakdowns: false, settings: {} };
 
@@ -43,10 +45,10 @@ const STAFF = csv(
 );
 
 describe('a folder counted as it is read gives what its kept records give', () => {
-  test('the demonstration trust, WRES and WDES, with the previous year', async (t) => {
+  test('the demonstration trust, WRES, WDES and the medical workforce, with the previous year', async (t) => {
     const root = tempDir(t);
     for (const year of [2024, 2025]) await writeSyntheticTrust(join(root, String(year)), { year, seed: 7, staff: 1500, applications: 3000 });
-    for (const standard of [WRES_STANDARD, WDES_STANDARD]) {
+    for (const standard of [WRES_STANDARD, WDES_STANDARD, MEDICAL_STANDARD]) {
       const report = await bothWays(standard, join(root, '2025'), join(root, '2024'));
       assert.equal(report.ok, true);
     }
@@ -90,7 +92,7 @@ describe('a folder counted as it is read gives what its kept records give', () =
       'P4,S1,2024-05-01,Yes',
       'P5,S4,2024-05-01,',
     ));
-    for (const standard of [WRES_STANDARD, WDES_STANDARD]) {
+    for (const standard of [WRES_STANDARD, WDES_STANDARD, MEDICAL_STANDARD]) {
       const report = await bothWays(standard, dir);
       assert.equal(report.ok, true, JSON.stringify(report));
     }
@@ -131,6 +133,9 @@ describe('a folder counted as it is read gives what its kept records give', () =
     const wdes = await bothWays(WDES_STANDARD, dir);
     assert.equal(wdes.ok, false);
     assert.deepEqual(!wdes.ok && wdes.problems.map((p) => [p.file, p.row]), [['capability.csv', 2]]);
+    // The rows in question are of a nurse and of people not in staff.csv, outside the medical workforce.
+    const medical = await bothWays(MEDICAL_STANDARD, dir);
+    assert.equal(medical.ok, true);
   });
 
   test('problems in the files (duplicate ids, bad values) stop counting and come out located as when records are kept', async (t) => {
@@ -151,14 +156,17 @@ describe('a folder counted as it is read gives what its kept records give', () =
       ['disciplinary.csv', 3, 'start_date', '2024-13-01 is not a date in the calendar'],
     ]);
     await bothWays(WDES_STANDARD, dir);
+    await bothWays(MEDICAL_STANDARD, dir);
   });
 
   test('files read again from the start (not UTF-8 past the first chunk) are counted once', async (t) => {
     const dir = tempDir(t);
-    const staffRows = Array.from({ length: 3000 }, (_, i) => `S${i},${'AHN'[i % 3]},Band ${5 + (i % 3)},Nursing and Midwifery Registered,${i % 11 === 0 ? 'Bank' : 'Permanent'},Surgery ${i % 4}`);
-    const staffText = csv('staff_id,ethnic_category,pay_band,staff_group,assignment_category,directorate', ...staffRows);
+    // One in five a consultant (one in fifty a clinical director), so the medical workforce has people, cases and courses.
+    const post = (i: number) => (i % 5 === 0 ? `Consultant,Medical and Dental` : `Band ${5 + (i % 3)},Nursing and Midwifery Registered`);
+    const staffRows = Array.from({ length: 3000 }, (_, i) => `S${i},${'AHN'[i % 3]},${post(i)},${i % 11 === 0 ? 'Bank' : 'Permanent'},Surgery ${i % 4},${i % 50 === 0 ? 'Clinical Director' : ''}`);
+    const staffText = csv('staff_id,ethnic_category,pay_band,staff_group,assignment_category,directorate,medical_leadership', ...staffRows);
     // A Windows-1252 "é" near the end: the streamed reading has counted most rows before it finds the file is not UTF-8.
-    writeFixture(dir, 'staff.csv', Buffer.concat([Buffer.from(staffText), Buffer.from([0x53, 0x39, 0x39, 0x39, 0x39, 0x2c, 0x41, 0x2c]), Buffer.from('Band 5,Nursing and Midwifery Registered,Permanent,Caf'), Buffer.from([0xe9, 0x0d, 0x0a])]));
+    writeFixture(dir, 'staff.csv', Buffer.concat([Buffer.from(staffText), Buffer.from([0x53, 0x39, 0x39, 0x39, 0x39, 0x2c, 0x41, 0x2c]), Buffer.from('Band 5,Nursing and Midwifery Registered,Permanent,Caf'), Buffer.from([0xe9]), Buffer.from(',\r\n')]));
     const trainingRows = Array.from({ length: 3000 }, (_, i) => `S${(i * 7) % 3000},Course ${i % 5},${i % 3 === 0 ? 'Yes' : 'No'},2024-0${1 + (i % 9)}-15`);
     const trainingText = csv('staff_id,course,mandatory,start_date', ...trainingRows);
     writeFixture(dir, 'training.csv', Buffer.concat([Buffer.from(trainingText), Buffer.from('S1,Caf'), Buffer.from([0xe9]), Buffer.from(',No,2024-06-01\r\n')]));
@@ -169,6 +177,13 @@ describe('a folder counted as it is read gives what its kept records give', () =
       const notes = (report.ok ? (report.report as { notes: string[] }).notes : []).join('\n');
       assert.match(notes, /staff\.csv: read as WINDOWS-1252/);
     }
+    // The medical report carries no import notes; its figures show each file counted once.
+    const medical = await bothWays(MEDICAL_STANDARD, dir);
+    assert.ok(medical.ok);
+    const { indicators, leadership } = medical.report as MedicalReport;
+    assert.equal(indicators['1'].overall.total, 600 - 55);
+    assert.equal(leadership?.find((row) => row.role === 'clinicalDirector')?.total, 60 - 6);
+    assert.ok(indicators['4'].available);
   });
 
   test('an empty staff file, and a missing one', async (t) => {
@@ -178,8 +193,10 @@ describe('a folder counted as it is read gives what its kept records give', () =
     mkdirSync(join(none, 'sub'));
     writeFixture(none, 'training.csv', csv('staff_id,course,mandatory,start_date', 'X8,Coaching,No,2024-09-01'));
     for (const dir of [empty, none]) {
-      const report = await bothWays(WRES_STANDARD, dir);
-      assert.equal(report.ok, false);
+      for (const standard of [WRES_STANDARD, MEDICAL_STANDARD]) {
+        const report = await bothWays(standard, dir);
+        assert.equal(report.ok, false);
+      }
     }
   });
 });

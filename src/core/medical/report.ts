@@ -7,19 +7,20 @@
 import { WRES_ETHNICITY } from '../ethnicity/wres-characteristic.ts';
 import { representation, type GroupShare, type Headcounts } from '../indicators/evaluate-representation.ts';
 import { evaluateRatioHeadline, type RatioHeadline } from '../indicators/evaluate-ratio.ts';
-import type { Problem, Result } from '../problem.ts';
-import type { MedicalLeadership, WorkforceDataset } from '../records.ts';
+import type { Result } from '../problem.ts';
+import type { WorkforceDataset } from '../records.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { Interval } from '../stats/normal.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { isMedical } from '../workforce/staff-group.ts';
 import type { WresGroup } from '../ethnicity/classifications.ts';
-import { countAppointments } from '../counting/people-and-events.ts';
+import { countDataset } from '../counting/stream-count.ts';
 import { sumByGroup, type CategoryCounts } from '../indicators/characteristic.ts';
-import { countWres, ETHNICITY_LENS, type RatioCounts, type WresCounts } from '../wres/count.ts';
+import type { RatioCounts } from '../wres/count.ts';
 import { WRES_2 } from '../wres/definitions.ts';
 import { buildWresReport, type Unavailable, type WresReport } from '../wres/report.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
+import { type LeadershipRole, MedicalCounter, type MedicalCounts } from './count.ts';
 
 /** Medical and dental staff, their posts' applications and their cases and courses; nothing else. */
 export function medicalScope(dataset: WorkforceDataset): WorkforceDataset {
@@ -39,8 +40,10 @@ export function medicalScope(dataset: WorkforceDataset): WorkforceDataset {
   };
 }
 
+export type { LeadershipRole, MedicalCounts } from './count.ts';
+
 export interface LeadershipShare {
-  readonly role: MedicalLeadership | 'consultant';
+  readonly role: LeadershipRole;
   readonly label: string;
   readonly total: number;
   readonly ethnicMinority: GroupShare;
@@ -74,45 +77,11 @@ const LEADERSHIP_LABELS: Readonly<Record<LeadershipShare['role'], string>> = {
 const WITHHELD_SHARE: GroupShare = { count: 0, pct: null };
 
 /**
- * What the medical report needs, as plain JSON so that the store can keep it at import: the WRES counts of the
- * medical scope, headcounts by ethnic category of each leadership role and of consultants (bank-only staff left
- * out), and the appointment counts to consultant posts or why there are none.
+ * The medical workforce's counts: its streaming counter (count.ts) fed from the dataset's arrays, so a stored
+ * import and a folder counted as it is read count alike. The scope it counts is medicalScope's.
  */
-export interface MedicalCounts {
-  readonly wres: WresCounts;
-  /** Null when staff.csv gives nobody a medical_leadership value. */
-  readonly leadership: Readonly<Record<LeadershipShare['role'], Headcounts>> | null;
-  readonly consultantAppointment: { readonly available: true; readonly counts: CategoryCounts } | { readonly available: false; readonly reason: string };
-}
-
-function headcountsOf(people: readonly { readonly ethnicity: { readonly code: string } }[]): Headcounts {
-  const headcounts: Record<string, number> = {};
-  for (const person of people) headcounts[person.ethnicity.code] = (headcounts[person.ethnicity.code] ?? 0) + 1;
-  return headcounts;
-}
-
 export function countMedical(dataset: WorkforceDataset, period: ReportingPeriod): Result<MedicalCounts> {
-  const scoped = medicalScope(dataset);
-  const counted = countWres(scoped, period);
-  if (!counted.ok) return { ok: false, problems: counted.problems as Problem[] };
-  const inPost = scoped.staff.filter((s) => !s.bankOnly);
-  const leaders = dataset.staff.filter((s) => !s.bankOnly && s.medicalLeadership !== null);
-  const consultants = inPost.filter((s) => s.payBand.kind === 'medical' && s.payBand.subGroup === 'consultant');
-  const consultantApplications = scoped.applications?.filter((a) => a.payBand?.kind === 'medical' && a.payBand.subGroup === 'consultant') ?? null;
-  return {
-    ok: true,
-    value: {
-      wres: counted.value,
-      leadership: leaders.length === 0 ? null : {
-        medicalDirector: headcountsOf(leaders.filter((s) => s.medicalLeadership === 'medicalDirector')),
-        clinicalDirector: headcountsOf(leaders.filter((s) => s.medicalLeadership === 'clinicalDirector')),
-        consultant: headcountsOf(consultants),
-      },
-      consultantAppointment: !consultantApplications || consultantApplications.length === 0
-        ? { available: false, reason: 'applications.csv has no applications to consultant posts (pay_band "Consultant" with staff_group "Medical and Dental")' }
-        : { available: true, counts: countAppointments(consultantApplications, period, ETHNICITY_LENS).overall },
-    },
-  };
+  return countDataset(dataset, new MedicalCounter(period));
 }
 
 /**

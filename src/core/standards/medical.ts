@@ -5,6 +5,7 @@ import { buildMedicalReportFromCounts, countMedical, type MedicalCounts, type Me
 import { WRES_1, WRES_2, WRES_3, WRES_4 } from '../wres/definitions.ts';
 import { indicatorSections } from './sections.ts';
 import type { Standard } from './standard.ts';
+import { STREAM_COUNTERS } from './stream-counters.ts';
 import { WRES_GROUP_LABELS } from './wres.ts';
 
 export const MEDICAL_STANDARD: Standard<MedicalCounts, MedicalReport> = {
@@ -21,6 +22,7 @@ export const MEDICAL_STANDARD: Standard<MedicalCounts, MedicalReport> = {
   csvFirstColumn: 'section',
   settings: [],
   count: countMedical,
+  streamCount: STREAM_COUNTERS.medical,
   // The medical report carries no import notes, exactly as `mirror medical` prints none.
   report: ({ counts }, { policy, suppressBreakdowns }) => buildMedicalReportFromCounts(counts, { policy, suppressBreakdowns }),
   text: medicalText,

@@ -5,6 +5,7 @@
  * how the folder's reading knows the twin is the same counter.
  */
 import type { StreamCount } from '../counting/stream-count.ts';
+import { MedicalCounter } from '../medical/count.ts';
 import { WdesCounter } from '../wdes/count.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 import { WresCounter } from '../wres/count.ts';
@@ -12,6 +13,7 @@ import { WresCounter } from '../wres/count.ts';
 export const STREAM_COUNTERS = {
   wres: (period: ReportingPeriod) => new WresCounter(period),
   wdes: (period: ReportingPeriod) => new WdesCounter(period),
+  medical: (period: ReportingPeriod) => new MedicalCounter(period),
 } as const;
 
 /** The streaming counter maker of the standard with this id, or null when it has none here. */
