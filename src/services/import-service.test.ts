@@ -74,7 +74,8 @@ testEachDialect('a valid folder is stored with exactly the counts the engine mak
   assert.deepEqual(stages, ['reading files', 'counting', 'writing']);
   assert.ok(lastWrite[0] > 0 && lastWrite[0] === lastWrite[1]);
 
-  const pseudonyms = await store.db.selectFrom('staff_records').select('pseudonym').orderBy('id').execute();
+  // In the file's order (SQLite writes staff in their pseudonyms' order, for its index).
+  const pseudonyms = await store.db.selectFrom('staff_records').select('pseudonym').orderBy('source_row').execute();
   assert.deepEqual(pseudonyms.map((p) => p.pseudonym), loaded.dataset.staff.map((s) => pseudonymise(KEY, 'RXX', s.staffId)));
   const staffIds = new Set(loaded.dataset.staff.map((s) => s.staffId));
   assert.ok(pseudonyms.every((p) => !staffIds.has(p.pseudonym)));

@@ -127,3 +127,17 @@ testEachDialect('an import written as it is read whose rows stop coming mid-tabl
   const version = await store.imports.create(sample);
   assert.equal((await store.imports.records(version.id)).staff.length, sample.records.staff.length);
 });
+
+testEachDialect('on SQLite staff rows go in in their pseudonyms\' order (for the index) and come back in their file\'s order', async ({ store }) => {
+  const sample = sampleImport(2025);
+  const model = sample.records.staff[0];
+  assert.ok(model);
+  // The file's order is not the pseudonyms' order: p0, p1, p10, p100, p11, …
+  const staff = Array.from({ length: 101 }, (_, i) => ({ ...model, pseudonym: `p${i}`, sourceRow: i + 2 }));
+  const version = await store.imports.create({ ...sample, records: { ...sample.records, staff } });
+  const byId = await store.db.selectFrom('staff_records').select('pseudonym').where('import_version_id', '=', version.id).orderBy('id').execute();
+  const written = byId.map((r) => r.pseudonym);
+  const inFileOrder = staff.map((r) => r.pseudonym);
+  assert.deepEqual(written, store.dialect === 'sqlite' ? [...inFileOrder].sort() : inFileOrder);
+  assert.deepEqual((await store.imports.records(version.id)).staff.map((r) => r.pseudonym), inFileOrder);
+});
