@@ -3,7 +3,7 @@
  * the folder is read as loadWorkforceFolder reads it, with the same problems, notes and sources (countWorkforceFolder,
  * each large file's records handed over as they are read), and each record is counted as it is read, by every
  * standard (everyStandardAsRead: only the kinds a standard without a streaming counter reads are kept), and posted,
- * pseudonymised, as COPY's CSV text for the new version, a piece at a time in reading order, then let go. Once
+ * pseudonymised, as COPY's CSV (its memory handed over) for the new version, a piece at a time in reading order, then let go. Once
  * every file is read it posts the small files' records, then the counts, or the problems found, or, if a file had
  * to be read again from its start (its rows already posted), that the import must be read the usual way instead.
  *
@@ -33,7 +33,7 @@ export interface ImportReadWorkerData {
 }
 
 export type ImportReadMessage =
-  | { readonly kind: 'rows'; readonly table: RecordKind; readonly text: string; readonly rows: number }
+  | { readonly kind: 'rows'; readonly table: RecordKind; readonly bytes: Uint8Array; readonly rows: number }
   | { readonly kind: 'again' }
   | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
   | ({ readonly kind: 'done' } & FilledImport);
@@ -52,7 +52,7 @@ async function readFolder(data: ImportReadWorkerData, post: (message: ImportRead
     const stored = madeWhenAsked(records, make[table] as (record: unknown) => RecordsToWrite[K] extends { at(i: number): infer T | undefined } ? T : never);
     for (let seen = Atomics.load(taken, 0); posted - seen >= AHEAD; seen = Atomics.load(taken, 0)) Atomics.wait(taken, 0, seen, 100);
     posted += 1;
-    post({ kind: 'rows', table, text: recordsCsv(table, data.importVersionId, stored as RecordsToWrite[K]), rows: records.length });
+    post({ kind: 'rows', table, bytes: recordsCsv(table, data.importVersionId, stored as RecordsToWrite[K]), rows: records.length });
   };
 
   const counting = everyStandardAsRead(defaultStandards(), reportingPeriod(data.options.year));
@@ -99,4 +99,5 @@ async function readFolder(data: ImportReadWorkerData, post: (message: ImportRead
 }
 
 const port = parentPort;
-if (port) await readFolder(workerData as ImportReadWorkerData, (message) => port.postMessage(message));
+// A piece's memory is handed over, not copied (it is the piece's own: csvBytes).
+if (port) await readFolder(workerData as ImportReadWorkerData, (message) => port.postMessage(message, message.kind === 'rows' ? [message.bytes.buffer as ArrayBuffer] : []));

@@ -102,7 +102,7 @@ testEachDialect('an import written as it is read whose reading fails after some 
   const { recordsCsv } = await import('../store/import-records.ts');
   await assert.rejects(store.imports.createStreamed(HEAD, async (id, copier) => {
     async function* pieces() {
-      yield { text: recordsCsv('staff', id, records.staff), rows: records.staff.length };
+      yield { bytes: recordsCsv('staff', id, records.staff), rows: records.staff.length };
     }
     await copier.copy('staff', pieces());
     throw new Error('the reading failed');
@@ -120,7 +120,7 @@ testEachDialect('a reading thread that fails mid-table leaves no COPY open: noth
     let took = 0;
     await assert.rejects(store.imports.createStreamed(HEAD, (id, copier) => {
       const messages = new Channel<ImportReadMessage>();
-      messages.push({ kind: 'rows', table: 'staff', text: recordsCsv('staff', id, records.staff), rows: records.staff.length });
+      messages.push({ kind: 'rows', table: 'staff', bytes: recordsCsv('staff', id, records.staff), rows: records.staff.length });
       // The thread fails while the staff table's COPY waits for more.
       setTimeout(() => messages.fail(new Error('the reading thread failed')), 50);
       return copyAsPosted(copier, messages, () => (took += 1));

@@ -1,6 +1,6 @@
 /**
  * An import written as it is read (issue 15, imports at national scale and speed): on PostgreSQL, a thread of its own
- * reads and checks the folder and posts each piece of records, pseudonymised, as COPY's CSV text
+ * reads and checks the folder and posts each piece of records, pseudonymised, as COPY's CSV in UTF-8
  * (import-read-worker.ts), while this thread copies the pieces into the import's transaction, so the database takes
  * in one file's rows while the next is read. The files' problems, the counts and what is stored are the same as when
  * the folder is read first (import-service.ts): the reading thread reads with the same code, counts every standard
@@ -97,13 +97,13 @@ export async function copyAsPosted(copier: RecordCopier, messages: Channel<Impor
       if (message.kind === 'rows') {
         if (table?.kind !== message.table) {
           await endTable();
-          const pieces = new Channel<{ text: string; rows: number }>(took);
+          const pieces = new Channel<{ bytes: Uint8Array; rows: number }>(took);
           const copied = copier.copy(message.table, pieces);
           // A failed COPY stops the reading: the loop learns of it at once, not when the table ends.
           copied.catch((error: unknown) => messages.fail(error));
           table = { kind: message.table, pieces, copied };
         }
-        table.pieces.push({ text: message.text, rows: message.rows });
+        table.pieces.push({ bytes: message.bytes, rows: message.rows });
         continue;
       }
       await endTable();
@@ -124,7 +124,7 @@ export async function copyAsPosted(copier: RecordCopier, messages: Channel<Impor
 
 interface OpenTable {
   readonly kind: RecordKind;
-  readonly pieces: Channel<{ text: string; rows: number }>;
+  readonly pieces: Channel<{ bytes: Uint8Array; rows: number }>;
   readonly copied: Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type pg from 'pg';
 import { insertInBatches, type BatchLimits } from './batches.ts';
 import type SqliteDatabase from 'better-sqlite3';
-import { copyRows, csvText, insertPrepared, type RowSource } from './bulk-writes.ts';
+import { copyRows, csvBytes, insertPrepared, type RowSource } from './bulk-writes.ts';
 import type { Database } from './schema.ts';
 import type { RecordKind, RecordList, RecordsToWrite, StoredRecords } from './store.ts';
 import { toBoolean, toNullableBoolean } from './values.ts';
@@ -74,10 +74,10 @@ export function recordColumns(kind: RecordKind): readonly string[] {
   return recordRows(0, NO_RECORDS)[kind].columns;
 }
 
-/** COPY's CSV text of `records` of `kind` for the import version `importVersionId`, in recordColumns' order. */
-export function recordsCsv<K extends RecordKind>(kind: K, importVersionId: number, records: RecordsToWrite[K]): string {
+/** COPY's CSV, in UTF-8, of `records` of `kind` for the import version `importVersionId`, in recordColumns' order. */
+export function recordsCsv<K extends RecordKind>(kind: K, importVersionId: number, records: RecordsToWrite[K]): Buffer {
   const rows = recordRows(importVersionId, { ...NO_RECORDS, [kind]: records })[kind];
-  return csvText(rows, 0, rows.length);
+  return csvBytes(rows, 0, rows.length);
 }
 
 /** Every row as an object, for the multi-row INSERTs used where neither COPY nor a prepared statement is at hand. */

@@ -59,9 +59,9 @@ export interface FilledImport {
 }
 
 /**
- * Takes a kind's records into its table, inside the import's transaction, as pieces of COPY's CSV text with their number of rows (made by
- * import-records.ts's recordsCsv for the version, in its columns), in order; done when `pieces` ends.
+ * Takes a kind's records into its table, inside the import's transaction, as pieces of COPY's CSV in UTF-8 with their number of rows
+ * (made by import-records.ts's recordsCsv for the version, in its columns), in order; done when `pieces` ends.
  */
 export interface RecordCopier {
-  copy(kind: RecordKind, pieces: AsyncIterable<{ readonly text: string; readonly rows: number }>): Promise<void>;
+  copy(kind: RecordKind, pieces: AsyncIterable<{ readonly bytes: Uint8Array; readonly rows: number }>): Promise<void>;
 }

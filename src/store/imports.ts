@@ -7,7 +7,7 @@ import { WRES_COMPARED } from '../core/ethnicity/wres-characteristic.ts';
 import { BATCH_LIMITS } from './batches.ts';
 import { compiledOnce } from './compiled-once.ts';
 import type SqliteDatabase from 'better-sqlite3';
-import { copyText, type PostgresConnections } from './bulk-writes.ts';
+import { copyCsv, type PostgresConnections } from './bulk-writes.ts';
 import { RECORD_TABLE_OF, readRecords, recordColumns, recordCount, writeRecords } from './import-records.ts';
 import { eventRecordCount, monthlyAppointmentsBy, monthlyFirstEventsBy } from './monthly-counts.ts';
 import type { SqlDialect } from './migrations/column-types.ts';
@@ -146,7 +146,7 @@ export function importsRepository(db: Kysely<Database>, dialect: SqlDialect, { o
         const client = await connections.of(trx);
         if (!client) throw new Error('The import\'s transaction is on none of the pool\'s connections.');
         const filled = await fill(row.id, {
-          copy: (kind, pieces) => copyText(client, RECORD_TABLE_OF[kind], recordColumns(kind), pieces, (count) => {
+          copy: (kind, pieces) => copyCsv(client, RECORD_TABLE_OF[kind], recordColumns(kind), pieces, (count) => {
             written += count;
             options.onProgress?.(written, written);
           }),

@@ -49,7 +49,8 @@ testEachDialect('an import\'s bulk writes reach its own transaction: COPY\'s con
 
 testEachDialect('texts that CSV must quote, empty texts and nulls are written and read back exactly', async ({ store }) => {
   const sample = sampleImport(2025);
-  const awkward = ['Smith, "J"', '', 'two\nlines', 'back\\slash', '\\N', 'tab\there'];
+  // Beyond ASCII (two, three and four bytes of UTF-8, quotes among them), and one longer than a piece's first buffer.
+  const awkward = ['Smith, "J"', '', 'two\nlines', 'back\\slash', '\\N', 'tab\there', 'Caf\u00e9 "Ward" \u2713', '\u{1F469}\u{1F3FE} team', `"${'\u00e9"'.repeat(40_000)}`];
   const staff = sample.records.staff.map((r, i) => ({ ...r, directorate: awkward[i % awkward.length] ?? null, gender: i % 2 ? null : r.gender }));
   const version = await store.imports.create({ ...sample, records: { ...sample.records, staff } });
   const read = await store.imports.records(version.id);
@@ -116,7 +117,7 @@ testEachDialect('an import written as it is read whose rows stop coming mid-tabl
   const sample = sampleImport(2025);
   await assert.rejects(store.imports.createStreamed(sample, async (id, copier) => {
     async function* pieces() {
-      yield { text: recordsCsv('staff', id, sample.records.staff), rows: sample.records.staff.length };
+      yield { bytes: recordsCsv('staff', id, sample.records.staff), rows: sample.records.staff.length };
       throw new Error('the reading stopped');
     }
     await copier.copy('staff', pieces());
