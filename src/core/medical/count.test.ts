@@ -12,11 +12,30 @@ import { STREAM_COUNTERS } from '../standards/stream-counters.ts';
 import { countWres, ETHNICITY_LENS } from '../wres/count.ts';
 import { reportingPeriod } from '../wres/reporting-period.ts';
 import { MedicalCounter } from './count.ts';
-import { countMedical, medicalScope, type MedicalCounts } from './report.ts';
+import { countMedical, type MedicalCounts } from './report.ts';
+import { isMedical } from '../workforce/staff-group.ts';
 
 const period = reportingPeriod(2025);
 const MD = { group: 'Medical and Dental' } as const;
 const CONSULTANT_POST = { band: 'Consultant', group: 'Medical and Dental', date: '2024-06-01' } as const;
+
+/** The medical scope as countMedical narrowed it with arrays before it counted a record at a time. */
+function medicalScope(dataset: WorkforceDataset): WorkforceDataset {
+  const staff = dataset.staff.filter((s) => isMedical(s.staffGroup));
+  const medicalIds = new Set(staff.map((s) => s.staffId));
+  return {
+    ...dataset,
+    staff,
+    applications: dataset.applications?.filter((a) => a.staffGroup !== null && isMedical(a.staffGroup)) ?? null,
+    disciplinary: dataset.disciplinary?.filter((d) => medicalIds.has(d.staffId)) ?? null,
+    training: dataset.training?.filter((t) => medicalIds.has(t.staffId)) ?? null,
+    board: null,
+    survey: null,
+    wdesSurvey: null,
+    capability: null,
+    wdesNarrative: null,
+  };
+}
 
 /**
  * countMedical as it was before the medical workforce was counted a record at a time: the dataset narrowed to its

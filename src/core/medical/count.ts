@@ -1,7 +1,7 @@
 /**
  * The medical workforce's counts, one record at a time (counting/stream-count.ts): WRES counted over the medical
- * scope (report.ts' medicalScope: medical and dental staff, applications whose staff_group is medical and dental,
- * and the cases and courses of medical and dental staff), the headcounts of medical leaders and consultants, and
+ * scope (medical and dental staff, applications whose staff_group is medical and dental, and the cases and courses
+ * of medical and dental staff), the headcounts of medical leaders and consultants, and
  * appointment to consultant posts. The scope is applied record by record as each file is read, so nothing is kept
  * but the staff_ids of medical and dental staff (to know whose cases and courses count) and the counts themselves.
  */

@@ -12,7 +12,6 @@ import type { WorkforceDataset } from '../records.ts';
 import { isDisclosive, type DisclosurePolicy } from '../stats/disclosure.ts';
 import type { Interval } from '../stats/normal.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
-import { isMedical } from '../workforce/staff-group.ts';
 import type { WresGroup } from '../ethnicity/classifications.ts';
 import { countDataset } from '../counting/stream-count.ts';
 import { sumByGroup, type CategoryCounts } from '../indicators/characteristic.ts';
@@ -21,24 +20,6 @@ import { WRES_2 } from '../wres/definitions.ts';
 import { buildWresReport, type Unavailable, type WresReport } from '../wres/report.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 import { type LeadershipRole, MedicalCounter, type MedicalCounts } from './count.ts';
-
-/** Medical and dental staff, their posts' applications and their cases and courses; nothing else. */
-export function medicalScope(dataset: WorkforceDataset): WorkforceDataset {
-  const staff = dataset.staff.filter((s) => isMedical(s.staffGroup));
-  const medicalIds = new Set(staff.map((s) => s.staffId));
-  return {
-    ...dataset,
-    staff,
-    applications: dataset.applications?.filter((a) => a.staffGroup !== null && isMedical(a.staffGroup)) ?? null,
-    disciplinary: dataset.disciplinary?.filter((d) => medicalIds.has(d.staffId)) ?? null,
-    training: dataset.training?.filter((t) => medicalIds.has(t.staffId)) ?? null,
-    board: null,
-    survey: null,
-    wdesSurvey: null,
-    capability: null,
-    wdesNarrative: null,
-  };
-}
 
 export type { LeadershipRole, MedicalCounts } from './count.ts';
 
@@ -78,7 +59,7 @@ const WITHHELD_SHARE: GroupShare = { count: 0, pct: null };
 
 /**
  * The medical workforce's counts: its streaming counter (count.ts) fed from the dataset's arrays, so a stored
- * import and a folder counted as it is read count alike. The scope it counts is medicalScope's.
+ * import and a folder counted as it is read count alike.
  */
 export function countMedical(dataset: WorkforceDataset, period: ReportingPeriod): Result<MedicalCounts> {
   return countDataset(dataset, new MedicalCounter(period));
