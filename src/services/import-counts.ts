@@ -5,7 +5,7 @@
  * (everyStandardAsRead), and one read first (import-service.ts).
  */
 import type { KeptRecords, StreamCount, StreamedKind, StreamedRecords } from '../core/counting/stream-count.ts';
-import type { Problem } from '../core/problem.ts';
+import type { Problem, Result } from '../core/problem.ts';
 import type { WorkforceDataset } from '../core/records.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import type { ReportingPeriod } from '../core/wres/reporting-period.ts';
@@ -15,14 +15,19 @@ export type StandardCounts =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export function countEveryStandard(registry: StandardRegistry, dataset: WorkforceDataset, period: ReportingPeriod): StandardCounts {
+  const gathered = gather(registry.all().map((standard) => [standard.id, standard.count(dataset, period)]));
+  return gathered.ok ? { ok: true, counts: gathered.value } : gathered;
+}
+
+/** Each standard's counts by its id, or every problem any standard found, each once, in the standards' order. */
+function gather(results: readonly (readonly [string, Result<unknown>])[]): Result<Readonly<Record<string, unknown>>> {
   const counts: Record<string, unknown> = {};
   const problems = new Map<string, Problem>();
-  for (const standard of registry.all()) {
-    const counted = standard.count(dataset, period);
-    if (counted.ok) counts[standard.id] = counted.value;
+  for (const [id, counted] of results) {
+    if (counted.ok) counts[id] = counted.value;
     else for (const problem of counted.problems) problems.set(JSON.stringify(problem), problem);
   }
-  return problems.size > 0 ? { ok: false, problems: [...problems.values()] } : { ok: true, counts };
+  return problems.size > 0 ? { ok: false, problems: [...problems.values()] } : { ok: true, value: counts };
 }
 
 /**
@@ -31,7 +36,7 @@ export function countEveryStandard(registry: StandardRegistry, dataset: Workforc
  * standard without one reads (its declared files: the pay gaps read the staff file) are kept for its counting at the
  * end. So an import need not keep every record of a large folder in memory to count it.
  */
-export function everyStandardAsRead(registry: StandardRegistry, period: ReportingPeriod): StreamCount<StandardCounts> {
+export function everyStandardAsRead(registry: StandardRegistry, period: ReportingPeriod): StreamCount<Readonly<Record<string, unknown>>> {
   const standards = registry.all().map((standard) => ({ standard, streaming: standard.streamCount?.(period) ?? null }));
   const keptKinds = new Set<string>(standards.flatMap(({ standard, streaming }) => (streaming ? [] : [...standard.files.required, ...standard.files.optional])));
   const kept = new Map<StreamedKind, unknown[]>();
@@ -63,14 +68,7 @@ export function everyStandardAsRead(registry: StandardRegistry, period: Reportin
         capability: of('capability'), board: small.board, survey: small.survey, wdesSurvey: small.wdesSurvey,
         wdesNarrative: small.wdesNarrative, sources: [],
       };
-      const counts: Record<string, unknown> = {};
-      const problems = new Map<string, Problem>();
-      for (const { standard, streaming } of standards) {
-        const counted = streaming ? streaming.finish(small) : standard.count(dataset, period);
-        if (counted.ok) counts[standard.id] = counted.value;
-        else for (const problem of counted.problems) problems.set(JSON.stringify(problem), problem);
-      }
-      return { ok: true, value: problems.size > 0 ? { ok: false, problems: [...problems.values()] } : { ok: true, counts } };
+      return gather(standards.map(({ standard, streaming }) => [standard.id, streaming ? streaming.finish(small) : standard.count(dataset, period)]));
     },
   };
 }

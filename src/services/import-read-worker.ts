@@ -94,8 +94,7 @@ async function readFolder(data: ImportReadWorkerData, post: (message: ImportRead
   send('wdesSurvey', small.wdesSurvey ?? []);
   const counted = counting.finish(small);
   if (!counted.ok) return post({ kind: 'problems', problems: counted.problems });
-  if (!counted.value.ok) return post({ kind: 'problems', problems: counted.value.problems });
-  post({ kind: 'done', sources: read.sources, notes: read.notes, narrative: narrativeOf(small), standardCounts: counted.value.counts });
+  post({ kind: 'done', sources: read.sources, notes: read.notes, narrative: narrativeOf(small), standardCounts: counted.value });
 }
 
 const port = parentPort;
