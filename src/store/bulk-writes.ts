@@ -100,25 +100,24 @@ export function csvBytes(rows: RowSource, start: number, end: number): Buffer {
     rows.put(i, values, 0);
     for (let c = 0; c < width; c += 1) {
       const value = values[c];
-      // At most three bytes of UTF-8 for each UTF-16 unit, doubled quotes, two quotes, a comma or the line's end.
-      room(typeof value === 'string' ? value.length * 6 + 3 : 40);
+      if (typeof value === 'boolean' || value === null || value === undefined) {
+        room(2);
+        if (c > 0) out[at++] = 0x2c;
+        if (typeof value === 'boolean') out[at++] = value ? 0x74 : 0x66;
+        continue;
+      }
+      // Numbers and dates in ASCII as they are; any other value as quoted text, its quotes doubled.
+      const plain = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value instanceof Date ? value.toISOString() : null;
+      const text = plain ?? (typeof value === 'string' ? value : String(value));
+      const quoted = plain === null && text.includes('"') ? text.replaceAll('"', '""') : text;
+      // At most three bytes of UTF-8 for each UTF-16 unit, two quotes and a comma.
+      room(quoted.length * 3 + 3);
       if (c > 0) out[at++] = 0x2c;
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'string') {
-        out[at++] = 0x22;
-        at += out.write(value.includes('"') ? value.replaceAll('"', '""') : value, at, 'utf8');
-        out[at++] = 0x22;
-      } else if (typeof value === 'boolean') {
-        out[at++] = value ? 0x74 : 0x66;
-      } else if (typeof value === 'number' || typeof value === 'bigint') {
-        at += out.write(String(value), at, 'latin1');
-      } else if (value instanceof Date) {
-        at += out.write(value.toISOString(), at, 'latin1');
+      if (plain !== null) {
+        at += out.write(plain, at, 'latin1');
       } else {
-        const text = String(value);
-        room(text.length * 6 + 3);
         out[at++] = 0x22;
-        at += out.write(text.replaceAll('"', '""'), at, 'utf8');
+        at += out.write(quoted, at, 'utf8');
         out[at++] = 0x22;
       }
     }
