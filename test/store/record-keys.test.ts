@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { migrationsFor } from '../../src/store/migrations/index.ts';
-import { RECORD_TABLES } from '../../src/store/migrations/0018-record-keys-checked-once.ts';
+import { RECORD_TABLES } from '../../src/store/schema.ts';
 import * as b from '../support/builders.ts';
 import { testEachDialect } from './each-dialect.ts';
 import { TEST_KEY, sampleImport } from './fixtures.ts';

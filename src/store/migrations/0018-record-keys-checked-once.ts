@@ -20,8 +20,11 @@ import type { SqlDialect } from './column-types.ts';
 // Migrations see the database as it was when they were written.
 type AnyDb = Kysely<any>;
 
-/** The tables of an import's records, each with the foreign key 0001 and 0007 gave it (PostgreSQL's own names). */
-export const RECORD_TABLES = [
+/**
+ * The tables of an import's records as this migration found them, each with the foreign key 0001 and 0007 gave it
+ * (PostgreSQL's own names); a list of its own, since a migration sees the schema as it was (schema.ts has today's).
+ */
+const RECORD_TABLES = [
   'staff_records', 'application_records', 'disciplinary_records', 'training_records', 'board_records', 'survey_results',
   'capability_records', 'wdes_survey_results',
 ] as const;
