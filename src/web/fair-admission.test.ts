@@ -45,6 +45,7 @@ describe('the queue', () => {
     release();
     assert.equal(admission.snapshot().size, 0, 'nothing is kept of a route with nothing in work');
     await assert.rejects(admission.admit('GET /a', gone.signal), { name: 'AbortError' });
+    assert.equal(admission.snapshot().size, 0, 'a request already gone leaves nothing of its route behind');
   });
 
   test('the limit is a whole number of at least one', () => {

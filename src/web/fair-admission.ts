@@ -41,9 +41,9 @@ export class FairAdmission {
    * than once does nothing). Rejects with an AbortError if `signal` aborts while the request waits.
    */
   admit(route: string, signal: AbortSignal): Promise<() => void> {
+    if (signal.aborted) return Promise.reject(abortError());
     const state = this.routes.get(route) ?? { working: 0, waiting: [] };
     this.routes.set(route, state);
-    if (signal.aborted) return Promise.reject(abortError());
     if (state.working < this.perRoute) {
       state.working++;
       return Promise.resolve(this.releaser(route, state));
