@@ -191,7 +191,9 @@ export class RowReader {
   }
 
   number(column: string, options: NumberOptions = {}): number | null | undefined {
-    return this.field(column, (raw) => parseNumber(raw, options), 'number');
+    // As field() does, without a parser made for each cell.
+    const result = parseNumber(this.text(column), options);
+    return result.ok ? result.value : this.problem(column, result.reason ?? 'not a valid number', result.expected);
   }
 
   requiredCount(column: string): number | undefined {

@@ -2,6 +2,7 @@
  * staff.csv: one row per person (or assignment) in post at the snapshot date. Mandatory in every folder.
  */
 import type { MedicalLeadership, StaffRecord } from '../core/records.ts';
+import { memoise } from '../core/util/memoise.ts';
 import type { FieldResult } from './fields.ts';
 import type { PayBand } from '../core/workforce/pay-band.ts';
 import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
@@ -23,9 +24,9 @@ export const STAFF_COLUMNS = {
 /** "Bank", "Bank only", "Bank staff": assignment categories for people who work only on the bank. */
 const BANK_CATEGORIES: ReadonlySet<string> = new Set(['bank', 'bankonly', 'bankstaff']);
 
-export function isBankOnly(assignmentCategory: string): boolean {
-  return BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, ''));
-}
+export const isBankOnly = memoise((assignmentCategory: string): boolean =>
+  BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, '')),
+);
 
 export function readStaff(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<StaffRecord>): ReadRecordsResult<StaffRecord> {
   return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context), sink);

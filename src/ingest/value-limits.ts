@@ -119,7 +119,11 @@ export function requiredDate(row: RowReader, column: string, limit: DateLimit, c
 
 /** Free text of at most `maxLength` characters; blank → null. Names and courses, which repeat, are kept once each. */
 export function text(row: RowReader, column: string, maxLength: number): string | null | undefined {
-  const value = row.field(column, (raw) => parseText(raw, maxLength), 'text');
+  // What parseText makes of a cell within its limit, without a result object or a parser made for each cell: a
+  // large file reads millions of them. A cell over its limit goes to parseText for its problem.
+  const trimmed = row.text(column).trim();
+  if (trimmed === '') return null;
+  const value = trimmed.length <= maxLength ? trimmed : row.field(column, (raw) => parseText(raw, maxLength), 'text');
   return maxLength === TEXT_LIMITS.identifier || typeof value !== 'string' ? value : intern(value);
 }
 

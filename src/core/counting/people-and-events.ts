@@ -58,10 +58,13 @@ export const REPRESENTATION_LAYOUT: readonly { cluster: Cluster; row: string }[]
 /** Indicator 1's headcounts, one staff record at a time. */
 export class WorkforceCounter {
   readonly #overall: Record<string, number> = {};
-  readonly #rows = new Map(REPRESENTATION_LAYOUT.map((r) => [`${r.cluster}|${r.row}`, {} as Record<string, number>]));
+  /** Each cluster's rows by their label, looked up without making a key for each person. */
+  readonly #rows: Record<Cluster, Map<string, Record<string, number>>> = { nonClinical: new Map(), clinical: new Map(), medical: new Map() };
   #bankOnlyExcluded = 0;
 
-  constructor(private readonly lens: Pick<Lens, 'staff'>) {}
+  constructor(private readonly lens: Pick<Lens, 'staff'>) {
+    for (const { cluster, row } of REPRESENTATION_LAYOUT) this.#rows[cluster].set(row, {});
+  }
 
   add(person: StaffRecord): void {
     if (person.bankOnly) {
@@ -70,14 +73,14 @@ export class WorkforceCounter {
     }
     const category = this.lens.staff(person);
     this.#overall[category] = (this.#overall[category] ?? 0) + 1;
-    const row = this.#rows.get(`${clusterOf(person)}|${payBandLabel(person.payBand)}`);
+    const row = this.#rows[clusterOf(person)].get(payBandLabel(person.payBand));
     if (row) row[category] = (row[category] ?? 0) + 1;
   }
 
   result(): WorkforceCounts {
     return {
       overall: this.#overall,
-      rows: REPRESENTATION_LAYOUT.map((r) => ({ ...r, headcounts: this.#rows.get(`${r.cluster}|${r.row}`) ?? {} })),
+      rows: REPRESENTATION_LAYOUT.map((r) => ({ ...r, headcounts: this.#rows[r.cluster].get(r.row) ?? {} })),
       bankOnlyExcluded: this.#bankOnlyExcluded,
     };
   }
