@@ -4,14 +4,20 @@
  * the transaction like any other; the connection is found by its backend process id among the pool's connections.
  * SQLite: a prepared INSERT of many rows at a time on its one connection.
  */
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { from as CopyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.ts';
 import { sqliteValue } from './sqlite-values-plugin.ts';
+
+const require = createRequire(import.meta.url);
+
+/** COPY's stream, from pg-copy-streams loaded when first wanted: a process on SQLite never loads it. */
+const copyFrom: typeof CopyFrom = (text, options) => (require('pg-copy-streams') as { from: typeof CopyFrom }).from(text, options);
 
 /** The pool's open connections by backend process id, kept as they connect and end. */
 export class PostgresConnections {

@@ -6,6 +6,7 @@
  * queries on it (the pool makes a new one for the next), and a SQLite statement that finds the file locked by
  * another process waits for it without holding up Node, then fails with SQLITE_BUSY (see database-errors.ts).
  */
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
@@ -13,7 +14,7 @@ import {
   CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver,
   type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult, type SqliteDialectConfig,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { PostgresConnections } from './bulk-writes.ts';
 import { isSqliteBusyCode } from './database-errors.ts';
 import { ensurePrivateFile, ensurePrivateFolder } from './file-modes.ts';
@@ -32,6 +33,13 @@ export type StoreConfig =
   | { readonly dialect: 'postgres'; readonly connectionString: string; readonly maxConnections?: number };
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+const require = createRequire(import.meta.url);
+
+/** PostgreSQL's driver, loaded when a store on PostgreSQL is opened: a process on SQLite never loads it. */
+function postgresDriver(): typeof pg {
+  return require('pg') as typeof pg;
+}
 
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
@@ -183,7 +191,7 @@ function openSqlite(file: string, busyTimeoutMs: number, onBusy: (() => void) | 
 }
 
 function openPostgres(connectionString: string, max: number, connections: PostgresConnections): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new (postgresDriver().Pool)({ connectionString, max });
   // A connection that drops (PostgreSQL restarted, or an administrator ended it) emits 'error'; without a listener
   // Node would stop the whole process. The pool listens while a connection is idle and then discards it; a
   // connection in use needs its own listener: the query on it fails by itself (and the request with a 503), and
