@@ -28,14 +28,20 @@ const BUILDS = [
   ...(process.env['BENCH_MIRROR'] ? [{ name: 'BENCH_MIRROR', mirror: process.env['BENCH_MIRROR'] }] : []),
 ];
 
-/** Instructions of one whole `mirror wres` process, or null when valgrind is not there. */
-function instructions(mirror: string, folder: string): number | null {
+/**
+ * Instructions of one whole `mirror wres` process, or null when valgrind is not there. A run that should report
+ * (`reports`) must print one, and the empty folder must be refused, or the count would be of something else.
+ */
+function instructions(mirror: string, folder: string, reports: boolean): number | null {
   const child = spawnSync(
     'valgrind',
     ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', mirror, 'wres', folder, '--year', String(YEAR)],
     { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, MIRROR_MAX_ROWS: '100000000' } },
   );
   if (child.error) return null;
+  if (reports ? child.status !== 0 || !child.stdout.includes('Indicator 2') : child.status === 0) {
+    throw new Error(`mirror wres ${folder} ${reports ? 'printed no report' : 'was not refused'} (${child.status}): ${child.stderr.slice(-2000)}`);
+  }
   const refs = /refs:\s+([\d,]+)/.exec(child.stderr);
   if (!refs?.[1]) throw new Error(`callgrind gave no count: ${child.stderr.slice(-2000)}`);
   return Number(refs[1].replaceAll(',', ''));
@@ -55,9 +61,9 @@ async function folders(base: string) {
   const empty = join(base, 'empty', String(YEAR));
   mkdirSync(empty, { recursive: true });
   return [
-    { name: 'start-up (an empty folder)', folder: empty },
-    { name: 'without applications (first thread)', folder: withoutApplications },
-    { name: 'whole folder', folder: whole },
+    { name: 'start-up (an empty folder)', folder: empty, reports: false },
+    { name: 'without applications (first thread)', folder: withoutApplications, reports: true },
+    { name: 'whole folder', folder: whole, reports: true },
   ];
 }
 
@@ -67,7 +73,7 @@ try {
   const runs = await folders(base);
   console.log(`mirror wres under callgrind (node --single-threaded), ${STAFF.toLocaleString('en-GB')} staff; millions of instructions:`);
   const counts = new Map<string, (number | null)[]>();
-  for (const build of BUILDS) counts.set(build.name, runs.map((run) => instructions(build.mirror, run.folder)));
+  for (const build of BUILDS) counts.set(build.name, runs.map((run) => instructions(build.mirror, run.folder, run.reports)));
   if ([...counts.values()].flat().some((n) => n === null)) {
     console.log('  valgrind is not installed here (Debian: apt-get install valgrind); nothing counted.');
   } else {
