@@ -1,7 +1,7 @@
-// The entry of the thread that counts a folder's applications file (see count-apart.ts). On Node 20 a worker does
-// not get the parent's TypeScript loader, so it registers tsx itself before loading the TypeScript worker; in dist/
-// (compiled by scripts/build.js) the worker is JavaScript beside this file and needs no loader. If the worker cannot
-// even be loaded, the folder's thread is told to read the file the usual way.
+// The entry of the thread that reads for count-apart.ts (the applications file, the training file's end). On Node 20
+// a worker does not get the parent's TypeScript loader, so it registers tsx itself before loading the TypeScript
+// worker; in dist/ (compiled by scripts/build.js) the worker is JavaScript beside this file and needs no loader. If
+// the worker cannot even be loaded, the folder's thread is told to read the files the usual way.
 import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
@@ -14,5 +14,5 @@ try {
     await import('./count-apart-worker.ts');
   }
 } catch {
-  parentPort?.postMessage({ kind: 'again' });
+  parentPort?.postMessage({ job: 'every', outcome: { kind: 'again' } });
 }

@@ -1,7 +1,7 @@
 /**
- * The thread that counts a folder's applications file for count-apart.ts: the same lazy CSV reading, reader, limits
- * and context as the folder's own thread uses, into a twin of the standard's counter; it posts one message, with
- * what was counted (plain data), the file's problems or its reader's result, and its provenance.
+ * The thread that reads for count-apart.ts, with the same lazy CSV reading, readers, limits and context as the
+ * folder's own thread: first the training file's second part, into compact records (training-part.ts), then the
+ * applications file, into a twin of the standard's counter. It posts one message for each, as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApplicationRecord } from '../core/records.ts';
@@ -12,25 +12,49 @@ import { openLazyCsvTable } from './lazy-csv-table.ts';
 import { type LazyRead, readLazily } from './lazy-read.ts';
 import type { ReadLimits } from './limits.ts';
 import type { ReadRecordsResult } from './row-reader.ts';
+import { readTraining } from './training.ts';
+import { type TrainingPart, TrainingPartCollector, transferables } from './training-part.ts';
 import type { ReadContext } from './value-limits.ts';
 
 export interface CountApartWorkerData {
-  readonly path: string;
-  readonly file: string;
   readonly limits: ReadLimits;
   readonly context: ReadContext;
   readonly standard: string;
   readonly year: number;
+  readonly applications: { readonly path: string; readonly file: string } | null;
+  /** The training file, read from `from` (a record's start) to its end. */
+  readonly training: { readonly path: string; readonly file: string; readonly from: number } | null;
 }
 
-export type CountApartMessage =
-  | Exclude<LazyRead<ReadRecordsResult<ApplicationRecord>>, { kind: 'read' }>
-  | (Extract<LazyRead<ReadRecordsResult<ApplicationRecord>>, { kind: 'read' }> & { readonly part: unknown });
+type ApplicationsRead = LazyRead<ReadRecordsResult<ApplicationRecord>>;
 
-function countApart(data: CountApartWorkerData): CountApartMessage {
+/** The applications file's problems, or its reader's result with what the twin counted (`part`); or 'again'. */
+export type ApplicationsApart =
+  | Exclude<ApplicationsRead, { kind: 'read' }>
+  | (Extract<ApplicationsRead, { kind: 'read' }> & { readonly part: unknown });
+
+/** The training file's second part, read without a problem: its rows and records; otherwise 'again'. */
+export type TrainingApart =
+  | {
+    readonly kind: 'read';
+    readonly rows: number;
+    readonly emptyRowsSkipped: number;
+    /** Every record of the part, blank rows included. */
+    readonly records: number;
+    readonly part: TrainingPart;
+  }
+  | { readonly kind: 'again' };
+
+export type CountApartMessage =
+  | { readonly job: 'applications'; readonly outcome: ApplicationsApart }
+  | { readonly job: 'training'; readonly outcome: TrainingApart }
+  /** The thread could not even start (count-apart-worker-entry.mjs): every file is read the usual way. */
+  | { readonly job: 'every'; readonly outcome: { readonly kind: 'again' } };
+
+function applicationsApart(data: CountApartWorkerData, path: string, file: string): ApplicationsApart {
   const count = streamCounter(data.standard)?.(reportingPeriod(data.year));
   if (!count?.takePart) return { kind: 'again' };
-  const lazy = openLazyCsvTable(data.path, data.file, data.limits);
+  const lazy = openLazyCsvTable(path, file, data.limits);
   if (!lazy) return { kind: 'again' };
   const add = count.open('applications') ?? ((): void => {});
   const outcome = readLazily(lazy, undefined, (table) => readApplications(table, data.context, add));
@@ -38,4 +62,25 @@ function countApart(data: CountApartWorkerData): CountApartMessage {
   return { ...outcome, part: count.takePart('applications') };
 }
 
-parentPort?.postMessage(countApart(workerData as CountApartWorkerData));
+function trainingApart(data: CountApartWorkerData, path: string, file: string, from: number): TrainingApart {
+  const lazy = openLazyCsvTable(path, file, data.limits, { from });
+  if (!lazy) return { kind: 'again' };
+  const collector = new TrainingPartCollector();
+  const outcome = readLazily(lazy, undefined, (table) => readTraining(table, data.context, collector.add));
+  if (outcome.kind !== 'read' || !outcome.result.ok) return { kind: 'again' };
+  const part = collector.take();
+  if (part === null) return { kind: 'again' };
+  const { rows, emptyRowsSkipped } = outcome.read;
+  return { kind: 'read', rows, emptyRowsSkipped, records: outcome.extent.records, part };
+}
+
+const data = workerData as CountApartWorkerData;
+if (data.training) {
+  const outcome = trainingApart(data, data.training.path, data.training.file, data.training.from);
+  const message: CountApartMessage = { job: 'training', outcome };
+  parentPort?.postMessage(message, outcome.kind === 'read' ? transferables(outcome.part) : []);
+}
+if (data.applications) {
+  const message: CountApartMessage = { job: 'applications', outcome: applicationsApart(data, data.applications.path, data.applications.file) };
+  parentPort?.postMessage(message);
+}

@@ -103,32 +103,54 @@ describe('the applications file counted on its own thread', () => {
 });
 
 describe('startCountingApart', () => {
-  const request = (folder: string, file: string, extra: Partial<{ mapping: unknown; minBytes: number }> = {}) => ({
-    path: join(folder, file), file, mapping: extra.mapping, limits: processReadLimits(), context: readContext(YEAR),
-    twin: { standard: 'wres', year: YEAR, minBytes: extra.minBytes ?? 0 }, count: STREAM_COUNTERS.wres(period),
-  });
+  const request = (folder: string, file: string, extra: Partial<{ mapping: unknown; minBytes: number; trainingAt: number }> = {}) => {
+    const kind = file.startsWith('training') ? 'training' : 'applications';
+    const source = { path: join(folder, file), file, mapping: extra.mapping };
+    return {
+      staff: null, applications: kind === 'applications' ? source : null, training: kind === 'training' ? source : null,
+      limits: processReadLimits(), context: readContext(YEAR),
+      twin: { standard: 'wres', year: YEAR, minBytes: extra.minBytes ?? 0, trainingAt: extra.trainingAt }, count: STREAM_COUNTERS.wres(period),
+    };
+  };
 
   test('takes a CSV file read with its canonical headings; leaves a workbook, a mapped file and a small file to the folder’s thread', async (t) => {
     const folder = tempDir(t);
     writeFixture(folder, 'applications.csv', csv('application_id,ethnic_category,shortlisted,appointed', 'A1,A,Yes,Yes'));
     writeFixture(folder, 'applications.xlsx', 'not really a workbook');
+    writeFixture(folder, 'training.csv', csv('staff_id,course,mandatory,start_date', 'S1,CPD,No,2024-09-01', 'S2,CPD,No,2024-09-01'));
+    writeFixture(folder, 'training.xlsx', 'not really a workbook');
     const counting = startCountingApart(request(folder, 'applications.csv'));
     // On one core a second thread would only add its start: the file is read on the folder's thread.
     assert.equal(counting !== null, availableParallelism() >= 2, 'a CSV file is counted apart where there is a second core');
-    if (counting) assert.equal((await counting.outcome()).kind, 'read');
-    assert.equal(startCountingApart(request(folder, 'applications.xlsx')), null);
-    assert.equal(startCountingApart(request(folder, 'applications.csv', { mapping: { ethnic_category: 'Ethnicity' } })), null);
-    assert.equal(startCountingApart(request(folder, 'applications.csv', { minBytes: 1024 })), null);
+    if (counting) assert.equal((await counting.applications())?.kind, 'read');
+    // So small a file is read here before a thread could start: not split, unless told where.
+    assert.equal(startCountingApart(request(folder, 'training.csv')), null);
+    const split = startCountingApart(request(folder, 'training.csv', { trainingAt: 0 }));
+    assert.equal(split !== null, availableParallelism() >= 2, 'a CSV training file is split where there is a second core');
+    if (split) {
+      assert.equal(split.applications(), null);
+      assert.equal(split.trainingFrom, 'staff_id,course,mandatory,start_date\r\n'.length, 'split at the next line’s start');
+      assert.equal((await split.training())?.kind, 'read');
+    }
+    for (const file of ['applications', 'training']) {
+      assert.equal(startCountingApart(request(folder, `${file}.xlsx`, { trainingAt: 0 })), null);
+      assert.equal(startCountingApart(request(folder, `${file}.csv`, { mapping: { ethnic_category: 'Ethnicity' }, trainingAt: 0 })), null);
+      assert.equal(startCountingApart(request(folder, `${file}.csv`, { minBytes: 1024, trainingAt: 0 })), null);
+    }
   });
 
-  test('a thread that fails or stops before it answers is a clear error, not a wait', async () => {
-    const thrown = new CountingApart(new Worker('throw new Error("a value from the file")', { eval: true }), 'applications.csv');
-    await assert.rejects(thrown.outcome(), (error: Error) => {
-      assert.match(error.message, /^applications\.csv could not be counted on its own thread \(Error\)/);
-      assert.doesNotMatch(error.message, /a value from the file/);
-      return true;
-    });
-    const stopped = new CountingApart(new Worker('process.exit(3)', { eval: true }), 'applications.csv');
-    await assert.rejects(stopped.outcome(), /stopped with code 3 before it finished/);
+  test('a thread that fails or stops before it answers is a clear error for each file it was reading, not a wait', async () => {
+    const both = { applications: { path: '', file: 'applications.csv' }, training: { path: '', file: 'training.csv', from: 10 } };
+    const thrown = new CountingApart(new Worker('throw new Error("a value from the file")', { eval: true }), both);
+    for (const [outcome, file] of [[thrown.applications(), 'applications'], [thrown.training(), 'training']] as const) {
+      await assert.rejects(outcome ?? Promise.resolve(), (error: Error) => {
+        assert.match(error.message, new RegExp(`^${file}\\.csv could not be counted on its own thread \\(Error\\)`));
+        assert.doesNotMatch(error.message, /a value from the file/);
+        return true;
+      });
+    }
+    const stopped = new CountingApart(new Worker('process.exit(3)', { eval: true }), { applications: both.applications, training: null });
+    assert.equal(stopped.training(), null);
+    await assert.rejects(stopped.applications() ?? Promise.resolve(), /stopped with code 3 before it finished/);
   });
 });

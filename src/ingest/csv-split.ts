@@ -30,6 +30,21 @@ export class CsvSplitter {
     this.#onRecord = onRecord;
   }
 
+  /** True when every record so far has been passed on: no line or quoted value is left open. */
+  atRecordStart(): boolean {
+    return this.#delimiter !== null && this.#rest === '' && this.#pending === null;
+  }
+
+  /**
+   * Goes on from another place in the file, a record's start, with the delimiter found so far (count-apart.ts reads
+   * the end of a file so, on another thread, after the header row); what was left open here is forgotten.
+   */
+  restart(): void {
+    if (this.#delimiter === null) throw new Error('the delimiter is not known yet');
+    this.#rest = '';
+    this.#pending = null;
+  }
+
   /** Splits `text`, the next piece of the file; records are passed on as they are completed. */
   push(text: string): void {
     if (this.#delimiter === null) {

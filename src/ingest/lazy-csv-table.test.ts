@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.ts';
-import { openLazyCsvTable, type LazyEnd } from './lazy-csv-table.ts';
+import { openLazyCsvTable, type LazyEnd, type LazyPart } from './lazy-csv-table.ts';
 import { readTable } from './read-table.ts';
 import { tempDir, writeFixture } from './test-support.ts';
 
@@ -9,8 +9,10 @@ import { tempDir, writeFixture } from './test-support.ts';
 const MANY = Array.from({ length: 60_000 }, (_, i) => `S${i},Band ${1 + (i % 9)},note ${i}`).join('\n');
 
 /** Opens the file lazily, reads every row as a record reader would, and says what the table came to. */
-function readLazily(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): { opened: boolean; rows: unknown[]; end: LazyEnd | null } {
-  const lazy = openLazyCsvTable(path, 'f.csv', limits);
+function readLazily(
+  path: string, limits: ReadLimits = DEFAULT_READ_LIMITS, part: LazyPart = {},
+): { opened: boolean; rows: { row: number; cells: readonly string[] }[]; end: LazyEnd | null } {
+  const lazy = openLazyCsvTable(path, 'f.csv', limits, part);
   if (lazy === null) return { opened: false, rows: [], end: null };
   const rows = [...lazy.table.rows];
   return { opened: true, rows, end: lazy.finish() };
@@ -24,7 +26,35 @@ describe('a lazily read CSV table', () => {
     const { rows, end } = readLazily(path);
     assert.deepEqual(rows, usual.table.rows);
     const { sha256, encoding, emptyRowsSkipped } = usual.table;
-    assert.deepEqual(end, { kind: 'read', rows: usual.table.rows.length, emptyRowsSkipped, sha256, encoding });
+    const records = usual.table.rows.at(-1)?.row;
+    assert.deepEqual(end, { kind: 'read', rows: usual.table.rows.length, emptyRowsSkipped, records, upTo: null, sha256, encoding });
+  });
+
+  test('read in two parts at a record’s start: the same rows, numbered from each part’s start, the whole file hashed by the first', async (t) => {
+    const text = `id,band,note\r\n${MANY.replaceAll('\n', '\r\n')}\r\n\r\nlast,"quoted\r\nvalue",x`;
+    const path = writeFixture(tempDir(t), 'f.csv', text);
+    const usual = await readTable(path, DEFAULT_READ_LIMITS, 'f.csv');
+    assert.ok(usual.ok);
+    const until = Buffer.byteLength(text.slice(0, text.indexOf('S40000,'))); // past the first chunks
+    const first = readLazily(path, DEFAULT_READ_LIMITS, { until });
+    const second = readLazily(path, DEFAULT_READ_LIMITS, { from: until });
+    assert.deepEqual(first.end, { kind: 'read', rows: 40_000, emptyRowsSkipped: 0, records: 40_001, upTo: until, sha256: usual.table.sha256, encoding: 'utf-8' });
+    assert.deepEqual(second.end, { kind: 'read', rows: 20_001, emptyRowsSkipped: 1, records: 20_002, upTo: null, sha256: '', encoding: 'utf-8' });
+    const renumbered = second.rows.map(({ row, cells }) => ({ row: row + 40_001, cells }));
+    assert.deepEqual([...first.rows, ...renumbered], usual.table.rows);
+  });
+
+  test('a first part that would end inside a quoted value is left to the usual reading', async (t) => {
+    const text = `id,band,note\n${MANY}\n1,"a value\nacross lines",3\n${MANY}\n`;
+    const path = writeFixture(tempDir(t), 'f.csv', text);
+    const until = Buffer.byteLength(text.slice(0, text.indexOf('across lines')));
+    assert.equal(text[text.indexOf('across lines') - 1], '\n', 'a line’s start');
+    assert.deepEqual(readLazily(path, DEFAULT_READ_LIMITS, { until }).end, { kind: 'again' });
+    // A UTF-16 file is not split: its first part is the whole file.
+    const utf16 = writeFixture(tempDir(t), 'g.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,band\r\n1,2\r\n3,4\r\n', 'utf16le')]));
+    const whole = readLazily(utf16, DEFAULT_READ_LIMITS, { until: 12 });
+    assert.equal(whole.rows.length, 2);
+    assert.equal(whole.end?.kind === 'read' && whole.end.upTo, null);
   });
 
   test('a reader that reads no row (a missing column) still learns of the table\'s own problems', async (t) => {

@@ -21,7 +21,18 @@ import { isBlankRow, readDataRow, readHeaders, type StreamedTable, type TableRow
 const CHUNK_BYTES = 1 << 16;
 
 export type LazyEnd =
-  | { readonly kind: 'read'; readonly rows: number; readonly emptyRowsSkipped: number; readonly sha256: string; readonly encoding: string }
+  | {
+    readonly kind: 'read';
+    readonly rows: number;
+    readonly emptyRowsSkipped: number;
+    /** Every record read, the header and blank rows included: the row number of the last. */
+    readonly records: number;
+    /** Where the records read stop when only the file's first part was read (LazyPart.until); null when all were. */
+    readonly upTo: number | null;
+    /** Of the whole file, whichever part was read ('' for a part read from LazyPart.from, which hashes nothing). */
+    readonly sha256: string;
+    readonly encoding: string;
+  }
   | { readonly kind: 'problems'; readonly problems: Problem[] }
   /** Read the file the usual way instead: this reading cannot say exactly what it holds. */
   | { readonly kind: 'again' };
@@ -33,17 +44,28 @@ export interface LazyCsvTable {
   finish(): LazyEnd;
 }
 
+/**
+ * One part of a UTF-8 file, read on each of two threads (count-apart.ts); both bytes are the start of a record,
+ * which the reading of the first part checks (a part that would end inside a quoted value is 'again').
+ */
+export interface LazyPart {
+  /** Read the records before this byte only; the rest of the file is still hashed. A UTF-16 file is read whole. */
+  readonly until?: number;
+  /** Read the header row, then the records from this byte to the end, numbered from 1 there; nothing is hashed. */
+  readonly from?: number;
+}
+
 class Again extends Error {}
 
 /** The file opened and read up to its header row; null when only the usual reading can say what it holds. */
-export function openLazyCsvTable(path: string, file: string, limits: ReadLimits): LazyCsvTable | null {
+export function openLazyCsvTable(path: string, file: string, limits: ReadLimits, part: LazyPart = {}): LazyCsvTable | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
     return null;
   }
-  const reading = new Reading(fd, file, limits);
+  const reading = new Reading(fd, file, limits, part);
   try {
     if (!reading.start()) {
       reading.close();
@@ -58,10 +80,10 @@ export function openLazyCsvTable(path: string, file: string, limits: ReadLimits)
 }
 
 class Reading {
-  readonly #hash = createHash('sha256');
+  readonly #hash: ReturnType<typeof createHash> | null;
   readonly #problems: Problem[] = [];
   readonly #queue: TableRow[] = [];
-  readonly #check: (cells: string[]) => string[];
+  #check: (cells: string[]) => string[];
   readonly #splitter: CsvSplitter;
   /** One buffer for every chunk: each is hashed and decoded before the next is read into it. */
   readonly #buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -78,12 +100,18 @@ class Reading {
   #ended = false;
   #closed = false;
   #again = false;
+  #until: number | null;
+  /** The first part (LazyPart.until) has been read: what follows is only hashed. */
+  #partEnded = false;
 
   constructor(
     private readonly fd: number,
     private readonly file: string,
-    limits: ReadLimits,
+    private readonly limits: ReadLimits,
+    private readonly part: LazyPart,
   ) {
+    this.#hash = part.from === undefined ? createHash('sha256') : null;
+    this.#until = part.until ?? null;
     this.#check = limitChecker(file, limits);
     this.#splitter = new CsvSplitter((cells) => this.#record(cells));
   }
@@ -99,11 +127,28 @@ class Reading {
     else if (head[0] === 0xfe && head[1] === 0xff) this.#encoding = 'utf-16be';
     this.#utf16 = this.#encoding !== 'utf-8';
     if (this.#utf16) skip = 2;
+    if (this.#utf16) this.#until = null;
     // Without a byte-order mark only valid UTF-8 is UTF-8; anything else is for the usual reading (Windows-1252).
     this.#decoder = new TextDecoder(this.#encoding, skip > 0 ? { ignoreBOM: true } : { fatal: true });
     this.#pump(skip);
-    while (this.#headers === undefined && !this.#ended && this.#stopped === null) this.#pump(0);
-    return this.#headers !== undefined && this.#stopped === null;
+    while (this.#headers === undefined && !this.#ended && !this.#partEnded && this.#stopped === null) this.#pump(0);
+    if (this.#headers === undefined || this.#stopped !== null) return false;
+    return this.part.from === undefined || this.#restartAt(this.part.from);
+  }
+
+  /** After the header row, goes on from `from` (a record's start) as if the file began there. */
+  #restartAt(from: number): boolean {
+    if (this.#utf16) return false;
+    this.#splitter.restart();
+    this.#decoder = new TextDecoder('utf-8', { fatal: true });
+    this.#check = limitChecker(this.file, this.limits);
+    this.#queue.length = 0;
+    this.#position = from;
+    this.#row = 0;
+    this.#rows = 0;
+    this.#emptyRowsSkipped = 0;
+    this.#ended = false;
+    return true;
   }
 
   lazyTable(): LazyCsvTable {
@@ -125,7 +170,7 @@ class Reading {
       let i = 0;
       while (i < this.#queue.length) yield this.#queue[i++] as TableRow;
       this.#queue.length = 0;
-      if (this.#ended || this.#stopped !== null) return;
+      if (this.#ended || this.#partEnded || this.#stopped !== null) return;
       try {
         this.#pump(0);
       } catch (error) {
@@ -151,17 +196,26 @@ class Reading {
     }
     if (this.#stopped !== null) return { kind: 'problems', problems: [this.#stopped] };
     if (this.#problems.length > 0) return { kind: 'problems', problems: this.#problems };
-    return { kind: 'read', rows: this.#rows, emptyRowsSkipped: this.#emptyRowsSkipped, sha256: this.#hash.digest('hex'), encoding: this.#encoding };
+    return {
+      kind: 'read', rows: this.#rows, emptyRowsSkipped: this.#emptyRowsSkipped, records: this.#row, upTo: this.#partEnded ? this.#until : null,
+      sha256: this.#hash?.digest('hex') ?? '', encoding: this.#encoding,
+    };
   }
 
   /** Reads, decodes and splits the next chunk (the end of the file when there is none). */
   #pump(skip: number): void {
     const bytes = this.#buffer;
-    const length = readSync(this.fd, bytes, 0, bytes.length, this.#position);
+    const until = this.#until;
+    const want = until === null || this.#partEnded ? bytes.length : Math.min(bytes.length, until - this.#position);
+    const length = readSync(this.fd, bytes, 0, want, this.#position);
     const chunk = bytes.subarray(0, length);
     this.#position += length;
-    this.#hash.update(chunk);
+    this.#hash?.update(chunk);
     const last = length === 0;
+    if (this.#partEnded) {
+      this.#ended = last;
+      return;
+    }
     if (!this.#utf16 && chunk.includes(0)) throw new Again();
     let text: string;
     try {
@@ -179,6 +233,11 @@ class Reading {
       if (error instanceof OverLimit) this.#stopped = error.problem;
       else if (error instanceof CsvSyntaxError) throw new Again();
       else throw error;
+    }
+    if (!last && this.#position === until) {
+      // The first part must end where a record starts, after the header row (a quoted value open here: 'again').
+      if (this.#stopped === null && (this.#headers === undefined || !this.#splitter.atRecordStart())) throw new Again();
+      this.#partEnded = true;
     }
   }
 

@@ -20,7 +20,13 @@ export interface ReadFile {
 export type LazyRead<R> =
   /** The table itself has problems: they are the file's only ones (the reader's are dropped, as when the table is read first). */
   | { readonly kind: 'problems'; readonly problems: Problem[] }
-  | { readonly kind: 'read'; readonly result: R; readonly read: ReadFile }
+  | {
+    readonly kind: 'read';
+    readonly result: R;
+    readonly read: ReadFile;
+    /** Where a file read in two parts stands (LazyEnd): the records read and where they stop (null: the whole file). */
+    readonly extent: { readonly records: number; readonly upTo: number | null };
+  }
   /** Read the file the usual way instead (read-table.ts). */
   | { readonly kind: 'again' };
 
@@ -29,6 +35,6 @@ export function readLazily<R>(lazy: LazyCsvTable, mapping: HeaderMapping | undef
   const result = read(applyHeaderMapping(lazy.table, mapping));
   const end = lazy.finish();
   if (end.kind !== 'read') return end;
-  const { rows, emptyRowsSkipped, sha256, encoding } = end;
-  return { kind: 'read', result, read: { file: lazy.table.file, sha256, encoding, rows, emptyRowsSkipped } };
+  const { rows, emptyRowsSkipped, sha256, encoding, records, upTo } = end;
+  return { kind: 'read', result, read: { file: lazy.table.file, sha256, encoding, rows, emptyRowsSkipped }, extent: { records, upTo } };
 }

@@ -50,6 +50,8 @@ class Reading {
   #headers: string[] | undefined;
   #headerRow = 0;
   #rows = 0;
+  /** The row number of the last row read. */
+  #lastRow = 0;
   #emptyRowsSkipped = 0;
   #end: Extract<LazyXlsxMessage, { kind: 'end' }> | null = null;
   #again = false;
@@ -114,7 +116,9 @@ class Reading {
     if (end.end.kind === 'problems') return { kind: 'problems', problems: end.end.problems };
     if (this.#headers === undefined) return { kind: 'again' };
     if (this.#problems.length > 0) return { kind: 'problems', problems: this.#problems };
-    return { kind: 'read', rows: this.#rows, emptyRowsSkipped: this.#emptyRowsSkipped, sha256: end.sha256, encoding: 'xlsx' };
+    return {
+      kind: 'read', rows: this.#rows, emptyRowsSkipped: this.#emptyRowsSkipped, records: this.#lastRow, upTo: null, sha256: end.sha256, encoding: 'xlsx',
+    };
   }
 
   /** The next message from the reading thread, waited for. */
@@ -141,6 +145,7 @@ class Reading {
   }
 
   #record(raw: RawRow): void {
+    this.#lastRow = raw.row;
     if (isBlankRow(raw)) {
       if (this.#headers !== undefined) this.#emptyRowsSkipped += 1;
       return;

@@ -21,12 +21,13 @@ import type { ReadRecordsResult, RecordSink } from './row-reader.ts';
 import { readStaff } from './staff.ts';
 import { readSurvey } from './survey.ts';
 import type { StreamedTable } from './table.ts';
-import { openLazyCsvTable, type LazyCsvTable } from './lazy-csv-table.ts';
+import { openLazyCsvTable, type LazyCsvTable, type LazyPart } from './lazy-csv-table.ts';
 import { openLazyXlsxTable } from './lazy-xlsx-table.ts';
 import { type LazyRead, type ReadFile, readLazily } from './lazy-read.ts';
-import { startCountingApart, type TwinCounter } from './count-apart.ts';
-import type { CountApartMessage } from './count-apart-worker.ts';
+import { type ApartSource, startCountingApart, type TwinCounter } from './count-apart.ts';
+import type { ApplicationsApart, TrainingApart } from './count-apart-worker.ts';
 import { readTraining } from './training.ts';
+import { type TrainingPart, replayTrainingPart } from './training-part.ts';
 import { readContext, type ReadContext } from './value-limits.ts';
 
 export type LoadFolderResult =
@@ -86,7 +87,9 @@ async function openFolder(folder: string, options: LoadFolderOptions): Promise<O
   for (const [kind, file] of found) {
     const path = join(folder, file);
     const extension = extname(file).toLowerCase();
-    const openLazy = extension === '.csv' ? () => openLazyCsvTable(path, file, limits) : () => openLazyXlsxTable(path, file, limits);
+    const openLazy = extension === '.csv'
+      ? (part?: LazyPart) => openLazyCsvTable(path, file, limits, part)
+      : () => openLazyXlsxTable(path, file, limits);
     sources.set(kind, {
       file, path, mapping: options.headerMappings?.[kind], read: () => readTable(path, limits),
       ...(LAZY_KINDS.has(kind) ? { openLazy } : {}),
@@ -103,8 +106,11 @@ export interface KindSource {
   readonly path?: string;
   readonly mapping?: HeaderMapping | undefined;
   read(): Promise<ReadTableResult>;
-  /** Where the file's rows can go straight to the reader as they are read (lazy-csv-table.ts, lazy-xlsx-table.ts): opens it so. */
-  openLazy?(): LazyCsvTable | null;
+  /**
+   * Where the file's rows can go straight to the reader as they are read (lazy-csv-table.ts, lazy-xlsx-table.ts):
+   * opens it so; a CSV file's first part only, with `part.until` (count-apart.ts).
+   */
+  openLazy?(part?: LazyPart): LazyCsvTable | null;
 }
 
 /** The files that can be large (one row per person or event), read row by row into records; the others are small. */
@@ -150,10 +156,22 @@ async function readKinds(
   const context: ReadContext = readContext(year);
   const sink = <K extends StreamedKind>(kind: K): RecordSink<StreamedRecords[K]> | undefined => (count ? (count.open(kind) ?? DROP) : undefined);
   const readApplicationsFile = (table: StreamedTable) => readApplications(table, context, sink('applications'));
-  const applicationsSource = sources.get('applications');
-  const counting = count && apart && applicationsSource?.path !== undefined
-    ? startCountingApart({ ...apart, path: applicationsSource.path, file: applicationsSource.file, mapping: applicationsSource.mapping, context, count })
+  let addTraining: RecordSink<StreamedRecords['training']> | undefined;
+  const readTrainingFile = (table: StreamedTable) => {
+    addTraining = sink('training');
+    return readTraining(table, context, addTraining);
+  };
+  const apartSource = (kind: SourceKind): ApartSource | null => {
+    const source = sources.get(kind);
+    return source?.path === undefined ? null : { path: source.path, file: source.file, mapping: source.mapping };
+  };
+  const counting = count && apart
+    ? startCountingApart({
+      ...apart, staff: apartSource('staff'), applications: apartSource('applications'), training: apartSource('training'), context, count,
+    })
     : null;
+  const applicationsApart = counting?.applications() ?? null;
+  const trainingApart = counting?.training() ?? null;
   try {
     return await readEachKind();
   } finally {
@@ -173,14 +191,21 @@ async function readKinds(
     // Counted apart, the applications file is taken last, when its thread has had longest, and what it says put
     // where reading it here would have put it.
     const applicationsPlace = loader.place();
-    const readHere = counting && count ? null : await loader.load('applications', readApplicationsFile);
+    const readHere = applicationsApart && count ? null : await loader.load('applications', readApplicationsFile);
     const disciplinary = await loader.load('disciplinary', (table) => readDisciplinary(table, context, sink('disciplinary')));
-    const training = await loader.load('training', (table) => readTraining(table, context, sink('training')));
+    const training = trainingApart && counting?.trainingFrom != null
+      ? await loader.loadInTwo('training', readTrainingFile, {
+        until: counting.trainingFrom,
+        second: trainingApart,
+        maxRecords: apart?.limits.maxRows ?? 0,
+        give: (part, rowOffset, file) => replayTrainingPart(part, file, rowOffset, addTraining ?? DROP),
+      })
+      : await loader.load('training', readTrainingFile);
     const board = await loader.load('board', readBoard);
     const survey = await loader.load('survey', readSurvey);
     const capability = await loader.load('capability', (table) => readCapability(table, context, sink('capability')));
-    const applications = counting && count
-      ? await loader.at(applicationsPlace, async () => loader.adoptApart('applications', await counting.outcome(), count, readApplicationsFile))
+    const applications = applicationsApart && count
+      ? await loader.at(applicationsPlace, async () => loader.adoptApart('applications', await applicationsApart, count, readApplicationsFile))
       : readHere;
     if (survey && survey.excludedUnknownEthnicity > 0) {
       notes.push(
@@ -330,12 +355,38 @@ class FolderLoader {
    * recorded, or its provenance recorded and what was counted adopted by `count`; read here when it says 'again'.
    */
   async adoptApart(
-    kind: 'applications', outcome: CountApartMessage, count: StreamCount<unknown>, read: (table: StreamedTable) => ReadRecordsResult<ApplicationRecord>,
+    kind: 'applications', outcome: ApplicationsApart, count: StreamCount<unknown>, read: (table: StreamedTable) => ReadRecordsResult<ApplicationRecord>,
   ): Promise<Extract<ReadRecordsResult<ApplicationRecord>, { ok: true }> | null> {
     if (outcome.kind === 'again') return this.load(kind, read);
     const result = this.settle(kind, outcome);
     if (result && outcome.kind === 'read') count.adoptPart?.(kind, outcome.part);
     return result;
+  }
+
+  /**
+   * A file read in two parts (count-apart.ts): the part before `until` here, by `read`, then the other thread's part
+   * given (`give`) to where `read` put its records, in file order. Read whole here instead, from its start, whenever
+   * either part is not sure (any problem, a limit, a part ending inside a quoted value), so its problems are exactly
+   * those of reading it whole.
+   */
+  async loadInTwo<R extends ReadRecordsResult<unknown>>(kind: 'training', read: (table: StreamedTable) => R, split: SecondPart): Promise<Extract<R, { ok: true }> | null> {
+    const source = this.files.get(kind);
+    const lazy = source?.openLazy?.({ until: split.until });
+    if (source !== undefined && lazy) {
+      const first = readLazily(lazy, source.mapping, read);
+      if (first.kind === 'read' && first.result.ok) {
+        // Read whole here after all (a UTF-16 file, or one shorter now than when it was split).
+        if (first.extent.upTo === null) return this.settle(kind, first);
+        const second = await split.second;
+        if (second.kind === 'read' && first.extent.records + second.records <= split.maxRecords) {
+          split.give(second.part, first.extent.records, source.file);
+          const { rows, emptyRowsSkipped } = first.read;
+          const whole = { ...first.read, rows: rows + second.rows, emptyRowsSkipped: emptyRowsSkipped + second.emptyRowsSkipped };
+          return this.settle(kind, { ...first, read: whole });
+        }
+      }
+    }
+    return this.load(kind, read);
   }
 
   /** A file read lazily, here or on another thread (count-apart.ts): its problems recorded, or its reader's result. */
@@ -365,6 +416,18 @@ class FolderLoader {
     }
     if (read.emptyRowsSkipped > 0) this.notes.push(`${file}: ${read.emptyRowsSkipped} empty row(s) skipped`);
   }
+}
+
+/** The second part of a file read in two (count-apart.ts). */
+interface SecondPart {
+  /** Where it starts. */
+  readonly until: number;
+  /** What the other thread read of it. */
+  readonly second: Promise<TrainingApart>;
+  /** The limit on a file's records, the header and blank rows included (limits.ts maxRows). */
+  readonly maxRecords: number;
+  /** Gives its records to the counter, their rows numbered on from the first part's last. */
+  give(part: TrainingPart, rowOffset: number, file: string): void;
 }
 
 interface Place {
