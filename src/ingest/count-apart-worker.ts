@@ -1,7 +1,8 @@
 /**
  * The thread that reads for count-apart.ts, with the same lazy CSV reading, readers, limits and context as the
- * folder's own thread: first the training file's second part, into compact records (training-part.ts), then the
- * applications file, into a twin of the standard's counter. It posts one message for each, as plain data.
+ * folder's own thread: first the training file's second part, into compact records (training-part.ts) posted piece
+ * by piece as they are read, then the applications file, into a twin of the standard's counter. It posts what each
+ * file came to as a message of its own, as plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApplicationRecord } from '../core/records.ts';
@@ -13,7 +14,7 @@ import { type LazyRead, readLazily } from './lazy-read.ts';
 import type { ReadLimits } from './limits.ts';
 import type { ReadRecordsResult } from './row-reader.ts';
 import { readTraining } from './training.ts';
-import { type TrainingPart, TrainingPartCollector, transferables } from './training-part.ts';
+import { type TrainingPiece, TrainingPartCollector, transferable } from './training-part.ts';
 import type { ReadContext } from './value-limits.ts';
 
 export interface CountApartWorkerData {
@@ -33,7 +34,7 @@ export type ApplicationsApart =
   | Exclude<ApplicationsRead, { kind: 'read' }>
   | (Extract<ApplicationsRead, { kind: 'read' }> & { readonly part: unknown });
 
-/** The training file's second part, read without a problem: its rows and records; otherwise 'again'. */
+/** The training file's second part, read without a problem and every record posted: its rows and records; otherwise 'again'. */
 export type TrainingApart =
   | {
     readonly kind: 'read';
@@ -41,12 +42,13 @@ export type TrainingApart =
     readonly emptyRowsSkipped: number;
     /** Every record of the part, blank rows included. */
     readonly records: number;
-    readonly part: TrainingPart;
   }
   | { readonly kind: 'again' };
 
 export type CountApartMessage =
   | { readonly job: 'applications'; readonly outcome: ApplicationsApart }
+  /** Records of the training file's second part, in order, before its outcome. */
+  | { readonly job: 'training-piece'; readonly piece: TrainingPiece }
   | { readonly job: 'training'; readonly outcome: TrainingApart }
   /** The thread could not even start (count-apart-worker-entry.mjs): every file is read the usual way. */
   | { readonly job: 'every'; readonly outcome: { readonly kind: 'again' } };
@@ -65,20 +67,21 @@ function applicationsApart(data: CountApartWorkerData, path: string, file: strin
 function trainingApart(data: CountApartWorkerData, path: string, file: string, from: number): TrainingApart {
   const lazy = openLazyCsvTable(path, file, data.limits, { from });
   if (!lazy) return { kind: 'again' };
-  const collector = new TrainingPartCollector();
+  const collector = new TrainingPartCollector((piece) => {
+    const message: CountApartMessage = { job: 'training-piece', piece };
+    parentPort?.postMessage(message, [transferable(piece)]);
+  });
   const outcome = readLazily(lazy, undefined, (table) => readTraining(table, data.context, collector.add));
-  if (outcome.kind !== 'read' || !outcome.result.ok) return { kind: 'again' };
-  const part = collector.take();
-  if (part === null) return { kind: 'again' };
+  if (outcome.kind !== 'read' || !outcome.result.ok || !collector.end()) return { kind: 'again' };
   const { rows, emptyRowsSkipped } = outcome.read;
-  return { kind: 'read', rows, emptyRowsSkipped, records: outcome.extent.records, part };
+  return { kind: 'read', rows, emptyRowsSkipped, records: outcome.extent.records };
 }
 
 const data = workerData as CountApartWorkerData;
 if (data.training) {
   const outcome = trainingApart(data, data.training.path, data.training.file, data.training.from);
   const message: CountApartMessage = { job: 'training', outcome };
-  parentPort?.postMessage(message, outcome.kind === 'read' ? transferables(outcome.part) : []);
+  parentPort?.postMessage(message);
 }
 if (data.applications) {
   const message: CountApartMessage = { job: 'applications', outcome: applicationsApart(data, data.applications.path, data.applications.file) };

@@ -24,6 +24,7 @@ import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StreamCount } from '../core/counting/stream-count.ts';
 import type { ApplicationsApart, CountApartMessage, CountApartWorkerData, TrainingApart } from './count-apart-worker.ts';
+import type { TrainingPiece } from './training-part.ts';
 import type { ReadLimits } from './limits.ts';
 import type { ReadContext } from './value-limits.ts';
 
@@ -158,6 +159,8 @@ type Outcomes = { applications: ApplicationsApart; training: TrainingApart };
 
 export class CountingApart {
   readonly #outcomes: { [J in keyof Outcomes]?: Promise<Outcomes[J]> } = {};
+  /** The training file's second part, as far as it has come, not yet taken. */
+  readonly #trainingPieces: TrainingPiece[] = [];
   /** Where the training file's second part starts, when the other thread reads it. */
   readonly trainingFrom: number | null;
 
@@ -183,6 +186,10 @@ export class CountingApart {
       pending.clear();
     };
     worker.on('message', (message: CountApartMessage) => {
+      if (message.job === 'training-piece') {
+        this.#trainingPieces.push(message.piece);
+        return;
+      }
       for (const [job, { resolve }] of pending) {
         if (message.job !== job && message.job !== 'every') continue;
         resolve(message.outcome);
@@ -198,9 +205,14 @@ export class CountingApart {
     return this.#outcomes.applications ?? null;
   }
 
-  /** What the other thread read of the training file from `trainingFrom`: its records, or 'again'. */
+  /** What the other thread read of the training file from `trainingFrom` (its records are `nextTrainingPiece`'s), or 'again'. */
   training(): Promise<TrainingApart> | null {
     return this.#outcomes.training ?? null;
+  }
+
+  /** The next piece of the training file's second part, in order, taken (all have come once `training` is settled). */
+  nextTrainingPiece(): TrainingPiece | undefined {
+    return this.#trainingPieces.shift();
   }
 
   /** Stops the other thread when its outcome is no longer wanted. */

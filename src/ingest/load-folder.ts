@@ -27,7 +27,7 @@ import { type LazyRead, type ReadFile, readLazily } from './lazy-read.ts';
 import { type ApartSource, startCountingApart, type TwinCounter } from './count-apart.ts';
 import type { ApplicationsApart, TrainingApart } from './count-apart-worker.ts';
 import { readTraining } from './training.ts';
-import { type TrainingPart, replayTrainingPart } from './training-part.ts';
+import { TrainingPartGiver } from './training-part.ts';
 import { readContext, type ReadContext } from './value-limits.ts';
 
 export type LoadFolderResult =
@@ -198,7 +198,10 @@ async function readKinds(
         until: counting.trainingFrom,
         second: trainingApart,
         maxRecords: apart?.limits.maxRows ?? 0,
-        give: (part, rowOffset, file) => replayTrainingPart(part, file, rowOffset, addTraining ?? DROP),
+        give: (rowOffset, file) => {
+          const giver = new TrainingPartGiver(file, rowOffset, addTraining ?? DROP);
+          for (let piece = counting.nextTrainingPiece(); piece !== undefined; piece = counting.nextTrainingPiece()) giver.give(piece);
+        },
       })
       : await loader.load('training', readTrainingFile);
     const board = await loader.load('board', readBoard);
@@ -379,7 +382,7 @@ class FolderLoader {
         if (first.extent.upTo === null) return this.settle(kind, first);
         const second = await split.second;
         if (second.kind === 'read' && first.extent.records + second.records <= split.maxRecords) {
-          split.give(second.part, first.extent.records, source.file);
+          split.give(first.extent.records, source.file);
           const { rows, emptyRowsSkipped } = first.read;
           const whole = { ...first.read, rows: rows + second.rows, emptyRowsSkipped: emptyRowsSkipped + second.emptyRowsSkipped };
           return this.settle(kind, { ...first, read: whole });
@@ -427,7 +430,7 @@ interface SecondPart {
   /** The limit on a file's records, the header and blank rows included (limits.ts maxRows). */
   readonly maxRecords: number;
   /** Gives its records to the counter, their rows numbered on from the first part's last. */
-  give(part: TrainingPart, rowOffset: number, file: string): void;
+  give(rowOffset: number, file: string): void;
 }
 
 interface Place {

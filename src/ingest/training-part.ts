@@ -1,23 +1,16 @@
 /**
- * The end of a training file, read on another thread (count-apart.ts), kept as compact columns that cross to the
- * folder's thread cheaply, and made there into the very records that reading the file on one thread would have
- * made (the same ethnicity objects, row numbers counted from the file's start), for the counter in file order.
+ * The end of a training file, read on another thread (count-apart.ts), sent as it is read in compact pieces that
+ * cross to the folder's thread cheaply, and made there into the very records that reading the file on one thread
+ * would have made (the same ethnicity objects, rows numbered from the file's start), for the counter in file order.
+ * Sending piece by piece keeps no more than a piece of them unpacked on the reading thread.
  */
 import { acceptedSpellings } from '../core/ethnicity/match.ts';
 import type { Ethnicity } from '../core/ethnicity/classifications.ts';
 import type { TrainingRecord } from '../core/records.ts';
 import { record, type RecordSink } from './row-reader.ts';
 
-/** A part's records as plain data, in chunks, so that neither thread holds more than a chunk of them unpacked. */
-export interface TrainingPart {
-  readonly chunks: readonly TrainingChunk[];
-  /** Ethnicities by number, each as a spelling the matcher gives that same object for; null for none given. */
-  readonly ethnicities: readonly (string | null)[];
-  readonly courses: readonly string[];
-  readonly dates: readonly string[];
-}
-
-interface TrainingChunk {
+/** Up to PIECE_RECORDS records as plain data. */
+export interface TrainingPiece {
   readonly count: number;
   /** Each record's staff_id, joined by NUL (which no file read in parts holds: its reading stops at one). */
   readonly staffIds: string;
@@ -26,25 +19,36 @@ interface TrainingChunk {
    * before (course, ethnicity and date by their numbers in the part's lists).
    */
   readonly fields: Uint32Array;
+  /**
+   * What this piece adds to the part's lists, numbered on from the pieces before; each ethnicity as a spelling the
+   * matcher gives that same object for, null for none given.
+   */
+  readonly ethnicities: readonly (string | null)[];
+  readonly courses: readonly string[];
+  readonly dates: readonly string[];
 }
 
 const FIELDS = 2;
-const CHUNK_RECORDS = 1 << 14;
+const PIECE_RECORDS = 1 << 14;
 /** The most of each number a record's fields have room for. */
 const MOST = { ethnicities: 1 << 7, courses: 1 << 24, dates: 1 << 16, rowsSince: (1 << 16) - 1 } as const;
 
-/** Keeps a part's records, as they are read, as a TrainingPart; null from `take` when one cannot be carried so. */
+/** Keeps a part's records, as they are read, as pieces given to `send` (when full, and at the end). */
 export class TrainingPartCollector {
-  readonly #chunks: TrainingChunk[] = [];
   #staffIds: string[] = [];
-  #fields = new Uint32Array(FIELDS * CHUNK_RECORDS);
+  #fields = new Uint32Array(FIELDS * PIECE_RECORDS);
   #lastRow = 0;
-  readonly #ethnicities = new Map<Ethnicity | null, number>([[null, 0]]);
+  readonly #ethnicities = new Map<Ethnicity | null, number>();
   readonly #courses = new Map<string, number>();
   readonly #dates = new Map<string, number>();
+  /** How much of each list the pieces sent so far have given. */
+  #sent = { ethnicities: 0, courses: 0, dates: 0 };
   #carried = true;
 
+  constructor(private readonly send: (piece: TrainingPiece) => void) {}
+
   readonly add = (training: TrainingRecord): void => {
+    if (!this.#carried) return;
     const at = this.#staffIds.length * FIELDS;
     const ethnicity = numberOf(this.#ethnicities, training.ethnicity);
     const course = numberOf(this.#courses, training.course);
@@ -56,61 +60,87 @@ export class TrainingPartCollector {
       rowsSince < 1 || rowsSince > MOST.rowsSince
     ) {
       this.#carried = false;
+      return;
     }
     this.#staffIds.push(training.staffId);
     this.#fields[at] = ((course << 8) | (ethnicity << 1) | (training.mandatory ? 1 : 0)) >>> 0;
     this.#fields[at + 1] = ((date << 16) | rowsSince) >>> 0;
-    if (this.#staffIds.length === CHUNK_RECORDS) this.#close();
+    if (this.#staffIds.length === PIECE_RECORDS) this.#sendPiece();
   };
 
-  take(): TrainingPart | null {
-    this.#close();
-    const spellings = spellingsOf([...this.#ethnicities.keys()]);
-    if (!this.#carried || spellings === null) return null;
-    return { chunks: this.#chunks, ethnicities: spellings, courses: [...this.#courses.keys()], dates: [...this.#dates.keys()] };
+  /** Sends what is left; false when the part could not be carried exactly (then it is to be read whole). */
+  end(): boolean {
+    if (this.#carried) this.#sendPiece();
+    return this.#carried;
   }
 
-  #close(): void {
+  #sendPiece(): void {
     const count = this.#staffIds.length;
     if (count === 0) return;
-    const fields = count === CHUNK_RECORDS ? this.#fields : this.#fields.slice(0, count * FIELDS);
-    this.#chunks.push({ count, staffIds: this.#staffIds.join('\u0000'), fields });
+    const ethnicities = spellingsOf([...this.#ethnicities.keys()].slice(this.#sent.ethnicities));
+    if (ethnicities === null) {
+      this.#carried = false;
+      return;
+    }
+    const piece: TrainingPiece = {
+      count,
+      staffIds: this.#staffIds.join('\u0000'),
+      fields: count === PIECE_RECORDS ? this.#fields : this.#fields.slice(0, count * FIELDS),
+      ethnicities,
+      courses: [...this.#courses.keys()].slice(this.#sent.courses),
+      dates: [...this.#dates.keys()].slice(this.#sent.dates),
+    };
+    this.#sent = { ethnicities: this.#ethnicities.size, courses: this.#courses.size, dates: this.#dates.size };
     this.#staffIds = [];
-    this.#fields = new Uint32Array(FIELDS * CHUNK_RECORDS);
+    this.#fields = new Uint32Array(FIELDS * PIECE_RECORDS);
+    this.send(piece);
   }
 }
 
-/** The buffers a part's message can hand over rather than copy. */
-export function transferables(part: TrainingPart): ArrayBuffer[] {
-  return part.chunks.map((chunk) => chunk.fields.buffer as ArrayBuffer);
-}
+/** Makes each piece, in order, into records for `add`, their rows `rowOffset` on (the records of the file before the part). */
+export class TrainingPartGiver {
+  readonly #ethnicities: (Ethnicity | null)[] = [];
+  readonly #courses: string[] = [];
+  readonly #dates: string[] = [];
+  #row: number;
 
-/** Gives the part's records to `add` in order, their rows `rowOffset` on (the records of the file before the part). */
-export function replayTrainingPart(part: TrainingPart, file: string, rowOffset: number, add: RecordSink<TrainingRecord>): void {
-  const spellings = acceptedSpellings();
-  const ethnicities = part.ethnicities.map((spelling) => (spelling === null ? null : (spellings.get(spelling) ?? null)));
-  const { courses, dates } = part;
-  let row = rowOffset;
-  for (const chunk of part.chunks) {
-    const staffIds = chunk.staffIds.split('\u0000');
-    const fields = chunk.fields;
-    for (let i = 0; i < chunk.count; i++) {
+  constructor(
+    private readonly file: string,
+    rowOffset: number,
+    private readonly add: RecordSink<TrainingRecord>,
+  ) {
+    this.#row = rowOffset;
+  }
+
+  give(piece: TrainingPiece): void {
+    const spellings = acceptedSpellings();
+    for (const spelling of piece.ethnicities) this.#ethnicities.push(spelling === null ? null : (spellings.get(spelling) ?? null));
+    this.#courses.push(...piece.courses);
+    this.#dates.push(...piece.dates);
+    const staffIds = piece.count === 0 ? [] : piece.staffIds.split('\u0000');
+    const { fields } = piece;
+    for (let i = 0; i < piece.count; i++) {
       const first = fields[i * FIELDS] as number;
       const second = fields[i * FIELDS + 1] as number;
-      row += second & 0xffff;
+      this.#row += second & 0xffff;
       const training = record(
         {
           staffId: staffIds[i] as string,
-          ethnicity: ethnicities[(first >>> 1) & 0x7f] ?? null,
-          course: courses[first >>> 8] as string,
+          ethnicity: this.#ethnicities[(first >>> 1) & 0x7f] ?? null,
+          course: this.#courses[first >>> 8] as string,
           mandatory: (first & 1) === 1,
-          startDate: dates[second >>> 16] as string,
+          startDate: this.#dates[second >>> 16] as string,
         },
-        { source: { file, row } },
+        { source: { file: this.file, row: this.#row } },
       );
-      add(training);
+      this.add(training);
     }
   }
+}
+
+/** The buffer a piece's message can hand over rather than copy. */
+export function transferable(piece: TrainingPiece): ArrayBuffer {
+  return piece.fields.buffer as ArrayBuffer;
 }
 
 function numberOf<T>(numbers: Map<T, number>, value: T): number {
@@ -124,6 +154,7 @@ function numberOf<T>(numbers: Map<T, number>, value: T): number {
 
 /** For each ethnicity (in order), a spelling the matcher's index holds for that very object; null if one has none. */
 function spellingsOf(ethnicities: readonly (Ethnicity | null)[]): (string | null)[] | null {
+  if (ethnicities.length === 0) return [];
   const wanted = new Set(ethnicities);
   const found = new Map<Ethnicity, string>();
   for (const [spelling, ethnicity] of acceptedSpellings()) {
