@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { defaultStandards } from '../core/standards/index.ts';
 import type { StandardRegistry } from '../core/standards/registry.ts';
 import { latestReportingYear } from '../core/util/reporting-year.ts';
-import { MAX_REGION_SIZE } from '../demo/synthetic-region.ts';
+import { MAX_REGION_SIZE } from '../demo/region-size.ts';
 import { EXIT_OK, EXIT_USAGE, reportProblems, type Io } from './output.ts';
 import { registerStatisticsCommands } from './commands/statistics.ts';
 import { parseYear, registerStandardCommands, wholeNumber } from './commands/standard.ts';

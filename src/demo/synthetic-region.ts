@@ -9,8 +9,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_STAFF, SYNTHETIC_ORGANISATION, type SyntheticTrustOptions } from './synthetic-trust.ts';
 import { writeSyntheticTrust } from './write-synthetic-trust.ts';
+import { MAX_REGION_SIZE } from './region-size.ts';
 
-export const MAX_REGION_SIZE = 99;
+export { MAX_REGION_SIZE } from './region-size.ts';
+
 export const SYNTHETIC_REGION = 'Synthetic region';
 export const SYNTHETIC_REGION_TYPE = 'Acute trust';
 

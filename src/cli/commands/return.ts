@@ -8,9 +8,8 @@
 import { Option } from 'commander';
 import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { RETURN_STANDARDS, type ReturnStandard } from '../../core/returns/index.ts';
+import { RETURN_FORMATS, RETURN_STANDARDS, type ReturnFormat, type ReturnStandard } from '../../core/returns/kinds.ts';
 import type { StandardRegistry } from '../../core/standards/registry.ts';
-import { RETURN_FORMATS, type ReturnFormat } from '../../core/returns/index.ts';
 import { EXIT_OK, EXIT_USAGE, reportProblems, type Io } from '../output.ts';
 import { parseYear, yearFromFolderName } from './standard.ts';
 import type { Command } from 'commander';

@@ -8,17 +8,11 @@ import { neutraliseFormula } from '../util/spreadsheet-safe.ts';
 import { resolveReturn, type ResolvedReturn, type ReturnHeader, type ReturnLayout } from './layout.ts';
 import { WDES_RETURN } from './wdes-return.ts';
 import { WRES_RETURN } from './wres-return.ts';
+import type { ReturnStandard } from './kinds.ts';
 
-export type ReturnStandard = 'wres' | 'wdes';
-/** The files a return is written as: the workbook with a Sources sheet, or one CSV row per figure. */
-export type ReturnFormat = 'xlsx' | 'csv';
-export const RETURN_FORMATS: readonly ReturnFormat[] = ['xlsx', 'csv'];
-export const RETURN_STANDARDS: readonly ReturnStandard[] = ['wres', 'wdes'];
+export { isReturnStandard, RETURN_FORMATS, RETURN_STANDARDS, type ReturnFormat, type ReturnStandard } from './kinds.ts';
+
 export const RETURN_LAYOUTS: Readonly<Record<ReturnStandard, ReturnLayout>> = { wres: WRES_RETURN, wdes: WDES_RETURN };
-
-export function isReturnStandard(value: string): value is ReturnStandard {
-  return (RETURN_STANDARDS as readonly string[]).includes(value);
-}
 
 /** The standard's report (as `mirror <standard> --format json` gives it) as its national return. */
 export function nationalReturn(standard: ReturnStandard, report: unknown, header: ReturnHeader): ResolvedReturn {
