@@ -6,7 +6,6 @@
 import { basename, extname } from 'node:path';
 import { processReadLimits, type ReadLimits } from './limits.ts';
 import { readCsvFile } from './read-csv-file.ts';
-import { readXlsxFile } from './read-xlsx.ts';
 import type { ReadTableResult } from './table.ts';
 
 export type { ReadTableResult, Table, TableRow } from './table.ts';
@@ -35,6 +34,8 @@ export async function readTable(path: string, limits: ReadLimits = processReadLi
     }
   }
   try {
+    // Loaded only for a workbook: a folder of CSV files, and start-up, need none of the zip and workbook readers.
+    const { readXlsxFile } = await import('./read-xlsx.ts');
     return await readXlsxFile(path, file, limits);
   } catch (error) {
     return { ok: false, problems: [{ file, message: `the file could not be read (${describeFsError(error)})` }] };
