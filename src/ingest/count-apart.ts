@@ -120,7 +120,7 @@ const NS_WORTH_SAVING = 150e6;
  * the first part, then the second part's records) and the other (the second part, then applications) finish
  * together; null when the split would save too little or the file has no line start where it could be split.
  */
-export function trainingSplit(
+function trainingSplit(
   request: Pick<CountApartRequest, 'staff'>, training: Readable, applications: Readable | null, at?: number,
 ): number | null {
   let target = at;

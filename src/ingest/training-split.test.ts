@@ -15,9 +15,11 @@ const YEAR = 2025;
 const period = reportingPeriod(YEAR);
 const twoCores = availableParallelism() >= 2;
 
-/** WRES's counter, noting each kind it is opened for: a file read again from its start opens its kind again. */
-function watchedCounter() {
-  const inner = STREAM_COUNTERS.wres(period) as StreamCount<unknown>;
+type Standard = keyof typeof STREAM_COUNTERS;
+
+/** A standard's counter, noting each kind it is opened for: a file read again from its start opens its kind again. */
+function watchedCounter(standard: Standard) {
+  const inner = STREAM_COUNTERS[standard](period) as StreamCount<unknown>;
   const opened: StreamedKind[] = [];
   const count: StreamCount<unknown> = {
     open: (kind) => {
@@ -33,10 +35,11 @@ function watchedCounter() {
 }
 
 /** The folder counted with training.csv split at the line start after `at`, and on one thread, and loaded. */
-async function splitAndWhole(folder: string, at: number, limits: ReadLimits = processReadLimits()) {
-  const watched = watchedCounter();
-  const split = await countWorkforceFolder(folder, { year: YEAR, limits }, watched.count, { standard: 'wres', year: YEAR, minBytes: 0, trainingAt: at });
-  const whole = await countWorkforceFolder(folder, { year: YEAR, limits }, STREAM_COUNTERS.wres(period));
+async function splitAndWhole(folder: string, at: number, limits: ReadLimits = processReadLimits(), standard: Standard = 'wres') {
+  const watched = watchedCounter(standard);
+  const twin = { standard, year: YEAR, minBytes: 0, trainingAt: at };
+  const split = await countWorkforceFolder(folder, { year: YEAR, limits }, watched.count, twin);
+  const whole = await countWorkforceFolder(folder, { year: YEAR, limits }, STREAM_COUNTERS[standard](period) as StreamCount<unknown>);
   const loaded = await loadWorkforceFolder(folder, { year: YEAR, limits });
   return { split, whole, loaded, timesTrainingOpened: watched.timesTrainingOpened() };
 }
@@ -84,6 +87,12 @@ describe('the training file read in two parts, the second on another thread', { 
       assert.equal(split.ok && split.counted.ok, true);
       assert.equal(JSON.stringify(split), JSON.stringify(whole), `split at ${at}`);
       assert.equal(timesTrainingOpened, 1, `split at ${at}: read in two parts, not again from the start`);
+    }
+    // Standards that do not count training still read and check it in two parts, with the same output.
+    for (const standard of ['wdes', 'medical'] as const) {
+      const { split, whole } = await splitAndWhole(folder, Math.floor(size / 2), processReadLimits(), standard);
+      assert.equal(split.ok && split.counted.ok, true, standard);
+      assert.equal(JSON.stringify(split), JSON.stringify(whole), standard);
     }
   });
 
