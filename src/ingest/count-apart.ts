@@ -93,11 +93,16 @@ interface Readable {
 /** A CSV file with its canonical headings and at least `minBytes`, with its size; otherwise null. */
 function readable(source: ApartSource | null, minBytes: number): Readable | null {
   if (source === null || source.mapping !== undefined || extname(source.file).toLowerCase() !== '.csv') return null;
+  const bytes = sizeOf(source.path);
+  return bytes >= minBytes && bytes > 0 ? { source, bytes } : null;
+}
+
+/** The file's size in bytes; 0 when it cannot be read (its reading then says why). */
+function sizeOf(path: string): number {
   try {
-    const bytes = statSync(source.path).size;
-    return bytes >= minBytes && bytes > 0 ? { source, bytes } : null;
+    return statSync(path).size;
   } catch {
-    return null;
+    return 0;
   }
 }
 
@@ -125,7 +130,8 @@ function trainingSplit(
 ): number | null {
   let target = at;
   if (target === undefined) {
-    const staffBytes = readable(request.staff, 0)?.bytes ?? 0;
+    // A CSV staff file is read on the folder's thread, mapped or not (a workbook's rows come from a thread of its own).
+    const staffBytes = request.staff && extname(request.staff.file).toLowerCase() === '.csv' ? sizeOf(request.staff.path) : 0;
     const { staff, applications: perApplication, training: here, trainingThere: there, trainingGiven: given } = NS_A_BYTE;
     const other = NS_TO_START + perApplication * (applications?.bytes ?? 0);
     // staff·staffBytes + here·S + given·(T − S) = start + applications·A + there·(T − S)
