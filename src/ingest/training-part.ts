@@ -38,11 +38,9 @@ export class TrainingPartCollector {
   #staffIds: string[] = [];
   #fields = new Uint32Array(FIELDS * PIECE_RECORDS);
   #lastRow = 0;
-  readonly #ethnicities = new Map<Ethnicity | null, number>();
-  readonly #courses = new Map<string, number>();
-  readonly #dates = new Map<string, number>();
-  /** How much of each list the pieces sent so far have given. */
-  #sent = { ethnicities: 0, courses: 0, dates: 0 };
+  readonly #ethnicities = new Numbering<Ethnicity | null>();
+  readonly #courses = new Numbering<string>();
+  readonly #dates = new Numbering<string>();
   #carried = true;
 
   constructor(private readonly send: (piece: TrainingPiece) => void) {}
@@ -50,9 +48,9 @@ export class TrainingPartCollector {
   readonly add = (training: TrainingRecord): void => {
     if (!this.#carried) return;
     const at = this.#staffIds.length * FIELDS;
-    const ethnicity = numberOf(this.#ethnicities, training.ethnicity);
-    const course = numberOf(this.#courses, training.course);
-    const date = numberOf(this.#dates, training.startDate);
+    const ethnicity = this.#ethnicities.of(training.ethnicity);
+    const course = this.#courses.of(training.course);
+    const date = this.#dates.of(training.startDate);
     const rowsSince = training.source.row - this.#lastRow;
     this.#lastRow = training.source.row;
     if (
@@ -77,7 +75,7 @@ export class TrainingPartCollector {
   #sendPiece(): void {
     const count = this.#staffIds.length;
     if (count === 0) return;
-    const ethnicities = spellingsOf([...this.#ethnicities.keys()].slice(this.#sent.ethnicities));
+    const ethnicities = spellingsOf(this.#ethnicities.takeNew());
     if (ethnicities === null) {
       this.#carried = false;
       return;
@@ -87,10 +85,9 @@ export class TrainingPartCollector {
       staffIds: this.#staffIds.join('\u0000'),
       fields: count === PIECE_RECORDS ? this.#fields : this.#fields.slice(0, count * FIELDS),
       ethnicities,
-      courses: [...this.#courses.keys()].slice(this.#sent.courses),
-      dates: [...this.#dates.keys()].slice(this.#sent.dates),
+      courses: this.#courses.takeNew(),
+      dates: this.#dates.takeNew(),
     };
-    this.#sent = { ethnicities: this.#ethnicities.size, courses: this.#courses.size, dates: this.#dates.size };
     this.#staffIds = [];
     this.#fields = new Uint32Array(FIELDS * PIECE_RECORDS);
     this.send(piece);
@@ -143,13 +140,26 @@ export function transferable(piece: TrainingPiece): ArrayBuffer {
   return piece.fields.buffer as ArrayBuffer;
 }
 
-function numberOf<T>(numbers: Map<T, number>, value: T): number {
-  let number = numbers.get(value);
-  if (number === undefined) {
-    number = numbers.size;
-    numbers.set(value, number);
+/** Values numbered from 0 in the order first seen, and those first seen since they were last taken. */
+class Numbering<T> {
+  readonly #numbers = new Map<T, number>();
+  #new: T[] = [];
+
+  of(value: T): number {
+    let number = this.#numbers.get(value);
+    if (number === undefined) {
+      number = this.#numbers.size;
+      this.#numbers.set(value, number);
+      this.#new.push(value);
+    }
+    return number;
   }
-  return number;
+
+  takeNew(): T[] {
+    const taken = this.#new;
+    this.#new = [];
+    return taken;
+  }
 }
 
 /** For each ethnicity (in order), a spelling the matcher's index holds for that very object; null if one has none. */
