@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCount, parseDate, parseDisability, parseNumber, parseYesNo, type FieldResult } from './fields.ts';
+import {
+  isIsoCalendarDate, parseCount, parseDate, parseDisability, parseNumber, parseYesNo, plainDecimalValue, type FieldResult,
+} from './fields.ts';
 
 function value<T>(result: FieldResult<T>): T {
   if (!result.ok) assert.fail(`expected a value, got ${JSON.stringify(result)}`);
@@ -27,6 +29,32 @@ describe('parseDate', () => {
     assert.equal(value(parseDate('2025-03-31')), '2025-03-31');
     assert.equal(value(parseDate('2025-03-31T14:05:00Z')), '2025-03-31');
     assert.equal(value(parseDate('2024-02-29')), '2024-02-29');
+  });
+
+  test('a date written YYYY-MM-DD (read without a look-up) is read as the same date written day first', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    let calendar = 0;
+    for (const year of [1899, 1900, 1901, 1999, 2000, 2023, 2024, 2100, 2101]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const uk = parseDate(`${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`);
+          const read = parseDate(iso);
+          assert.equal(read.ok, uk.ok, iso);
+          assert.equal(isIsoCalendarDate(iso), uk.ok, iso);
+          if (read.ok && uk.ok) {
+            assert.equal(read.value, uk.value, iso);
+            calendar += 1;
+          }
+        }
+      }
+    }
+    // Seven years in range, two of them leap years (2000, 2024; 1900 and 2100 are not); 1899 and 2101 are out.
+    assert.equal(calendar, 5 * 365 + 2 * 366);
+    for (const raw of ['2024-1-01', '2024-01-1', ' 2024-01-01', '2024/01/01', '2024-01-01T00:00', '2O24-01-01', '+024-01-01', '']) {
+      assert.equal(isIsoCalendarDate(raw), false, raw);
+    }
+    assert.equal(value(parseDate('2024-01-01T00:00')), '2024-01-01');
   });
 
   test('UK day-first dates with /, - or . and one or two digit day and month', () => {
@@ -66,6 +94,27 @@ describe('parseDate', () => {
 });
 
 describe('parseNumber', () => {
+  test('a plain decimal is the very double Number() reads, at every length and place of the point', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    const cases = ['0', '00', '0.0', '.5', '0.1', '0.3', '1.15', '15.28', '999999999999999', '0.000000000000001', '123456789012345678', '1.0000000000000002'];
+    for (let i = 0; i < 20_000; i += 1) {
+      const length = 1 + (next() % 18);
+      let digits = '';
+      for (let j = 0; j < length; j += 1) digits += String(next() % 10);
+      const point = next() % (length + 1);
+      cases.push(point === length ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`);
+    }
+    for (const raw of cases) {
+      assert.ok(Object.is(plainDecimalValue(raw), Number(raw)), raw);
+      assert.ok(Object.is(value(parseNumber(raw)), Number(raw)), raw);
+    }
+    for (const raw of ['', '.', '12.', '1.2.3', '-1', '+1', '1,000', ' 1', '1e5', '£5']) assert.equal(plainDecimalValue(raw), -1, raw);
+  });
+
   test('plain decimals, thousands commas and a leading £', () => {
     assert.equal(value(parseNumber('12')), 12);
     assert.equal(value(parseNumber('0.8')), 0.8);

@@ -71,7 +71,35 @@ const LATEST_YEAR = 2100;
  * of them) and more: staff start dates span decades, and a smaller cache, filled by them, would leave every date of
  * the files read after staff.csv unremembered.
  */
-export const parseDate = memoise(readDate, 100_000);
+const rememberedDate = memoise(readDate, 100_000);
+
+/** A date cell: blank is null, a calendar date its ISO form (YYYY-MM-DD), anything else what was expected. */
+export function parseDate(raw: string): FieldResult<string | null> {
+  return isIsoCalendarDate(raw) ? ok(raw) : rememberedDate(raw);
+}
+
+/**
+ * True when `raw` is a date in the calendar from 1900 to 2100 written exactly YYYY-MM-DD, which is what parseDate
+ * makes of it: most dates of an export are written so, and are then read without a look-up or a pattern.
+ */
+export function isIsoCalendarDate(raw: string): boolean {
+  if (raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(raw, 0, 4);
+  const month = digitsAt(raw, 5, 7);
+  const day = digitsAt(raw, 8, 10);
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by the digits from `from` to `to`; -1 if any is not a digit. */
+function digitsAt(raw: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 function readDate(raw: string): FieldResult<string | null> {
   const text = raw.trim();
@@ -107,8 +135,10 @@ function calendarDate(year: number, month: number, day: number, text: string): F
   return ok(`${year}-${pad2(month)}-${pad2(day)}`);
 }
 
+/** Days in a month of the Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function pad2(n: number): string {
@@ -129,10 +159,8 @@ export interface NumberOptions {
 const NUMBER = /^([-+]?)£?([-+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$/;
 
 export function parseNumber(raw: string, options: NumberOptions = {}): FieldResult<number | null> {
-  if (isPlainDecimal(raw)) {
-    const value = Number(raw);
-    if (options.max === undefined || value <= options.max) return ok(value === 0 ? 0 : value);
-  }
+  const plain = plainDecimalValue(raw);
+  if (plain >= 0 && (options.max === undefined || plain <= options.max)) return ok(plain);
   const text = raw.trim().replace(/^([-+]?)£\s+/, '$1£');
   const expected = options.allowNegative
     ? 'a number, e.g. 12.50, 1,234.50 or -3'
@@ -152,16 +180,27 @@ export function parseNumber(raw: string, options: NumberOptions = {}): FieldResu
   return ok(value === 0 ? 0 : value);
 }
 
-/** Digits, with at most one decimal point that has digits after it ("12", "0.50", ".5"): what most cells hold. */
-function isPlainDecimal(raw: string): boolean {
+/** Powers of ten a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The value of a plain decimal (digits, with at most one decimal point that has digits after it: "12", "0.50",
+ * ".5"), which is what most cells hold; -1 for anything else. Up to 15 digits the digits make an integer a double
+ * holds exactly, and dividing it by an exact power of ten is rounded once, to the same double as Number(raw) gives.
+ */
+export function plainDecimalValue(raw: string): number {
   const length = raw.length;
   let point = -1;
+  let digits = 0;
   for (let i = 0; i < length; i += 1) {
     const code = raw.charCodeAt(i);
     if (code === 46 && point === -1) point = i;
-    else if (code < 48 || code > 57) return false;
+    else if (code < 48 || code > 57) return -1;
+    else digits = digits * 10 + (code - 48);
   }
-  return length > 0 && point !== length - 1;
+  if (length === 0 || point === length - 1) return -1;
+  if (length > 15) return Number(raw);
+  return point === -1 ? digits : digits / (EXACT_POWERS_OF_TEN[length - 1 - point] as number);
 }
 
 // ---------------------------------------------------------------- text

@@ -15,7 +15,7 @@ import { FirstRows } from './first-rows.ts';
 import { resolveColumns, type ColumnIndex, type ColumnSpec } from './columns.ts';
 import {
   COUNT_EXPECTED, DATE_EXPECTED, YES_NO_EXPECTED,
-  parseCount, parseDate, parseDisability, parseNumber, parseYesNo,
+  parseCount, parseDate, parseDisability, parseNumber, parseYesNo, plainDecimalValue,
   type FieldResult, type NumberOptions,
 } from './fields.ts';
 import { listRows, sortByRow, withShortValue, type Problem } from './problem.ts';
@@ -191,8 +191,11 @@ export class RowReader {
   }
 
   number(column: string, options: NumberOptions = {}): number | null | undefined {
-    // As field() does, without a parser made for each cell.
-    const result = parseNumber(this.text(column), options);
+    // As field() does, without a parser made for each cell, nor a result for a plain decimal within its limit.
+    const raw = this.text(column);
+    const plain = plainDecimalValue(raw);
+    if (plain >= 0 && (options.max === undefined || plain <= options.max)) return plain;
+    const result = parseNumber(raw, options);
     return result.ok ? result.value : this.problem(column, result.reason ?? 'not a valid number', result.expected);
   }
 

@@ -7,7 +7,7 @@
  * Fields with a fixed vocabulary (ethnic category, pay band, staff group, yes/no, disability) need no limit here:
  * anything outside the vocabulary is already an error.
  */
-import { DATE_EXPECTED, parseDate, parseText, type FieldResult, type NumberOptions } from './fields.ts';
+import { DATE_EXPECTED, isIsoCalendarDate, parseDate, parseText, type FieldResult, type NumberOptions } from './fields.ts';
 import type { RowReader } from './row-reader.ts';
 
 /** The most characters a text cell can plausibly hold, by kind of column. */
@@ -96,21 +96,30 @@ export function plausibleDateParser(limit: DateLimit, context: ReadContext): (ra
 
 // ---------------------------------------------------------------- cells read with their limits
 
-/** Each context's parser for each kind of date, made once rather than for every row. */
-const DATE_PARSERS = new WeakMap<ReadContext, Map<DateLimit, (raw: string) => FieldResult<string | null>>>();
+/** A kind of date's latest plausible date and parser, in a context. */
+interface DateReading {
+  readonly latest: string;
+  readonly parse: (raw: string) => FieldResult<string | null>;
+}
+
+/** Each context's reading of each kind of date, made once rather than for every row. */
+const DATE_READINGS = new WeakMap<ReadContext, Map<DateLimit, DateReading>>();
 
 export function date(row: RowReader, column: string, limit: DateLimit, context: ReadContext): string | null | undefined {
-  let parsers = DATE_PARSERS.get(context);
-  if (parsers === undefined) {
-    parsers = new Map();
-    DATE_PARSERS.set(context, parsers);
+  let readings = DATE_READINGS.get(context);
+  if (readings === undefined) {
+    readings = new Map();
+    DATE_READINGS.set(context, readings);
   }
-  let parser = parsers.get(limit);
-  if (parser === undefined) {
-    parser = plausibleDateParser(limit, context);
-    parsers.set(limit, parser);
+  let reading = readings.get(limit);
+  if (reading === undefined) {
+    reading = { latest: latestPlausibleDate(limit, context), parse: plausibleDateParser(limit, context) };
+    readings.set(limit, reading);
   }
-  return row.field(column, parser, 'date');
+  // What the parser makes of a plausible date written YYYY-MM-DD, without a result made for it.
+  const raw = row.text(column);
+  if (isIsoCalendarDate(raw) && raw <= reading.latest) return raw;
+  return row.field(column, reading.parse, 'date');
 }
 
 export function requiredDate(row: RowReader, column: string, limit: DateLimit, context: ReadContext): string | undefined {
