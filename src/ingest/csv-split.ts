@@ -19,14 +19,15 @@ const LF = 10;
 const CR = 13;
 
 export class CsvSplitter {
-  readonly #onRecord: (cells: string[]) => void;
+  /** `trimmed`: every cell is a string already trimmed (a line with no quote), as readDataRow would make it. */
+  readonly #onRecord: (cells: string[], trimmed: boolean) => void;
   #delimiter: string | null = null;
   /** Text not yet split: the start of an incomplete line (or, before the delimiter is known, the lines so far). */
   #rest = '';
   /** A record with a quoted value still open: its text so far, line breaks included. */
   #pending: string | null = null;
 
-  constructor(onRecord: (cells: string[]) => void) {
+  constructor(onRecord: (cells: string[], trimmed: boolean) => void) {
     this.#onRecord = onRecord;
   }
 
@@ -119,7 +120,7 @@ export class CsvSplitter {
       if (next === end) break;
       at = next + delimiter.length;
     }
-    this.#onRecord(cells);
+    this.#onRecord(cells, true);
   }
 
   /** A line with a quote, or inside a quoted value; `lineBreak` is null at the end of the file. */
@@ -127,7 +128,7 @@ export class CsvSplitter {
     if (this.#pending === null) {
       const cells = splitQuotedLine(line, this.#delimiter as string);
       if (cells !== null) {
-        this.#onRecord(cells);
+        this.#onRecord(cells, false);
         return;
       }
     }
@@ -142,7 +143,7 @@ export class CsvSplitter {
       return;
     }
     this.#pending = null;
-    for (const record of records) this.#onRecord(record);
+    for (const record of records) this.#onRecord(record, false);
   }
 }
 

@@ -38,6 +38,7 @@ const BLANK_RESULT: FieldResult<null> = ok(null);
 export function parseYesNo(raw: string): FieldResult<boolean | null> {
   if (raw === 'Yes') return YES_RESULT;
   if (raw === 'No') return NO_RESULT;
+  if (raw === '') return BLANK_RESULT;
   const key = raw.trim().toLowerCase();
   if (key === '') return BLANK_RESULT;
   if (YES.has(key)) return YES_RESULT;
@@ -233,11 +234,18 @@ const NOT_DECLARED = new Set(
     .map(squash),
 );
 
+/** The answers, made once, as for yes/no. */
+const DISABILITY_RESULTS: { readonly [S in DisabilityStatus]: FieldResult<DisabilityStatus> } = {
+  yes: ok('yes'), no: ok('no'), notDeclared: ok('notDeclared'), missing: ok('missing'),
+};
+
 export function parseDisability(raw: string): FieldResult<DisabilityStatus> {
+  if (raw === 'No') return DISABILITY_RESULTS.no;
+  if (raw === 'Yes') return DISABILITY_RESULTS.yes;
   const key = raw.trim().toLowerCase();
-  if (key === '') return ok('missing');
-  if (YES.has(key)) return ok('yes');
-  if (NO.has(key)) return ok('no');
-  if (NOT_DECLARED.has(squash(key))) return ok('notDeclared');
+  if (key === '') return DISABILITY_RESULTS.missing;
+  if (YES.has(key)) return DISABILITY_RESULTS.yes;
+  if (NO.has(key)) return DISABILITY_RESULTS.no;
+  if (NOT_DECLARED.has(squash(key))) return DISABILITY_RESULTS.notDeclared;
   return fail(DISABILITY_EXPECTED);
 }

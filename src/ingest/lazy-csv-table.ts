@@ -113,7 +113,7 @@ class Reading {
     this.#hash = part.from === undefined ? createHash('sha256') : null;
     this.#until = part.until ?? null;
     this.#check = limitChecker(file, limits);
-    this.#splitter = new CsvSplitter((cells) => this.#record(cells));
+    this.#splitter = new CsvSplitter((cells, trimmed) => this.#record(cells, trimmed));
   }
 
   /** Sniffs the start and reads to the header row; false when the usual reading must be used. */
@@ -241,9 +241,19 @@ class Reading {
     }
   }
 
-  #record(cells: string[]): void {
+  #record(cells: string[], trimmed: boolean): void {
     this.#check(cells);
     this.#row += 1;
+    const headers = this.#headers;
+    if (trimmed && headers !== undefined && cells.length === headers.length) {
+      // What isBlankRow and readDataRow make of a row of trimmed strings, one to each heading: the row itself.
+      if (isEmpty(cells)) this.#emptyRowsSkipped += 1;
+      else {
+        this.#rows += 1;
+        this.#queue.push({ row: this.#row, cells });
+      }
+      return;
+    }
     const raw = { row: this.#row, cells };
     if (isBlankRow(raw)) {
       if (this.#headers !== undefined) this.#emptyRowsSkipped += 1;
@@ -257,4 +267,9 @@ class Reading {
     this.#rows += 1;
     this.#queue.push(readDataRow(this.file, raw, this.#headers, this.#problems));
   }
+}
+
+function isEmpty(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i += 1) if (cells[i] !== '') return false;
+  return true;
 }

@@ -48,11 +48,12 @@ export function limitChecker(file: string, limits: ReadLimits): (record: string[
   return (record) => {
     row += 1;
     if (row > limits.maxRows) throw new OverLimit(tooManyRowsProblem(file, limits));
-    record.forEach((cell, i) => {
+    for (let i = 0; i < record.length; i += 1) {
+      const cell = record[i] as string;
       if (cell.length > limits.maxCellChars) {
         throw new OverLimit(cellTooLongProblem(file, row, headers?.[i] || columnLetter(i), cell, limits));
       }
-    });
+    }
     if (headers === undefined && record.some((cell) => cell !== '')) headers = record;
     return record;
   };

@@ -193,6 +193,7 @@ export class RowReader {
   number(column: string, options: NumberOptions = {}): number | null | undefined {
     // As field() does, without a parser made for each cell, nor a result for a plain decimal within its limit.
     const raw = this.text(column);
+    if (raw === '') return null;
     const plain = plainDecimalValue(raw);
     if (plain >= 0 && (options.max === undefined || plain <= options.max)) return plain;
     const result = parseNumber(raw, options);

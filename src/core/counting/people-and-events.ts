@@ -198,6 +198,13 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
   readonly #problems: Problem[] = [];
   #disagreements = 0;
   #leavers = 0;
+  /**
+   * The staff_id of the last row counted, with its profile and what #counted holds for it: a person's rows often
+   * follow one another (a learning system lists each person's courses together), and are then not looked up again.
+   */
+  #lastId: string | null = null;
+  #lastProfile: number | undefined;
+  #lastCounted: number | undefined;
 
   constructor(
     private readonly lens: Pick<Lens, 'column' | 'noun' | 'ownDimension'> & { eventRow(event: NoInfer<E>): string | null },
@@ -216,7 +223,13 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
       this.#tally.exclude('dated outside the reporting year');
       return;
     }
-    const profile = this.profiles.of(event.staffId);
+    const { staffId } = event;
+    if (staffId !== this.#lastId) {
+      this.#lastId = staffId;
+      this.#lastProfile = this.profiles.of(staffId);
+      this.#lastCounted = this.#counted.get(staffId);
+    }
+    const profile = this.#lastProfile;
     if (profile === BANK_ONLY) {
       this.#tally.exclude('bank-only staff');
       return;
@@ -234,7 +247,7 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
     }
     if (staffCategory !== null && own !== null && staffCategory !== own) this.#disagreements += 1;
     const number = this.#number(category);
-    const earlier = this.#counted.get(event.staffId);
+    const earlier = this.#lastCounted;
     if (earlier !== undefined) {
       const earlierCategory = this.#categories[earlier % CATEGORY_SLOTS] ?? '';
       if (earlierCategory !== category) {
@@ -247,7 +260,8 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
       this.#tally.exclude('further rows for a person already counted');
       return;
     }
-    this.#counted.set(event.staffId, event.source.row * CATEGORY_SLOTS + number);
+    this.#lastCounted = event.source.row * CATEGORY_SLOTS + number;
+    this.#counted.set(staffId, this.#lastCounted);
     if (profile === undefined) this.#leavers += 1;
     const key = profile === undefined ? -1 - number : profile * CATEGORY_SLOTS + number;
     let cells = this.#cells.get(key);
