@@ -20,9 +20,25 @@ test('memoise calls the function once per distinct value, remembers null, and st
   assert.equal(lookup('none'), null);
   assert.equal(lookup('none'), null);
   assert.equal(calls, 2);
+  // Past the limit nothing more is kept but in the table in front, which has a place for one value of each shape.
   lookup('overflow');
   lookup('overflow');
-  assert.equal(calls, 4);
+  assert.equal(calls, 3);
+  lookup('overfl0w');
+  lookup('overfl0w');
+  assert.equal(calls, 5);
+});
+
+test('memoise gives each value its own answer when many share a place in the table in front of the cache', () => {
+  const lookup = memoise((raw: string) => `read ${raw}`, 100);
+  // Same length, and the same first, middle and last characters: one place for them all.
+  const values = Array.from({ length: 1000 }, (_, i) => String(i).padStart(4, '0').replace(/^(..)(..)$/, 'x$1Q$2y'));
+  assert.equal(values[123], 'x01Q23y');
+  for (let round = 0; round < 3; round += 1) for (const value of values) assert.equal(lookup(value), `read ${value}`);
+  const long = 'White - British, from a longer text';
+  assert.equal(lookup(long.slice(0, 15)), 'read White - British');
+  assert.equal(lookup('White - British'), 'read White - British');
+  assert.equal(lookup(''), 'read ');
 });
 
 test('the latest reporting year turns on 1 April', () => {
