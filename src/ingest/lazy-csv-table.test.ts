@@ -30,6 +30,23 @@ describe('a lazily read CSV table', () => {
     assert.deepEqual(end, { kind: 'read', rows: usual.table.rows.length, emptyRowsSkipped, records, upTo: null, sha256, encoding });
   });
 
+  test('characters beyond ASCII after chunks of ASCII alone, one across a chunk’s end, are read as the usual reading reads them', async (t) => {
+    const head = `id,band,note\n${MANY}\n`.slice(0, 65_536 - 9);
+    const text = `${head.slice(0, head.lastIndexOf('\n') + 1)}1,2,Zoë\n`;
+    // é's two bytes at 65,535 and 65,536: the first chunk ends between them.
+    const straddling = `${'x'.repeat(65_535 - Buffer.byteLength(text) - 7)}café\n`;
+    const path = writeFixture(tempDir(t), 'f.csv', `${text}3,4,${straddling}5,6,naïve — “quoted”\n${MANY}\n`);
+    const bytes = Buffer.byteLength(`${text}3,4,${straddling}`);
+    assert.equal(bytes, 65_538);
+    const usual = await readTable(path, DEFAULT_READ_LIMITS, 'f.csv');
+    assert.ok(usual.ok);
+    const { rows, end } = readLazily(path);
+    assert.deepEqual(rows, usual.table.rows);
+    assert.ok(rows.some(({ cells }) => cells[2] === 'naïve — “quoted”'));
+    assert.ok(rows.some(({ cells }) => cells[2]?.endsWith('xcafé')));
+    assert.equal(end?.kind, 'read');
+  });
+
   test('read in two parts at a record’s start: the same rows, numbered from each part’s start, the whole file hashed by the first', async (t) => {
     const text = `id,band,note\r\n${MANY.replaceAll('\n', '\r\n')}\r\n\r\nlast,"quoted\r\nvalue",x`;
     const path = writeFixture(tempDir(t), 'f.csv', text);
@@ -79,6 +96,8 @@ describe('a lazily read CSV table', () => {
     const dir = tempDir(t);
     const cases = {
       windows1252: Buffer.concat([Buffer.from(`id,band,note\n${MANY}\n`), Buffer.from([0x31, 0x2c, 0x96, 0x2c, 0x33, 0x0a])]),
+      // Not UTF-8 only as the first chunk ends: a lead byte with ASCII after it.
+      leadByteAtChunkEnd: Buffer.concat([Buffer.from(`id,band,note\n${MANY}\n`).subarray(0, 65_535), Buffer.from([0xc3]), Buffer.from(`\n${MANY}\n`)]),
       nul: Buffer.concat([Buffer.from(`id,band,note\n${MANY}\n`), Buffer.from([0x31, 0x00, 0x0a])]),
       syntax: Buffer.from(`id,band,note\n${MANY}\n1,"x" y,3\n`),
       noHeader: Buffer.from('\n\n'),

@@ -9,6 +9,7 @@
  * a NUL, a CSV syntax error, no header) makes `finish` say 'again', and the caller reads the file the usual way
  * (read-table.ts) and throws this reading's result away.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvSplitter, CsvSyntaxError } from './csv-split.ts';
@@ -90,6 +91,8 @@ class Reading {
   #decoder: InstanceType<typeof TextDecoder> | null = null;
   #encoding = 'utf-8';
   #utf16 = false;
+  /** Every byte decoded so far was ASCII (read without the decoder, which is slower and has nothing to do for them). */
+  #ascii = true;
   #position = 0;
   #row = 0;
   #headers: string[] | undefined;
@@ -141,6 +144,7 @@ class Reading {
     if (this.#utf16) return false;
     this.#splitter.restart();
     this.#decoder = new TextDecoder('utf-8', { fatal: true });
+    this.#ascii = true;
     this.#check = limitChecker(this.file, this.limits);
     this.#queue.length = 0;
     this.#position = from;
@@ -217,11 +221,18 @@ class Reading {
       return;
     }
     if (!this.#utf16 && chunk.includes(0)) throw new Again();
+    const bytesRead = skip > 0 ? chunk.subarray(skip) : chunk;
     let text: string;
-    try {
-      text = (this.#decoder as InstanceType<typeof TextDecoder>).decode(skip > 0 ? chunk.subarray(skip) : chunk, { stream: !last });
-    } catch {
-      throw new Again();
+    if (this.#ascii && !this.#utf16 && isAscii(bytesRead)) {
+      // Every byte so far ASCII, so the decoder holds nothing back: these bytes are these characters.
+      text = bytesRead.toString('latin1');
+    } else {
+      this.#ascii = false;
+      try {
+        text = (this.#decoder as InstanceType<typeof TextDecoder>).decode(bytesRead, { stream: !last });
+      } catch {
+        throw new Again();
+      }
     }
     if (this.#utf16 && text.includes('\u0000')) throw new Again();
     if (last) this.#ended = true;
