@@ -160,5 +160,7 @@ export function requiredText(row: RowReader, column: string, maxLength: number, 
 
 /** A required identifier, unique in the file, of plausible length. */
 export function identifier(row: RowReader, column: string): string | undefined {
-  return text(row, column, TEXT_LIMITS.identifier) === undefined ? undefined : row.id(column);
+  // A cell within the limit (nearly every one) passes text(), whatever it holds: only a longer one needs it.
+  if (row.text(column).length > TEXT_LIMITS.identifier && text(row, column, TEXT_LIMITS.identifier) === undefined) return undefined;
+  return row.id(column);
 }
