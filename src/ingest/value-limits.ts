@@ -9,6 +9,7 @@
  */
 import { DATE_EXPECTED, isIsoCalendarDate, parseDate, parseText, type FieldResult, type NumberOptions } from './fields.ts';
 import type { RowReader } from './row-reader.ts';
+import { memoise, ownCopy } from '../core/util/memoise.ts';
 
 /** The most characters a text cell can plausibly hold, by kind of column. */
 export const TEXT_LIMITS = {
@@ -139,20 +140,9 @@ export function text(row: RowReader, column: string, maxLength: number): string 
 /**
  * The one copy kept of a repeated text (a directorate, a course): a national file repeats a few hundred values
  * millions of times, and each cell's own copy may hold on to the whole piece of the file it was cut from. Bounded,
- * so a column of unique values cannot grow it without limit.
+ * so a column of unique values cannot grow it without limit: past the bound a value is kept as it is.
  */
-const INTERNED = new Map<string, string>();
-const MAX_INTERNED = 20_000;
-
-function intern(value: string): string {
-  const known = INTERNED.get(value);
-  if (known !== undefined) return known;
-  if (INTERNED.size >= MAX_INTERNED) return value;
-  // Copied, so the kept string holds on to nothing of the text it was cut from.
-  const copy = JSON.parse(JSON.stringify(value)) as string;
-  INTERNED.set(copy, copy);
-  return copy;
-}
+const intern = memoise(ownCopy, 20_000, (value) => value);
 
 export function requiredText(row: RowReader, column: string, maxLength: number, expected?: string): string | undefined {
   return row.required(column, text(row, column, maxLength), expected);

@@ -1,15 +1,18 @@
 /**
  * Remembers the answers of a pure function of one string. Workforce files repeat the same few values (ethnic
  * categories, bands, staff groups) on every row, so each distinct value is read once. The cache stops growing at
- * `limit` entries so a file of unique values cannot exhaust memory.
+ * `limit` entries so a file of unique values cannot exhaust memory; a value met after that is answered by
+ * `pastLimit` (by default the function itself) and not remembered.
  *
  * In front of the Map is a small table with a place for each value by its length and three of its characters:
  * each cell of a file is a new string whose hash V8 must work out before the Map can look it up, while a value
  * already in its place is found by comparing the two strings. A value whose place is taken goes to the Map alone.
+ * Both keep a copy of the value rather than the value itself, which may be cut from a large piece of a file and
+ * would keep all of that piece.
  */
 const PLACES = 1024;
 
-export function memoise<T>(fn: (raw: string) => T, limit = 10_000): (raw: string) => T {
+export function memoise<T>(fn: (raw: string) => T, limit = 10_000, pastLimit: (raw: string) => T = fn): (raw: string) => T {
   const cache = new Map<string, T>();
   const keys: (string | null)[] = new Array<string | null>(PLACES).fill(null);
   const values: T[] = new Array<T>(PLACES);
@@ -20,14 +23,22 @@ export function memoise<T>(fn: (raw: string) => T, limit = 10_000): (raw: string
     if (key === raw) return values[place] as T;
     let value = cache.get(raw);
     if (value === undefined && !cache.has(raw)) {
+      if (cache.size >= limit) return pastLimit(raw);
       value = fn(raw);
-      if (cache.size < limit) cache.set(raw, value);
+      cache.set(ownCopy(raw), value);
     }
     if (key === null) {
-      // A copy, so that a value cut from a file's text does not keep the rest of that text.
-      keys[place] = length < 13 ? raw : (JSON.parse(JSON.stringify(raw)) as string);
+      keys[place] = ownCopy(raw);
       values[place] = value as T;
     }
     return value as T;
   };
+}
+
+/**
+ * A string equal to `text` that holds on to nothing else: V8 makes a string cut from another of 13 characters or
+ * more a view of that other string, and a shorter one a copy.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }

@@ -20,13 +20,19 @@ test('memoise calls the function once per distinct value, remembers null, and st
   assert.equal(lookup('none'), null);
   assert.equal(lookup('none'), null);
   assert.equal(calls, 2);
-  // Past the limit nothing more is kept but in the table in front, which has a place for one value of each shape.
   lookup('overflow');
   lookup('overflow');
-  assert.equal(calls, 3);
-  lookup('overfl0w');
-  lookup('overfl0w');
-  assert.equal(calls, 5);
+  assert.equal(calls, 4);
+  // What was remembered before the limit is still answered from memory.
+  assert.equal(lookup('abc'), 3);
+  assert.equal(calls, 4);
+});
+
+test('memoise answers values past its limit with pastLimit when one is given', () => {
+  const kept = memoise((raw: string) => `kept ${raw}`, 1, (raw) => `passed ${raw}`);
+  assert.equal(kept('a'), 'kept a');
+  assert.equal(kept('b'), 'passed b');
+  assert.equal(kept('a'), 'kept a');
 });
 
 test('memoise gives each value its own answer when many share a place in the table in front of the cache', () => {
