@@ -13,6 +13,7 @@ import type { Headcounts } from '../indicators/evaluate-representation.ts';
 import type { Problem } from '../problem.ts';
 import type { ApplicationRecord, RowRef, StaffRecord } from '../records.ts';
 import { BAND_ROWS, MEDICAL_SUB_GROUPS, MEDICAL_SUB_GROUP_LABELS, payBandLabel } from '../workforce/pay-band.ts';
+import { StringNumbers } from '../util/string-numbers.ts';
 import { isClinical, type Cluster } from '../workforce/staff-group.ts';
 import { withinPeriod, type ReportingPeriod } from '../wres/reporting-period.ts';
 import {
@@ -139,12 +140,15 @@ export function countAppointments(applications: readonly ApplicationRecord[], pe
 const BANK_ONLY = -1;
 
 /**
- * What counting people with events needs of the staff file, kept small: each person's staff_id → the index of their
- * profile (their category and breakdown values, shared by everyone alike), or bank-only; and how many non-bank
- * people have each profile, in the order the profiles first appear.
+ * What counting people with events needs of the staff file, kept small: each person by a number of their own (their
+ * staff_id's, in an open-addressing table: a Map of a national file's ids was a fifth of reading it), with the
+ * index of their profile (their category and breakdown values, shared by everyone alike) or bank-only; and how many
+ * non-bank people have each profile, in the order the profiles first appear.
  */
 export class StaffProfiles {
-  readonly #byId = new Map<string, number>();
+  readonly #ids = new StringNumbers();
+  /** By person number: the index of their profile, or BANK_ONLY. */
+  readonly #profileOf: number[] = [];
   readonly #index = new Map<number | string, number>();
   readonly #keys = new PairKeys();
   readonly categories: string[] = [];
@@ -154,8 +158,9 @@ export class StaffProfiles {
   constructor(private readonly lens: Pick<Lens, 'staff'>) {}
 
   add(person: StaffRecord): void {
+    const number = this.#ids.add(person.staffId);
     if (person.bankOnly) {
-      this.#byId.set(person.staffId, BANK_ONLY);
+      this.#profileOf[number] = BANK_ONLY;
       return;
     }
     const category = this.lens.staff(person);
@@ -170,12 +175,22 @@ export class StaffProfiles {
       this.people.push(0);
     }
     this.people[index] = (this.people[index] ?? 0) + 1;
-    this.#byId.set(person.staffId, index);
+    this.#profileOf[number] = index;
   }
 
-  /** The person's profile index, BANK_ONLY, or undefined when the staff_id is not in the staff file. */
-  of(staffId: string): number | undefined {
-    return this.#byId.get(staffId);
+  /** How many people (staff_ids) the staff file has: person numbers run from 0 to one less. */
+  get size(): number {
+    return this.#ids.size;
+  }
+
+  /** The person number of a staff_id, or -1 when it is not in the staff file. */
+  person(staffId: string): number {
+    return this.#ids.numberOf(staffId);
+  }
+
+  /** A person's profile index, or BANK_ONLY. */
+  profileOf(person: number): number {
+    return this.#profileOf[person] as number;
   }
 }
 
@@ -189,8 +204,12 @@ const CATEGORY_SLOTS = 1024;
  */
 export class PeopleWithEventsCounter<E extends PersonEvent> {
   readonly #tally: Tally;
-  /** staff_id → row × CATEGORY_SLOTS + category number, of the row the person was counted on. */
-  readonly #counted = new Map<string, number>();
+  /**
+   * Row × CATEGORY_SLOTS + category number, of the row each person was counted on: by person number for people in
+   * the staff file (-1 until counted), by staff_id for the others.
+   */
+  readonly #counted: Float64Array;
+  readonly #countedLeavers = new Map<string, number>();
   readonly #categories: string[] = [];
   readonly #categoryNumber = new Map<string, number>();
   /** The cells of each (profile or leaver, category), by profile × CATEGORY_SLOTS + category number (leavers: -1 − category). */
@@ -203,6 +222,7 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
    * follow one another (a learning system lists each person's courses together), and are then not looked up again.
    */
   #lastId: string | null = null;
+  #lastPerson = -1;
   #lastProfile: number | undefined;
   #lastCounted: number | undefined;
 
@@ -213,6 +233,7 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
     private readonly describe: string,
   ) {
     this.#tally = new Tally(lens.ownDimension);
+    this.#counted = new Float64Array(profiles.size).fill(-1);
     profiles.categories.forEach((category, index) => {
       bump(this.#tally.cells(category, profiles.dimensions[index] ?? []), 'population', profiles.people[index]);
     });
@@ -225,9 +246,17 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
     }
     const { staffId } = event;
     if (staffId !== this.#lastId) {
+      const person = this.profiles.person(staffId);
       this.#lastId = staffId;
-      this.#lastProfile = this.profiles.of(staffId);
-      this.#lastCounted = this.#counted.get(staffId);
+      this.#lastPerson = person;
+      if (person === -1) {
+        this.#lastProfile = undefined;
+        this.#lastCounted = this.#countedLeavers.get(staffId);
+      } else {
+        const counted = this.#counted[person] as number;
+        this.#lastProfile = this.profiles.profileOf(person);
+        this.#lastCounted = counted < 0 ? undefined : counted;
+      }
     }
     const profile = this.#lastProfile;
     if (profile === BANK_ONLY) {
@@ -261,7 +290,8 @@ export class PeopleWithEventsCounter<E extends PersonEvent> {
       return;
     }
     this.#lastCounted = event.source.row * CATEGORY_SLOTS + number;
-    this.#counted.set(staffId, this.#lastCounted);
+    if (this.#lastPerson === -1) this.#countedLeavers.set(staffId, this.#lastCounted);
+    else this.#counted[this.#lastPerson] = this.#lastCounted;
     if (profile === undefined) this.#leavers += 1;
     const key = profile === undefined ? -1 - number : profile * CATEGORY_SLOTS + number;
     let cells = this.#cells.get(key);

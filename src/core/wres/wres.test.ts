@@ -275,6 +275,39 @@ describe('WRES indicator 4', () => {
     const result = countWres(data, reportingPeriod(2025));
     assert.equal(result.ok, false);
   });
+
+  test('a person\'s rows apart from one another are counted once and checked against their first, in and out of staff.csv', () => {
+    const rows = [
+      training(WHITE[0]!, '2024-05-01'),
+      training('LEAVER', '2024-05-02', { ethnic: 'H' }),
+      training(WHITE[1]!, '2024-05-03'),
+      training(WHITE[0]!, '2024-05-04'),
+      training('LEAVER', '2024-05-05', { ethnic: 'H' }),
+      training(WHITE[0]!, '2024-05-06', { ethnic: 'A' }),
+    ];
+    const counts = countWres(dataset({ staff: trustStaff(), training: rows }), reportingPeriod(2025));
+    assert.ok(counts.ok);
+    const i4 = ratio(buildWresReport(counts.value), '4');
+    assert.equal(i4.groups.white.events, 2);
+    assert.equal(i4.groups.ethnicMinority.events, 1);
+    assert.equal(i4.excluded['further rows for a person already counted'], 3);
+    // The same people, a later row disagreeing with each one's first.
+    const clash = [
+      training(WHITE[0]!, '2024-05-01'),
+      training('LEAVER', '2024-05-02', { ethnic: 'H' }),
+      training(WHITE[1]!, '2024-05-03'),
+      training(WHITE[0]!, '2024-05-04', { ethnic: 'N' }),
+      training('LEAVER', '2024-05-05', { ethnic: 'A' }),
+    ];
+    const result = countWres(dataset({ staff: trustStaff(), training: clash }), reportingPeriod(2025));
+    assert.ok(!result.ok);
+    const first = clash[0]!.source.row;
+    const leaver = clash[1]!.source.row;
+    assert.deepEqual(result.problems.map((p) => [p.row, p.value, p.message]), [
+      [clash[3]!.source.row, 'N', `this person's ethnic category differs from their earlier row ${first} (A)`],
+      [clash[4]!.source.row, 'A', `this person's ethnic category differs from their earlier row ${leaver} (H)`],
+    ]);
+  });
 });
 
 describe('zero and tiny counts', () => {

@@ -1,0 +1,78 @@
+/**
+ * Strings numbered 0, 1, 2… in the order they are first added, found again by an open-addressing table of small
+ * numbers over the strings themselves. A national file holds millions of staff ids, and a Map of them was a large
+ * part of reading one (each new id hashed by V8, then the Map's table grown by copying, every look-up a cache miss
+ * in a table of objects): here one probe of a typed array finds an id or the empty slot it goes in, and ids that
+ * hash alike are told apart by comparing the ids, so it answers exactly what a Map of strings to numbers would.
+ * Used for the duplicate-id check (ingest/first-rows.ts) and each person's profile (counting/people-and-events.ts).
+ */
+export class StringNumbers {
+  readonly #strings: string[] = [];
+  /** Pairs of (hash, number + 1), 0 where empty; always at most half full. */
+  #slots = new Int32Array(2 << 12);
+  #mask = (1 << 12) - 1;
+
+  /** How many strings have been numbered. */
+  get size(): number {
+    return this.#strings.length;
+  }
+
+  /** The string's number, or -1 when it has not been added. */
+  numberOf(text: string): number {
+    const h = hash(text);
+    const slots = this.#slots;
+    let slot = h & this.#mask;
+    for (;;) {
+      const entry = slots[2 * slot + 1] as number;
+      if (entry === 0) return -1;
+      if (slots[2 * slot] === h && this.#strings[entry - 1] === text) return entry - 1;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+
+  /** The string's number: its own if it was added before, otherwise the next (`size` before it was added). */
+  add(text: string): number {
+    const h = hash(text);
+    const slots = this.#slots;
+    let slot = h & this.#mask;
+    for (;;) {
+      const entry = slots[2 * slot + 1] as number;
+      if (entry === 0) break;
+      if (slots[2 * slot] === h && this.#strings[entry - 1] === text) return entry - 1;
+      slot = (slot + 1) & this.#mask;
+    }
+    this.#strings.push(text);
+    const number = this.#strings.length - 1;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = number + 1;
+    if (this.#strings.length * 4 > slots.length) this.#grow();
+    return number;
+  }
+
+  /** Twice the slots, each entry placed again by the hash kept beside it. */
+  #grow(): void {
+    const old = this.#slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const entry = old[i + 1] as number;
+      if (entry === 0) continue;
+      const h = old[i] as number;
+      let slot = h & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = h;
+      slots[2 * slot + 1] = entry;
+    }
+    this.#slots = slots;
+    this.#mask = mask;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, with a final mix so that ids differing only at the end spread across the table. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
