@@ -108,11 +108,12 @@ function sizeOf(path: string): number {
 
 /**
  * What reading costs on the demonstration data at 200,000 and 1.5 million staff, two threads reading at once on two
- * cores (measured 7 December 2026; README "Performance"), in nanoseconds a byte: the staff file; the applications
- * file; the training file read into the counter here, read into compact records there, and those records given to
- * the counter here. And the other thread's start, in nanoseconds, before it reads its first byte.
+ * cores, in nanoseconds a byte: the staff file; the applications file; the training file read into the counter here,
+ * read into compact records there, and those records given to the counter here. And the other thread's start, in
+ * nanoseconds, before it reads its first byte. Measured on 7 December 2026, then scaled by how much less each file's
+ * reading took after that day's later changes and checked by when each thread finished (README "Performance").
  */
-const NS_A_BYTE = { staff: 46, applications: 30, training: 22, trainingThere: 24, trainingGiven: 6 } as const;
+const NS_A_BYTE = { staff: 29, applications: 24, training: 16, trainingThere: 17.5, trainingGiven: 5 } as const;
 const NS_TO_START = 120e6;
 /**
  * The least time the split must save the folder's thread: below it, a split costs more than it gains (at 20,000
