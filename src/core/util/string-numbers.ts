@@ -19,34 +19,32 @@ export class StringNumbers {
 
   /** The string's number, or -1 when it has not been added. */
   numberOf(text: string): number {
-    const h = hash(text);
-    const slots = this.#slots;
-    let slot = h & this.#mask;
-    for (;;) {
-      const entry = slots[2 * slot + 1] as number;
-      if (entry === 0) return -1;
-      if (slots[2 * slot] === h && this.#strings[entry - 1] === text) return entry - 1;
-      slot = (slot + 1) & this.#mask;
-    }
+    return (this.#slots[2 * this.#slotOf(text, hash(text)) + 1] as number) - 1;
   }
 
   /** The string's number: its own if it was added before, otherwise the next (`size` before it was added). */
   add(text: string): number {
     const h = hash(text);
+    const slot = this.#slotOf(text, h);
+    const slots = this.#slots;
+    const entry = slots[2 * slot + 1] as number;
+    if (entry !== 0) return entry - 1;
+    this.#strings.push(text);
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = this.#strings.length;
+    if (this.#strings.length * 4 > slots.length) this.#grow();
+    return this.#strings.length - 1;
+  }
+
+  /** The slot holding `text` (whose hash is `h`), or the empty slot where it would go. */
+  #slotOf(text: string, h: number): number {
     const slots = this.#slots;
     let slot = h & this.#mask;
     for (;;) {
       const entry = slots[2 * slot + 1] as number;
-      if (entry === 0) break;
-      if (slots[2 * slot] === h && this.#strings[entry - 1] === text) return entry - 1;
+      if (entry === 0 || (slots[2 * slot] === h && this.#strings[entry - 1] === text)) return slot;
       slot = (slot + 1) & this.#mask;
     }
-    this.#strings.push(text);
-    const number = this.#strings.length - 1;
-    slots[2 * slot] = h;
-    slots[2 * slot + 1] = number + 1;
-    if (this.#strings.length * 4 > slots.length) this.#grow();
-    return number;
   }
 
   /** Twice the slots, each entry placed again by the hash kept beside it. */
