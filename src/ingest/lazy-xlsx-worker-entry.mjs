@@ -5,9 +5,13 @@
 import { existsSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 
+// In dist/, the bundled worker (scripts/build.js) when there is one, else the compiled module beside this file.
+const bundled = new URL('../bundle/lazy-xlsx-worker.js', import.meta.url);
+const compiled = existsSync(bundled) ? bundled : new URL('./lazy-xlsx-worker.js', import.meta.url);
+
 try {
-  if (existsSync(new URL('./lazy-xlsx-worker.js', import.meta.url))) {
-    await import(new URL('./lazy-xlsx-worker.js', import.meta.url).href);
+  if (existsSync(compiled)) {
+    await import(compiled.href);
   } else {
     const { register } = await import('tsx/esm/api');
     register();

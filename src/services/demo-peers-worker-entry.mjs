@@ -3,8 +3,12 @@
 // In dist/ (compiled by scripts/build.js) the worker is JavaScript beside this file and needs no loader.
 import { existsSync } from 'node:fs';
 
-if (existsSync(new URL('./demo-peers-worker.js', import.meta.url))) {
-  await import(new URL('./demo-peers-worker.js', import.meta.url).href);
+// In dist/, the bundled worker (scripts/build.js) when there is one, else the compiled module beside this file.
+const bundled = new URL('../bundle/demo-peers-worker.js', import.meta.url);
+const compiled = existsSync(bundled) ? bundled : new URL('./demo-peers-worker.js', import.meta.url);
+
+if (existsSync(compiled)) {
+  await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -5,10 +5,14 @@
 import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
+// In dist/, the bundled worker (scripts/build.js) when there is one, else the compiled module beside this file.
+const bundled = new URL('../bundle/import-read-worker.js', import.meta.url);
+const compiled = existsSync(bundled) ? bundled : new URL('./import-read-worker.js', import.meta.url);
+
 let loaded = false;
 try {
-  if (existsSync(new URL('./import-read-worker.js', import.meta.url))) {
-    const load = import(new URL('./import-read-worker.js', import.meta.url).href);
+  if (existsSync(compiled)) {
+    const load = import(compiled.href);
     loaded = true;
     await load;
   } else {

@@ -4,7 +4,7 @@
  * Excel library, and bin/mirror.js uses a build only when it was made from the sources as they are.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,17 +14,23 @@ import { sourceFingerprint } from '../../bin/fingerprint.js';
 import { writeSyntheticTrust } from '../../src/demo/write-synthetic-trust.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-// Inside the repository, so the build's imports resolve to its node_modules; never dist/, which other tests may run.
-const out = join(root, 'node_modules', '.cache', `mirror-build-test-${process.pid}`);
+// Beside dist/, so the build's imports resolve to the repository's node_modules and it finds docs/ and bin/ where dist/
+// does; never dist/ itself, which other tests may run.
+const out = join(root, `.build-test-${process.pid}`);
 const HEAVY = ['fastify', 'exceljs', 'kysely', 'pg', 'better-sqlite3', '@observablehq/plot', 'linkedom', 'nunjucks', 'libsodium-wrappers', '@node-rs/argon2', 'nodemailer'];
 
-/** Runs the built command line in a fresh process; returns its output and every package it loaded. */
-function runBuilt(args: readonly string[]): { status: number | null; stdout: string; packages: Set<string> } {
-  const hooks = `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, next) { const r = await next(s, c); const m = /node_modules\\/((?:@[^/]+\\/)?[^/.][^/]*)/.exec(r.url.replace(/^.*node_modules\\/\\.cache\\/[^/]+\\//, '')); if (m) process.stderr.write('LOADED ' + m[1] + '\\n'); return r; }`)}`;
-  const script = `import { register } from 'node:module'; register(${JSON.stringify(hooks)}); const { main } = await import(${JSON.stringify(pathToFileURL(join(out, 'cli', 'main.js')).href)}); process.exitCode = await main(${JSON.stringify(args)});`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Runs the built command line in a fresh process, as bin/mirror.js does (the bundle, dist/bundle/main.js; or, with
+ * `entry`, another of the build's modules); returns its output, what it wrote to stderr and every package it loaded.
+ */
+function runBuilt(
+  args: readonly string[], entry = join('bundle', 'main.js'), env: NodeJS.ProcessEnv = process.env,
+): { status: number | null; stdout: string; stderr: string; packages: Set<string> } {
+  const hooks = `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, next) { const r = await next(s, c); const m = /node_modules\\/((?:@[^/]+\\/)?[^/.][^/]*)/.exec(r.url); if (m) process.stderr.write('LOADED ' + m[1] + '\\n'); return r; }`)}`;
+  const script = `import { register } from 'node:module'; register(${JSON.stringify(hooks)}); const { main } = await import(${JSON.stringify(pathToFileURL(join(out, entry)).href)}); process.exitCode = await main(${JSON.stringify(args)});`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   const packages = new Set([...result.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]!));
-  return { status: result.status, stdout: result.stdout, packages };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, packages };
 }
 
 function runSource(args: readonly string[]): { status: number | null; stdout: string } {
@@ -38,6 +44,8 @@ describe('the compiled build', () => {
     const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.js'), '--out', out], { cwd: root, encoding: 'utf8' });
     assert.equal(built.status, 0, built.stdout + built.stderr);
     await writeSyntheticTrust(join(work, '2025'), { year: 2025, seed: 3, staff: 300 });
+    // An applications file over count-apart.ts's 4 MiB, so that it is counted on a thread of its own.
+    await writeSyntheticTrust(join(work, 'apart', '2025'), { year: 2025, seed: 4, staff: 300, applications: 50_000 });
   });
   after(() => {
     rmSync(out, { recursive: true, force: true });
@@ -59,6 +67,54 @@ describe('the compiled build', () => {
     assert.equal(built.status, 0);
     assert.deepEqual(JSON.parse(built.stdout), JSON.parse(runSource(args).stdout));
     assert.deepEqual(HEAVY.filter((p) => built.packages.has(p)), []);
+  });
+
+  test('the modules unbundled (dist/ without dist/bundle/) give the same help and figures', () => {
+    const unbundled = join('cli', 'main.js');
+    assert.equal(runBuilt(['--help'], unbundled).stdout, runSource(['--help']).stdout);
+    const args = ['wres', join(work, '2025'), '--year', '2025', '--format', 'json'];
+    assert.deepEqual(JSON.parse(runBuilt(args, unbundled).stdout), JSON.parse(runSource(args).stdout));
+  });
+
+  test('a file counted on its own thread is counted by the bundled worker, with the sources\' figures', () => {
+    const args = ['wres', join(work, 'apart', '2025'), '--year', '2025', '--format', 'json'];
+    // NODE_DEBUG=esm has each thread name the modules it loads: the worker's entry must have found the bundle.
+    const built = runBuilt(args, join('bundle', 'main.js'), { ...process.env, NODE_DEBUG: 'esm' });
+    assert.equal(built.status, 0, built.stderr.slice(-2000));
+    assert.match(built.stderr, /ingest\/count-apart-worker-entry\.mjs/);
+    assert.match(built.stderr, /bundle\/count-apart-worker\.js/);
+    assert.deepEqual(JSON.parse(built.stdout), JSON.parse(runSource(args).stdout));
+  });
+
+  test('the bundled web application finds its templates, static files and documents where the build put them', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'mirror-build-serve-'));
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(out, 'bundle', 'main.js')).href)}); process.exitCode = await main(['serve']);`;
+    const server = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MIRROR_DATA_DIR: data, MIRROR_DEMO: 'on', MIRROR_DEMO_REGION: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let printed = '';
+        server.stdout.setEncoding('utf8').on('data', (text: string) => {
+          printed += text;
+          const found = /Mirror is running at (http:\/\/\S+)/.exec(printed);
+          if (found) resolve(found[1]!);
+        });
+        server.on('exit', (code) => reject(new Error(`the server stopped (${code}): ${printed}`)));
+      });
+      for (const [path, expected] of [['/healthz', null], ['/methodology', /<h1[^>]*>/], ['/static/mirror.css', null], ['/assets/nhsuk-frontend.css', null]] as const) {
+        const response = await fetch(url + path);
+        assert.equal(response.status, 200, path);
+        const body = await response.text();
+        assert.ok(body.length > 0, path);
+        if (expected) assert.match(body, expected, path);
+      }
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('close', resolve));
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });
 

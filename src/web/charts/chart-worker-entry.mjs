@@ -3,9 +3,13 @@
 // scripts/build.js) the worker is JavaScript beside this file and needs no loader.
 import { existsSync } from 'node:fs';
 
+// In dist/, the bundled worker (scripts/build.js) when there is one, else the compiled module beside this file.
+const bundled = new URL('../../bundle/chart-worker.js', import.meta.url);
+const compiled = existsSync(bundled) ? bundled : new URL('./chart-worker.js', import.meta.url);
+
 let worker;
-if (existsSync(new URL('./chart-worker.js', import.meta.url))) {
-  worker = await import(new URL('./chart-worker.js', import.meta.url).href);
+if (existsSync(compiled)) {
+  worker = await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
