@@ -131,7 +131,9 @@ function looksLikeUtf16(bytes: Buffer): boolean {
 function controlShare(sample: Buffer): number {
   if (sample.length === 0) return 0;
   let controls = 0;
-  for (const byte of sample) {
+  // An index, not for…of: a Buffer's iterator made an object a byte until optimised (4.5 MB for a small folder's files).
+  for (let i = 0; i < sample.length; i += 1) {
+    const byte = sample[i] as number;
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1a) || byte === 0x7f) controls += 1;
   }
   return controls / sample.length;
