@@ -34,12 +34,18 @@ export function readStaff(table: StreamedTable, context: ReadContext = readConte
 
 const LEADERSHIP_EXPECTED = '"Medical Director" (also deputy or associate), "Clinical Director", or blank';
 
+const NO_ROLE: FieldResult<MedicalLeadership | null> = Object.freeze({ ok: true, value: null });
+const MEDICAL_DIRECTOR: FieldResult<MedicalLeadership | null> = Object.freeze({ ok: true, value: 'medicalDirector' });
+const CLINICAL_DIRECTOR: FieldResult<MedicalLeadership | null> = Object.freeze({ ok: true, value: 'clinicalDirector' });
+
 /** The medical leadership roles the medical workforce report counts; blank for everyone else. */
 export function parseMedicalLeadership(raw: string): FieldResult<MedicalLeadership | null> {
+  // Nearly every row is blank: answered without a lowered copy, a pattern or a new result.
+  if (raw === '') return NO_ROLE;
   const key = raw.toLowerCase().replace(/[^a-z]/g, '');
-  if (key === '') return { ok: true, value: null };
-  if (/^(deputy|associate|executive)?medicaldirector$/.test(key)) return { ok: true, value: 'medicalDirector' };
-  if (/^(deputy|associate|divisional)?clinicaldirector$/.test(key)) return { ok: true, value: 'clinicalDirector' };
+  if (key === '') return NO_ROLE;
+  if (/^(deputy|associate|executive)?medicaldirector$/.test(key)) return MEDICAL_DIRECTOR;
+  if (/^(deputy|associate|divisional)?clinicaldirector$/.test(key)) return CLINICAL_DIRECTOR;
   return { ok: false, expected: LEADERSHIP_EXPECTED };
 }
 
