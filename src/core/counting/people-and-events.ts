@@ -14,6 +14,7 @@ import type { Problem } from '../problem.ts';
 import type { ApplicationRecord, RowRef, StaffRecord } from '../records.ts';
 import { BAND_ROWS, MEDICAL_SUB_GROUPS, MEDICAL_SUB_GROUP_LABELS, payBandLabel } from '../workforce/pay-band.ts';
 import { StringNumbers } from '../util/string-numbers.ts';
+import { WholeNumberMap } from '../util/whole-number-map.ts';
 import { isClinical, type Cluster } from '../workforce/staff-group.ts';
 import { withinPeriod, type ReportingPeriod } from '../wres/reporting-period.ts';
 import {
@@ -96,8 +97,10 @@ export function countWorkforce(staff: readonly StaffRecord[], lens: Pick<Lens, '
 /** Appointments among the shortlisted, one application at a time. */
 export class AppointmentCounter {
   readonly #tally: Tally;
-  /** The cells of each (category, dimension values) met so far, by a key of both. */
-  readonly #cells = new Map<number | string, Cells>();
+  /** The cells of each (category, dimension values) met so far, by a key of both: their index in #cellsList. */
+  readonly #cellsAt = new WholeNumberMap();
+  readonly #cellsByText = new Map<string, Cells>();
+  readonly #cellsList: Cells[] = [];
   readonly #keys = new PairKeys();
 
   constructor(
@@ -115,14 +118,27 @@ export class AppointmentCounter {
     if (!application.shortlisted) return;
     const category = this.lens.application(application);
     const dimensions = applicationDimensions(application);
-    const key = this.#keys.key(category, dimensions);
-    let cells = this.#cells.get(key);
-    if (!cells) {
-      cells = this.#tally.cells(category, dimensions);
-      this.#cells.set(key, cells);
-    }
+    const cells = this.#cellsOf(category, dimensions);
     bump(cells, 'population');
     if (application.appointed) bump(cells, 'events');
+  }
+
+  #cellsOf(category: string, dimensions: DimensionValues): Cells {
+    const key = this.#keys.key(category, dimensions);
+    if (typeof key === 'string') {
+      let cells = this.#cellsByText.get(key);
+      if (!cells) {
+        cells = this.#tally.cells(category, dimensions);
+        this.#cellsByText.set(key, cells);
+      }
+      return cells;
+    }
+    const at = this.#cellsAt.get(key);
+    if (at !== -1) return this.#cellsList[at] as Cells;
+    const cells = this.#tally.cells(category, dimensions);
+    this.#cellsAt.set(key, this.#cellsList.length);
+    this.#cellsList.push(cells);
+    return cells;
   }
 
   result(): RatioCounts {
@@ -149,7 +165,9 @@ export class StaffProfiles {
   readonly #ids = new StringNumbers();
   /** By person number: the index of their profile, or BANK_ONLY. */
   readonly #profileOf: number[] = [];
-  readonly #index = new Map<number | string, number>();
+  /** Each profile's index by its key: a number (nearly always) or, past PairKeys' numbers, a string. */
+  readonly #index = new WholeNumberMap();
+  readonly #indexByText = new Map<string, number>();
   readonly #keys = new PairKeys();
   readonly categories: string[] = [];
   readonly dimensions: DimensionValues[] = [];
@@ -166,10 +184,11 @@ export class StaffProfiles {
     const category = this.lens.staff(person);
     const dimensions = staffDimensions(person);
     const key = this.#keys.key(category, dimensions);
-    let index = this.#index.get(key);
-    if (index === undefined) {
+    let index = typeof key === 'number' ? this.#index.get(key) : (this.#indexByText.get(key) ?? -1);
+    if (index === -1) {
       index = this.categories.length;
-      this.#index.set(key, index);
+      if (typeof key === 'number') this.#index.set(key, index);
+      else this.#indexByText.set(key, index);
       this.categories.push(category);
       this.dimensions.push(dimensions);
       this.people.push(0);
