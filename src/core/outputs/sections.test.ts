@@ -18,7 +18,7 @@ test('longDate writes every day of several years as toLocaleDateString does', ()
 });
 
 test('longDate leaves anything that is not a calendar date to toLocaleDateString', () => {
-  for (const odd of ['2025-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '0999-01-01', '12025-01-01', '2025-1-5', 'soon', '']) {
+  for (const odd of ['2025-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '0999-01-01', '0000-01-01', '0000-12-31', '0001-01-01', '12025-01-01', '2025-1-5', 'soon', '']) {
     assert.equal(longDate(odd), slow(odd), odd);
   }
 });

@@ -15,10 +15,12 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function longDate(iso: string): string {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const year = date ? Number(date[1]) : 0;
   const month = date ? Number(date[2]) : 0;
   const day = date ? Number(date[3]) : 0;
-  if (date && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(Number(date[1]), month)) {
-    return `${day} ${MONTHS[month - 1]} ${Number(date[1])}`;
+  // Year 0 is left to it too: it writes 1 BC as "1".
+  if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) {
+    return `${day} ${MONTHS[month - 1]} ${year}`;
   }
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
