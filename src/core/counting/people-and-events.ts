@@ -14,11 +14,10 @@ import type { Problem } from '../problem.ts';
 import type { ApplicationRecord, RowRef, StaffRecord } from '../records.ts';
 import { BAND_ROWS, MEDICAL_SUB_GROUPS, MEDICAL_SUB_GROUP_LABELS, payBandLabel } from '../workforce/pay-band.ts';
 import { StringNumbers } from '../util/string-numbers.ts';
-import { WholeNumberMap } from '../util/whole-number-map.ts';
 import { isClinical, type Cluster } from '../workforce/staff-group.ts';
 import { withinPeriod, type ReportingPeriod } from '../wres/reporting-period.ts';
 import {
-  applicationDimensions, bump, LEAVER_DIMENSIONS, PairKeys, staffDimensions, Tally, type Cells, type DimensionValues, type Lens, type RatioCounts,
+  applicationDimensions, bump, LEAVER_DIMENSIONS, PairNumbers, staffDimensions, Tally, type Cells, type DimensionValues, type Lens, type RatioCounts,
 } from './tally.ts';
 
 export {
@@ -97,11 +96,9 @@ export function countWorkforce(staff: readonly StaffRecord[], lens: Pick<Lens, '
 /** Appointments among the shortlisted, one application at a time. */
 export class AppointmentCounter {
   readonly #tally: Tally;
-  /** The cells of each (category, dimension values) met so far, by a key of both: their index in #cellsList. */
-  readonly #cellsAt = new WholeNumberMap();
-  readonly #cellsByText = new Map<string, Cells>();
-  readonly #cellsList: Cells[] = [];
-  readonly #keys = new PairKeys();
+  /** The cells of each (category, dimension values) met so far, by the pair's number. */
+  readonly #cells: Cells[] = [];
+  readonly #pairs = new PairNumbers();
 
   constructor(
     private readonly period: ReportingPeriod,
@@ -118,27 +115,11 @@ export class AppointmentCounter {
     if (!application.shortlisted) return;
     const category = this.lens.application(application);
     const dimensions = applicationDimensions(application);
-    const cells = this.#cellsOf(category, dimensions);
+    const number = this.#pairs.numberOf(category, dimensions);
+    if (number === this.#cells.length) this.#cells.push(this.#tally.cells(category, dimensions));
+    const cells = this.#cells[number] as Cells;
     bump(cells, 'population');
     if (application.appointed) bump(cells, 'events');
-  }
-
-  #cellsOf(category: string, dimensions: DimensionValues): Cells {
-    const key = this.#keys.key(category, dimensions);
-    if (typeof key === 'string') {
-      let cells = this.#cellsByText.get(key);
-      if (!cells) {
-        cells = this.#tally.cells(category, dimensions);
-        this.#cellsByText.set(key, cells);
-      }
-      return cells;
-    }
-    const at = this.#cellsAt.get(key);
-    if (at !== -1) return this.#cellsList[at] as Cells;
-    const cells = this.#tally.cells(category, dimensions);
-    this.#cellsAt.set(key, this.#cellsList.length);
-    this.#cellsList.push(cells);
-    return cells;
   }
 
   result(): RatioCounts {
@@ -165,10 +146,8 @@ export class StaffProfiles {
   readonly #ids = new StringNumbers();
   /** By person number: the index of their profile, or BANK_ONLY. */
   readonly #profileOf: number[] = [];
-  /** Each profile's index by its key: a number (nearly always) or, past PairKeys' numbers, a string. */
-  readonly #index = new WholeNumberMap();
-  readonly #indexByText = new Map<string, number>();
-  readonly #keys = new PairKeys();
+  /** Each profile's index is its (category, dimension values) pair's number. */
+  readonly #pairs = new PairNumbers();
   readonly categories: string[] = [];
   readonly dimensions: DimensionValues[] = [];
   readonly people: number[] = [];
@@ -183,12 +162,8 @@ export class StaffProfiles {
     }
     const category = this.lens.staff(person);
     const dimensions = staffDimensions(person);
-    const key = this.#keys.key(category, dimensions);
-    let index = typeof key === 'number' ? this.#index.get(key) : (this.#indexByText.get(key) ?? -1);
-    if (index === -1) {
-      index = this.categories.length;
-      if (typeof key === 'number') this.#index.set(key, index);
-      else this.#indexByText.set(key, index);
+    const index = this.#pairs.numberOf(category, dimensions);
+    if (index === this.categories.length) {
       this.categories.push(category);
       this.dimensions.push(dimensions);
       this.people.push(0);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PairKeys, RATIO_DIMENSIONS, Tally } from './tally.ts';
+import { PairKeys, PairNumbers, RATIO_DIMENSIONS, Tally } from './tally.ts';
 
 describe('PairKeys', () => {
   test('pairs alike get one key and pairs that differ get different keys, past 64 values of a dimension too', () => {
@@ -20,6 +20,26 @@ describe('PairKeys', () => {
     }
     assert.equal(seen.size, 800);
     assert.ok([...seen.keys()].some((key) => typeof key === 'string'), 'past 64 values, text keys');
+  });
+});
+
+describe('PairNumbers', () => {
+  test('numbers pairs 0, 1, 2… in the order first met, the same number for a pair met again, past 64 values too', () => {
+    const pairs = new PairNumbers();
+    const expected = new Map<string, number>();
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < 150; i += 1) {
+        for (const category of ['A', 'H', 'Z']) {
+          const dimensions = [`group ${i % 97}`, `Band ${i % 9}`, i % 2 ? `directorate ${i}` : undefined, 'x', i % 3 ? 'Women' : undefined, 'Disabled', 'White'];
+          const described = JSON.stringify([category, dimensions]);
+          if (!expected.has(described)) expected.set(described, expected.size);
+          assert.equal(pairs.numberOf(category, [...dimensions]), expected.get(described), described);
+        }
+      }
+    }
+    assert.equal(pairs.size, expected.size);
+    // Directorates past the 63rd (and staff groups past it) make text keys: both kinds were numbered above.
+    assert.ok(expected.size > 400);
   });
 });
 

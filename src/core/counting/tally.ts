@@ -7,6 +7,7 @@ import type { CategoryCounts } from '../indicators/characteristic.ts';
 import type { ApplicationRecord, StaffRecord } from '../records.ts';
 import type { EventCount } from '../stats/relative-likelihood.ts';
 import { memoise } from '../util/memoise.ts';
+import { WholeNumberMap } from '../util/whole-number-map.ts';
 import { payBandLabel } from '../workforce/pay-band.ts';
 
 /**
@@ -205,5 +206,40 @@ export class PairKeys {
       numbers.set(value, number);
     }
     return number < KEY_RADIX ? number : -1;
+  }
+}
+
+/**
+ * Each (category, dimension values) pair numbered 0, 1, 2… in the order first met, by its PairKeys key: a number key
+ * in an open-addressing table (core/util/whole-number-map.ts; at 200,000 staff there are tens of thousands of pairs,
+ * and a Map kept each key above 2^31 as a number object of its own, so a look-up meant several reads far apart in
+ * memory), a text key in a Map.
+ */
+export class PairNumbers {
+  readonly #keys = new PairKeys();
+  readonly #byNumber = new WholeNumberMap();
+  readonly #byText = new Map<string, number>();
+  #size = 0;
+
+  /** How many pairs have been numbered. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The pair's number: its own if it was met before, otherwise the next (`size` before it was met). */
+  numberOf(category: string, dimensions: DimensionValues): number {
+    const key = this.#keys.key(category, dimensions);
+    if (typeof key === 'string') {
+      let number = this.#byText.get(key);
+      if (number === undefined) {
+        number = this.#size++;
+        this.#byText.set(key, number);
+      }
+      return number;
+    }
+    const number = this.#byNumber.get(key);
+    if (number !== -1) return number;
+    this.#byNumber.set(key, this.#size);
+    return this.#size++;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * A map from whole numbers (0 to 2^53 − 1) to small whole numbers (0 to 2^31 − 1), by open addressing over typed
- * arrays. The counters key each (category, breakdown values) by one number (`PairKeys`, counting/tally.ts): at 200,000 staff
- * there are tens of thousands of such keys, most above 2^31, and a Map of them kept each key as a number object of its
- * own, so a look-up meant several reads far apart in memory (the largest part of adding a person's profile). Here a
- * look-up reads the key and its value side by side; it answers exactly what a Map of the same keys would.
+ * arrays. The counters key each (category, breakdown values) by one number (`PairKeys`, numbered by `PairNumbers`,
+ * counting/tally.ts): at 200,000 staff there are tens of thousands of such keys, most above 2^31, and a Map of them
+ * kept each key as a number object of its own, so a look-up meant several reads far apart in memory (the largest part
+ * of adding a person's profile). Here a look-up reads the key and its value side by side; it answers exactly what a
+ * Map of the same keys would.
  */
 export class WholeNumberMap {
   /** Each slot's key, or -1 where empty; always at most half full. */
