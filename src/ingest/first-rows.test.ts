@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { StringNumbers } from '../core/util/string-numbers.ts';
 import { FirstRows } from './first-rows.ts';
 
 test('FirstRows answers as a Map of first rows would, across growth, for ids alike and unlike', () => {
@@ -16,4 +17,23 @@ test('FirstRows answers as a Map of first rows would, across growth, for ids ali
       }
     }
   }
+});
+
+test('FirstRows numbers ids in a table it is given, which another then finds them in, and starts afresh for ids it had from elsewhere', () => {
+  const shared = new StringNumbers();
+  // An id the table held before this file: seen here for the first time when it comes.
+  assert.equal(shared.add('X0'), 0);
+  const firstRows = new FirstRows(shared);
+  firstRows.reserve(1_000);
+  assert.equal(firstRows.firstRow('S1', 2), undefined);
+  assert.equal(firstRows.firstRow('S2', 3), undefined);
+  // The counter sharing the table finds the reader's ids with the reader's numbers, adding nothing.
+  assert.equal(shared.add('S2'), 2);
+  assert.equal(shared.size, 3);
+  assert.equal(firstRows.firstRow('S1', 4), 2);
+  assert.equal(firstRows.firstRow('X0', 5), undefined);
+  assert.equal(firstRows.firstRow('X0', 6), 5);
+  assert.equal(firstRows.firstRow('S3', 7), undefined);
+  assert.equal(firstRows.firstRow('S3', 8), 7);
+  assert.equal(firstRows.firstRow('S2', 9), 3);
 });

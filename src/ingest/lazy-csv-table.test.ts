@@ -110,3 +110,32 @@ describe('a lazily read CSV table', () => {
     assert.equal(readLazily(writeFixture(dir, 'pdf.csv', '%PDF-1.4')).opened, false);
   });
 });
+
+describe('a lazily read CSV table’s estimate of its rows', () => {
+  test('is near the rows to come once its first chunk is read, a little over rather than under, for a whole file and for a part', (t) => {
+    const text = `id,band,note\n${MANY}\n`;
+    const path = writeFixture(tempDir(t), 'f.csv', text);
+    const estimate = (part: LazyPart): { estimate: number; rows: number } => {
+      const lazy = openLazyCsvTable(path, 'f.csv', DEFAULT_READ_LIMITS, part);
+      assert.ok(lazy);
+      const rows = lazy.table.rows[Symbol.iterator]();
+      rows.next();
+      const estimate = lazy.table.expectedRows?.() ?? -1;
+      let count = 1;
+      while (!rows.next().done) count += 1;
+      lazy.finish();
+      return { estimate, rows: count };
+    };
+    const whole = estimate({});
+    assert.equal(whole.rows, 60_000);
+    // The first chunk's rows are shorter than the file's last (S1 against S59999), so it is over by more than the sixteenth.
+    assert.ok(whole.estimate >= 60_000 && whole.estimate <= 75_000, `estimate ${whole.estimate}`);
+    const from = Buffer.byteLength(`id,band,note\n${MANY.split('\n').slice(0, 40_000).join('\n')}\n`);
+    const second = estimate({ from });
+    assert.equal(second.rows, 20_000);
+    assert.ok(second.estimate >= 20_000 && second.estimate <= 22_500, `estimate ${second.estimate}`);
+    const first = estimate({ until: from });
+    assert.equal(first.rows, 40_000);
+    assert.ok(first.estimate >= 40_000 && first.estimate <= 50_000, `estimate ${first.estimate}`);
+  });
+});

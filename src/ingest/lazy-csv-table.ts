@@ -11,7 +11,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CsvSplitter, CsvSyntaxError } from './csv-split.ts';
 import type { ReadLimits } from './limits.ts';
 import type { Problem } from './problem.ts';
@@ -106,6 +106,8 @@ class Reading {
   #until: number | null;
   /** The first part (LazyPart.until) has been read: what follows is only hashed. */
   #partEnded = false;
+  /** The file's size in bytes when it was opened. */
+  #size = 0;
 
   constructor(
     private readonly fd: number,
@@ -121,6 +123,7 @@ class Reading {
 
   /** Sniffs the start and reads to the header row; false when the usual reading must be used. */
   start(): boolean {
+    this.#size = fstatSync(this.fd).size;
     const head = Buffer.allocUnsafe(SNIFF_HEAD_BYTES);
     const length = readSync(this.fd, head, 0, head.length, 0);
     if (!textFromHead(head.subarray(0, length))) return false;
@@ -159,8 +162,20 @@ class Reading {
     const rows = this.#iterate();
     const table: StreamedTable = {
       file: this.file, sha256: '', encoding: this.#encoding, headerRow: this.#headerRow, headers: this.#headers ?? [], rows, emptyRowsSkipped: 0,
+      expectedRows: () => this.#expectedRows(),
     };
     return { table, finish: () => this.#finish(rows) };
+  }
+
+  /**
+   * The rows read so far, scaled by the bytes still to come against the bytes they took (from the part's start, the
+   * header row's bytes among them when it is the file's), with a sixteenth more for what that leaves out.
+   */
+  #expectedRows(): number {
+    const from = this.part.from ?? 0;
+    const read = this.#position - from;
+    if (read <= 0 || this.#rows === 0) return this.#rows;
+    return Math.ceil(((this.#rows * ((this.#until ?? this.#size) - from)) / read) * (17 / 16));
   }
 
   close(): void {

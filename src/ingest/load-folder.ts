@@ -186,7 +186,7 @@ async function readKinds(
       return readStaff(table, context, add && ((person) => {
         streamedStaff += 1;
         add(person);
-      }));
+      }), add && count?.staffIds?.());
     });
     // Counted apart, the applications file is taken last, when its thread has had longest, and what it says put
     // where reading it here would have put it.

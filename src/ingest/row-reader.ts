@@ -11,6 +11,7 @@ import type { Ethnicity } from '../core/ethnicity/classifications.ts';
 import { matchEthnicity } from '../core/ethnicity/match.ts';
 import { AFC_BANDS, MEDICAL_SUB_GROUP_LABELS, parsePayBand, type PayBand } from '../core/workforce/pay-band.ts';
 import { parseStaffGroup, STAFF_GROUPS, type StaffGroup } from '../core/workforce/staff-group.ts';
+import type { StringNumbers } from '../core/util/string-numbers.ts';
 import { FirstRows } from './first-rows.ts';
 import { resolveColumns, type ColumnIndex, type ColumnSpec } from './columns.ts';
 import {
@@ -42,6 +43,7 @@ class FileState {
   constructor(
     readonly table: StreamedTable,
     readonly index: ColumnIndex,
+    readonly ids: IdTables,
   ) {}
 
   /** In reading order: by row, then by where the column sits in the file. */
@@ -62,6 +64,12 @@ class FileState {
   }
 }
 
+/**
+ * Tables to number an id column's values in for its duplicate check, by column: one a counter numbers the same ids in
+ * (stream-count.ts `staffIds`), so each id goes into one table rather than two. Other id columns get tables of their own.
+ */
+export type IdTables = Readonly<Partial<Record<string, StringNumbers>>>;
+
 /** Where a reader hands each good record as it is read, instead of keeping it (see readRecords). */
 export type RecordSink<T> = (record: T) => void;
 
@@ -75,10 +83,11 @@ export function readRecords<T>(
   spec: ColumnSpec,
   readRow: (row: RowReader) => T | undefined,
   sink?: RecordSink<T>,
+  ids: IdTables = {},
 ): ReadRecordsResult<T> {
   const columns = resolveColumns(table, spec);
   if (!columns.ok) return columns;
-  const state = new FileState(table, columns.index);
+  const state = new FileState(table, columns.index, ids);
   const records: T[] = [];
   const keep = sink ?? ((record: T) => records.push(record));
   for (const { row, cells } of table.rows) {
@@ -87,6 +96,11 @@ export function readRecords<T>(
   }
   const problems = state.allProblems();
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
+}
+
+/** How many data rows a table is likely to have: all of a whole table's, or a streamed one's estimate (0 when it has none). */
+function expectedRows(table: StreamedTable): number {
+  return Array.isArray(table.rows) ? table.rows.length : (table.expectedRows?.() ?? 0);
 }
 
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
@@ -160,7 +174,8 @@ export class RowReader {
     if (id === undefined) return undefined;
     let seen = this.state.seenIds.get(column);
     if (seen === undefined) {
-      seen = new FirstRows();
+      seen = new FirstRows(this.state.ids[column]);
+      seen.reserve(expectedRows(this.state.table));
       this.state.seenIds.set(column, seen);
     }
     const firstRow = seen.firstRow(id, this.row);

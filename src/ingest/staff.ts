@@ -3,6 +3,7 @@
  */
 import type { MedicalLeadership, StaffRecord } from '../core/records.ts';
 import { memoise } from '../core/util/memoise.ts';
+import type { StringNumbers } from '../core/util/string-numbers.ts';
 import type { FieldResult } from './fields.ts';
 import type { PayBand } from '../core/workforce/pay-band.ts';
 import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
@@ -28,8 +29,11 @@ export const isBankOnly = memoise((assignmentCategory: string): boolean =>
   BANK_CATEGORIES.has(assignmentCategory.toLowerCase().replace(/[^a-z]/g, '')),
 );
 
-export function readStaff(table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<StaffRecord>): ReadRecordsResult<StaffRecord> {
-  return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context), sink);
+/** `staffIds`: a table to number the staff_ids in for their duplicate check, shared with a counter (row-reader.ts IdTables). */
+export function readStaff(
+  table: StreamedTable, context: ReadContext = readContext(), sink?: RecordSink<StaffRecord>, staffIds?: StringNumbers,
+): ReadRecordsResult<StaffRecord> {
+  return readRecords(table, STAFF_COLUMNS, (row) => readStaffRow(row, context), sink, staffIds && { staff_id: staffIds });
 }
 
 const LEADERSHIP_EXPECTED = '"Medical Director" (also deputy or associate), "Clinical Director", or blank';

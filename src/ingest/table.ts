@@ -32,6 +32,11 @@ export interface Table {
  */
 export interface StreamedTable extends Omit<Table, 'rows'> {
   readonly rows: Iterable<TableRow>;
+  /**
+   * How many data rows the file is likely to hold, from what has been read of it so far: for sizing what a reader
+   * keeps of every row (FirstRows), never for counting.
+   */
+  readonly expectedRows?: () => number;
 }
 
 export type ReadTableResult = { ok: true; table: Table } | { ok: false; problems: Problem[] };

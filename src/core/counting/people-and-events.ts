@@ -172,6 +172,14 @@ export class StaffProfiles {
     this.#profileOf[number] = index;
   }
 
+  /**
+   * The table numbering each person's staff_id, which the staff file's reader may number them in first
+   * (StreamCount.staffIds): a record's id is then found there rather than added.
+   */
+  get ids(): StringNumbers {
+    return this.#ids;
+  }
+
   /** How many people (staff_ids) the staff file has: person numbers run from 0 to one less. */
   get size(): number {
     return this.#ids.size;

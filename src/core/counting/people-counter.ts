@@ -5,6 +5,7 @@
  * capability cases) and its own finish.
  */
 import type { Result } from '../problem.ts';
+import type { StringNumbers } from '../util/string-numbers.ts';
 import type { ApplicationRecord, StaffRecord } from '../records.ts';
 import type { ReportingPeriod } from '../wres/reporting-period.ts';
 import { AppointmentCounter, type RatioCounts, StaffProfiles, WorkforceCounter, type WorkforceCounts } from './people-and-events.ts';
@@ -66,6 +67,11 @@ export abstract class PeopleCounter<C> implements StreamCount<C> {
     if (kind !== 'applications') throw new Error(`${kind} is not counted apart`);
     this.#appointment = null;
     this.#adoptedAppointment = part as RatioCounts | null;
+  }
+
+  /** Each staff_id's number in the profiles of the staff file opened last (see StreamCount.staffIds). */
+  staffIds(): StringNumbers {
+    return this.profiles.ids;
   }
 
   /** Where this kind of event's records go (opened after the staff file, whose profiles they read), or null. */

@@ -6,6 +6,7 @@
  * there is one counting, whichever way the records come.
  */
 import type { Result } from '../problem.ts';
+import type { StringNumbers } from '../util/string-numbers.ts';
 import type {
   ApplicationRecord, CapabilityRecord, DisciplinaryRecord, StaffRecord, TrainingRecord, WorkforceDataset,
 } from '../records.ts';
@@ -46,6 +47,12 @@ export interface StreamCount<C> {
   takePart?(kind: StreamedKind): unknown;
   /** Takes what a twin counted of a separable kind (its takePart) as if this counter had counted that kind's records. */
   adoptPart?(kind: StreamedKind, part: unknown): void;
+  /**
+   * The table this counter numbers the staff file's staff_ids in, once the staff kind is opened (empty then). The
+   * staff file's reader may number them in it for its duplicate check before handing each record on (first-rows.ts),
+   * so that each id is placed in one table rather than two; the counter then finds it there. Absent: not shared.
+   */
+  staffIds?(): StringNumbers;
 }
 
 /** Counts a dataset whose records are all kept (a stored import's) with a standard's streaming counter. */

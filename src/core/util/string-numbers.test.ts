@@ -17,3 +17,23 @@ test('StringNumbers numbers strings as a Map of first-come numbers would, across
   }
   assert.equal(numbers.numberOf('not added'), -1);
 });
+
+test('StringNumbers.reserve keeps every number and makes room without changing what is numbered', () => {
+  const numbers = new StringNumbers();
+  const map = new Map<string, number>();
+  const add = (text: string) => {
+    if (!map.has(text)) map.set(text, map.size);
+    assert.equal(numbers.add(text), map.get(text), text);
+  };
+  for (let i = 0; i < 5_000; i += 1) add(`A${i}`);
+  numbers.reserve(100_000);
+  // Already added, still found with their numbers after the table was made larger.
+  for (let i = 0; i < 5_000; i += 1) assert.equal(numbers.numberOf(`A${i}`), i);
+  for (let i = 0; i < 120_000; i += 1) add(i % 3 === 0 ? `A${i}` : `B${i}`);
+  // Reserving less than is held, or an estimate past the most it trusts, changes nothing that can be seen.
+  numbers.reserve(10);
+  numbers.reserve(Number.MAX_SAFE_INTEGER);
+  for (const [text, number] of map) assert.equal(numbers.numberOf(text), number, text);
+  assert.equal(numbers.size, map.size);
+  assert.equal(numbers.numberOf('C1'), -1);
+});
