@@ -9,6 +9,7 @@
  * and placed in the table, with their numbers in that order, at the first id that is not. Placing a large file's
  * ids in a table costs a miss of the processor's caches for each; the list costs none.
  */
+import { ownCopy } from '../core/util/memoise.ts';
 import { StringNumbers } from '../core/util/string-numbers.ts';
 
 export class FirstRows {
@@ -37,7 +38,8 @@ export class FirstRows {
     if (increasing !== null) {
       const count = increasing.length;
       if (count === 0 || id > (increasing[count - 1] as string)) {
-        increasing.push(id);
+        // A copy of its own, as the table keeps (a long id cut from a piece of a file would keep all of that piece).
+        increasing.push(ownCopy(id));
         this.#rows.push(row);
         return undefined;
       }

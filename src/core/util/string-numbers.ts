@@ -6,6 +6,8 @@
  * hash alike are told apart by comparing the ids, so it answers exactly what a Map of strings to numbers would.
  * Used for the duplicate-id check (ingest/first-rows.ts) and each person's profile (counting/people-and-events.ts).
  */
+import { ownCopy } from './memoise.ts';
+
 /** The most strings `reserve` makes room for (64 MiB of slots): an estimate beyond it is not trusted that far. */
 const RESERVE_MOST = 1 << 22;
 
@@ -32,7 +34,8 @@ export class StringNumbers {
     const slots = this.#slots;
     const entry = slots[2 * slot + 1] as number;
     if (entry !== 0) return entry - 1;
-    this.#strings.push(text);
+    // Kept as a copy of its own: a long id cut from a piece of a file would keep all of that piece.
+    this.#strings.push(ownCopy(text));
     slots[2 * slot] = h;
     slots[2 * slot + 1] = this.#strings.length;
     if (this.#strings.length * 4 > slots.length) this.#grow();
