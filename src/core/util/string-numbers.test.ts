@@ -37,3 +37,34 @@ test('StringNumbers.reserve keeps every number and makes room without changing w
   assert.equal(numbers.size, map.size);
   assert.equal(numbers.numberOf('C1'), -1);
 });
+
+test('StringNumbers answers as a Map would through a long increasing run, the same id twice in turn, a look-up, and disorder after', () => {
+  for (const breakBy of ['lookup', 'smaller', 'repeat'] as const) {
+    const numbers = new StringNumbers();
+    const map = new Map<string, number>();
+    const add = (text: string) => {
+      if (!map.has(text)) map.set(text, map.size);
+      assert.equal(numbers.add(text), map.get(text), `${breakBy}: ${text}`);
+    };
+    numbers.reserve(50_000);
+    for (let i = 0; i < 40_000; i += 1) {
+      const id = `S${String(i * 3).padStart(7, '0')}`;
+      add(id);
+      // A reader and a counter sharing the table add each id in turn.
+      add(id);
+    }
+    if (breakBy === 'lookup') assert.equal(numbers.numberOf('S0000030'), 10);
+    if (breakBy === 'smaller') add('A1');
+    if (breakBy === 'repeat') add('S0000000');
+    for (let i = 0; i < 20_000; i += 1) add(i % 2 === 0 ? `S${String(i * 3 + 1).padStart(7, '0')}` : `S${String(i * 3).padStart(7, '0')}`);
+    for (const [text, number] of map) assert.equal(numbers.numberOf(text), number, `${breakBy}: ${text}`);
+    assert.equal(numbers.size, map.size);
+    assert.equal(numbers.numberOf('S0000002'), -1);
+  }
+  // Looked for before anything was added, and a run of one.
+  const empty = new StringNumbers();
+  assert.equal(empty.numberOf('x'), -1);
+  assert.equal(empty.add('b'), 0);
+  assert.equal(empty.add('a'), 1);
+  assert.equal(empty.numberOf('b'), 0);
+});
