@@ -74,6 +74,19 @@ export class CsvSplitter {
   }
 
   #split(text: string, final: boolean): void {
+    const lf = this.#rest === '' ? -1 : text.indexOf('\n');
+    if (lf !== -1 && lf + 1 < text.length) {
+      // The line left open is finished on its own, the rest of this piece split where it is: joined to the whole
+      // piece, it would be copied whole (V8 makes a joined string flat before searching it), a second copy of the
+      // file read. Splitting the two in turn is splitting their join.
+      this.#splitPiece(text.slice(0, lf + 1), false);
+      this.#splitPiece(text.slice(lf + 1), final);
+      return;
+    }
+    this.#splitPiece(text, final);
+  }
+
+  #splitPiece(text: string, final: boolean): void {
     const s = this.#rest === '' ? text : this.#rest + text;
     const length = s.length;
     let pos = 0;
