@@ -4,7 +4,7 @@
  */
 import type { ApplicationRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
+import { complete, readRecords, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import { DATE_LIMITS, TEXT_LIMITS, date, readContext, identifier, text, type ReadContext } from './value-limits.ts';
 
@@ -38,6 +38,7 @@ function readApplicationRow(row: RowReader, context: ReadContext): ApplicationRe
     date: date(row, 'date', DATE_LIMITS.applicationDate, context),
     disability: row.disability('disability'),
     gender: text(row, 'gender', TEXT_LIMITS.name),
+    source: row.source,
   });
-  return fields && record(fields, { source: row.source });
+  return fields;
 }

@@ -4,7 +4,7 @@
  */
 import type { DisciplinaryRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
+import { complete, readRecords, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
@@ -25,6 +25,7 @@ function readDisciplinaryRow(row: RowReader, context: ReadContext): Disciplinary
     staffId: requiredText(row, 'staff_id', TEXT_LIMITS.identifier),
     ethnicity: row.optionalEthnicity('ethnic_category'),
     startDate: requiredDate(row, 'start_date', DATE_LIMITS.caseStartDate, context),
+    source: row.source,
   });
-  return fields && record(fields, { source: row.source });
+  return fields;
 }

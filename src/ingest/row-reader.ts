@@ -108,7 +108,9 @@ type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
 /**
  * A row's record: its checked fields with what comes after them (the source row, derived values), added to the
  * fields' own object. Not `{ ...fields, source }`: V8 gives every object made by that spread a hidden class of its
- * own, which made each record of a large file take several hundred bytes more.
+ * own, which made each record of a large file take several hundred bytes more. The large files' readers (staff,
+ * applications, training, disciplinary) put the source row in the fields' object literal itself instead: adding
+ * properties to an object after it is made gives it a second store for them, made for every record.
  */
 export function record<T extends object, U extends object>(fields: T, more: U): T & U {
   return Object.assign(fields, more);

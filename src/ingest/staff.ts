@@ -8,7 +8,7 @@ import type { FieldResult } from './fields.ts';
 import type { PayBand } from '../core/workforce/pay-band.ts';
 import { isMedical, type StaffGroup } from '../core/workforce/staff-group.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
+import { complete, readRecords, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, date, readContext, identifier, requiredText, text, type ReadContext,
@@ -77,8 +77,13 @@ function readStaffRow(row: RowReader, context: ReadContext): StaffRecord | undef
     startDate: date(row, 'start_date', DATE_LIMITS.staffStartDate, context),
     internationalRecruit: row.yesNo('international_recruit'),
     medicalLeadership: row.field('medical_leadership', parseMedicalLeadership, 'medical leadership role'),
+    // Set below, once the assignment category is known to be good: in the object from the start, so that setting it
+    // neither changes the record's shape nor adds to it (see row-reader.ts `record`).
+    bankOnly: false,
+    source: row.source,
   });
-  return fields && record(fields, { bankOnly: isBankOnly(fields.assignmentCategory), source: row.source });
+  if (fields) fields.bankOnly = isBankOnly(fields.assignmentCategory);
+  return fields;
 }
 
 /** Doctors may hold AfC or VSM posts, but a medical grade outside Medical and Dental is a coding error. */

@@ -7,7 +7,7 @@
 import { acceptedSpellings } from '../core/ethnicity/match.ts';
 import type { Ethnicity } from '../core/ethnicity/classifications.ts';
 import type { TrainingRecord } from '../core/records.ts';
-import { record, type RecordSink } from './row-reader.ts';
+import type { RecordSink } from './row-reader.ts';
 
 /** Up to PIECE_RECORDS records as plain data. */
 export interface TrainingPiece {
@@ -120,17 +120,14 @@ export class TrainingPartGiver {
       const first = fields[i * FIELDS] as number;
       const second = fields[i * FIELDS + 1] as number;
       this.#row += second & 0xffff;
-      const training = record(
-        {
-          staffId: staffIds[i] as string,
-          ethnicity: this.#ethnicities[(first >>> 1) & 0x7f] ?? null,
-          course: this.#courses[first >>> 8] as string,
-          mandatory: (first & 1) === 1,
-          startDate: this.#dates[second >>> 16] as string,
-        },
-        { source: { file: this.file, row: this.#row } },
-      );
-      this.add(training);
+      this.add({
+        staffId: staffIds[i] as string,
+        ethnicity: this.#ethnicities[(first >>> 1) & 0x7f] ?? null,
+        course: this.#courses[first >>> 8] as string,
+        mandatory: (first & 1) === 1,
+        startDate: this.#dates[second >>> 16] as string,
+        source: { file: this.file, row: this.#row },
+      });
     }
   }
 }

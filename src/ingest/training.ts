@@ -4,7 +4,7 @@
  */
 import type { TrainingRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
+import { complete, readRecords, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, requiredDate, requiredText, type ReadContext,
@@ -26,6 +26,7 @@ function readTrainingRow(row: RowReader, context: ReadContext): TrainingRecord |
     course: requiredText(row, 'course', TEXT_LIMITS.course),
     mandatory: row.requiredYesNo('mandatory'),
     startDate: requiredDate(row, 'start_date', DATE_LIMITS.trainingStartDate, context),
+    source: row.source,
   });
-  return fields && record(fields, { source: row.source });
+  return fields;
 }
