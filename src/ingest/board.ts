@@ -4,7 +4,7 @@
  */
 import type { BoardMemberRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RowReader } from './row-reader.ts';
+import { complete, readRecords, type ReadRecordsResult, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import { identifier } from './value-limits.ts';
 
@@ -24,6 +24,7 @@ function readBoardRow(row: RowReader): BoardMemberRecord | undefined {
     voting: row.requiredYesNo('voting'),
     executive: row.requiredYesNo('executive'),
     disability: row.disability('disability'),
+    source: row.source,
   });
-  return fields && record(fields, { source: row.source });
+  return fields;
 }

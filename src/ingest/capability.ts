@@ -5,7 +5,7 @@
 import type { CapabilityRecord } from '../core/records.ts';
 import type { ColumnSpec } from './columns.ts';
 import { hasColumn } from './columns.ts';
-import { complete, readRecords, record, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
+import { complete, readRecords, type ReadRecordsResult, type RecordSink, type RowReader } from './row-reader.ts';
 import type { StreamedTable } from './table.ts';
 import {
   DATE_LIMITS, TEXT_LIMITS, readContext, identifier, requiredDate, requiredText, type ReadContext,
@@ -27,7 +27,8 @@ function readCapabilityRow(row: RowReader, givesDisability: boolean, context: Re
     caseId: identifier(row, 'case_id'),
     staffId: requiredText(row, 'staff_id', TEXT_LIMITS.identifier),
     startDate: requiredDate(row, 'start_date', DATE_LIMITS.caseStartDate, context),
+    disability,
+    source: row.source,
   });
-  if (!fields || disability === undefined) return undefined;
-  return record(fields, { disability, source: row.source });
+  return fields;
 }

@@ -106,17 +106,11 @@ function expectedRows(table: StreamedTable): number {
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
 
 /**
- * A row's record: its checked fields with what comes after them (the source row, derived values), added to the
- * fields' own object. Not `{ ...fields, source }`: V8 gives every object made by that spread a hidden class of its
- * own, which made each record of a large file take several hundred bytes more. The large files' readers (staff,
- * applications, training, disciplinary) put the source row in the fields' object literal itself instead: adding
- * properties to an object after it is made gives it a second store for them, made for every record.
+ * The fields if none of them failed (is undefined), otherwise undefined. The readers give it a row's whole record,
+ * its source row included, as one object literal: not `{ ...fields, source }` afterwards (V8 gives every object made
+ * by a spread a hidden class of its own, several hundred bytes more a record of a large file), nor properties added
+ * to it afterwards (each record then gets a second store for them).
  */
-export function record<T extends object, U extends object>(fields: T, more: U): T & U {
-  return Object.assign(fields, more);
-}
-
-/** The fields if none of them failed (is undefined), otherwise undefined. */
 export function complete<T extends Record<string, unknown>>(fields: T): Defined<T> | undefined {
   for (const key in fields) if (fields[key] === undefined) return undefined;
   return fields as Defined<T>;

@@ -78,7 +78,7 @@ function readStaffRow(row: RowReader, context: ReadContext): StaffRecord | undef
     internationalRecruit: row.yesNo('international_recruit'),
     medicalLeadership: row.field('medical_leadership', parseMedicalLeadership, 'medical leadership role'),
     // Set below, once the assignment category is known to be good: in the object from the start, so that setting it
-    // neither changes the record's shape nor adds to it (see row-reader.ts `record`).
+    // neither changes the record's shape nor adds to it (see row-reader.ts `complete`).
     bankOnly: false,
     source: row.source,
   });
